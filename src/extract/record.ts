@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { lineAt, pageAt } from "../ingest/source.js";
+import type { RecordOf, RecordType } from "../generated/records.js";
+import type { Block, Doc, Span } from "../structure/types.js";
+
+/** Fields every record has; extractors never set them, `finalize` derives them from spans. */
+export type CommonField = "id" | "source_file" | "source_line" | "source_page" | "quote" | "doc_title" | "section";
+export type Fields<T extends RecordType> = Omit<RecordOf[T], CommonField>;
+
+/** What an extractor returns: the contract fields plus where they came from. */
+export interface Draft<T extends RecordType> {
+  fields: Fields<T>;
+  /** offset in Source.text of the key value (amount, target number, name): gives source_line */
+  at: number;
+  /** the sentence or table row the record was read from */
+  quote: Span;
+  /** text identifying the record among its siblings, for the stable id (defaults to the quote) */
+  key?: string;
+}
+
+/** An extractor is a pure function of one document. */
+export type Extractor<T extends RecordType> = (doc: Doc) => Draft<T>[];
+
+const ID_PREFIX: Record<RecordType, string> = {
+  documents: "doc", targets: "tgt", projects: "prj", railways: "rwy", highways: "hwy", subsidies: "sub",
+};
+
+export const normalizeQuote = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** Block containing an offset (blocks are sorted and disjoint). */
+export function blockAt(doc: Doc, offset: number): Block | undefined {
+  const b = doc.blocks;
+  let lo = 0, hi = b.length - 1, best: Block | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid]!.start <= offset) { best = b[mid]; lo = mid + 1; } else hi = mid - 1;
+  }
+  return best;
+}
+
+/**
+ * Turn drafts into records: provenance (source_line, page, quote), document
+ * title, section path and a stable id. The id hashes (file, type, key,
+ * occurrence of that key in document order): never run order or time.
+ */
+export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): RecordOf[T][] {
+  const src = doc.source;
+  const seen = new Map<string, number>();
+  const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i);
+  return ordered.map(({ d }) => {
+    const quote = normalizeQuote(src.text.slice(d.quote.start, d.quote.end));
+    const key = `${src.file}\u0000${type}\u0000${d.key ?? ""}\u0000${quote}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const id = `${ID_PREFIX[type]}_${createHash("sha256").update(`${key}\u0000${n}`).digest("hex").slice(0, 16)}`;
+    const page = pageAt(src, d.at);
+    const rec = {
+      id,
+      source_file: src.file,
+      source_line: lineAt(src, d.at),
+      ...(page !== undefined ? { source_page: page } : {}),
+      quote,
+      doc_title: doc.info.title,
+      section: (blockAt(doc, d.at)?.section ?? []).join(" > "),
+      ...d.fields,
+    };
+    return rec as unknown as RecordOf[T];
+  });
+}

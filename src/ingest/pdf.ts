@@ -1,0 +1,50 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { InputError } from "./errors.js";
+import { TextBuilder, type Source } from "./source.js";
+
+/**
+ * PDF → text per page with pdf-parse (pdf.js). Chinese PDFs that use a
+ * predefined CMap without embedded fonts come out EMPTY unless cMapUrl is
+ * given, so the CMaps shipped with pdfjs-dist are always passed. `source_line`
+ * is the line of the extracted text; `source_page` the page.
+ */
+const require = createRequire(import.meta.url);
+
+function cmapUrl(): string {
+  const pkg = require.resolve("pdfjs-dist/package.json", { paths: [dirname(require.resolve("pdf-parse"))] });
+  return pathToFileURL(join(dirname(pkg), "cmaps") + "/").href;
+}
+
+export async function ingestPdf(file: string, bytes: Uint8Array): Promise<Source> {
+  if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+    throw new InputError(file, "not a PDF (missing %PDF header)");
+  }
+  const { PDFParse } = await import("pdf-parse");
+  const url = cmapUrl();
+  const parser = new PDFParse({ data: new Uint8Array(bytes), cMapUrl: url, cMapPacked: true, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
+  let pages: Array<{ num: number; text: string }>;
+  try {
+    pages = (await parser.getText()).pages;
+  } catch (e) {
+    throw new InputError(file, `corrupt or truncated PDF (${(e as Error).message.split("\n")[0]})`);
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+  const b = new TextBuilder();
+  let line = 1;
+  for (const p of pages) {
+    const lines = p.text.replace(/\r\n?/g, "\n").split("\n");
+    for (const l of lines) {
+      b.push(l + "\n", line, p.num);
+      line++;
+    }
+    // a blank line marks the page break, so paragraphs split by it can be rejoined
+    b.push("\n", line, p.num);
+    line++;
+  }
+  const src = b.build(file, "pdf", true);
+  if (!src.text.trim()) throw new InputError(file, "PDF has no extractable text (scanned image?)");
+  return src;
+}

@@ -1,0 +1,105 @@
+import type { Source } from "../ingest/source.js";
+import { detectHeading } from "./headings.js";
+import type { Block, Cell, Sentence, Span, TableRow } from "./types.js";
+
+/** Non-blank lines of text[span] as blocks, with the heading path each sits under. */
+export function splitBlocks(src: Source, span: Span): Block[] {
+  const blocks: Block[] = [];
+  const stack: Array<{ level: number; label: string; box: boolean }> = [];
+  let box: string | undefined;
+  let pos = span.start;
+  while (pos < span.end) {
+    let nl = src.text.indexOf("\n", pos);
+    if (nl < 0 || nl > span.end) nl = span.end;
+    const raw = src.text.slice(pos, nl);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) {
+      const start = pos + lead;
+      const block: Block = { start, end: start + text.length, text, section: [] };
+      if (text.includes("\t")) block.cells = splitCells(text, start);
+      const h = block.cells && block.cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
+      if (h) {
+        block.heading = h;
+        while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+        if (h.level <= 4) box = undefined; // a 篇/章/节 heading or a new box closes the box
+        stack.push({ level: h.level, label: h.label, box: h.box });
+        if (h.box) box = h.label;
+      }
+      block.section = stack.map((s) => s.label);
+      if (box) block.box = box;
+      blocks.push(block);
+    }
+    pos = nl + 1;
+  }
+  return blocks;
+}
+
+function splitCells(text: string, start: number): Cell[] {
+  const cells: Cell[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "\t") {
+      const raw = text.slice(s, i);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      cells.push({ start: start + s + lead, end: start + s + lead + t.length, text: t });
+      s = i + 1;
+    }
+  }
+  while (cells.length && !cells[cells.length - 1]!.text) cells.pop();
+  return cells;
+}
+
+/** Sentences: split after 。！？； (closing quotes/brackets stay with their sentence). */
+const SENTENCE_END = /[。！？；!?;][”’）)」』]*/g;
+
+export function splitSentences(blocks: Block[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const b of blocks) {
+    if (b.cells && b.cells.length > 1) {
+      out.push({ start: b.start, end: b.end, text: b.text, block: b });
+      continue;
+    }
+    let s = 0;
+    SENTENCE_END.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SENTENCE_END.exec(b.text))) {
+      const e = m.index + m[0].length;
+      pushSentence(out, b, s, e);
+      s = e;
+    }
+    if (s < b.text.length) pushSentence(out, b, s, b.text.length);
+  }
+  return out;
+}
+
+function pushSentence(out: Sentence[], b: Block, s: number, e: number) {
+  const raw = b.text.slice(s, e);
+  const lead = raw.length - raw.trimStart().length;
+  const t = raw.trim();
+  if (!t) return;
+  out.push({ start: b.start + s + lead, end: b.start + s + lead + t.length, text: t, block: b });
+}
+
+/**
+ * Table rows: tab-separated blocks inside a 专栏 box. The first row with three
+ * or more cells after the box heading is the header; a first column that is
+ * blank continues the category printed above it.
+ */
+export function collectTables(blocks: Block[]): TableRow[] {
+  const rows: TableRow[] = [];
+  let header: string[] | null = null;
+  let box: string | undefined;
+  let category: string | undefined;
+  for (const b of blocks) {
+    if (b.box !== box) { header = null; box = b.box; category = undefined; }
+    if (!b.cells || b.cells.length < 3 || b.heading?.box) continue;
+    if (!header) { header = b.cells.map((c) => c.text); continue; }
+    let cells = b.cells;
+    // rows print their category in column 0 only on the first row of a group
+    if (cells[0]!.text) category = cells[0]!.text.replace(/\s+/g, "");
+    rows.push({ block: b, cells, header, category });
+  }
+  return rows;
+}
