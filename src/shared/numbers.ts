@@ -1,0 +1,168 @@
+import units from "../data/units.json" with { type: "json" };
+import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
+
+/**
+ * The Chinese number grammar shared by every extractor: Arabic numbers (with
+ * thousands separators and decimals; full-width digits are folded at ingest),
+ * Chinese numerals (二〇三五, 十五, 两, 一万二千), scale words written in the
+ * unit (16.4亿元, 千万亩 = 1000 万亩), ranges (2—3家, 2至3个, 6%—10%),
+ * percentages and 百分点. All arithmetic is exact (see decimal.ts).
+ *
+ * Every pattern here is linear: the number scan never needs to backtrack into
+ * a digit run, and everything after a number is read with bounded lookups.
+ */
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_SMALL_UNITS: Record<string, number> = { 十: 1, 百: 2, 千: 3 };
+const CN_BIG_UNITS: Record<string, number> = { 万: 4, 亿: 8 };
+
+/** Chinese numeral → exact integer: 十五 → 15, 二〇三五 → 2035, 一万二千 → 12000, 两 → 2. */
+export function parseChineseNumeral(s: string): Dec | null {
+  if (!s) return null;
+  // digit-by-digit years and codes: 二〇三五
+  if (/^[零〇一二三四五六七八九]{2,}$/.test(s) && !/[十百千万亿]/.test(s)) {
+    return decFromString([...s].map((c) => CN_DIGITS[c]).join(""));
+  }
+  let total = 0n, section = 0n, digit = -1n;
+  for (const c of s) {
+    if (c in CN_DIGITS) { digit = BigInt(CN_DIGITS[c]!); continue; }
+    if (c in CN_SMALL_UNITS) {
+      section += (digit < 0n ? 1n : digit) * 10n ** BigInt(CN_SMALL_UNITS[c]!);
+      digit = -1n;
+      continue;
+    }
+    if (c in CN_BIG_UNITS) {
+      const unit = 10n ** BigInt(CN_BIG_UNITS[c]!);
+      section += digit < 0n ? 0n : digit;
+      if (section === 0n) section = 1n;
+      total = (total + section) * unit;
+      section = 0n;
+      digit = -1n;
+      continue;
+    }
+    return null;
+  }
+  return decFromInt(total + section + (digit < 0n ? 0n : digit));
+}
+
+export interface Quantity {
+  /** offsets in the scanned text: the whole quantity, number(s) and unit */
+  start: number;
+  end: number;
+  /** number as written (lower end of a range), exact */
+  value: Dec;
+  /** upper end of a range, exact */
+  high: Dec | null;
+  /** unit as written, including a scale word and a per-suffix: `亿元`, `万亩`, `%`, `亿吨/年`; null when none */
+  unit: string | null;
+  /** normalised base unit (`yuan`, `mu`, `kW`, `%`, `pp` …) and the power of ten the written unit carries */
+  unitNormalized: string | null;
+  exponent: number;
+  /** the raw text of the quantity */
+  raw: string;
+}
+
+const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+const RANGE_SEP = /^(?:——|—|–|-|~|～|至|到)/;
+const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
+const UNIT_NAMES = Object.keys(units.units).sort((a, b) => b.length - a.length);
+const MAX_UNIT = Math.max(...UNIT_NAMES.map((u) => u.length));
+
+function baseUnitAt(text: string, pos: number): string | null {
+  const window = text.slice(pos, pos + MAX_UNIT);
+  for (const u of UNIT_NAMES) if (window.startsWith(u)) return u;
+  return null;
+}
+
+/** Unit written at `pos`: [scale word] base unit [per-suffix], or a bare scale word. */
+export function unitAt(text: string, pos: number): { unit: string; normalized: string | null; exponent: number } | null {
+  let exp = 0, p = pos, written = "";
+  const base0 = baseUnitAt(text, p);
+  if (!base0) {
+    for (const [m, e] of MULTIPLIERS) {
+      if (text.startsWith(m, p)) { exp = e; p += m.length; written = m; break; }
+    }
+  }
+  const base = base0 ?? baseUnitAt(text, p);
+  if (!base && !written) return null;
+  let normalized: string | null = null;
+  if (base) {
+    const [n, e] = (units.units as unknown as Record<string, [string, number]>)[base]!;
+    normalized = n;
+    exp += e;
+    written += base;
+    p += base.length;
+    for (const s of units.perSuffixes) {
+      if (text.startsWith(s, p)) { written += s; normalized += s; break; }
+    }
+  }
+  return { unit: written, normalized, exponent: exp };
+}
+
+function parseNumberToken(tok: string): Dec | null {
+  return /^\d/.test(tok) ? decFromString(tok) : parseChineseNumeral(tok);
+}
+
+/**
+ * Every quantity in `text`, left to right. Chinese numerals count only when a
+ * unit follows (一体化, 统一 are words, not numbers); a trailing 万/亿 of a
+ * Chinese numeral before a unit is read as part of the unit (千万亩 → 1000 万亩).
+ */
+export function findQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  NUMBER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER.exec(text))) {
+    let tok = m[0];
+    let end = m.index + tok.length;
+    const chinese = !/^\d/.test(tok);
+    if (chinese) {
+      // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)
+      const tail = /(?:万亿|亿|万)$/.exec(tok);
+      if (tail && tok.length > tail[0].length && baseUnitAt(text, end)) {
+        tok = tok.slice(0, tok.length - tail[0].length);
+        end -= tail[0].length;
+      }
+      if (/^[万亿]/.test(tok)) continue;
+    }
+    const value = parseNumberToken(tok);
+    if (!value) continue;
+    let p = end;
+    let pct = false;
+    if (text[p] === "%") { pct = true; }
+    // range: 2—3家, 6%—10%, 100—300万元
+    let high: Dec | null = null;
+    const afterFirst = pct ? p + 1 : p;
+    const sep = RANGE_SEP.exec(text.slice(afterFirst, afterFirst + 2));
+    if (sep) {
+      NUMBER.lastIndex = afterFirst + sep[0].length;
+      const m2 = NUMBER.exec(text);
+      if (m2 && m2.index === afterFirst + sep[0].length && /^\d/.test(m2[0]) === !chinese) {
+        const h = parseNumberToken(m2[0]);
+        if (h) { high = h; p = m2.index + m2[0].length; }
+      } else NUMBER.lastIndex = afterFirst;
+    }
+    const u = unitAt(text, p);
+    if (chinese && !u) { NUMBER.lastIndex = end; continue; }
+    const qEnd = u ? p + u.unit.length : p;
+    out.push({
+      start: m.index, end: qEnd, value, high,
+      unit: u?.unit ?? null, unitNormalized: u?.normalized ?? null, exponent: u?.exponent ?? 0,
+      raw: text.slice(m.index, qEnd),
+    });
+    NUMBER.lastIndex = Math.max(qEnd, m.index + 1);
+  }
+  return out;
+}
+
+/** Value of a quantity in its normalised unit (16.4亿元 → 1640000000 yuan), exact. */
+export function normalizedValue(q: Pick<Quantity, "value" | "exponent">, which: Dec = q.value): number {
+  return decToNumber(mulPow10(which, q.exponent));
+}
+
+/** Amount in yuan of a money quantity (30万元 → 300000), or null when the unit is not 元. */
+export function yuanOf(q: Quantity, which: Dec = q.value): number | null {
+  return q.unitNormalized === "yuan" ? normalizedValue(q, which) : null;
+}
+
+export { decToNumber, type Dec };
