@@ -63,6 +63,7 @@ export interface Quantity {
 }
 
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+const MAX_TOKEN = 24;
 const RANGE_SEP = /^(?:——|—|–|-|~|～|至|到)/;
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
 const UNIT_NAMES = Object.keys(units.units).sort((a, b) => b.length - a.length);
@@ -115,6 +116,8 @@ export function findQuantities(text: string): Quantity[] {
   while ((m = NUMBER.exec(text))) {
     let tok = m[0];
     let end = m.index + tok.length;
+    // no quantity in policy text has more than 20 digits: a longer run is noise, not a number
+    if (tok.length > MAX_TOKEN) continue;
     const chinese = !/^\d/.test(tok);
     if (chinese) {
       // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractSource } from "../src/api.js";
+import { normalize } from "../src/ingest/normalize.js";
+import { sourceFromLines, type Source } from "../src/ingest/source.js";
+import { makeDoc } from "../src/structure/documents.js";
+import type { Doc, DocumentInfo } from "../src/structure/types.js";
+
+export const ROOT = join(import.meta.dirname, "..");
+export const SEEDS = join(ROOT, "seeds");
+export const SEED = {
+  news: "000_f466067bacc3816a.txt",
+  fyp: "001_eae9586b61baa403.txt",
+  west: "002_236636c766a7cbd7.txt",
+  compilation: "003_17bb7473e1f3ef6c.txt",
+  annual: "004_37e45ae1c4b0ca61.txt",
+} as const;
+
+export function seedText(name: string): string {
+  return readFileSync(join(SEEDS, name), "utf8");
+}
+
+/** Original line `n` (1-based) of a seed file. */
+export function seedLine(name: string, n: number): string {
+  return seedText(name).split("\n")[n - 1] ?? "";
+}
+
+/** A normalised Source from literal text (lines are the text's own lines). */
+export function sourceOf(text: string, file = "test.txt"): Source {
+  return normalize(sourceFromLines(file, "txt", text));
+}
+
+/**
+ * A one-document Doc from literal text, for extractor unit tests on real
+ * sentences. `info` overrides the document facts (plan year, level …).
+ */
+export function docOf(text: string, info: Partial<DocumentInfo> = {}, file = "test.txt"): Doc {
+  const src = sourceOf(text, file);
+  return makeDoc(src, { start: 0, end: src.text.length }, {
+    title: "测试文件", doc_number: null, issuer: null, date: null, policy_level: "region",
+    region: "内蒙古自治区", plan_year: null, plan_period: null, titleSpan: { start: 0, end: Math.min(1, src.text.length) },
+    ...info,
+  });
+}
+
+/** Records of every type for a whole seed file, as the build produces them. */
+export function seedRecords(name: string) {
+  return extractSource(sourceOf(seedText(name), name)).records;
+}

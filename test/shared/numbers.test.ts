@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { decFromString, decToString, mulPow10 } from "../../src/shared/decimal.js";
+import { decToNumber, findQuantities, normalizedValue, parseChineseNumeral, yuanOf } from "../../src/shared/numbers.js";
+
+const one = (s: string) => {
+  const q = findQuantities(s);
+  expect(q.length).toBeGreaterThan(0);
+  return q[0]!;
+};
+
+describe("exact decimal scaling", () => {
+  it("16.4亿 is exactly 1640000000 (float multiplication gives 1639999999.9999998)", () => {
+    expect(16.4 * 1e8).not.toBe(1640000000);
+    expect(normalizedValue(one("新增投资16.4亿元"))).toBe(1640000000);
+  });
+  it("keeps decimals exact through scaling", () => {
+    expect(decToString(mulPow10(decFromString("0.612")!, 4))).toBe("6120");
+    expect(yuanOf(one("给予4.5万元补助"))).toBe(45000);
+    expect(yuanOf(one("最高1亿元"))).toBe(100000000);
+  });
+});
+
+describe("Chinese numerals", () => {
+  it.each([["二〇三五", 2035], ["十五", 15], ["两", 2], ["一万二千", 12000], ["三百", 300], ["二十一", 21]])("%s → %d", (s, n) => {
+    expect(decToNumber(parseChineseNumeral(s)!)).toBe(n);
+  });
+  it("a numeral needs a unit: 一体化 and 统一 are words", () => {
+    expect(findQuantities("推动京津冀协同发展和区域一体化，统一大市场")).toEqual([]);
+  });
+});
+
+describe("quantities as written", () => {
+  it("keeps the scale word in the unit: 1.3亿吨", () => {
+    const q = one("粮食产量稳定在1.3亿吨以上");
+    expect([decToNumber(q.value), q.unit, q.unitNormalized]).toEqual([1.3, "亿吨", "t"]);
+  });
+  it("千万亩 is 1000 万亩", () => {
+    const q = one("新增千万亩高标准农田");
+    expect([decToNumber(q.value), q.unit]).toEqual([1000, "万亩"]);
+  });
+  it("ranges 2—3家, 100—300万元, 6%—10%", () => {
+    const a = one("培育2—3家龙头企业");
+    expect([decToNumber(a.value), decToNumber(a.high!), a.unit]).toEqual([2, 3, "家"]);
+    const b = one("给予100—300万元奖励");
+    expect([yuanOf(b), yuanOf(b, b.high!)]).toEqual([1000000, 3000000]);
+    const c = one("价格扣除比例由6%—10%提高至10%—20%");
+    expect([decToNumber(c.value), decToNumber(c.high!), c.unit]).toEqual([6, 10, "%"]);
+  });
+  it("per-suffix units: 13亿吨/年", () => {
+    expect(one("稳定在13亿吨/年左右").unit).toBe("亿吨/年");
+  });
+  it("thousands separators", () => {
+    expect(yuanOf(one("1,234.5万元"))).toBe(12345000);
+  });
+});
+
+describe("hostile input stays linear", () => {
+  it("a 2 MB run of digits and a 2 MB run of 一 scan without blowing up", () => {
+    const digits = "9".repeat(2_000_000);
+    expect(findQuantities(digits + "亩")).toEqual([]); // a 2M-digit run is noise, not a quantity
+    expect(findQuantities(digits + " 和 5亩").length).toBe(1);
+    expect(findQuantities("一".repeat(2_000_000)).length).toBe(0);
+    expect(findQuantities("1—".repeat(500_000)).length).toBeGreaterThan(0);
+  });
+});
