@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { TextBuilder, type Source } from "./source.js";
 
@@ -12,9 +11,14 @@ import { TextBuilder, type Source } from "./source.js";
  */
 const require = createRequire(import.meta.url);
 
-function cmapUrl(): string {
+/**
+ * Directory of pdfjs-dist's packed CMaps, as a plain path ending in a
+ * separator: under Node, pdf.js reads it with fs, and a `file://` URL fails
+ * ("Unable to load binary CMap") — which again yields empty text.
+ */
+export function cmapDir(): string {
   const pkg = require.resolve("pdfjs-dist/package.json", { paths: [dirname(require.resolve("pdf-parse"))] });
-  return pathToFileURL(join(dirname(pkg), "cmaps") + "/").href;
+  return join(dirname(pkg), "cmaps") + sep;
 }
 
 export async function ingestPdf(file: string, bytes: Uint8Array): Promise<Source> {
@@ -22,7 +26,7 @@ export async function ingestPdf(file: string, bytes: Uint8Array): Promise<Source
     throw new InputError(file, "not a PDF (missing %PDF header)");
   }
   const { PDFParse } = await import("pdf-parse");
-  const url = cmapUrl();
+  const url = cmapDir();
   const parser = new PDFParse({ data: new Uint8Array(bytes), cMapUrl: url, cMapPacked: true, verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
   let pages: Array<{ num: number; text: string }>;
   try {
