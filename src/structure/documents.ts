@@ -281,6 +281,30 @@ function findTitleLine(lines: Line[]): number | null {
   return null;
 }
 
+/** Title lines (possibly wrapped over up to three lines) directly followed by a 文号 line. */
+function numberedHeads(lines: Line[]): number[] {
+  const heads: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!parseDocNumber(lines[i]!.text)) continue;
+    let joined = "";
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const t = lines[k]!.text;
+      if (t.length > 60 || /[。；：:]/.test(t) || detectHeading(t)) break;
+      joined = flat(t) + joined;
+      if (TITLE_END.test(joined) && (k === 0 || !TITLE_END.test(flat(lines[k - 1]!.text)) || k === i - 3)) {
+        // extend upwards over the wrapped head of the title (lines that do not end a title)
+        let top = k;
+        while (top - 1 >= 0 && top > i - 3 && lines[top - 1]!.text.length <= 40 && !/[。；：:，]/.test(lines[top - 1]!.text)
+          && !TITLE_END.test(flat(lines[top - 1]!.text)) && !parseDocNumber(lines[top - 1]!.text) && !DATE_LINE.test(lines[top - 1]!.text)
+          && lines[top]!.start - lines[top - 1]!.end <= 1) top--;
+        if (!heads.length || top > heads[heads.length - 1]!) heads.push(top);
+        break;
+      }
+    }
+  }
+  return heads;
+}
+
 /**
  * Name of a document whose title is not printed (a newspaper reprint): an
  * opening like "为贯彻落实《X》精神……提出如下实施意见" names it
@@ -308,6 +332,11 @@ export function splitDocuments(src: Source): Doc[] {
         return buildDoc(src, lines, s.x, end, toc.entries[s.k]!);
       });
     }
+  }
+  // no 目录: several title + 文号 heads in one file still make several documents
+  const heads = numberedHeads(lines);
+  if (heads.length >= 2) {
+    return heads.map((h, n) => buildDoc(src, lines, h, n + 1 < heads.length ? heads[n + 1]! : lines.length, {}));
   }
   const t = findTitleLine(lines);
   if (t !== null) return [buildDoc(src, lines, t, lines.length, {})];

@@ -68,6 +68,16 @@ describe("single documents", () => {
   });
 });
 
+describe("several documents without a 目录", () => {
+  it("each title followed by a 文号 line starts a document", () => {
+    const a = seedText(SEED.annual).split("\n").slice(0, 40);
+    const b = seedText(SEED.compilation).split("\n").slice(654, 700);
+    const docs = splitDocuments(sourceOf([...a, "", ...b].join("\n"), "two.txt"));
+    expect(docs.map((d) => d.info.doc_number)).toEqual(["内政发〔2025〕1号", "内政办发〔2023〕81号"]);
+    expect(docs.map((d) => lineAt(d.source, d.info.titleSpan.start))).toEqual([3, 42]);
+  });
+});
+
 describe("parts", () => {
   it.each([
     ["国发〔2023〕16号", "国发〔2023〕16号"],
