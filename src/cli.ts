@@ -3,6 +3,7 @@ import { join } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { build, columnsOf, extractInputs } from "./api.js";
+import { OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { RECORD_TYPES, type RecordType } from "./generated/records.js";
@@ -43,6 +44,11 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       if (res.invalid.length) {
         for (const i of res.invalid) io.err(`invalid ${i.type} record at ${i.source_file}:${i.source_line}: ${i.message}\n`);
         code = EXIT.INVALID;
+        return;
+      }
+      if (!res.written) {
+        io.err(`${a.out}: not written: no input could be read (previous output kept)\n`);
+        code = EXIT.INPUT_FAILED;
         return;
       }
       const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
@@ -90,6 +96,10 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   try {
     await parser.parseAsync();
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(`policy-extract: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
     if (e instanceof UsageError || (e as Error).name === "YError") {
       io.err(`policy-extract: ${(e as Error).message}\nRun 'policy-extract --help' for usage.\n`);
       return EXIT.USAGE;

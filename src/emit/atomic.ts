@@ -1,5 +1,34 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+
+/** The output path cannot be used: it is a file, or a directory this tool did not write. */
+export class OutputError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path}: ${reason}`);
+    this.name = "OutputError";
+  }
+}
+
+/**
+ * May `target` be replaced? Only when it does not exist, is an empty directory,
+ * or holds a manifest.json written by `tool`: `--out .` or `--out src` must
+ * never wipe a user's directory.
+ */
+export async function checkReplaceable(target: string, tool: string): Promise<void> {
+  let st;
+  try { st = await stat(target); } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw new OutputError(target, `cannot use as output directory (${(e as NodeJS.ErrnoException).code})`);
+  }
+  if (!st.isDirectory()) throw new OutputError(target, "exists and is not a directory");
+  const names = await readdir(target);
+  if (!names.length) return;
+  let manifest: { tool?: unknown } | null = null;
+  try { manifest = JSON.parse(await readFile(join(target, "manifest.json"), "utf8")); } catch { manifest = null; }
+  if (manifest?.tool !== tool) {
+    throw new OutputError(target, `refusing to replace a non-empty directory that has no ${tool} manifest.json`);
+  }
+}
 
 /**
  * Build an output directory atomically: every file is written into a fresh
@@ -13,6 +42,8 @@ export class AtomicDir {
     const abs = resolve(target);
     await mkdir(dirname(abs), { recursive: true });
     const tmp = await mkdtemp(join(dirname(abs), `.${basename(abs)}-tmp-`));
+    // mkdtemp creates 0700; the published directory is an ordinary readable one
+    await chmod(tmp, 0o755);
     return new AtomicDir(abs, tmp);
   }
 

@@ -21,6 +21,9 @@ export function cmapDir(): string {
   return join(dirname(pkg), "cmaps") + sep;
 }
 
+/** A line that is only a page number, bare or between dashes: "— 3 —", "－3－", "- 12 -", "第3页". */
+export const PAGE_NUMBER = /^\s{0,20}(?:[-—–－~]{1,2}\s{0,3}\d{1,4}\s{0,3}[-—–－~]{1,2}|\d{1,4}|第\s?\d{1,4}\s?页(?:\s?[/，,]?\s?共\s?\d{1,4}\s?页)?)\s{0,20}$/;
+
 export async function ingestPdf(file: string, bytes: Uint8Array): Promise<Source> {
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     throw new InputError(file, "not a PDF (missing %PDF header)");
@@ -40,8 +43,15 @@ export async function ingestPdf(file: string, bytes: Uint8Array): Promise<Source
   let line = 1;
   for (const p of pages) {
     const lines = p.text.replace(/\r\n?/g, "\n").split("\n");
-    for (const l of lines) {
-      b.push(l + "\n", line, p.num);
+    const first = lines.findIndex((l) => l.trim() !== "");
+    let last = lines.length - 1;
+    while (last >= 0 && lines[last]!.trim() === "") last--;
+    for (let k = 0; k < lines.length; k++) {
+      // a page number at the head or foot of a page ("— 3 —", "- 3 -", "3") is
+      // furniture: it keeps its line number but contributes no text, so a
+      // paragraph running across the page break can still be rejoined
+      const furniture = (k === first || k === last) && PAGE_NUMBER.test(lines[k]!);
+      b.push((furniture ? "" : lines[k]!) + "\n", line, p.num);
       line++;
     }
     // a blank line marks the page break, so paragraphs split by it can be rejoined
