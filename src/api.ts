@@ -35,6 +35,8 @@ export function extractSource(src: Source, types: readonly RecordType[] = RECORD
   return { docs, records };
 }
 
+const isInputName = (p: string) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase());
+
 /**
  * Expand files and directories into a sorted list of input paths. A directory
  * gives its entries (hidden ones and sub-folders skipped; nested folders are not
@@ -47,7 +49,8 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
   for (const p of paths) {
     let st;
     try { st = await stat(p); } catch (e) { failures.push({ file: basename(p), reason: readFailure(e) }); continue; }
-    if (!st.isDirectory()) { files.push(p); continue; }
+    // a folder named like an input file (x.txt/) is a bad input, not a folder of inputs
+    if (!st.isDirectory() || isInputName(p)) { files.push(p); continue; }
     let names: string[];
     try { names = (await readdir(p)).filter((n) => !n.startsWith(".")).sort(); } catch (e) {
       failures.push({ file: basename(p), reason: readFailure(e) }); continue;
@@ -56,7 +59,7 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
     for (const n of names) {
       const full = join(p, n);
       const isDir = await stat(full).then((s) => s.isDirectory(), () => false);
-      if (isDir && !(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(n).toLowerCase())) continue;
+      if (isDir && !isInputName(n)) continue;
       files.push(full);
       found++;
     }

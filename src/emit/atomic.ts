@@ -30,10 +30,30 @@ export async function checkReplaceable(target: string, tool: string): Promise<vo
   }
 }
 
+const tmpPrefix = (abs: string) => `.${basename(abs)}-tmp-`;
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
+}
+
+/** Temp dirs (and moved-aside old dirs) left beside `abs` by builds that were killed: their pid is gone. */
+async function removeOrphans(abs: string): Promise<void> {
+  const prefix = tmpPrefix(abs);
+  const names = await readdir(dirname(abs)).catch(() => [] as string[]);
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(n.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) {
+      await rm(join(dirname(abs), n), { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Build an output directory atomically: every file is written into a fresh
  * temp dir beside the target, then the target is swapped in with renames. A
- * build that fails or is killed before the swap leaves the previous dir whole.
+ * build that fails or is killed before the swap leaves the previous dir whole;
+ * what a killed build leaves behind is removed by the next build.
  */
 export class AtomicDir {
   private constructor(readonly target: string, readonly tmp: string) {}
@@ -41,7 +61,9 @@ export class AtomicDir {
   static async open(target: string): Promise<AtomicDir> {
     const abs = resolve(target);
     await mkdir(dirname(abs), { recursive: true });
-    const tmp = await mkdtemp(join(dirname(abs), `.${basename(abs)}-tmp-`));
+    await removeOrphans(abs);
+    // the pid in the name lets a later build tell a dead build's leftovers from a running one's
+    const tmp = await mkdtemp(join(dirname(abs), `${tmpPrefix(abs)}${process.pid}-`));
     // mkdtemp creates 0700; the published directory is an ordinary readable one
     await chmod(tmp, 0o755);
     return new AtomicDir(abs, tmp);

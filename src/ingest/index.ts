@@ -15,7 +15,7 @@ export async function ingestBytes(file: string, bytes: Uint8Array): Promise<Sour
   if (bytes.length === 0) throw new InputError(file, "empty file");
   let raw: Source;
   if (ext === ".txt") raw = ingestTxt(file, bytes);
-  else if (ext === ".html" || ext === ".htm") raw = ingestHtml(file, bytes);
+  else if (ext === ".html" || ext === ".htm") raw = await ingestHtml(file, bytes);
   else if (ext === ".pdf") raw = await ingestPdf(file, bytes);
   else throw new InputError(file, `unsupported file type '${ext || "(none)"}' (use .txt, .html or .pdf)`);
   return normalize(raw);

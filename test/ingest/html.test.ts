@@ -11,22 +11,22 @@ const page = readFileSync(join(FIX, "004_notice.html"));
 const flat = (s: string) => s.replace(/\s+/g, "");
 
 describe("HTML ingest: a provincial-government article page (fixtures/004_notice.html)", async () => {
-  const text = htmlToText(page.toString("utf8"));
+  const text = await htmlToText(page.toString("utf8"));
   const lines = text.split("\n");
   const { records } = extractSource(await ingestBytes("004_notice.html", page));
 
-  it("takes the article body: no navigation, header, metadata table, footer, script or style text", () => {
+  it("takes the article body: no navigation, header, metadata table, footer, script or style text", async () => {
     for (const chrome of ["首页", "政务服务", "当前位置", "索引号", "分享到", "打印本页", "相关文件", "蒙ICP备", "_hmt", "text-indent", "hover", "请输入关键字"]) {
       expect(text, chrome).not.toContain(chrome);
     }
     expect(text).toContain("完成治沙 2000 万亩以上");
   });
 
-  it("<br> inside the notice head becomes line breaks, as in the printed notice", () => {
+  it("<br> inside the notice head becomes line breaks, as in the printed notice", async () => {
     expect(lines.slice(0, 3)).toEqual(["内蒙古自治区人民政府", "关于下达 2025 年自治区国民经济和", "社会发展计划的通知"]);
   });
 
-  it("yields the notice as one document record with title, 文号, date and plan year", () => {
+  it("yields the notice as one document record with title, 文号, date and plan year", async () => {
     expect(records.documents).toHaveLength(1);
     const d = records.documents[0]!;
     expect([d.title, d.doc_number, d.issuer, d.date, d.policy_level, d.plan_year]).toEqual([
@@ -35,7 +35,7 @@ describe("HTML ingest: a provincial-government article page (fixtures/004_notice
     expect(d.source_page).toBeUndefined();
   });
 
-  it("source_line is the line of the extracted text where the record's quote stands", () => {
+  it("source_line is the line of the extracted text where the record's quote stands", async () => {
     for (const t of Object.values(records)) {
       for (const r of t as Array<{ source_line: number; quote: string }>) {
         expect(flat(lines[r.source_line - 1] ?? ""), r.quote).toContain(flat(r.quote).slice(0, 8));
@@ -53,35 +53,35 @@ describe("HTML ingest: a provincial-government article page (fixtures/004_notice
 });
 
 describe("htmlToText", () => {
-  it("table rows become tab-separated cells, one row per line", () => {
+  it("table rows become tab-separated cells, one row per line", async () => {
     const html = `<div id="zoom"><p>专栏1 主要指标</p><table><tr><th>指标</th><th>2025年</th><th>属性</th></tr>
       <tr><td>地区生产总值增长（%）</td><td>6左右</td><td>预期性</td></tr></table></div>`;
-    expect(htmlToText(html)).toBe("专栏1 主要指标\n\n指标\t2025年\t属性\n地区生产总值增长（%）\t6左右\t预期性");
+    expect(await htmlToText(html)).toBe("专栏1 主要指标\n\n指标\t2025年\t属性\n地区生产总值增长（%）\t6左右\t预期性");
   });
 
-  it("paragraphs and <br> inside a cell stay in the cell, so a row stays one line", () => {
+  it("paragraphs and <br> inside a cell stay in the cell, so a row stays one line", async () => {
     const html = `<table><tr><td><p>呼和浩特至</p><p>鄂尔多斯</p></td><td>新建<br>2026年开工</td></tr><tr><td>G1816</td><td>续建</td></tr></table>`;
-    expect(htmlToText(html)).toBe("呼和浩特至 鄂尔多斯\t新建 2026年开工\nG1816\t续建");
+    expect(await htmlToText(html)).toBe("呼和浩特至 鄂尔多斯\t新建 2026年开工\nG1816\t续建");
   });
 
-  it("when the article body leaves the title to a heading above it, the title becomes the first line", () => {
+  it("when the article body leaves the title to a heading above it, the title becomes the first line", async () => {
     const html = `<html><head><title>关于印发某某实施方案的通知_政策文件_某某市人民政府</title></head><body>
       <nav><a href="/">首页</a></nav><h1>某某市人民政府办公室关于印发某某实施方案的通知</h1>
       <div class="TRS_Editor"><p>各旗县区人民政府：</p><p>现将《某某实施方案》印发给你们，请认真贯彻落实。</p><p>2024年3月1日</p></div></body></html>`;
-    const lines = htmlToText(html).split("\n").filter(Boolean);
+    const lines = (await htmlToText(html)).split("\n").filter(Boolean);
     expect(lines[0]).toBe("某某市人民政府办公室关于印发某某实施方案的通知");
     expect(lines[1]).toBe("各旗县区人民政府：");
   });
 
-  it("the title is not repeated when the body prints it", () => {
-    const t = htmlToText(page.toString("utf8"));
+  it("the title is not repeated when the body prints it", async () => {
+    const t = await htmlToText(page.toString("utf8"));
     expect(t.split("\n")[0]).toBe("内蒙古自治区人民政府");
   });
 
   it("a page with only a title, scripts and navigation has no text", async () => {
     const html = `<html><head><title>404 页面不存在</title><script>var a = "正文";</script><style>p{}</style></head>
       <body><nav><a href="/">首页</a></nav><script>track("正文")</script><noscript>请启用脚本</noscript></body></html>`;
-    expect(htmlToText(html)).toBe("");
+    expect(await htmlToText(html)).toBe("");
     await expect(ingestBytes("gone.html", Buffer.from(html))).rejects.toThrow(InputError);
     await expect(ingestBytes("gone.html", Buffer.from(html))).rejects.toThrow("gone.html: HTML page has no text");
   });
