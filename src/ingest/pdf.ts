@@ -6,8 +6,11 @@ import { TextBuilder, type Source } from "./source.js";
 /**
  * PDF → text per page with pdf-parse (pdf.js). Chinese PDFs that use a
  * predefined CMap without embedded fonts come out EMPTY unless cMapUrl is
- * given, so the CMaps shipped with pdfjs-dist are always passed. `source_line`
- * is the line of the extracted text; `source_page` the page.
+ * given, so the CMaps shipped with pdfjs-dist are always passed.
+ * `source_line` is the line of the extracted text, counted through the whole
+ * file: each page's lines as pdf-parse gives them, then one blank line for the
+ * page break (so numbers never repeat and records sort in reading order);
+ * `source_page` is the page.
  */
 const require = createRequire(import.meta.url);
 
