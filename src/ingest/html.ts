@@ -19,11 +19,23 @@ function charsetOf(bytes: Uint8Array): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/**
+ * A BOM decides; then bytes that are valid UTF-8 are UTF-8 whatever the meta
+ * tag says (sites re-encode pages and leave `charset=gb2312` behind; GBK text
+ * is practically never valid UTF-8); else the declared charset, with
+ * gb2312/gbk read as gb18030, the superset that keeps 4-byte characters; else
+ * GB18030.
+ */
 function decodeHtml(bytes: Uint8Array): string {
+  const plain = decodeBytes(bytes);
+  if (plain.encoding !== "gb18030") return plain.text;
   const cs = charsetOf(bytes);
-  // gb2312/gbk pages are decoded as gb18030, the superset that keeps 4-byte characters
-  if (cs && /^(gb2312|gbk|gb18030|x-gbk)$/.test(cs)) return new TextDecoder("gb18030").decode(bytes);
-  return decodeBytes(bytes).text;
+  if (!cs || /^(gb2312|gbk|gb18030|x-gbk|cp936|utf-?8)$/.test(cs)) return plain.text;
+  try {
+    return new TextDecoder(cs).decode(bytes); // big5, shift_jis …
+  } catch {
+    return plain.text; // a label TextDecoder does not know
+  }
 }
 
 /** Text with every kind of whitespace removed, for containment checks. */

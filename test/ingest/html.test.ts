@@ -52,6 +52,19 @@ describe("HTML ingest: a provincial-government article page (fixtures/004_notice
   });
 });
 
+describe("HTML decoding", () => {
+  const body = "<p>内政发〔2025〕1号</p><p>各盟行政公署、市人民政府：</p>";
+  it("a page labelled gb2312 whose bytes are UTF-8 (re-encoded, label left behind) is read as UTF-8", async () => {
+    const html = `<html><head><meta charset="gb2312"></head><body>${body}</body></html>`;
+    expect((await ingestBytes("x.html", Buffer.from(html))).text).toContain("内政发〔2025〕1号");
+  });
+  it("a Big5 page is read with its declared charset", async () => {
+    // 內政 in Big5: A4BA AC46
+    const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="big5"></head><body><p>'), Buffer.from([0xa4, 0xba, 0xac, 0x46]), Buffer.from("</p></body></html>")]);
+    expect((await ingestBytes("x.html", bytes)).text).toBe("內政");
+  });
+});
+
 describe("htmlToText", () => {
   it("table rows become tab-separated cells, one row per line", async () => {
     const html = `<div id="zoom"><p>专栏1 主要指标</p><table><tr><th>指标</th><th>2025年</th><th>属性</th></tr>
