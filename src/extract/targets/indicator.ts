@@ -1,0 +1,59 @@
+import { GOAL_VERBS, INDICATOR_LEAD_INS, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
+
+/**
+ * The indicator of a value in the source's words: the words of its clause
+ * before the value (minus the goal verb and the lead-ins that say when or how
+ * firmly) joined to the noun written after the value, if any:
+ *   新能源装机规模达到3.25亿千瓦 → 新能源装机规模
+ *   培育优质高产新品种30个以上 → 培育优质高产新品种
+ *   力争发现100处以上找矿靶区 → 发现找矿靶区
+ */
+
+// a deadline phrase at the start of the words before a value: 到2030年，到“十五五”末
+const LEAD_YEAR = /^(?:到|至|力争到|争取到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末)?(?:前|以前)?|^(?:到|至)?[“"]?十[一二三四五六七八九]五[”"]?(?:期末|时期末|末|期间|时期)/;
+
+export function trimEnds(s: string): string {
+  let a = 0, b = s.length;
+  while (a < b && INDICATOR_TRIM.has(s[a]!)) a++;
+  while (b > a && INDICATOR_TRIM.has(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+
+/** Drop the goal verb(s) before the value and the lead-ins before the indicator. */
+export function cleanBefore(before: string): { text: string; verb: string | null } {
+  let t = trimEnds(before);
+  let verb: string | null = null;
+  for (let guard = 0; guard < 4; guard++) {
+    const v = endsWithAny(t, GOAL_VERBS);
+    if (!v || v.length === t.length) break;
+    verb = verb ? v + verb : v;
+    t = trimEnds(t.slice(0, t.length - v.length));
+  }
+  t = stripLead(t, INDICATOR_LEAD_INS);
+  return { text: t, verb };
+}
+
+export function stripLead(s: string, leadIns: readonly string[]): string {
+  let t = trimEnds(s);
+  for (let guard = 0; guard < 6; guard++) {
+    const y = LEAD_YEAR.exec(t);
+    if (y && y[0].length < t.length) { t = trimEnds(t.slice(y[0].length)); continue; }
+    const l = startsWithAny(t, leadIns);
+    if (l && l.length < t.length) { t = trimEnds(t.slice(l.length)); continue; }
+    break;
+  }
+  return t;
+}
+
+/** The noun written right after a value (100个典型人工智能应用场景), up to the next list separator. */
+export function nounAfter(after: string): string {
+  const cut = after.search(/[，。；：、,;:]/);
+  const t = cut < 0 ? after : after.slice(0, cut);
+  return trimEnds(t.replace(/^(?:的|级|等)/, ""));
+}
+
+export function indicatorOf(before: string, after: string): { indicator: string; verb: string | null } {
+  const b = cleanBefore(before);
+  const a = nounAfter(after);
+  return { indicator: trimEnds(b.text + a), verb: b.verb };
+}

@@ -1,0 +1,121 @@
+import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
+import type { Doc, Sentence } from "../../structure/types.js";
+import type { Draft } from "../record.js";
+import { basisOf } from "./basis.js";
+import { comparatorOf, suffixAt } from "./comparator.js";
+import { makeDraft } from "./draft.js";
+import { directionOnly, inPastSection, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
+import { indicatorOf } from "./indicator.js";
+import type { Comparator } from "./phrases.js";
+import { dueYear, yearMentions, type Timing } from "./year.js";
+
+/**
+ * Quantified targets in prose: every value with a unit in a clause of a
+ * sentence that is due in the plan's horizon or a stated year, one record per
+ * value (肉奶产量稳定在60亿斤、160亿斤以上 → two).
+ */
+
+export interface Clause { start: number; end: number; text: string }
+
+/** Clauses of a sentence: split at ，：(a list separator 、 stays inside). */
+export function clausesOf(text: string, s: { start: number; end: number }): Clause[] {
+  const out: Clause[] = [];
+  let a = s.start;
+  for (let i = s.start; i <= s.end; i++) {
+    const c = text[i];
+    if (i === s.end || c === "，" || c === "," || c === "：" || c === ":" || c === "；" || c === "。") {
+      if (i > a) out.push({ start: a, end: i, text: text.slice(a, i) });
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+// units that measure time: a duration is a target only as a service circle or a latency class
+const TIME = new Set(["year", "month", "day", "hour", "minute", "second", "ms"]);
+// counted things: a Chinese numeral before them names a set (两个屏障, 三大战役), not a goal
+const COUNTERS = new Set(["家", "个", "项", "所", "座", "条", "辆", "台", "套", "张", "床", "处", "批", "类", "件", "只", "头", "匹", "person", "person-time", "household", "times", "year_of_age", "pp"]);
+
+function usable(q: Quantity, clause: string): boolean {
+  if (q.raw.length > 40) return false;
+  const chinese = !/^\d/.test(q.raw);
+  if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized))) return false;
+  if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
+    const rest = clause.slice(q.end);
+    return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
+  }
+  if (!q.unit) {
+    // a bare number is a target only as a coefficient reached by a goal verb (有效利用系数达到0.612)
+    const v = decToNumber(q.value);
+    return v < 1 && /(?:达到|提高到|提升到|稳定在|保持在)$/.test(clause.slice(Math.max(0, q.start - 4), q.start));
+  }
+  // a bare scale word (10万) counts nothing nameable
+  return q.unitNormalized !== null;
+}
+
+export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
+  const text = doc.source.text;
+  const out: Draft<"targets">[] = [];
+  for (const s of doc.sentences) {
+    const b = s.block;
+    if (b.cells && b.cells.length > 1) continue;
+    if (inPastSection(b.section)) continue;
+    for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
+  }
+  return out;
+}
+
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
+  const clause = c.text;
+  if (pastMarker(clause) || directionOnly(clause)) return [];
+  const qs = findQuantities(clause).filter((q) => usable(q, clause));
+  if (!qs.length) return [];
+  // a comparator written once after a list of values covers the list (3000名、5000名左右)
+  const shared: Array<Comparator | null> = qs.map(() => null);
+  for (let i = qs.length - 2; i >= 0; i--) {
+    const gap = clause.slice(qs[i]!.end, qs[i + 1]!.start);
+    if (/^(?:、|和|或|\/)$/.test(gap)) shared[i] = suffixAt(clause, qs[i + 1]!.end)?.comparator ?? shared[i + 1] ?? null;
+  }
+  const b = s.block;
+  const sentenceStartInBlock = s.start - b.start;
+  const sentenceText = doc.source.text.slice(s.start, s.end);
+  const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  const out: Draft<"targets">[] = [];
+  let segFrom = 0;
+  qs.forEach((q, i) => {
+    const suf = suffixAt(clause, q.end);
+    const afterEnd = q.end + (suf?.phrase.length ?? 0);
+    const from = segFrom;
+    segFrom = afterEnd;
+    if (isNamePart(clause, q.start, afterEnd) || isThreshold(clause, q.start, afterEnd)) return;
+    if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
+    const verdict = dueYear(b.text, sentenceStartInBlock, c.start - b.start + q.start, timing);
+    if (verdict.year === null) return;
+    // the words before this value: from the previous value, or from the last list separator after it
+    let segStart = from;
+    const lastSep = clause.lastIndexOf("、", q.start - 1);
+    if (i > 0 && lastSep >= from) segStart = lastSep + 1;
+    const before = clause.slice(segStart, q.start);
+    const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
+    const after = clause.slice(afterEnd, nextStart);
+    const { indicator, verb } = indicatorOf(before, after);
+    if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
+    const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
+    const basis = basisOf({ before, verb, clause: sentenceText, unit: q.unit, timing, againstBaseYear });
+    const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.lastIndexOf(cmp.prefix, q.start) >= q.start - cmp.prefix.length - 1 ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
+    out.push(makeDraft(doc, timing, {
+      indicator,
+      value: decToNumber(q.value),
+      value_high: q.high ? decToNumber(q.high) : null,
+      unit: q.unit,
+      comparator: cmp.comparator,
+      target_year: verdict.year,
+      value_text: valueText,
+      basis,
+      value_normalized: q.unitNormalized ? normalizedValue(q) : null,
+      value_high_normalized: q.high && q.unitNormalized ? normalizedValue(q, q.high) : null,
+      unit_normalized: q.unitNormalized,
+    }, c.start + q.start, { start: s.start, end: s.end }));
+  });
+  return out;
+}
