@@ -98,6 +98,16 @@ function starYear(doc: Doc, lastRow: TableRow, fallback: number | null): number 
   return fallback;
 }
 
+/** Empty cells before the first printed cell of a row: the tabs between the line start and the block. */
+function leadingBlanks(doc: Doc, r: TableRow): Cell[] {
+  const t = doc.source.text;
+  const out: Cell[] = [];
+  for (let i = r.block.start - 1; i >= 0 && t[i] !== "\n"; i--) {
+    if (t[i] === "\t") out.push({ start: r.block.start, end: r.block.start, text: "" });
+  }
+  return out;
+}
+
 function basisOfCell(indicator: string, v: CellValue, fromAverageCol: boolean): Basis {
   if (v.bracketed) return "cumulative";
   if (!fromAverageCol) return "level";
@@ -110,6 +120,7 @@ function basisOfCell(indicator: string, v: CellValue, fromAverageCol: boolean): 
 export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const out: Draft<"targets">[] = [];
   let parent = "";
+  let category: string | null = null;
   let lastHeader: readonly string[] | null = null;
   const rowsByHeader = new Map<readonly string[], TableRow[]>();
   for (const r of doc.tables) {
@@ -121,9 +132,11 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (!L) continue;
     const star = starYear(doc, rows[rows.length - 1]!, L.baseYear ? L.baseYear.year - 1 : null);
     for (const r of rows) {
-      if (header !== lastHeader) { parent = ""; lastHeader = header; }
-      const cells = r.cells;
+      if (header !== lastHeader) { parent = ""; category = null; lastHeader = header; }
+      // blocks are trimmed: the empty cells a row starts with (no category, a sub-indicator) are its leading tabs
+      const cells = [...leadingBlanks(doc, r), ...r.cells];
       if (cells.length < L.indicatorCol + 1 + L.nData) continue;
+      if (L.categoryCol !== null && cells[L.categoryCol]!.text) category = squeeze(cells[L.categoryCol]!.text);
       const lead = cells.slice(0, cells.length - L.nData);
       const data = (fromRight: number | null): Cell | null => (fromRight === null ? null : cells[cells.length - fromRight] ?? null);
       const parts = lead.slice(L.indicatorCol).map((c) => c.text);
@@ -168,7 +181,7 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
         basis: basisOfCell(name, v, fromAverageCol),
         value_normalized: v.value !== null && unitKnown?.normalized ? normalizedValue({ value: decFromString(String(v.value))!, exponent: unitKnown.exponent }) : null,
         unit_normalized: unitKnown?.normalized ?? null,
-        category: r.category ?? null,
+        category,
       }, chosen.start, { start: r.block.start, end: r.block.end }));
     }
   }
