@@ -28,6 +28,12 @@ export function isThreshold(text: string, start: number, afterEnd: number): bool
   return CJK.test(text[afterEnd] ?? "") && text[afterEnd] !== "的";
 }
 
+/** A value in a unit that names a class (500千伏主干网架, 3岁以下婴幼儿): never a goal when a noun follows. */
+export function isClassValue(text: string, unit: string | null, afterEnd: number): boolean {
+  if (!unit || !NOT_TARGETS.classUnits.has(unit)) return false;
+  return CJK.test(text[afterEnd] ?? "") || /^[—\-~～至]/.test(text.slice(afterEnd, afterEnd + 1));
+}
+
 /** A value that is part of a name or a designation (千亿级, 百强, 第3届, 80周年). */
 export function isNamePart(text: string, start: number, afterEnd: number): boolean {
   if (text[start - 1] === "第") return true;
@@ -48,8 +54,11 @@ export function restatesList(text: string, clauseStart: number, start: number, c
   const listText = text.slice(clauseStart, start).trim();
   // the list is the run of 、/和-separated names right before the count
   const items = listText.split(/、|和|及/);
-  if (items.length !== count) return false;
-  return items.every((s) => s.trim().length >= 2);
+  if (items.length === count && items.every((s) => s.trim().length >= 1)) return true;
+  // the head noun may come first: 实施A、B、C3个重点项目 / 实施A、B、C重点项目3个
+  const headFirst = NOT_TARGETS.restatedListHeads.find((h) => listText.endsWith(h));
+  if (headFirst) return listText.slice(0, listText.length - headFirst.length).split(/、|和|及/).length === count;
+  return false;
 }
 
 /** Direction-only wording with no value to check (持续提升, 完成国家下达的目标). */

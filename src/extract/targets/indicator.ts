@@ -52,8 +52,26 @@ export function nounAfter(after: string): string {
   return trimEnds(t.replace(/^(?:的|级|等)/, ""));
 }
 
+// a verb the words before a value may open with (培育内蒙古牛羊肉、…5个区域品牌): kept when the middle is dropped
+const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|打造|建设|新建|建成|完成|开展|引进|发现|制定|落地|推出|招募|选拔|选育|创建|认定|培养|扶持|支持|办好|实施|改造|新增)/;
+
+/**
+ * Shorten the words before a value to the indicator a coder writes:
+ * an enumeration of the counted members (牛羊肉、奶酪…5个区域品牌) and a long
+ * attributive clause ending in 的 (适宜…和市场竞争力的优质高产新品种) are
+ * dropped, an opening verb is kept. An example list closed by 等 stays.
+ */
+function shorten(before: string, noun: string): string {
+  const verb = OPENING_VERB.exec(before)?.[0] ?? "";
+  if (noun && before.includes("、") && !before.includes("等")) return verb + noun;
+  const de = before.lastIndexOf("的");
+  if (de >= 6 + verb.length && de < before.length - 1) return verb + before.slice(de + 1);
+  return before;
+}
+
 export function indicatorOf(before: string, after: string): { indicator: string; verb: string | null } {
   const b = cleanBefore(before);
   const a = nounAfter(after);
-  return { indicator: trimEnds(b.text + a), verb: b.verb };
+  const head = shorten(b.text, a);
+  return { indicator: trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a), verb: b.verb };
 }

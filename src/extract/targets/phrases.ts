@@ -44,6 +44,8 @@ export const NOT_TARGETS = {
   restatedListHeads: byLength(table.notTargets.restatedListHeads),
   nameWords: byLength(table.notTargets.nameWords),
   directionOnly: byLength(table.notTargets.directionOnly),
+  classUnits: new Set(table.notTargets.classUnits),
+  genericIndicatorHeads: byLength(table.notTargets.genericIndicatorHeads),
 };
 
 export interface QualitativePattern {

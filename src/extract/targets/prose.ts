@@ -4,9 +4,9 @@ import type { Draft } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, inPastSection, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
+import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
 import { indicatorOf } from "./indicator.js";
-import type { Comparator } from "./phrases.js";
+import { NOT_TARGETS, endsWithAny, type Comparator } from "./phrases.js";
 import { dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
@@ -39,7 +39,8 @@ const COUNTERS = new Set(["家", "个", "项", "所", "座", "条", "辆", "台"
 function usable(q: Quantity, clause: string): boolean {
   if (q.raw.length > 40) return false;
   const chinese = !/^\d/.test(q.raw);
-  if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized))) return false;
+  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
+  if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
   if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
     const rest = clause.slice(q.end);
     return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
@@ -51,6 +52,18 @@ function usable(q: Quantity, clause: string): boolean {
   }
   // a bare scale word (10万) counts nothing nameable
   return q.unitNormalized !== null;
+}
+
+/**
+ * An indicator that is only a task word (规划完成生态建设任务) is the task of the
+ * item heading it sits under: （一）黄河“几字弯”攻坚战 → 黄河“几字弯”攻坚战生态建设任务.
+ */
+function namedAfterHeading(indicator: string, section: readonly string[]): string {
+  if (!endsWithAny(indicator, NOT_TARGETS.genericIndicatorHeads)) return indicator;
+  const label = section[section.length - 1] ?? "";
+  const title = /^[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(.{2,30})$/.exec(label)?.[1];
+  if (!title) return indicator;
+  return title + indicator.replace(/^(?:规划)?(?:完成|实现)/, "");
 }
 
 export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
@@ -87,7 +100,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const afterEnd = q.end + (suf?.phrase.length ?? 0);
     const from = segFrom;
     segFrom = afterEnd;
-    if (isNamePart(clause, q.start, afterEnd) || isThreshold(clause, q.start, afterEnd)) return;
+    if (isNamePart(clause, q.start, afterEnd) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
     const verdict = dueYear(b.text, sentenceStartInBlock, c.start - b.start + q.start, timing);
     if (verdict.year === null) return;
@@ -98,7 +111,9 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const before = clause.slice(segStart, q.start);
     const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
     const after = clause.slice(afterEnd, nextStart);
-    const { indicator, verb } = indicatorOf(before, after);
+    const found = indicatorOf(before, after);
+    const verb = found.verb;
+    const indicator = namedAfterHeading(found.indicator, b.section);
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const basis = basisOf({ before, verb, clause: sentenceText, unit: q.unit, timing, againstBaseYear });

@@ -44,11 +44,14 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const own = yearMentions(v).find((y) => y.deadline);
     if (own) year = own.year;
     if (year === null) return [];
-    if (p.needsYear && !own && !yearMentions(b.text.slice(0, pos)).some((y) => y.deadline)) return [];
+    // a milestone verb needs the deadline in its own sentence (到“十五五”末，…初步形成)
+    if (p.needsYear && !own && !yearMentions(b.text.slice(s.start - b.start, pos)).some((y) => y.deadline)) return [];
     let indicatorText = p.indicatorAfter ? (m.groups?.i ?? "") : clause.slice(0, m.index);
     if (!p.indicatorAfter && m.groups?.i) indicatorText = m.groups.i;
     if (!p.indicatorAfter && !m.groups?.i && !indicatorText && p.kind === "milestone") indicatorText = v;
-    const indicators = splitParallel(cleanIndicator(indicatorText));
+    let cleaned = cleanIndicator(indicatorText);
+    if (!/[\u4e00-\u9fff]{2}/.test(cleaned) || /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(cleaned)) cleaned = m.groups?.i ?? v;
+    const indicators = splitParallel(cleaned);
     if (!indicators.length) return [];
     const valueText = p.trim ? v.replace(p.trim, "") : v;
     const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual" : "level";
