@@ -37,6 +37,9 @@ export function isClassValue(text: string, unit: string | null, afterEnd: number
 /** A value that is part of a name or a designation (千亿级, 百强, 第3届, 80周年). */
 export function isNamePart(text: string, start: number, afterEnd: number): boolean {
   if (text[start - 1] === "第") return true;
+  // inside a quoted name after other words (“奶33条”); a quote that opens with the value (“15分钟”就业服务圈) is a target
+  const open = text.lastIndexOf("“", start - 1);
+  if (open >= 0 && open < start - 1 && text.lastIndexOf("”", start - 1) < open && text.indexOf("”", afterEnd) >= 0) return true;
   return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.nameWords) !== null;
 }
 
@@ -53,11 +56,15 @@ export function restatesList(text: string, clauseStart: number, start: number, c
   if (!NOT_TARGETS.restatedListHeads.some((h) => noun.includes(h))) return false;
   const listText = text.slice(clauseStart, start).trim();
   // the list is the run of 、/和-separated names right before the count
-  const items = listText.split(/、|和|及/);
-  if (items.length === count && items.every((s) => s.trim().length >= 1)) return true;
+  // names may contain 和 (乌兰布和沙漠): split at 、, and at one closing 和/及 (A、B和C)
+  const items = listText.split("、");
+  if (items.length === count) return true;
+  if (items.length === count - 1 && /和|及/.test(items[items.length - 1]!)) return true;
+  // the list may follow other words of the clause: …示范区以及A、B2家全国重点实验室
+  if (items.length > count && /以及|及|和|与/.test(items[items.length - count]!)) return true;
   // the head noun may come first: 实施A、B、C3个重点项目 / 实施A、B、C重点项目3个
   const headFirst = NOT_TARGETS.restatedListHeads.find((h) => listText.endsWith(h));
-  if (headFirst) return listText.slice(0, listText.length - headFirst.length).split(/、|和|及/).length === count;
+  if (headFirst) return listText.slice(0, listText.length - headFirst.length).split("、").length === count;
   return false;
 }
 

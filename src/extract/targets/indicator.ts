@@ -47,9 +47,10 @@ export function stripLead(s: string, leadIns: readonly string[]): string {
 
 /** The noun written right after a value (100个典型人工智能应用场景), up to the next list separator. */
 export function nounAfter(after: string): string {
-  const cut = after.search(/[，。；：、,;:]/);
+  // an example list closed by 等 is one noun (音乐、舞蹈、小戏小品、曲艺杂技等优秀节目)
+  const cut = /^[^，。；：,;:]{0,60}等/.test(after) ? after.search(/[，。；：,;:]/) : after.search(/[，。；：、,;:]/);
   const t = cut < 0 ? after : after.slice(0, cut);
-  return trimEnds(t.replace(/^(?:的|级|等)/, ""));
+  return trimEnds(t.replace(/^(?:的|级|等)/, "").replace(/(?:和|及|与|以及)$/, ""));
 }
 
 // a verb the words before a value may open with (培育内蒙古牛羊肉、…5个区域品牌): kept when the middle is dropped

@@ -5,7 +5,7 @@ import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
-import { indicatorOf } from "./indicator.js";
+import { indicatorOf, stripLead } from "./indicator.js";
 import { NOT_TARGETS, endsWithAny, type Comparator } from "./phrases.js";
 import { dueYear, yearMentions, type Timing } from "./year.js";
 
@@ -58,12 +58,31 @@ function usable(q: Quantity, clause: string): boolean {
  * An indicator that is only a task word (规划完成生态建设任务) is the task of the
  * item heading it sits under: （一）黄河“几字弯”攻坚战 → 黄河“几字弯”攻坚战生态建设任务.
  */
-function namedAfterHeading(indicator: string, section: readonly string[]): string {
-  if (!endsWithAny(indicator, NOT_TARGETS.genericIndicatorHeads)) return indicator;
+function namedAfterHeading(indicator: string, section: readonly string[], box: string | undefined): string {
+  if (!box || indicator.length > 12 || !endsWithAny(indicator, NOT_TARGETS.genericIndicatorHeads)) return indicator;
+  if (!/^(?:规划)?(?:完成|实现)/.test(indicator)) return indicator;
   const label = section[section.length - 1] ?? "";
   const title = /^[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(.{2,30})$/.exec(label)?.[1];
   if (!title) return indicator;
   return title + indicator.replace(/^(?:规划)?(?:完成|实现)/, "");
+}
+
+/**
+ * The words before a list of N values that enumerate N subjects
+ * (至京津冀、长三角、粤港澳等国家枢纽的5ms/15ms/20ms级): the k-th value keeps the
+ * k-th subject only. Otherwise all values share the words.
+ */
+export function distribute(rawBefore: string, n: number, k: number): string {
+  const before = stripLead(rawBefore, []);
+  const m = /((?:[\u4e00-\u9fff]{1,12}、){1,20}[\u4e00-\u9fff]{1,12})等?/.exec(before);
+  if (!m) return before;
+  const items = m[1]!.split("、");
+  if (items.length !== n) return before;
+  // the first item may carry the words before the list up to a preposition (构建至|京津冀)
+  const prep = /^(.{1,8}?(?:至|到|向|对|在|与))(.+)$/.exec(items[0]!);
+  const lead = prep ? prep[1]! : "";
+  if (prep) items[0] = prep[2]!;
+  return before.slice(0, m.index) + lead + items[k] + before.slice(m.index + m[0].length);
 }
 
 export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
@@ -72,6 +91,8 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   for (const s of doc.sentences) {
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
+    // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
+    if (b.heading && !/[。；]/.test(b.text)) continue;
     if (inPastSection(b.section)) continue;
     for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
   }
@@ -94,26 +115,51 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
   const sentenceText = doc.source.text.slice(s.start, s.end);
   const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
   const out: Draft<"targets">[] = [];
+  // chains of values joined only by a list separator
+  const chains: Array<{ first: number; length: number }> = [];
+  for (let i = 0; i < qs.length; i++) {
+    const joined = i > 0 && /^(?:、|\/|和|或)$/.test(clause.slice(qs[i - 1]!.end, qs[i]!.start));
+    if (joined) { const c = chains[i - 1]!; c.length++; chains.push(c); } else chains.push({ first: i, length: 1 });
+  }
+  const chainStarts: number[] = [];
   let segFrom = 0;
+  qs.forEach((q, i) => {
+    const suf0 = suffixAt(clause, q.end);
+    chainStarts.push(segFrom);
+    segFrom = q.end + (suf0?.phrase.length ?? 0);
+  });
+  segFrom = 0;
   qs.forEach((q, i) => {
     const suf = suffixAt(clause, q.end);
     const afterEnd = q.end + (suf?.phrase.length ?? 0);
     const from = segFrom;
     segFrom = afterEnd;
-    if (isNamePart(clause, q.start, afterEnd) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
+    const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
+    if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
     const verdict = dueYear(b.text, sentenceStartInBlock, c.start - b.start + q.start, timing);
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
     const lastSep = clause.lastIndexOf("、", q.start - 1);
-    if (i > 0 && lastSep >= from) segStart = lastSep + 1;
-    const before = clause.slice(segStart, q.start);
+    // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
+    if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
+    let before = clause.slice(segStart, q.start);
     const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
-    const after = clause.slice(afterEnd, nextStart);
+    let after = clause.slice(afterEnd, nextStart);
+    // a list of values written together (60亿斤、160亿斤以上; 5ms/15ms/20ms级) shares the words around the list
+    const chain = chains[i]!;
+    if (chain.length > 1) {
+      const first = qs[chain.first]!, last = qs[chain.first + chain.length - 1]!;
+      const lastSuf = suffixAt(clause, last.end);
+      const chainFrom = chain.first === 0 ? 0 : chainStarts[chain.first]!;
+      before = distribute(clause.slice(chainFrom, first.start), chain.length, i - chain.first);
+      const lastAfterEnd = last.end + (lastSuf?.phrase.length ?? 0);
+      after = clause.slice(lastAfterEnd, clause.length);
+    }
     const found = indicatorOf(before, after);
     const verb = found.verb;
-    const indicator = namedAfterHeading(found.indicator, b.section);
+    const indicator = namedAfterHeading(found.indicator, b.section, b.box);
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const basis = basisOf({ before, verb, clause: sentenceText, unit: q.unit, timing, againstBaseYear });

@@ -82,7 +82,7 @@ function cleanIndicator(t: string): string {
 export function splitParallel(t: string): string[] {
   if (t.length < 2) return [];
   if (t.includes("等")) return [t];
-  const items = t.split("、");
+  const items = splitTopLevel(t);
   if (items.length > 1 && items.every((x) => x.length >= 1)) {
     const first = items[0]!;
     const rest = items.slice(1);
@@ -96,4 +96,18 @@ export function splitParallel(t: string): string[] {
   const and = /^(.{2,20})和(.{2,20})$/.exec(t);
   if (and && and[1]!.slice(-2) === and[2]!.slice(-2)) return [and[1]!, and[2]!];
   return [t];
+}
+
+/** Split at 、 outside brackets: 旗县（市、区） is one item. */
+function splitTopLevel(t: string): string[] {
+  const out: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "（" || c === "(") depth++;
+    else if ((c === "）" || c === ")") && depth > 0) depth--;
+    else if (c === "、" && depth === 0) { out.push(t.slice(from, i)); from = i + 1; }
+  }
+  out.push(t.slice(from));
+  return out;
 }
