@@ -85,6 +85,25 @@ export function distribute(rawBefore: string, n: number, k: number): string {
   return before.slice(0, m.index) + lead + items[k] + before.slice(m.index + m[0].length);
 }
 
+/**
+ * Rates of several indicators written as one list (基本养老、医疗保险参保率稳定在
+ * 95%以上): one indicator per item, the short items taking the last item's
+ * head (基本养老参保率, 医疗保险参保率). An item that already names the head
+ * (全民参保) is a separate task, not part of the list. A list closed by 等 is one indicator.
+ */
+export function sharedRateIndicators(indicator: string): string[] {
+  if (indicator.includes("等")) return [indicator];
+  const items = indicator.split("、");
+  if (items.length < 2) return [indicator];
+  const last = items[items.length - 1]!;
+  if (!/(?:率|比重|占比|比例)$/.test(last)) return [indicator];
+  const k = items[items.length - 2]!.length;
+  if (last.length <= k) return [indicator];
+  const head = last.slice(k);
+  const out = items.slice(0, -1).filter((x) => !x.includes(head.slice(0, 2))).map((x) => x + head);
+  return out.length ? [...out, last] : [indicator];
+}
+
 export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
@@ -164,8 +183,8 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const basis = basisOf({ before, verb, clause: sentenceText, unit: q.unit, timing, againstBaseYear });
     const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.lastIndexOf(cmp.prefix, q.start) >= q.start - cmp.prefix.length - 1 ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
-    out.push(makeDraft(doc, timing, {
-      indicator,
+    for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
+      indicator: name,
       value: decToNumber(q.value),
       value_high: q.high ? decToNumber(q.high) : null,
       unit: q.unit,
