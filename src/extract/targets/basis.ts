@@ -15,6 +15,8 @@ export interface BasisInput {
   verb: string | null;
   /** whole clause and sentence */
   clause: string;
+  /** the sentence up to the value: 每年 at its start governs the values after it (每年推出10部…，50部…) */
+  sentenceBefore?: string;
   unit: string | null;
   timing: Timing;
   /** the clause compares with a base year (较2020年下降18%) */
@@ -24,7 +26,7 @@ export interface BasisInput {
 export function basisOf(b: BasisInput): Basis {
   if (includesAny(b.before, BASIS.averageAnnual) || includesAny(b.clause, BASIS.averageAnnual)) return "average_annual";
   if (includesAny(b.before, BASIS.cumulative)) return "cumulative";
-  if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual)) return "annual";
+  if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual) || includesAny(b.sentenceBefore ?? "", BASIS.annual)) return "annual";
   if (b.againstBaseYear && includesAny(b.before, BASIS.reductionWords)) return "cumulative";
   const annualPlan = b.timing.period !== null && !b.timing.period.includes("-");
   const levelVerb = b.verb !== null && BASIS.levelVerbs.some((v) => b.verb!.endsWith(v));

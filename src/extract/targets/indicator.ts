@@ -71,7 +71,8 @@ function shorten(before: string, noun: string): string {
 }
 
 export function indicatorOf(before: string, after: string): { indicator: string; verb: string | null } {
-  const b = cleanBefore(before);
+  // 分别 distributes values over subjects; it is no part of any of them
+  const b = cleanBefore(before.replace(/分别/g, ""));
   const a = nounAfter(after);
   const head = shorten(b.text, a);
   return { indicator: trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a), verb: b.verb };

@@ -181,7 +181,8 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const indicator = namedAfterHeading(found.indicator, b.section, b.box);
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
-    const basis = basisOf({ before, verb, clause: sentenceText, unit: q.unit, timing, againstBaseYear });
+    const sentenceBefore = doc.source.text.slice(s.start, c.start + q.start);
+    const basis = basisOf({ before, verb, clause: sentenceText, sentenceBefore, unit: q.unit, timing, againstBaseYear });
     const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.lastIndexOf(cmp.prefix, q.start) >= q.start - cmp.prefix.length - 1 ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,

@@ -1,4 +1,4 @@
-import { decFromString, decToNumber } from "../../shared/decimal.js";
+import { decFromString, decToNumber, type Dec } from "../../shared/decimal.js";
 import { normalizedValue, unitAt } from "../../shared/numbers.js";
 import type { Cell, Doc, TableRow } from "../../structure/types.js";
 import type { Draft } from "../record.js";
@@ -55,6 +55,8 @@ export function layoutOf(header: readonly string[]): Layout | null {
 
 interface CellValue {
   value: number | null;
+  /** the exact decimal behind `value` */
+  dec: Dec | null;
   comparator: Comparator;
   text: string;
   bracketed: boolean;
@@ -73,11 +75,12 @@ export function cellValue(raw: string): CellValue | null {
   if (m) {
     const suffix = COMPARATOR_SUFFIX.find(([p]) => p === m[3]);
     if (m[3] && !suffix) return null;
-    return { value: decToNumber(decFromString(m[1]!)!), comparator: suffix?.[1] ?? "eq", text, bracketed: !!br, starred: !!m[2] };
+    const dec = decFromString(m[1]!)!;
+    return { value: decToNumber(dec), dec, comparator: suffix?.[1] ?? "eq", text, bracketed: !!br, starred: !!m[2] };
   }
   const comparator: Comparator = /^(?:不低于|不少于)/.test(text) ? "gte" : /^(?:高于|超过|快于)/.test(text) ? "gt"
     : /^(?:低于)/.test(text) ? "lt" : /^(?:不高于|不超过|控制在)/.test(text) ? "lte" : "eq";
-  return { value: null, comparator, text, bracketed: !!br, starred: false };
+  return { value: null, dec: null, comparator, text, bracketed: !!br, starred: false };
 }
 
 function indicatorName(part: string): { name: string; unit: string | null } {
@@ -179,7 +182,7 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
         value_text: v.text,
         binding: /约束/.test(bindingText) ? "binding" : /预期/.test(bindingText) ? "expected" : null,
         basis: basisOfCell(name, v, fromAverageCol),
-        value_normalized: v.value !== null && unitKnown?.normalized ? normalizedValue({ value: decFromString(String(v.value))!, exponent: unitKnown.exponent }) : null,
+        value_normalized: v.dec && unitKnown?.normalized ? normalizedValue({ value: v.dec, exponent: unitKnown.exponent }) : null,
         unit_normalized: unitKnown?.normalized ?? null,
         category,
       }, chosen.start, { start: r.block.start, end: r.block.end }));
