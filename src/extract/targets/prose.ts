@@ -74,7 +74,7 @@ function namedAfterHeading(indicator: string, section: readonly string[], box: s
  */
 export function distribute(rawBefore: string, n: number, k: number): string {
   const before = stripLead(rawBefore, []);
-  const m = /((?:[\u4e00-\u9fff]{1,12}、){1,20}[\u4e00-\u9fff]{1,12})等?/.exec(before);
+  const m = /((?:[\u4e00-\u9fff]{1,12}、){1,20}[\u4e00-\u7b48\u7b4a-\u9fff]{1,12})等?/.exec(before); // 等 (U+7B49) closes the list
   if (!m) return before;
   const items = m[1]!.split("、");
   if (items.length !== n) return before;
