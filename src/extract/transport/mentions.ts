@@ -3,8 +3,8 @@ import { listRuns } from "../../shared/lists.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
 import type { Block, Doc, Sentence, Span } from "../../structure/types.js";
 import {
-  ABBREV_NOT_PREFIX, CORRIDOR, HEAD_RE, LIST_TAIL, MEANS_AFTER_RE, MEANS_BEFORE_RE, NOT_A_LINE_AFTER, RAIL_HEADS,
-  RAIL_SECTION_CLASSES, REPORT_VERB_RE, REVIEW_SECTION_RE, ROAD_HEADS, ROAD_SECTION_CLASSES, SPEED,
+  ABBREV_NOT_PREFIX, CORRIDOR, GOVERN_WORDS, HEAD_RE, LIST_TAIL, MEANS_AFTER_RE, MEANS_BEFORE_RE, NOT_A_LINE_AFTER, RAIL_HEADS,
+  RAIL_SECTION_CLASSES, REPORT_VERB_RE, ROAD_GRADE_RE, PAST_MARKER_RE, REVIEW_SECTION_RE, ROAD_HEADS, ROAD_SECTION_CLASSES, SPEED,
   type LineClass, type RoadClass,
 } from "./vocab.js";
 import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
@@ -47,6 +47,7 @@ const CODE_WORD_RE = /(国道|省道)(\d{1,4})线?|(\d{3})(国道|省道)/g;
 const ITEM_END = /[、，,。；;：:]/;
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
+const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
 const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
 
 /** Road class from a route code: G/S with 1–2 or 4 digits is an expressway, G + 3 a national road, S + 3 a provincial road. */
@@ -66,11 +67,29 @@ function stripListTail(s: string, start: number, end: number): number {
   return end;
 }
 
-const overlaps = (ms: readonly Mention[], a: number, b: number) => ms.some((m) => a < m.end && b > m.start);
+/** Longest stretch of text a line's name can take before its head (bounds every backward walk). */
+const MAX_NAME = 40;
+
+/** Sentence positions already inside a mention: overlap tests stay linear on hostile input. */
+class Taken {
+  private readonly mask: Uint8Array;
+  constructor(len: number) { this.mask = new Uint8Array(len + 1); }
+  mark(m: Span) { this.mask.fill(1, m.start, m.end); }
+  overlaps(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (this.mask[i]) return true;
+    return false;
+  }
+  /** end of the nearest taken stretch at or before `pos`, looking back at most MAX_NAME characters */
+  floorBefore(pos: number): number {
+    for (let i = pos - 1; i >= 0 && i >= pos - MAX_NAME; i--) if (this.mask[i]) return i + 1;
+    return Math.max(0, pos - MAX_NAME);
+  }
+}
 
 /** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, each up to the next list mark. */
-function codedRoads(s: string): Mention[] {
+function codedRoads(s: string, taken: Taken): Mention[] {
   const out: Mention[] = [];
+  const push = (m: Mention) => { out.push(m); taken.mark(m); };
   CODE_RE.lastIndex = 0;
   let x: RegExpExecArray | null;
   while ((x = CODE_RE.exec(s))) {
@@ -82,18 +101,18 @@ function codedRoads(s: string): Mention[] {
     const body = s.slice(bodyStart, end);
     const code = `${x[1]}${x[2]}`;
     const rb = parseRoadBody(body);
-    out.push({
+    push({
       kind: "road", start, end, name: code + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
       speed: null, segment: rb.segment, work: rb.work, regionPart: null, port: false,
     });
   }
   CODE_WORD_RE.lastIndex = 0;
   while ((x = CODE_WORD_RE.exec(s))) {
-    if (overlaps(out, x.index, x.index + x[0].length)) continue;
+    if (taken.overlaps(x.index, x.index + x[0].length)) continue;
     const word = x[1] ?? x[4]!;
     const code = `${word === "国道" ? "G" : "S"}${x[2] ?? x[3]}`;
     const mk = markersAfter(s, x.index + x[0].length);
-    out.push({
+    push({
       kind: "road", start: x.index, end: mk.end, name: s.slice(x.index, mk.end), stops: mk.sectionStops ?? [], code,
       stated: roadClassOfCode(code), speed: null, segment: mk.segment, work: mk.work, regionPart: mk.regionPart, port: false,
     });
@@ -110,7 +129,8 @@ function heads(s: string): Array<{ start: number; end: number; head: string }> {
   BARE_EXPRESSWAY.lastIndex = 0;
   while ((x = BARE_EXPRESSWAY.exec(s))) {
     const e = x.index + x[0].length;
-    if (CHAIN_THEN_SECTION.test(s.slice(e, e + 24)) && !out.some((h) => h.start <= x!.index && h.end > x!.index)) {
+    // HEAD_RE never covers a bare 高速 (its 高速 heads are followed by 公路/铁路/客运), so no overlap test is needed
+    if (CHAIN_THEN_SECTION.test(s.slice(e, e + 24))) {
       out.push({ start: x.index, end: e, head: "高速" });
     }
   }
@@ -118,14 +138,13 @@ function heads(s: string): Array<{ start: number; end: number; head: string }> {
 }
 
 /** Named lines ending in a head word (呼和浩特至包头铁路…, 包银高铁, 包茂高速公路包头至东胜改扩建工程). */
-function namedLines(s: string, taken: Mention[]): Mention[] {
+function namedLines(s: string, taken: Taken): Mention[] {
   const out: Mention[] = [];
+  const push = (m: Mention) => { out.push(m); taken.mark(m); };
   for (const h of heads(s)) {
-    const all = [...taken, ...out];
-    if (overlaps(all, h.start, h.end)) continue;
+    if (taken.overlaps(h.start, h.end)) continue;
     const after = s.slice(h.end, h.end + 8);
-    let floor = 0;
-    for (const m of all) if (m.end <= h.start) floor = Math.max(floor, m.end);
+    const floor = taken.floorBefore(h.start);
     let i = h.start;
     while (i > floor && isNameChar(s[i - 1]!) && !DELIM.test(s[i - 1]!)) i--;
     const left = s.slice(i, h.start);
@@ -137,35 +156,48 @@ function namedLines(s: string, taken: Mention[]): Mention[] {
     if (deng >= 0) { modifier = prefix.slice(deng + 1); prefix = prefix.slice(0, deng); }
     if (!prefix || prefix.includes("的") || prefix.length > 20) continue;
     const isRail = RAIL_HEADS.has(h.head);
-    const pp = parsePrefix(prefix + modifier, h.head);
+    if (!isRail && h.head === "国省道") continue;
+    // a road's technical grade (A至B一级公路) is not part of its last stop
+    const grade = isRail ? null : ROAD_GRADE_RE.exec(prefix + modifier);
+    const placePart = grade ? (prefix + modifier).slice(0, grade.index) : prefix + modifier;
+    const pp = parsePrefix(placePart, h.head);
     if (pp.stops.length >= 2 && hasGenericStop(pp.stops)) continue;
     const corridorOk = after.startsWith(CORRIDOR) && pp.stops.length >= 2;
     if (!corridorOk && NOT_A_LINE_AFTER.some((w) => after.startsWith(w))) continue;
-    if (pp.stops.length < 1 && (isGenericPrefix(prefix + modifier) || endsGeneric(prefix + modifier) || prefix.length > 8)) continue;
-    if (!isRail && h.head === "国省道") continue;
-    const mk = markersAfter(s, h.end + (corridorOk ? CORRIDOR.length : 0));
+    if (pp.stops.length < 1 && (isGenericPrefix(placePart) || endsGeneric(placePart) || placePart.length > 8)) continue;
+    let end = h.end + (corridorOk ? CORRIDOR.length : 0);
+    // a route code in brackets after a road's name: 京新高速公路（G7）
+    let code: string | null = null;
+    const pc = isRail ? null : PAREN_CODE.exec(s.slice(end, end + 8));
+    if (pc) { code = pc[1]!; end += pc[0].length; }
+    const mk = markersAfter(s, end);
     const stops = mk.sectionStops ?? pp.stops;
-    const stated = isRail ? RAIL_HEADS.get(h.head) ?? null : h.head === "高速" ? "expressway" : ROAD_HEADS.get(h.head) ?? null;
+    const stated = isRail ? RAIL_HEADS.get(h.head) ?? null
+      : code ? roadClassOfCode(code) : h.head === "高速" ? "expressway" : ROAD_HEADS.get(h.head) ?? null;
     const base: Omit<Mention, "start" | "end" | "name" | "stops" | "port"> = {
-      kind: isRail ? "rail" : "road", code: null, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
+      kind: isRail ? "rail" : "road", code, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
     };
     const headText = s.slice(h.start, mk.end);
-    out.push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
-    // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路
+    push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
+    // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
+    const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;
     let j = nameStart;
     while (s[j - 1] === "、") {
+      const f = taken.floorBefore(j - 1);
       let k = j - 1;
-      while (k > floor && isNameChar(s[k - 1]!) && !DELIM.test(s[k - 1]!)) k--;
+      while (k > f && isNameChar(s[k - 1]!) && !DELIM.test(s[k - 1]!)) k--;
       const raw = s.slice(k, j - 1);
       const c = nameStartIn(raw);
       const item = raw.slice(c);
       const itemStart = k + c;
-      if (!item || overlaps([...taken, ...out], itemStart, j - 1) || stageVerbs(item).length) break;
+      if (!item || taken.overlaps(itemStart, j - 1) || stageVerbs(item).length) break;
       const chain = splitStops(item);
-      const ok = deng >= 0 ? item.length >= 2 && item.length <= 8 && !isGenericPrefix(item) : chain.length >= 2 && !hasGenericStop(chain);
+      const ok = deng >= 0 ? item.length >= 2 && item.length <= 8 && !isGenericPrefix(item) && !endsGeneric(item)
+        : chain.length >= 2 ? !hasGenericStop(chain)
+        : abbrev && item.length >= 2 && item.length <= 4 && !isGenericPrefix(item) && !endsGeneric(item);
       if (!ok) break;
       const ip = parsePrefix(item + modifier, h.head);
-      out.push({
+      push({
         ...base, start: itemStart, end: j - 1, name: fixOcrDashes(item + modifier + s.slice(h.start, h.end)), stops: ip.stops, port: ip.port,
         speed: null, segment: null, work: null, regionPart: null, shared: { modifier, head: h.head },
       });
@@ -176,30 +208,34 @@ function namedLines(s: string, taken: Mention[]): Mention[] {
 }
 
 /** Short line names in a railway sentence: 扩能改造临哈线、集二线. */
-function abbreviatedLines(s: string, taken: Mention[]): Mention[] {
+function abbreviatedLines(s: string, taken: Taken): Mention[] {
   if (!/铁路|高铁/.test(s)) return [];
   const out: Mention[] = [];
   let segStart = 0;
   for (let i = 0; i <= s.length; i++) {
     if (i < s.length && !ITEM_END.test(s[i]!)) continue;
-    const raw = s.slice(segStart, i);
-    const c = nameStartIn(raw);
-    const start = segStart + c;
+    const from = Math.max(segStart, i - MAX_NAME);
+    segStart = i + 1;
+    if (i - from < 3 || s[i - 1] === undefined) continue;
+    const raw = s.slice(from, i);
+    const start = from + nameStartIn(raw);
     const end = stripListTail(s, start, i);
     const item = s.slice(start, end);
-    segStart = i + 1;
     if (!/^[\u4e00-\u9fff]{2,3}线$/.test(item)) continue;
-    if (ABBREV_NOT_PREFIX.has(item.slice(0, -1)) || ABBREV_NOT_PREFIX.has(item[0]!) || overlaps(taken, start, end)) continue;
-    out.push({ kind: "rail", start, end, name: item, stops: [], code: null, stated: null, speed: null, segment: null, work: null, regionPart: null, port: false });
+    if (ABBREV_NOT_PREFIX.has(item.slice(0, -1)) || ABBREV_NOT_PREFIX.has(item[0]!) || taken.overlaps(start, end)) continue;
+    const m: Mention = { kind: "rail", start, end, name: item, stops: [], code: null, stated: null, speed: null, segment: null, work: null, regionPart: null, port: false };
+    out.push(m);
+    taken.mark(m);
   }
   return out;
 }
 
 /** Every line and road mention of one sentence, in text order. */
 export function sentenceMentions(s: string): Mention[] {
-  const coded = codedRoads(s);
-  const named = namedLines(s, coded);
-  const abbrev = abbreviatedLines(s, [...coded, ...named]);
+  const taken = new Taken(s.length);
+  const coded = codedRoads(s, taken);
+  const named = namedLines(s, taken);
+  const abbrev = abbreviatedLines(s, taken);
   return [...coded, ...named, ...abbrev].sort((a, b) => a.start - b.start);
 }
 
@@ -242,6 +278,17 @@ function roadClassOf(m: Mention, block: Block): RoadClass {
   return sectionClass(block, ROAD_SECTION_CLASSES) ?? "other";
 }
 
+/** True when the words before a list govern it (a stage verb or a governing word); a bare subject does not. */
+const governs = (govern: string) => stageVerbs(govern).length > 0 || GOVERN_WORDS.some((w) => govern.includes(w));
+
+/** A sentence opening on the past (去年…, 2024年… in a plan that starts in 2025) reports results, not commitments. */
+function reportsPast(s: string, doc: Doc): boolean {
+  if (PAST_MARKER_RE.test(s)) return true;
+  const start = doc.info.plan_year ?? doc.info.plan_period?.[0] ?? null;
+  const y = /^(\d{4})年(?!前|底前|以前)/.exec(s);
+  return start !== null && y !== null && Number(y[1]) < start;
+}
+
 const cache = new WeakMap<Doc, TransportItem[]>();
 
 /** All railway and road items the document commits to, staged by their list's verbs. */
@@ -254,6 +301,7 @@ export function transportItems(doc: Doc): TransportItem[] {
     if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
     if (block.heading && block.heading.label === block.text) continue;
     const s = sent.text;
+    if (reportsPast(s, doc)) continue;
     const ms = sentenceMentions(s);
     if (!ms.length) continue;
     const runs = listRuns(s, ms);
@@ -264,7 +312,8 @@ export function transportItems(doc: Doc): TransportItem[] {
       // 以 X 为支撑: X is a means, not a commitment
       if (MEANS_BEFORE_RE.test(govern) && MEANS_AFTER_RE.test(tail)) continue;
       // X、Y 开通运行 with nothing governing them reports a past fact
-      if (!govern.replace(/^(?:和|及|以及|与)/, "") && REPORT_VERB_RE.test(tail) && !run.inherited) continue;
+      // (nothing governs them: no stage verb and no governing word such as 加快, 确保, 争取 before them)
+      if (!governs(govern) && REPORT_VERB_RE.test(tail) && !run.inherited) continue;
       for (const i of run.items) {
         const m = ms[i]!;
         let stage = run.stage;

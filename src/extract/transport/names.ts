@@ -141,7 +141,8 @@ const ROAD_TAIL = /(?:高速公路|公路|工程|段)$/;
 export interface RoadBody { stops: string[]; segment: string | null; work: string | null }
 
 export function parseRoadBody(body: string): RoadBody {
-  let t = fixOcrDashes(body);
+  // G110线呼和浩特至包头段: the 线 belongs to the code
+  let t = fixOcrDashes(body).replace(/^线/, "");
   let segment: string | null = null;
   let work: string | null = null;
   const route = ROUTE_NAME.exec(t);

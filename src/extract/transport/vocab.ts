@@ -34,3 +34,5 @@ export const REVIEW_SECTION_RE = new RegExp(alt(data.reviewSections.words));
 export const REPORT_VERB_RE = new RegExp(`^(?:全线|全部|相继|先后|已)?(?:${alt(data.reportVerbs.words)})`);
 export const LIST_TAIL = byLength(data.listTail.words);
 export const ABBREV_NOT_PREFIX = new Set(data.railAbbrevLine.notPrefix);
+export const ROAD_GRADE_RE = new RegExp(`(?:${alt(data.roadGrades.words)})$`);
+export const PAST_MARKER_RE = new RegExp(`^(?:${alt(data.pastMarkers.words)})`);
