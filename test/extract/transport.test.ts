@@ -160,6 +160,20 @@ describe("highways: codes and classes", () => {
   });
 });
 
+describe("prose phrasings beyond the seeds", () => {
+  it("bare codes in a road list: 加快实施G110、G210等国道改造", () => {
+    const { road } = run("加快实施G110、G210等国道改造。");
+    expect(road.map((r) => [r.code, r.road_class, r.stage])).toEqual([["G110", "national", "building"], ["G210", "national", "building"]]);
+  });
+  it("a region segment before a verb: 力争包银高铁内蒙古段建成通车", () => {
+    const r = run("力争包银高铁内蒙古段建成通车。").rail[0]!;
+    expect([r.name, r.segment, r.region_part, r.stage, r.stops]).toEqual(["包银高铁内蒙古段", "内蒙古段", "内蒙古", "completed", []]);
+  });
+  it("parallel abbreviations share the head: 推进京包、包兰铁路扩能改造", () => {
+    expect(run("推进京包、包兰铁路扩能改造。").rail.map((r) => r.name)).toEqual(["京包铁路", "包兰铁路扩能改造"]);
+  });
+});
+
 describe("what is not a line", () => {
   it("a review of past results gives nothing (001:251, 发展成就)", () => {
     const text = `第一节 发展成就\n\n${seedLine(SEED.fyp, 251)}`;
@@ -187,7 +201,7 @@ describe("what is not a line", () => {
   it("hostile input completes (long runs of heads, codes, dashes and digits)", () => {
     const big = [
       "铁路".repeat(200_000), "G1".repeat(100_000), "至".repeat(200_000), "一".repeat(200_000),
-      "、高速".repeat(100_000), "9".repeat(300_000), "包头至呼和浩特、".repeat(30_000) + "铁路",
+      "、高速".repeat(100_000), "9".repeat(300_000), "G1、".repeat(100_000) + "公路", "包头至呼和浩特、".repeat(30_000) + "铁路",
     ].join("。");
     const { rail, road } = run(big);
     expect(Array.isArray(rail) && Array.isArray(road)).toBe(true);

@@ -42,7 +42,9 @@ export interface TransportItem {
 }
 
 const DELIM = /[、，,。；;：:“”"《》\s]/;
-const CODE_RE = /(?<![A-Za-z0-9])([GS])(\d{1,4})(?=[\u4e00-\u9fff])/g;
+const CODE_RE = /(?<![A-Za-z0-9])([GS])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
+/** A bare code (G110、G210等国道改造) counts only in a sentence about roads. */
+const ROAD_SENTENCE = /公路|国道|省道|高速/;
 const CODE_WORD_RE = /(国道|省道)(\d{1,4})线?|(\d{3})(国道|省道)/g;
 const ITEM_END = /[、，,。；;：:]/;
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
@@ -90,15 +92,20 @@ class Taken {
 function codedRoads(s: string, taken: Taken): Mention[] {
   const out: Mention[] = [];
   const push = (m: Mention) => { out.push(m); taken.mark(m); };
+  const roadSentence = ROAD_SENTENCE.test(s);
   CODE_RE.lastIndex = 0;
   let x: RegExpExecArray | null;
   while ((x = CODE_RE.exec(s))) {
     const start = x.index, bodyStart = start + x[0].length;
     let end = bodyStart;
     while (end < s.length && !ITEM_END.test(s[end]!) && !(end > bodyStart && /[GS]/.test(s[end]!) && /\d/.test(s[end + 1] ?? ""))) end++;
+    // G210等国道改造: what follows 等 is the list's category, not this road's name
+    const deng = s.slice(bodyStart, end).indexOf("等");
+    if (deng >= 0) end = bodyStart + deng;
     end = stripListTail(s, bodyStart, end);
-    if (end <= bodyStart) continue;
-    const body = s.slice(bodyStart, end);
+    if (end <= bodyStart && !roadSentence) continue;
+    const body = s.slice(bodyStart, Math.max(end, bodyStart));
+    end = Math.max(end, bodyStart);
     const code = `${x[1]}${x[2]}`;
     const rb = parseRoadBody(body);
     push({
@@ -141,10 +148,13 @@ function heads(s: string): Array<{ start: number; end: number; head: string }> {
 function namedLines(s: string, taken: Taken): Mention[] {
   const out: Mention[] = [];
   const push = (m: Mention) => { out.push(m); taken.mark(m); };
+  let prevHeadEnd = 0;
   for (const h of heads(s)) {
-    if (taken.overlaps(h.start, h.end)) continue;
+    // a name never reaches back across another head word (铁路铁路…, 公路、铁路)
+    const floor = Math.max(taken.floorBefore(h.start), prevHeadEnd);
+    prevHeadEnd = h.end;
+    if (taken.overlaps(h.start, h.end) || floor >= h.start) continue;
     const after = s.slice(h.end, h.end + 8);
-    const floor = taken.floorBefore(h.start);
     let i = h.start;
     while (i > floor && isNameChar(s[i - 1]!) && !DELIM.test(s[i - 1]!)) i--;
     const left = s.slice(i, h.start);

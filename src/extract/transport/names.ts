@@ -25,10 +25,13 @@ const CUT_JOINERS = ["与", "以及", "及"];
  * verb, governing word (利用, 配合 …), corridor prefix (包（银）海通道) or
  * mid-run joiner. Returns an index into `left`.
  */
+const CUT_WORDS = [...GOVERN_WORDS, ...CUT_JOINERS, "通道"];
+
 export function nameStartIn(left: string): number {
+  if (!left) return 0;
   let cut = 0;
   for (const v of stageVerbs(left)) cut = Math.max(cut, v.end);
-  for (const w of [...GOVERN_WORDS, ...CUT_JOINERS, "通道"]) {
+  for (const w of CUT_WORDS) {
     const i = left.lastIndexOf(w);
     if (i >= 0) cut = Math.max(cut, i + w.length);
   }
@@ -50,7 +53,8 @@ export interface Markers {
 
 const PAREN_SEGMENT = /^[（(]([^（）()]{1,10}?)段[)）]/;
 const CHAIN_SEGMENT = /^([\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?)段/;
-const REGION_SEGMENT = /^([\u4e00-\u9fff]{2,4}?)段(?=[、，,。；;：:等]|$|[扩改提增二])/;
+/** 内蒙古段 right after a head, closed by a list mark, a work or a verb (包银高铁内蒙古段建成通车). */
+const REGION_SEGMENT = /^([\u4e00-\u9fff]{2,4}?)段(?=[^\u4e00-\u9fff]|$|[扩改提增二建开通贯投前工项等和及])/;
 /** A section named by its ends and followed by its work (包茂高速公路包头至东胜改扩建工程). */
 const CHAIN_BEFORE_WORK = new RegExp(`^([\\u4e00-\\u9fff]{2,10}?至[\\u4e00-\\u9fff]{2,10}?)(?=${WORKS.map((w) => w).join("|")})`);
 const SPEED = /^时速(\d{2,3})公里/;
