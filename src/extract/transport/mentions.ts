@@ -42,9 +42,12 @@ export interface TransportItem {
 }
 
 const DELIM = /[、，,。；;：:“”"《》\s]/;
-const CODE_RE = /(?<![A-Za-z0-9])([GS])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
-/** A bare code (G110、G210等国道改造) counts only in a sentence about roads. */
-const ROAD_SENTENCE = /公路|国道|省道|高速/;
+const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
+/**
+ * A route code counts in a sentence or heading about roads (公路方面，建成S22…; （四）普通国省道 … G109能源运输通道),
+ * or when its name runs from one place to another: G20峰会 is no road.
+ */
+const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
 const CODE_WORD_RE = /(国道|省道)(\d{1,4})线?|(\d{3})(国道|省道)/g;
 const ITEM_END = /[、，,。；;：:]/;
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
@@ -52,8 +55,9 @@ const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
 const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
 const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
 
-/** Road class from a route code: G/S with 1–2 or 4 digits is an expressway, G + 3 a national road, S + 3 a provincial road. */
+/** Road class from a route code: G/S with 1–2 or 4 digits is an expressway, G + 3 a national road, S + 3 a provincial road, X/Y county and township roads. */
 export function roadClassOfCode(code: string): RoadClass {
+  if (code[0] === "X" || code[0] === "Y") return "rural"; // 县道, 乡道
   const digits = code.slice(1).length;
   if (digits === 3) return code[0] === "G" ? "national" : "provincial";
   return code[0] === "G" || code[0] === "S" ? "expressway" : "other";
@@ -89,10 +93,10 @@ class Taken {
 }
 
 /** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, each up to the next list mark. */
-function codedRoads(s: string, taken: Taken): Mention[] {
+function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
   const out: Mention[] = [];
   const push = (m: Mention) => { out.push(m); taken.mark(m); };
-  const roadSentence = ROAD_SENTENCE.test(s);
+  const roadSentence = roadContext || ROAD_CONTEXT.test(s);
   CODE_RE.lastIndex = 0;
   let x: RegExpExecArray | null;
   while ((x = CODE_RE.exec(s))) {
@@ -107,7 +111,9 @@ function codedRoads(s: string, taken: Taken): Mention[] {
     const body = s.slice(bodyStart, Math.max(end, bodyStart));
     end = Math.max(end, bodyStart);
     const code = `${x[1]}${x[2]}`;
+    if ((x[1] === "X" || x[1] === "Y") && x[2]!.length !== 3) continue;
     const rb = parseRoadBody(body);
+    if (!roadSentence && rb.stops.length < 2) continue;
     push({
       kind: "road", start, end, name: code + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
       speed: null, segment: rb.segment, work: rb.work, regionPart: null, port: false,
@@ -241,9 +247,9 @@ function abbreviatedLines(s: string, taken: Taken): Mention[] {
 }
 
 /** Every line and road mention of one sentence, in text order. */
-export function sentenceMentions(s: string): Mention[] {
+export function sentenceMentions(s: string, roadContext = false): Mention[] {
   const taken = new Taken(s.length);
-  const coded = codedRoads(s, taken);
+  const coded = codedRoads(s, taken, roadContext);
   const named = namedLines(s, taken);
   const abbrev = abbreviatedLines(s, taken);
   return [...coded, ...named, ...abbrev].sort((a, b) => a.start - b.start);
@@ -312,7 +318,7 @@ export function transportItems(doc: Doc): TransportItem[] {
     if (block.heading && block.heading.label === block.text) continue;
     const s = sent.text;
     if (reportsPast(s, doc)) continue;
-    const ms = sentenceMentions(s);
+    const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
     if (!ms.length) continue;
     const runs = listRuns(s, ms);
     for (const run of runs) {
