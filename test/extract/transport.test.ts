@@ -174,6 +174,17 @@ describe("prose phrasings beyond the seeds", () => {
   });
 });
 
+describe("route codes need a road", () => {
+  it("G20峰会 is no road; X123 is a county road (rural)", () => {
+    expect(run("支持举办G20峰会。").road).toEqual([]);
+    const r = run("建成X123乌兰至巴彦公路。").road[0]!;
+    expect([r.code, r.road_class, r.stops]).toEqual(["X123", "rural", ["乌兰", "巴彦"]]);
+  });
+  it("stations, yards, ports and hubs named after a line are not lines", () => {
+    expect(run("建设呼和浩特铁路货场、包头高铁新城、乌兰察布公路港。")).toEqual({ rail: [], road: [] });
+  });
+});
+
 describe("what is not a line", () => {
   it("a review of past results gives nothing (001:251, 发展成就)", () => {
     const text = `第一节 发展成就\n\n${seedLine(SEED.fyp, 251)}`;
