@@ -42,7 +42,8 @@ function clauseEndAfter(text: string, pos: number, ceil: number): number {
  * Group items (sorted, non-overlapping spans into `text`) into runs and stage
  * each run. A clause holding only bare items (nothing before or after them)
  * carries the stage of the run before it in the same sentence: "建成 A、B，C" —
- * C is completed too.
+ * C is completed too; so does a verb-less run in the same clause as the run
+ * before it (text the item grammar did not take may separate them).
  */
 export function listRuns(text: string, items: readonly Span[]): ItemRun[] {
   const order = items.map((_, i) => i).sort((a, b) => items[a]!.start - items[b]!.start);
@@ -70,7 +71,9 @@ export function listRuns(text: string, items: readonly Span[]): ItemRun[] {
     const bare = !text.slice(govern.start, govern.end).replace(/^(?:、|和|及|以及|与)/, "").trim()
       && !text.slice(tail.start, tail.end).replace(/^(?:等)/, "").trim();
     const before = runs[runs.length - 1];
-    if (stage === null && bare && before && before.stage !== null) { stage = before.stage; inherited = true; }
+    // no verb of its own: a run in the same clause as the run before it (A 银巴支线、B), or a clause of bare items, shares its verb
+    const sameClause = before !== undefined && gs === prevEnd;
+    if (stage === null && (bare || sameClause) && before && before.stage !== null) { stage = before.stage; inherited = true; }
     runs.push({ items: g, govern, tail, stage, inherited });
     prevEnd = last.end;
   });

@@ -174,6 +174,23 @@ describe("prose phrasings beyond the seeds", () => {
   });
 });
 
+describe("sections and branches after a line's own name", () => {
+  it("a named branch stays in the name and the list keeps its verb: 年内建成太锡铁路、包银高铁银巴支线", () => {
+    const { rail } = run("年内建成太锡铁路、包银高铁银巴支线，新开工国省道1200公里。");
+    expect(rail.map((r) => [r.name, r.segment, r.stage])).toEqual([["太锡铁路", null, "completed"], ["包银高铁银巴支线", "银巴支线", "completed"]]);
+  });
+  it("国省道1200公里 is a length, not route S1200", () => {
+    expect(run("新开工国省道1200公里，改造省道203线。").road.map((r) => r.code)).toEqual(["S203"]);
+  });
+  it("a coded road's section: region segment or a section named by its ends", () => {
+    const { road } = run("建成G0616乌海至玛沁高速公路内蒙古段、G5511集宁至阿荣旗高速公路经棚至锡林浩特段。");
+    expect(road.map((r) => [r.code, r.stops, r.segment, r.region_part])).toEqual([
+      ["G0616", ["乌海", "玛沁"], "内蒙古段", "内蒙古"],
+      ["G5511", ["经棚", "锡林浩特"], "经棚至锡林浩特段", null],
+    ]);
+  });
+});
+
 describe("route codes need a road", () => {
   it("G20峰会 is no road; X123 is a county road (rural)", () => {
     expect(run("支持举办G20峰会。").road).toEqual([]);

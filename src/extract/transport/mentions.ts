@@ -48,7 +48,8 @@ const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
  * or when its name runs from one place to another: G20峰会 is no road.
  */
 const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
-const CODE_WORD_RE = /(国道|省道)(\d{1,4})线?|(\d{3})(国道|省道)/g;
+/** 国道331线, 省道203线, 331国道 — not 国省道1500公里 (a length). */
+const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{1,4})线|(?<!\d)(\d{3})(国道|省道)/g;
 const ITEM_END = /[、，,。；;：:]/;
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
@@ -116,7 +117,7 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
     if (!roadSentence && rb.stops.length < 2) continue;
     push({
       kind: "road", start, end, name: code + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
-      speed: null, segment: rb.segment, work: rb.work, regionPart: null, port: false,
+      speed: null, segment: rb.segment, work: rb.work, regionPart: rb.regionPart, port: false,
     });
   }
   CODE_WORD_RE.lastIndex = 0;

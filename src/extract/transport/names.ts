@@ -58,6 +58,7 @@ const REGION_SEGMENT = /^([\u4e00-\u9fff]{2,4}?)段(?=[^\u4e00-\u9fff]|$|[扩改
 /** A section named by its ends and followed by its work (包茂高速公路包头至东胜改扩建工程). */
 const CHAIN_BEFORE_WORK = new RegExp(`^([\\u4e00-\\u9fff]{2,10}?至[\\u4e00-\\u9fff]{2,10}?)(?=${WORKS.map((w) => w).join("|")})`);
 const SPEED = /^时速(\d{2,3})公里/;
+const NAMED_SEGMENT = new RegExp(`^[\\u4e00-\\u9fff]{1,4}?(?:${SEGMENT_WORDS.join("|")})`);
 const PROJECT_NOUN = /^(?:工程|项目)/;
 const BARE_WORKS = /^工程/;
 
@@ -84,6 +85,8 @@ export function markersAfter(s: string, pos: number): Markers {
     if ((x = SPEED.exec(rest))) { m.speed = Number(x[1]); m.end += x[0].length; continue; }
     const seg = SEGMENT_WORDS.find((w) => rest.startsWith(w));
     if (seg) { m.segment = m.segment ?? seg; m.end += seg.length; continue; }
+    // a named branch of the line: 包银高铁银巴支线
+    if (!m.segment && (x = NAMED_SEGMENT.exec(rest))) { m.segment = x[0]; m.end += x[0].length; continue; }
     const work = WORKS.find((w) => rest.startsWith(w));
     if (work) {
       const from = m.end;
@@ -141,8 +144,19 @@ export function parsePrefix(prefix: string, head: string): PrefixParse {
 /** Stops of a coded road's body after its route name: `荣乌高速公路联络线乌海至石嘴山` → 乌海, 石嘴山; `临河过境段` → 临河. */
 const ROUTE_NAME = /^[^至、，—\d]{2,6}?(?:高速公路|高速)(?:联络线)?/;
 const ROAD_TAIL = /(?:高速公路|公路|工程|段)$/;
+/** The last road head inside a coded road's body: the one ending last, the longest at that end (高速公路 over 公路). */
+function lastRoadHead(t: string): { index: number; text: string } | null {
+  let best: { index: number; text: string } | null = null;
+  for (const h of ["高速公路", "公路", "高速"]) {
+    const i = t.lastIndexOf(h);
+    if (i < 0) continue;
+    const end = i + h.length, bestEnd = best ? best.index + best.text.length : -1;
+    if (end > bestEnd || (end === bestEnd && h.length > best!.text.length)) best = { index: i, text: h };
+  }
+  return best;
+}
 
-export interface RoadBody { stops: string[]; segment: string | null; work: string | null }
+export interface RoadBody { stops: string[]; segment: string | null; work: string | null; regionPart: string | null }
 
 export function parseRoadBody(body: string): RoadBody {
   // G110线呼和浩特至包头段: the 线 belongs to the code
@@ -154,10 +168,19 @@ export function parseRoadBody(body: string): RoadBody {
     if (route[0].endsWith("联络线")) segment = "联络线";
     t = t.slice(route[0].length);
   }
+  // a section after the road's own name: 乌海至玛沁高速公路内蒙古段, 集宁至阿荣旗高速公路经棚至锡林浩特段
+  const head = lastRoadHead(t);
+  if (head && head.index > 0 && t.endsWith("段") && t.length > head.index + head.text.length + 1) {
+    const sec = t.slice(head.index + head.text.length);
+    const chain = splitStops(sec.slice(0, -1));
+    if (chain.length >= 2) return { stops: chain, segment: sec, work, regionPart: null };
+    const before = splitStops(t.slice(0, head.index));
+    return { stops: before.length >= 2 ? before : [], segment: sec, work, regionPart: sec.slice(0, -1) };
+  }
   const place = PLACE_SEGMENTS.find((w) => t.endsWith(w));
   if (place) {
     const p = t.slice(0, -place.length);
-    return { stops: p.length >= 2 ? splitStops(p) : [], segment: place, work };
+    return { stops: p.length >= 2 ? splitStops(p) : [], segment: place, work, regionPart: null };
   }
   for (let guard = 0; guard < 4; guard++) {
     const w = WORKS.find((x) => t.endsWith(x) || t.endsWith(`${x}工程`) || t.endsWith(`${x}项目`));
@@ -167,5 +190,5 @@ export function parseRoadBody(body: string): RoadBody {
     break;
   }
   const stops = splitStops(t);
-  return { stops: stops.length >= 2 ? stops : [], segment, work };
+  return { stops: stops.length >= 2 ? stops : [], segment, work, regionPart: null };
 }
