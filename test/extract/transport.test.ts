@@ -191,6 +191,16 @@ describe("sections and branches after a line's own name", () => {
   });
 });
 
+describe("short expressway names", () => {
+  it("乌石高速、京藏高速改扩建 are roads; 高速增长 and 高速发展 are not", () => {
+    const { road } = run("加快建设临哈铁路、乌石高速等项目，实施京藏高速改扩建，保持经济高速增长，推动高速发展。");
+    expect(road.map((r) => [r.name, r.road_class, r.stage])).toEqual([["乌石高速", "expressway", "building"], ["京藏高速改扩建", "expressway", "building"]]);
+  });
+  it("regions and categories before a head are not names: 西部地区铁路, 既有铁路", () => {
+    expect(run("加强西部地区铁路和支线机场建设，加快普速铁路建设和既有铁路电气化改造。").rail).toEqual([]);
+  });
+});
+
 describe("route codes need a road", () => {
   it("G20峰会 is no road; X123 is a county road (rural)", () => {
     expect(run("支持举办G20峰会。").road).toEqual([]);

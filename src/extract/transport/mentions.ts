@@ -54,6 +54,8 @@ const ITEM_END = /[、，,。；;：:]/;
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
 const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
+/** What may follow a short expressway name (乌石高速、…; 京密高速等工程; 京藏高速改扩建). */
+const SHORT_EXPRESSWAY_END = /^(?:[、，,。；;：:）)]|$|等|和|及|与|建设|项目|工程|改扩建|扩容|改造|扩能|[（(][GS]\d)/;
 const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
 
 /** Road class from a route code: G/S with 1–2 or 4 digits is an expressway, G + 3 a national road, S + 3 a provincial road, X/Y county and township roads. */
@@ -143,8 +145,10 @@ function heads(s: string): Array<{ start: number; end: number; head: string }> {
   BARE_EXPRESSWAY.lastIndex = 0;
   while ((x = BARE_EXPRESSWAY.exec(s))) {
     const e = x.index + x[0].length;
-    // HEAD_RE never covers a bare 高速 (its 高速 heads are followed by 公路/铁路/客运), so no overlap test is needed
-    if (CHAIN_THEN_SECTION.test(s.slice(e, e + 24))) {
+    // HEAD_RE never covers a bare 高速 (its 高速 heads are followed by 公路/铁路/客运), so no overlap test is needed;
+    // 高速 names a road when a section follows (吉黑高速吉林至荒岗段) or when it closes a short name (乌石高速、京密高速等)
+    const shortName = x.index >= 2 && /^[\u4e00-\u9fff]{2}$/.test(s.slice(x.index - 2, x.index)) && SHORT_EXPRESSWAY_END.test(s.slice(e, e + 4));
+    if (CHAIN_THEN_SECTION.test(s.slice(e, e + 24)) || shortName) {
       out.push({ start: x.index, end: e, head: "高速" });
     }
   }
