@@ -1,7 +1,7 @@
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
 import { stageVerbs } from "../../shared/stage.js";
 import {
-  COUNTRY_PAIR_RE, GENERIC_PREFIX_RE, GENERIC_SUFFIX_RE, GENERIC_STOPS, GOVERN_WORDS, PLACE_SEGMENTS, PORT_MARKER_RE, SEGMENT_WORDS, WORKS,
+  COUNTRY_PAIR_RE, GENERIC_PREFIX_RE, GENERIC_SUFFIX_RE, GENERIC_STOPS, GOVERN_WORDS, PLACE_SEGMENTS, PORT_MARKER_RE, SEGMENT_WORDS, WORKS, NOUN_WORKS,
 } from "./vocab.js";
 
 /**
@@ -89,10 +89,10 @@ export function markersAfter(s: string, pos: number): Markers {
     if (!m.segment && (x = NAMED_SEGMENT.exec(rest))) { m.segment = x[0]; m.end += x[0].length; continue; }
     const work = WORKS.find((w) => rest.startsWith(w));
     if (work) {
+      const p = PROJECT_NOUN.exec(s.slice(m.end + work.length, m.end + work.length + 2));
+      if (!p && !NOUN_WORKS.has(work)) { m.work = work; break; } // the sentence's verb, not part of the name
       const from = m.end;
-      m.end += work.length;
-      const p = PROJECT_NOUN.exec(s.slice(m.end, m.end + 2));
-      if (p) m.end += p[0].length;
+      m.end += work.length + (p ? p[0].length : 0);
       m.work = s.slice(from, m.end);
       continue;
     }

@@ -36,3 +36,4 @@ export const LIST_TAIL = byLength(data.listTail.words);
 export const ABBREV_NOT_PREFIX = new Set(data.railAbbrevLine.notPrefix);
 export const ROAD_GRADE_RE = new RegExp(`(?:${alt(data.roadGrades.words)})$`);
 export const PAST_MARKER_RE = new RegExp(`^(?:${alt(data.pastMarkers.words)})`);
+export const NOUN_WORKS = new Set(data.works.nounWorks);
