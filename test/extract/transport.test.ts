@@ -193,6 +193,21 @@ describe("sections and branches after a line's own name", () => {
   });
 });
 
+describe("tables and bracketed sections", () => {
+  it("a table row in a box: the stage column governs the row, and it is no past report", () => {
+    const text = "专栏5 重点交通项目\n\n序号\t项目名称\t建设阶段\t建设内容\n1\t包银高铁\t建成\t全长520公里\n2\t集宁至通辽铁路电气化改造工程\t续建\t电气化改造";
+    const { rail } = run(text);
+    expect(rail.map((r) => [r.name, r.stage, r.stops])).toEqual([
+      ["包银高铁", "completed", []],
+      ["集宁至通辽铁路电气化改造工程", "building", ["集宁", "通辽"]],
+    ]);
+  });
+  it("（惠农至银川段） names the section's ends; （内蒙古段） a region's part", () => {
+    const r = run("建设包头至银川铁路（惠农至银川段）。").rail[0]!;
+    expect([r.stops, r.segment, r.region_part]).toEqual([["惠农", "银川"], "惠农至银川段", null]);
+  });
+});
+
 describe("short expressway names", () => {
   it("乌石高速、京藏高速改扩建 are roads; 高速增长 and 高速发展 are not", () => {
     const { road } = run("加快建设临哈铁路、乌石高速等项目，实施京藏高速改扩建，保持经济高速增长，推动高速发展。");

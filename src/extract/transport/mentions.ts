@@ -334,7 +334,8 @@ export function transportItems(doc: Doc): TransportItem[] {
       if (MEANS_BEFORE_RE.test(govern) && MEANS_AFTER_RE.test(tail)) continue;
       // X、Y 开通运行 with nothing governing them reports a past fact
       // (nothing governs them: no stage verb and no governing word such as 加快, 确保, 争取 before them)
-      if (!governs(govern) && REPORT_VERB_RE.test(tail) && !run.inherited) continue;
+      // (a table row is no sentence: its columns are not a subject and a predicate)
+      if (!block.cells && !governs(govern) && REPORT_VERB_RE.test(tail) && !run.inherited) continue;
       for (const i of run.items) {
         const m = ms[i]!;
         let stage = run.stage;

@@ -69,7 +69,11 @@ export function markersAfter(s: string, pos: number): Markers {
     const rest = s.slice(m.end, m.end + 40);
     let x: RegExpExecArray | null;
     if ((x = PAREN_SEGMENT.exec(rest))) {
-      m.segment = `${x[1]}段`; m.regionPart = x[1]!; m.end += x[0].length; continue;
+      // （内蒙古段） is a region's part; （惠农至银川段） a section named by its ends
+      const stops = splitStops(x[1]!);
+      if (stops.length >= 2) { m.segment = `${fixOcrDashes(x[1]!)}段`; m.sectionStops = stops; }
+      else { m.segment = `${x[1]}段`; m.regionPart = x[1]!; }
+      m.end += x[0].length; continue;
     }
     if ((x = CHAIN_SEGMENT.exec(rest))) {
       const stops = splitStops(x[1]!);
