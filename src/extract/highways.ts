@@ -1,5 +1,5 @@
 import type { Draft, Extractor } from "./record.js";
-import { transportItems } from "./transport/mentions.js";
+import { transportItems } from "./transport/items.js";
 
 /** Highways: one record per road section a document commits to (CONTRACT.md, railways and highways). */
 export const extractHighways: Extractor<"highways"> = (doc) =>

@@ -1,5 +1,5 @@
 import type { Draft, Extractor } from "./record.js";
-import { transportItems } from "./transport/mentions.js";
+import { transportItems } from "./transport/items.js";
 
 /** Railways: one record per line or section a document commits to (CONTRACT.md, railways and highways). */
 export const extractRailways: Extractor<"railways"> = (doc) =>

@@ -1,18 +1,19 @@
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
-import { listRuns } from "../../shared/lists.js";
-import { stageVerbs, type Stage } from "../../shared/stage.js";
-import type { Block, Doc, Sentence, Span } from "../../structure/types.js";
+import { stageVerbs } from "../../shared/stage.js";
+import type { Span } from "../../structure/types.js";
+import { roadClassOfCode } from "./classes.js";
 import {
-  ABBREV_NOT_PREFIX, CORRIDOR, GOVERN_WORDS, HEAD_RE, LIST_TAIL, MEANS_AFTER_RE, MEANS_BEFORE_RE, NOT_A_LINE_AFTER, RAIL_HEADS,
-  RAIL_SECTION_CLASSES, REPORT_VERB_RE, ROAD_GRADE_RE, PAST_MARKER_RE, REVIEW_SECTION_RE, ROAD_HEADS, ROAD_SECTION_CLASSES, SPEED,
+  ABBREV_NOT_PREFIX, CORRIDOR, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
   type LineClass, type RoadClass,
 } from "./vocab.js";
 import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
 
 /**
- * Railway lines and road sections named in a document's sentences, with the
- * stage their list's verbs give them. One pass per document serves both
- * extractors (railways.ts, highways.ts).
+ * Railway lines and road sections named in one sentence: coded roads
+ * (G1816…, 国道331线), names ending in a head word (…铁路, …高铁, …高速公路),
+ * items sharing the head of the list's last item (哈佳、哈牡等快速铁路), and
+ * short line names in railway sentences (临哈线). Names, stops and markers
+ * come from names.ts; stage and filtering from items.ts.
  */
 
 export interface Mention extends Span {
@@ -31,40 +32,21 @@ export interface Mention extends Span {
   shared?: { modifier: string; head: string };
 }
 
-export interface TransportItem {
-  mention: Mention;
-  stage: Stage;
-  sentence: Sentence;
-  /** offset in Source.text of the name */
-  at: number;
-  lineClass: LineClass;
-  roadClass: RoadClass;
-}
-
 const DELIM = /[、，,。；;：:“”"《》\s]/;
 const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
 /**
  * A route code counts in a sentence or heading about roads (公路方面，建成S22…; （四）普通国省道 … G109能源运输通道),
  * or when its name runs from one place to another: G20峰会 is no road.
  */
-const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
+export const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
 /** 国道331线, 省道203线, 331国道 — not 国省道1500公里 (a length). */
 const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{1,4})线|(?<!\d)(\d{3})(国道|省道)/g;
 const ITEM_END = /[、，,。；;：:]/;
-const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
 const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
 /** What may follow a short expressway name (乌石高速、…; 京密高速等工程; 京藏高速改扩建). */
 const SHORT_EXPRESSWAY_END = /^(?:[、，,。；;：:）)]|$|等|和|及|与|建设|项目|工程|改扩建|扩容|改造|扩能|[（(][GS]\d)/;
 const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
-
-/** Road class from a route code: G/S with 1–2 or 4 digits is an expressway, G + 3 a national road, S + 3 a provincial road, X/Y county and township roads. */
-export function roadClassOfCode(code: string): RoadClass {
-  if (code[0] === "X" || code[0] === "Y") return "rural"; // 县道, 乡道
-  const digits = code.slice(1).length;
-  if (digits === 3) return code[0] === "G" ? "national" : "provincial";
-  return code[0] === "G" || code[0] === "S" ? "expressway" : "other";
-}
 
 function stripListTail(s: string, start: number, end: number): number {
   for (let guard = 0; guard < 4; guard++) {
@@ -260,92 +242,3 @@ export function sentenceMentions(s: string, roadContext = false): Mention[] {
   return [...coded, ...named, ...abbrev].sort((a, b) => a.start - b.start);
 }
 
-/** Shared head of a coded-road list, carried to items written without one (S26纳日松至龙口 … S28乌丹至天山高速公路). */
-function carryRoadHead(ms: Mention[], runItems: number[]) {
-  const lastRoad = [...runItems].reverse().map((i) => ms[i]!).find((m) => m.code);
-  const head = lastRoad ? /(高速公路|公路)$/.exec(lastRoad.name)?.[1] : undefined;
-  if (!head) return;
-  for (const i of runItems) {
-    const m = ms[i]!;
-    if (m.code && !ROAD_NOUN.test(m.name.slice(m.code.length))) m.name += head;
-  }
-}
-
-function sectionClass<T>(block: Block, table: Array<[string, T]>): T | null {
-  for (let k = block.section.length - 1; k >= 0; k--) {
-    const label = block.section[k]!;
-    if (/^专栏/.test(label)) break;
-    const hits = table.filter(([w]) => label.includes(w));
-    // a heading naming two classes (普速铁路和口岸铁路) states none
-    const distinct = new Set(hits.filter(([w]) => !hits.some(([o]) => o !== w && o.includes(w))).map(([, c]) => c));
-    if (distinct.size === 1) return [...distinct][0]!;
-    if (distinct.size > 1) return null;
-  }
-  return null;
-}
-
-function lineClassOf(m: Mention, block: Block): LineClass {
-  if (m.speed !== null && m.speed >= SPEED.highSpeedKmh) return "high_speed";
-  if (m.stated) return m.stated as LineClass;
-  if (m.port) return "port";
-  if (m.speed !== null && m.speed >= SPEED.fastKmh) return "fast";
-  // a plain 铁路 is conventional; only names without a head word (临哈线) take the box heading's class
-  if (!/铁路|高铁/.test(m.name)) return sectionClass(block, RAIL_SECTION_CLASSES) ?? "conventional";
-  return "conventional";
-}
-
-function roadClassOf(m: Mention, block: Block): RoadClass {
-  if (m.stated) return m.stated as RoadClass;
-  return sectionClass(block, ROAD_SECTION_CLASSES) ?? "other";
-}
-
-/** True when the words before a list govern it (a stage verb or a governing word); a bare subject does not. */
-const governs = (govern: string) => stageVerbs(govern).length > 0 || GOVERN_WORDS.some((w) => govern.includes(w));
-
-/** A sentence opening on the past (去年…, 2024年… in a plan that starts in 2025) reports results, not commitments. */
-function reportsPast(s: string, doc: Doc): boolean {
-  if (PAST_MARKER_RE.test(s)) return true;
-  const start = doc.info.plan_year ?? doc.info.plan_period?.[0] ?? null;
-  const y = /^(\d{4})年(?!前|底前|以前)/.exec(s);
-  return start !== null && y !== null && Number(y[1]) < start;
-}
-
-const cache = new WeakMap<Doc, TransportItem[]>();
-
-/** All railway and road items the document commits to, staged by their list's verbs. */
-export function transportItems(doc: Doc): TransportItem[] {
-  const hit = cache.get(doc);
-  if (hit) return hit;
-  const out: TransportItem[] = [];
-  for (const sent of doc.sentences) {
-    const block = sent.block;
-    if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
-    if (block.heading && block.heading.label === block.text) continue;
-    const s = sent.text;
-    if (reportsPast(s, doc)) continue;
-    const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
-    if (!ms.length) continue;
-    const runs = listRuns(s, ms);
-    for (const run of runs) {
-      carryRoadHead(ms, run.items);
-      const govern = s.slice(run.govern.start, run.govern.end).trim();
-      const tail = s.slice(run.tail.start, run.tail.end).trim();
-      // 以 X 为支撑: X is a means, not a commitment
-      if (MEANS_BEFORE_RE.test(govern) && MEANS_AFTER_RE.test(tail)) continue;
-      // X、Y 开通运行 with nothing governing them reports a past fact
-      // (nothing governs them: no stage verb and no governing word such as 加快, 确保, 争取 before them)
-      // (a table row is no sentence: its columns are not a subject and a predicate)
-      if (!block.cells && !governs(govern) && REPORT_VERB_RE.test(tail) && !run.inherited) continue;
-      for (const i of run.items) {
-        const m = ms[i]!;
-        let stage = run.stage;
-        if (stage === null && m.work) stage = "building";
-        if (stage === null && block.box) stage = "other";
-        if (stage === null) continue;
-        out.push({ mention: m, stage, sentence: sent, at: sent.start + m.start, lineClass: lineClassOf(m, block), roadClass: roadClassOf(m, block) });
-      }
-    }
-  }
-  cache.set(doc, out);
-  return out;
-}
