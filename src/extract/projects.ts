@@ -1,4 +1,108 @@
-import type { Extractor } from "./record.js";
+import { fixOcrDashes } from "../shared/places.js";
+import type { Block, Doc } from "../structure/types.js";
+import { clausesOf } from "./projects/clauses.js";
+import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
+import { exclusionOf } from "./projects/filters.js";
+import { ENDS_WITH_HEAD, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_ANY_RE, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
+import { namesInClause } from "./projects/names.js";
+import { blockAt, type Draft, type Extractor } from "./record.js";
 
-/** Projects: filled by the projects issue. */
-export const extractProjects: Extractor<"projects"> = () => [];
+/**
+ * Projects: named physical works a document commits to (CONTRACT.md
+ * projects). Candidates come from head nouns (projects/names.ts), lists
+ * are distributed, exclusions (projects/filters.ts) drop programmes,
+ * designations, categories and works not built; stage and sector come
+ * from the governing verbs and the name (projects/classify.ts).
+ */
+export const extractProjects: Extractor<"projects"> = (doc) => {
+  const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean }> = [];
+  const text = doc.source.text;
+  const clauses = clausesOf(doc);
+  clauses.forEach((clause, ci) => {
+    if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
+    const sentence = doc.sentences[clause.sentence]!;
+    for (const hit of namesInClause(clause.text, clause.heading)) {
+      const at = clause.start + hit.start;
+      const block = blockAt(doc, at);
+      if (!block) continue;
+      const after = clause.text.slice(hit.listEnd) + continuation(clauses, ci);
+      let name = cleanName(hit.name);
+      const head = HEAD_BY_NAME.get(ENDS_WITH_HEAD.exec(name)?.[0] ?? "") ?? hit.head;
+      const why = exclusionOf({ name, head, verbs: hit.verbs, after, section: block.section });
+      if (why) continue;
+      const city = boxPlace(block);
+      if (city && !hasPlace(name)) name = city + name;
+      const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
+      drafts.push({
+        fields: {
+          name,
+          stage: projectStage(hit.verbs, after),
+          sector: projectSector(name, head),
+          location: locationOf(name),
+          capacity: hit.listSize === 1 ? capacityOf(text.slice(clause.start + hit.listEnd, sentence.end)) : null,
+          box: block.box ?? null,
+        },
+        at, quote, key: name, block, heading: clause.heading,
+      });
+    }
+  });
+  return dropCategoryHeadings(doc, drafts).map(({ block: _b, heading: _h, ...d }) => d);
+};
+
+const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
+
+/**
+ * The rest of the sentence while its clauses carry on the same list without
+ * a verb of their own ("推进宁城县通用机场，东乌旗…运输机场，…项目前期工作"):
+ * a wrapper there stages this clause's works too.
+ */
+function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string {
+  let out = "";
+  for (let j = i + 1; j < clauses.length && clauses[j]!.sentence === clauses[i]!.sentence; j++) {
+    if (VERB_FIRST.test(clauses[j]!.text)) break;
+    out += "，" + clauses[j]!.text;
+  }
+  return out;
+}
+
+/** Names as written: OCR dashes fixed, unbalanced quotes and stray joints trimmed. */
+function cleanName(raw: string): string {
+  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(NAME_PREFIX_STRIP, "");
+  if (n.startsWith("“") && !n.includes("”")) n = n.slice(1);
+  if (n.endsWith("”") && !n.includes("“")) n = n.slice(0, -1);
+  return n;
+}
+
+const hasPlace = (name: string) => {
+  PLACE_ANY_RE.lastIndex = 0;
+  return PLACE_ANY_RE.test(name);
+};
+
+/** The city or league a box item sits under (专栏28 （一）呼伦贝尔市): box items without a place take it. */
+function boxPlace(block: Block): string | null {
+  if (!block.box) return null;
+  const label = block.section[block.section.length - 1] ?? "";
+  const t = label.replace(/^[（(][一二三四五六七八九十]{1,3}[)）]\s?/, "");
+  if (t === label) return null;
+  const m = PLACE_PREFIX_RE.exec(t);
+  if (!m || m[0].length !== t.length) return null;
+  return t.replace(/市$/, "");
+}
+
+/**
+ * A 专栏 item heading that names a work is a project only when the item's
+ * text names no works of its own; otherwise the heading is the category
+ * (（一）引调水工程 over the named water works).
+ */
+function dropCategoryHeadings<D extends { block: Block; heading: boolean }>(doc: Doc, drafts: D[]): D[] {
+  const idx = new Map(doc.blocks.map((b, i) => [b, i]));
+  return drafts.filter((d) => {
+    if (!d.heading) return true;
+    const i = idx.get(d.block)!;
+    const level = d.block.heading!.level;
+    let j = i + 1;
+    while (j < doc.blocks.length && !(doc.blocks[j]!.heading && doc.blocks[j]!.heading!.level <= level)) j++;
+    const body = new Set(doc.blocks.slice(i + 1, j));
+    return !drafts.some((o) => !o.heading && body.has(o.block));
+  });
+}

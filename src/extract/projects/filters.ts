@@ -1,0 +1,59 @@
+import {
+  DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, VERB_ONE_RE, type HeadNoun,
+} from "./lexicon.js";
+
+/**
+ * Why a candidate is not a project (CONTRACT.md, NOT projects), or null when it
+ * is one. Each reason is a rule over the name, its head, the verbs governing
+ * it and the section it stands in.
+ */
+export type Exclusion =
+  | "programme" // 计划, 行动, 攻坚战, 机制, 平台 … in the name
+  | "framework" // ends in 战略, 走廊, 体系, 网 …
+  | "designation" // 创建/申报 … 示范区/试验区/先行区
+  | "generic" // a category: 一批…, 重点…, too few specific words
+  | "not-built" // governed by a verb that builds nothing (提升, 增强, 深化 …) with no stage wrapper
+  | "review" // a section reviewing past results
+  | "other-type" // a railway or highway: its own record type
+  | "malformed"; // not a name (verb left inside, too short)
+
+export interface CandidateFacts {
+  name: string;
+  head: HeadNoun;
+  verbs: string;
+  /** text after the list in the clause */
+  after: string;
+  section: readonly string[];
+}
+
+const verbsOf = (run: string) => {
+  const out: string[] = [];
+  VERB_ONE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_ONE_RE.exec(run))) out.push(m[0]);
+  return out;
+};
+
+export function exclusionOf(c: CandidateFacts): Exclusion | null {
+  const { name, head } = c;
+  if (c.section.some((s) => REVIEW_SECTIONS.some((r) => s.includes(r)))) return "review";
+  if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
+  if (EXCLUDED_IN.some((w) => name.includes(w))) return "programme";
+  if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
+  if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
+  if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
+  const verbs = verbsOf(c.verbs);
+  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && verbs.some((v) => DESIGNATION_VERBS.includes(v))) return "designation";
+  const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
+  if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
+  const modifier = name.slice(0, Math.max(0, name.lastIndexOf(head.head)));
+  PLACE_ANY_RE.lastIndex = 0;
+  const placed = PLACE_ANY_RE.test(modifier);
+  if (head.needsPlace && !placed) return "generic";
+  if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
+  if (head.specific) {
+    if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";
+  }
+  return null;
+}

@@ -1,0 +1,210 @@
+import {
+  ENDS_WITH_HEAD, GENERIC_TAILS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_RUN_RE,
+  type HeadNoun,
+} from "./lexicon.js";
+
+/**
+ * Candidate names in one clause. A name ends at a head noun of a physical
+ * work (plus what stays with it: a section, a phase, a bracketed place) and
+ * runs back to the verb run that governs it. Names joined by 、/和/等 form a
+ * list; a list before a shared head ("乌海、赤峰、巴彦淖尔抽水蓄能项目")
+ * gives one name per item with the shared part carried to each.
+ */
+export interface NameHit {
+  name: string;
+  /** offset of the item inside the clause text */
+  start: number;
+  /** the whole list the item belongs to, inside the clause text */
+  listStart: number;
+  listEnd: number;
+  /** the verb run governing the list ("" when none) */
+  verbs: string;
+  head: HeadNoun;
+  /** number of items in the list */
+  listSize: number;
+}
+
+const SEPARATOR = /[、，,；;。]/;
+/** what may follow a name: a verb, a list joint, a wrapper (…建设, …前期工作, …等, …功能) */
+const AFTER_NAME = /^(?:$|[、，,；;。：:“”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗)/;
+const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
+const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
+const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
+const JOINT = /^(?:以及|和(?!林格尔)|及|与|并|、)/;
+/** a list before this tail names a class of things (…等领域项目), no works */
+const CATEGORY_TAIL = /^(?:领域|方面|方向|行业)(?:项目|工程|建设)?$/;
+
+interface Run { start: number; end: number; head: HeadNoun }
+
+/** Head nouns merged into runs: heads with only name text between them belong to one name. */
+function headRuns(text: string, headingOk: boolean): Run[] {
+  const runs: Run[] = [];
+  HEAD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEAD_RE.exec(text))) {
+    const head = HEAD_BY_NAME.get(m[0])!;
+    if (head.headingOnly && !headingOk) continue;
+    const last = runs[runs.length - 1];
+    const gap = last ? text.slice(last.end, m.index) : "";
+    const verbGap = VERB_AT_START_RE.exec(gap);
+    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !(verbGap && verbGap[0].length < gap.length)
+      && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap)) {
+      last.end = m.index + m[0].length;
+      last.head = head;
+    } else {
+      runs.push({ start: m.index, end: m.index + m[0].length, head });
+    }
+  }
+  for (const r of runs) {
+    for (let changed = true; changed;) {
+      changed = false;
+      const rest = text.slice(r.end);
+      const suf = SUFFIXES.find((s) => rest.startsWith(s)) ?? BRACKET_TAIL.exec(rest)?.[0] ?? PHASE_TAIL.exec(rest)?.[0];
+      if (suf) { r.end += suf.length; changed = true; }
+    }
+  }
+  return runs.filter((r) => AFTER_NAME.test(text.slice(r.end)) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(text.slice(r.end)));
+}
+
+/**
+ * The verb run governing a segment: the first run that leaves a name before
+ * the head, continued over joined verbs ("科学布局和实施重点生态工程").
+ */
+function verbRun(seg: string, headAt: number): { verbs: string; end: number } {
+  VERB_RUN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_RUN_RE.exec(seg))) {
+    let end = m.index + m[0].length;
+    if (headAt - end < 1) continue;
+    let verbs = m[0];
+    for (;;) {
+      const j = JOINT.exec(seg.slice(end))?.[0] ?? "";
+      VERB_RUN_RE.lastIndex = 0;
+      const rest = seg.slice(end + j.length);
+      const n = new RegExp(`^(?:${VERB_RUN_RE.source})`).exec(rest);
+      if (!n || headAt - (end + j.length + n[0].length) < 1) break;
+      verbs += j + n[0];
+      end += j.length + n[0].length;
+    }
+    return { verbs, end };
+  }
+  return { verbs: "", end: 0 };
+}
+
+export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
+
+/** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
+export function splitList(list: string): Array<{ name: string; at: number }> {
+  // the shared tail after 等 or a count ("3个", "两个"), outside brackets and quotes
+  let marker = -1, markerLen = 0;
+  for (let i = list.length - 1, depth = 0; i > 0; i--) {
+    const c = list[i]!;
+    if (c === "）" || c === ")" || c === "”") depth++;
+    else if (c === "（" || c === "(" || c === "“") depth--;
+    if (depth === 0 && c === "等") { marker = i; markerLen = 1; break; }
+  }
+  if (marker < 0) {
+    const c = COUNT_RE.exec(list);
+    if (c && c.index > 0 && /^[\u4e00-\u9fff]/.test(list.slice(c.index + c[0].length))) { marker = c.index; markerLen = c[0].length; }
+  }
+  if (marker >= 0) {
+    const rawTail = list.slice(marker + markerLen);
+    if (CATEGORY_TAIL.test(rawTail)) return [];
+    const tail = rawTail.replace(/^领域/, "");
+    const counted = markerLen > 1;
+    const items = splitItems(list.slice(0, marker), true);
+    const generic = GENERIC_TAILS.has(tail);
+    if (items.length === 1) {
+      const it = items[0]!;
+      return [{ name: generic && !/[工程项目]$/.test(tail) ? it.name : it.name + tail, at: it.at }];
+    }
+    if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
+    return items.map((it) => ({ name: generic || ENDS_WITH_HEAD.test(it.name) ? it.name : it.name + tail, at: it.at }));
+  }
+  const items = splitItems(list, false);
+  if (items.length === 1) return items;
+  const last = items[items.length - 1]!;
+  const firsts = items.slice(0, -1);
+  if (items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
+    // every item a full name, unless the last one repeats the first's head inside (河套灌区、英金河灌区现代化改造项目)
+    const h = ENDS_WITH_HEAD.exec(firsts[0]!.name)![0];
+    const i = last.name.indexOf(h);
+    if (i < 0 || i + h.length === last.name.length || !firsts.every((f) => f.name.endsWith(h))) return items;
+    const tail = last.name.slice(i + h.length);
+    return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
+  }
+  if (!firsts.every((f) => isPlace(f.name))) return [last];
+  const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
+  let tail = p && p.length < last.name.length - 1 ? last.name.slice(p.length) : null;
+  if (tail === null) {
+    const n = firsts[firsts.length - 1]!.name.length;
+    if (n < last.name.length - 1) tail = last.name.slice(n);
+  }
+  if (!tail) return [last];
+  return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
+}
+
+/**
+ * Items separated by 、 (and by 和/及 when the list has an explicit shared
+ * tail, or when the part before 和 is a full name). A 、 inside a modifier
+ * ("包头市、通辽市退役风电、光伏设备…") is kept: after the places, the rest
+ * of the list is one item when it starts with a place.
+ */
+function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: number }> {
+  const pieces: Array<{ name: string; at: number }> = [];
+  const re = /、|以及|和(?!林格尔)|及/g;
+  let from = 0, depth = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part))) {
+    const piece = part.slice(from, m.index);
+    const d = depth + (piece.match(/[（(“]/g)?.length ?? 0) - (piece.match(/[)）”]/g)?.length ?? 0);
+    if (d > 0) continue;
+    if (m[0] !== "、" && !andJoins && !ENDS_WITH_HEAD.test(piece)) continue;
+    pieces.push({ name: piece, at: from });
+    from = m.index + m[0].length;
+    depth = 0;
+  }
+  pieces.push({ name: part.slice(from), at: from });
+  const items = pieces.filter((p) => p.name);
+  if (andJoins) return items;
+  // places first; a non-place, non-name piece that starts with a place opens the last item
+  const k = items.findIndex((p) => !isPlace(p.name) && !ENDS_WITH_HEAD.test(p.name));
+  if (k >= 0 && k < items.length - 1 && PLACE_PREFIX_RE.test(items[k]!.name) && items.slice(0, k).every((p) => isPlace(p.name))) {
+    return [...items.slice(0, k), { name: part.slice(items[k]!.at), at: items[k]!.at }];
+  }
+  if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
+  return items;
+}
+
+/** Every candidate name in a clause. */
+export function namesInClause(text: string, heading: boolean): NameHit[] {
+  const out: NameHit[] = [];
+  const runs = headRuns(text, heading);
+  let segStart = 0;
+  for (let i = 0; i < runs.length;) {
+    const run = runs[i]!;
+    if (run.start < segStart) { i++; continue; }
+    const v = verbRun(text.slice(segStart, run.end), run.start - segStart);
+    let listStart = segStart + v.end;
+    const lead = /^[、，,和及与等\s]*/.exec(text.slice(listStart))![0];
+    listStart += lead.length;
+    // the list runs over following names joined by 、/和/等 with no verb of their own
+    let j = i;
+    while (j + 1 < runs.length) {
+      const gap = text.slice(runs[j]!.end, runs[j + 1]!.start);
+      const joint = JOINT.exec(gap)?.[0] ?? (gap.startsWith("等") ? "等" : null);
+      if (joint === null || /[，,；;。]/.test(gap) || VERB_AT_START_RE.test(gap.slice(joint.length))) break;
+      j++;
+    }
+    const listEnd = runs[j]!.end;
+    segStart = listEnd;
+    i = j + 1;
+    const list = text.slice(listStart, listEnd);
+    if (!list) continue;
+    const items = splitList(list);
+    for (const it of items) {
+      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length });
+    }
+  }
+  return out;
+}
