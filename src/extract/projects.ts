@@ -3,7 +3,7 @@ import type { Block, Doc } from "../structure/types.js";
 import { clausesOf } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
 import { exclusionOf } from "./projects/filters.js";
-import { ENDS_WITH_HEAD, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_ANY_RE, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
+import { HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_ANY_RE, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
 import { namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
 
@@ -27,7 +27,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       if (!block) continue;
       const after = clause.text.slice(hit.listEnd) + continuation(clauses, ci);
       let name = cleanName(hit.name);
-      const head = HEAD_BY_NAME.get(ENDS_WITH_HEAD.exec(name)?.[0] ?? "") ?? hit.head;
+      const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
       const why = exclusionOf({ name, head, verbs: hit.verbs, after, section: block.section });
       if (why) continue;
       const city = boxPlace(block);
@@ -67,7 +67,14 @@ function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string 
 
 /** Names as written: OCR dashes fixed, unbalanced quotes and stray joints trimmed. */
 function cleanName(raw: string): string {
-  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(NAME_PREFIX_STRIP, "");
+  let n = fixOcrDashes(raw.trim()).replace(/的$/, "");
+  // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
+  HARD_VERB_IN_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null, cut = 0;
+  while ((m = HARD_VERB_IN_NAME.exec(n))) if (n.length - (m.index + m[0].length) >= 4) cut = m.index + m[0].length;
+  n = n.slice(cut).replace(NAME_PREFIX_STRIP, "");
+  // a technical grade inside the name (…的5ms/15ms/20ms级低时延直连通道) is a spec, not the name
+  n = n.replace(/的?[0-9A-Za-z./]{2,40}级/, "");
   if (n.startsWith("“") && !n.includes("”")) n = n.slice(1);
   if (n.endsWith("”") && !n.includes("“")) n = n.slice(0, -1);
   return n;

@@ -1,6 +1,7 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, VERB_ONE_RE, type HeadNoun,
+  HEADS, OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PHYSICAL_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
 /**
@@ -14,6 +15,7 @@ export type Exclusion =
   | "designation" // 创建/申报 … 示范区/试验区/先行区
   | "generic" // a category: 一批…, 重点…, too few specific words
   | "not-built" // governed by a verb that builds nothing (提升, 增强, 深化 …) with no stage wrapper
+  | "role" // a role of the whole region (打造…产业集聚区, 国家…基地 without a place)
   | "review" // a section reviewing past results
   | "other-type" // a railway or highway: its own record type
   | "malformed"; // not a name (verb left inside, too short)
@@ -44,16 +46,20 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
   const verbs = verbsOf(c.verbs);
-  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && verbs.some((v) => DESIGNATION_VERBS.includes(v))) return "designation";
+  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && (verbs.some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
+  if (verbs.some((v) => STRICT_NON_BUILDING.has(v))) return "not-built";
+  if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
   if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
   const modifier = name.slice(0, Math.max(0, name.lastIndexOf(head.head)));
   PLACE_ANY_RE.lastIndex = 0;
   const placed = PLACE_ANY_RE.test(modifier);
-  if (head.needsPlace && !placed) return "generic";
+  PLACE_ANY_RE.lastIndex = 0;
+  const placedAnywhere = PLACE_ANY_RE.test(name) || /至/.test(name);
+  if (!placedAnywhere && HEADS.some((h) => h.needsPlace && name.includes(h.head))) return "generic";
+  if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
+  if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w))) return "programme";
+  if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
-  if (head.specific) {
-    if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";
-  }
   return null;
 }

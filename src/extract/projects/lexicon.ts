@@ -12,7 +12,9 @@ import stages from "../../data/stages.json" with { type: "json" };
 export type Sector = "energy" | "grid" | "pipeline" | "water" | "aviation" | "transport_other" | "digital"
   | "ecology" | "industry" | "agriculture" | "science" | "social" | "other";
 
-export interface HeadNoun { head: string; sector: Sector; specific?: boolean; headingOnly?: boolean; needsPlace?: boolean }
+export interface HeadNoun {
+  head: string; sector: Sector; specific?: boolean; headingOnly?: boolean; needsPlace?: boolean; roleIfNational?: boolean;
+}
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).map(esc).join("|");
@@ -22,8 +24,10 @@ export const HEAD_BY_NAME = new Map(HEADS.map((h) => [h.head, h]));
 /** every head noun, longest first */
 export const HEAD_RE = new RegExp(alt(HEADS.map((h) => h.head)), "g");
 /** a name ending in a head noun (any), for "is this item already a full name" */
-export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})$`);
 export const SUFFIXES = heads.suffixes;
+export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+/** the head noun a name ends with (before any section/bracket suffix) */
+export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
 export const MIN_MODIFIER = heads.minModifier;
 
 export const SECTOR_KEYWORDS = sectors.keywords as Array<[string, Sector]>;
@@ -37,6 +41,11 @@ export const VERB_RUN_RE = new RegExp(`(?:(?:${alt(ADVERBS)}){0,3}(?:${alt(VERBS
 export const VERB_AT_START_RE = new RegExp(`^(?:${alt(VERBS)})`);
 export const VERB_ONE_RE = new RegExp(alt(VERBS), "g");
 export const NON_BUILDING = new Set(rules.nonBuilding);
+export const STRICT_NON_BUILDING = new Set(rules.strictNonBuilding);
+export const PHYSICAL_WORDS = rules.physicalWords;
+export const ROLE_VERBS = rules.roleVerbs;
+export const ROLE_WORDS = rules.roleWords;
+export const HARD_VERB_IN_NAME = new RegExp(`(?:${alt(rules.hardVerbsInName)})`, "g");
 export const EXCLUDED_IN = rules.excludedIn;
 export const EXCLUDED_END = rules.excludedEnd;
 export const DESIGNATION_HEADS = rules.designationHeads;

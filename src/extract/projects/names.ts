@@ -1,5 +1,5 @@
 import {
-  ENDS_WITH_HEAD, GENERIC_TAILS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_RUN_RE,
+  ENDS_WITH_HEAD, GENERIC_TAILS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
   type HeadNoun,
 } from "./lexicon.js";
 
@@ -26,15 +26,20 @@ export interface NameHit {
 
 const SEPARATOR = /[、，,；;。]/;
 /** what may follow a name: a verb, a list joint, a wrapper (…建设, …前期工作, …等, …功能) */
-const AFTER_NAME = /^(?:$|[、，,；;。：:“”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗)/;
+const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗)/;
 const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
 const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
-const JOINT = /^(?:以及|和(?!林格尔)|及|与|并|、)/;
+/** 和 joins list items except inside place names (乌兰布和, 和林格尔) */
+const HE = "(?<!布)和(?!林格尔)";
+const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
+const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
+/** a list opening with these is a class of works (实施一批…项目) */
+const CLASS_LIST = /^(?:一批|若干|各类|一些|多个)/;
 /** a list before this tail names a class of things (…等领域项目), no works */
 const CATEGORY_TAIL = /^(?:领域|方面|方向|行业)(?:项目|工程|建设)?$/;
 
-interface Run { start: number; end: number; head: HeadNoun }
+interface Run { start: number; end: number; head: HeadNoun; lastHead: number }
 
 /** Head nouns merged into runs: heads with only name text between them belong to one name. */
 function headRuns(text: string, headingOk: boolean): Run[] {
@@ -46,13 +51,13 @@ function headRuns(text: string, headingOk: boolean): Run[] {
     if (head.headingOnly && !headingOk) continue;
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, m.index) : "";
-    const verbGap = VERB_AT_START_RE.exec(gap);
-    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !(verbGap && verbGap[0].length < gap.length)
+    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !governsInGap(gap)
       && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap)) {
       last.end = m.index + m[0].length;
       last.head = head;
+      last.lastHead = m.index;
     } else {
-      runs.push({ start: m.index, end: m.index + m[0].length, head });
+      runs.push({ start: m.index, end: m.index + m[0].length, head, lastHead: m.index });
     }
   }
   for (const r of runs) {
@@ -66,16 +71,25 @@ function headRuns(text: string, headingOk: boolean): Run[] {
   return runs.filter((r) => AFTER_NAME.test(text.slice(r.end)) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(text.slice(r.end)));
 }
 
+/** A verb inside the gap between two heads that governs a new noun phrase (…园区因地制宜创建自治区级零碳园区). */
+function governsInGap(gap: string): boolean {
+  VERB_ONE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_ONE_RE.exec(gap))) if (gap.length - (m.index + m[0].length) >= 2) return true;
+  return false;
+}
+
 /**
  * The verb run governing a segment: the first run that leaves a name before
  * the head, continued over joined verbs ("科学布局和实施重点生态工程").
  */
-function verbRun(seg: string, headAt: number): { verbs: string; end: number } {
+function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string; end: number } {
   VERB_RUN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = VERB_RUN_RE.exec(seg))) {
     let end = m.index + m[0].length;
-    if (headAt - end < 1) continue;
+    if (headAt - end < 0) continue;
+    if (heading && m.index > 0) break; // a box heading's verb opens it (（二）开展江河绿色生态廊道建设)
     let verbs = m[0];
     for (;;) {
       const j = JOINT.exec(seg.slice(end))?.[0] ?? "";
@@ -95,6 +109,25 @@ export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
 
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
 export function splitList(list: string): Array<{ name: string; at: number }> {
+  if (CLASS_LIST.test(list)) return [];
+  // "A、B等T和C": full names joined by 和 are separate sub-lists
+  const out: Array<{ name: string; at: number }> = [];
+  let from = 0;
+  JOINT_ANY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JOINT_ANY.exec(list))) {
+    if (m[0] === "、") continue;
+    const left = list.slice(from, m.index);
+    if (ENDS_WITH_HEAD.test(left)) {
+      for (const it of splitSubList(left)) out.push({ name: it.name, at: from + it.at });
+      from = m.index + m[0].length;
+    }
+  }
+  for (const it of splitSubList(list.slice(from))) out.push({ name: it.name, at: from + it.at });
+  return out;
+}
+
+function splitSubList(list: string): Array<{ name: string; at: number }> {
   // the shared tail after 等 or a count ("3个", "两个"), outside brackets and quotes
   let marker = -1, markerLen = 0;
   for (let i = list.length - 1, depth = 0; i > 0; i--) {
@@ -110,6 +143,7 @@ export function splitList(list: string): Array<{ name: string; at: number }> {
   if (marker >= 0) {
     const rawTail = list.slice(marker + markerLen);
     if (CATEGORY_TAIL.test(rawTail)) return [];
+    if (/^领域/.test(rawTail) && new RegExp(VERB_ONE_RE.source).test(rawTail)) return []; // …等领域培育建设…: fields, not works
     const tail = rawTail.replace(/^领域/, "");
     const counted = markerLen > 1;
     const items = splitItems(list.slice(0, marker), true);
@@ -152,7 +186,7 @@ export function splitList(list: string): Array<{ name: string; at: number }> {
  */
 function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: number }> {
   const pieces: Array<{ name: string; at: number }> = [];
-  const re = /、|以及|和(?!林格尔)|及/g;
+  const re = new RegExp(JOINT_ANY.source, "g");
   let from = 0, depth = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(part))) {
@@ -184,7 +218,7 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
   for (let i = 0; i < runs.length;) {
     const run = runs[i]!;
     if (run.start < segStart) { i++; continue; }
-    const v = verbRun(text.slice(segStart, run.end), run.start - segStart);
+    const v = verbRun(text.slice(segStart, run.end), run.lastHead - segStart, heading);
     let listStart = segStart + v.end;
     const lead = /^[、，,和及与等\s]*/.exec(text.slice(listStart))![0];
     listStart += lead.length;
