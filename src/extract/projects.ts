@@ -37,7 +37,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
         fields: {
           name,
           stage: projectStage(hit.verbs, after),
-          sector: projectSector(name, head),
+          sector: projectSector(name, head, hit.tail),
           location: locationOf(name),
           capacity: hit.listSize === 1 ? capacityOf(text.slice(clause.start + hit.listEnd, sentence.end)) : null,
           box: block.box ?? null,

@@ -1,5 +1,5 @@
-import { stageOfVerb, type Stage } from "../../shared/stage.js";
-import { AFTER_STAGES, PLACE_ANY_RE, SECTOR_KEYWORDS, VERB_ONE_RE, type HeadNoun, type Sector } from "./lexicon.js";
+import { stageVerbs, type Stage } from "../../shared/stage.js";
+import { AFTER_STAGES, PLACE_ANY_RE, SECTOR_KEYWORDS, type HeadNoun, type Sector } from "./lexicon.js";
 
 /**
  * Stage of a listed work: a wrapper after the list decides first
@@ -12,21 +12,16 @@ export function projectStage(verbs: string, after: string): Stage {
   for (const [w, s] of AFTER_STAGES) {
     if (s === "start" ? new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4})?${w}`).test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return s;
   }
-  VERB_ONE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = VERB_ONE_RE.exec(verbs))) {
-    const s = stageOfVerb(m[0]);
-    if (s !== "other" || isStageVerb(m[0])) return s;
-  }
+  const first = stageVerbs(verbs)[0];
+  if (first) return first.stage;
   if (/^(?:[\u4e00-\u9fff]{0,2})?建设/.test(after)) return "building";
   return "other";
 }
 
-const KNOWN_OTHER = ["支持", "配合", "开行", "运营", "创建", "构建", "布局"];
-const isStageVerb = (v: string) => KNOWN_OTHER.includes(v);
-
 /** Sector from key words in the name (first match of project-sectors.json), else the head noun's. */
-export function projectSector(name: string, head: HeadNoun): Sector {
+export function projectSector(name: string, head: HeadNoun, listTail = ""): Sector {
+  // a shared class after 等 speaks for names kept as written (…沙漠基地等新能源基地)
+  for (const [k, s] of SECTOR_KEYWORDS) if (listTail.includes(k)) return s;
   for (const [k, s] of SECTOR_KEYWORDS) if (name.includes(k)) return s;
   return head.sector;
 }

@@ -22,6 +22,8 @@ export interface NameHit {
   head: HeadNoun;
   /** number of items in the list */
   listSize: number;
+  /** the shared class after 等 / a count, when the list has one */
+  tail: string;
 }
 
 const SEPARATOR = /[、，,；;。]/;
@@ -237,7 +239,8 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     if (!list) continue;
     const items = splitList(list);
     for (const it of items) {
-      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length });
+      const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? "";
+      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail });
     }
   }
   return out;
