@@ -4,7 +4,7 @@ import { clausesOf } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
 import { exclusionOf } from "./projects/filters.js";
 import { HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_ANY_RE, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
-import { namesInClause } from "./projects/names.js";
+import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
 
 /**
@@ -28,16 +28,16 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       const after = clause.text.slice(hit.listEnd) + continuation(clauses, ci);
       let name = cleanName(hit.name);
       const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
-      const why = exclusionOf({ name, head, verbs: hit.verbs, after, section: block.section });
-      if (why) continue;
       const city = boxPlace(block);
       if (city && !hasPlace(name)) name = city + name;
+      const why = exclusionOf({ name, head, verbs: hit.verbs, after, section: block.section, tail: hit.tail });
+      if (why) continue;
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({
         fields: {
           name,
           stage: projectStage(hit.verbs, after),
-          sector: projectSector(name, head, hit.tail),
+          sector: projectSector(name, head, hit.tail, block.box ?? ""),
           location: locationOf(name),
           capacity: hit.listSize === 1 ? capacityOf(text.slice(clause.start + hit.listEnd, sentence.end)) : null,
           box: block.box ?? null,
@@ -71,8 +71,14 @@ function cleanName(raw: string): string {
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;
-  while ((m = HARD_VERB_IN_NAME.exec(n))) if (n.length - (m.index + m[0].length) >= 4) cut = m.index + m[0].length;
-  n = n.slice(cut).replace(NAME_PREFIX_STRIP, "");
+  let keep = "";
+  while ((m = HARD_VERB_IN_NAME.exec(n))) {
+    if (n.length - (m.index + m[0].length) < 4) continue;
+    // a place before the verb stays ("通辽市申报国家级互联网骨干直联点" → 通辽市国家级…)
+    keep = isPlace(n.slice(0, m.index)) ? n.slice(0, m.index) : "";
+    cut = m.index + m[0].length;
+  }
+  n = keep + n.slice(cut).replace(NAME_PREFIX_STRIP, "");
   // a technical grade inside the name (…的5ms/15ms/20ms级低时延直连通道) is a spec, not the name
   n = n.replace(/的?[0-9A-Za-z./]{2,40}级/, "");
   if (n.startsWith("“") && !n.includes("”")) n = n.slice(1);

@@ -19,10 +19,11 @@ export function projectStage(verbs: string, after: string): Stage {
 }
 
 /** Sector from key words in the name (first match of project-sectors.json), else the head noun's. */
-export function projectSector(name: string, head: HeadNoun, listTail = ""): Sector {
+export function projectSector(name: string, head: HeadNoun, listTail = "", box = ""): Sector {
   // a shared class after 等 speaks for names kept as written (…沙漠基地等新能源基地)
   for (const [k, s] of SECTOR_KEYWORDS) if (listTail.includes(k)) return s;
   for (const [k, s] of SECTOR_KEYWORDS) if (name.includes(k)) return s;
+  if (head.sector === "other") for (const [k, s] of SECTOR_KEYWORDS) if (box.includes(k)) return s;
   return head.sector;
 }
 

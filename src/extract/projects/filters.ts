@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  HEADS, OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PHYSICAL_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PHYSICAL_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -26,6 +26,8 @@ export interface CandidateFacts {
   verbs: string;
   /** text after the list in the clause */
   after: string;
+  /** the shared class after 等 ("" when none): 等重大创新平台 classifies the items */
+  tail: string;
   section: readonly string[];
 }
 
@@ -41,7 +43,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const { name, head } = c;
   if (c.section.some((s) => REVIEW_SECTIONS.some((r) => s.includes(r)))) return "review";
   if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
-  if (EXCLUDED_IN.some((w) => name.includes(w))) return "programme";
+  if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.includes(w))) return "programme";
   if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
@@ -56,7 +58,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const placed = PLACE_ANY_RE.test(modifier);
   PLACE_ANY_RE.lastIndex = 0;
   const placedAnywhere = PLACE_ANY_RE.test(name) || /至/.test(name);
-  if (!placedAnywhere && HEADS.some((h) => h.needsPlace && name.includes(h.head))) return "generic";
+  if (!placedAnywhere && head.needsPlace) return "generic";
+  if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w))) return "programme";
   if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";

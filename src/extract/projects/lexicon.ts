@@ -43,6 +43,7 @@ export const VERB_ONE_RE = new RegExp(alt(VERBS), "g");
 export const NON_BUILDING = new Set(rules.nonBuilding);
 export const STRICT_NON_BUILDING = new Set(rules.strictNonBuilding);
 export const PHYSICAL_WORDS = rules.physicalWords;
+export const LEVEL_ITEMS = new Set(rules.levelItems);
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;
 export const HARD_VERB_IN_NAME = new RegExp(`(?:${alt(rules.hardVerbsInName)})`, "g");

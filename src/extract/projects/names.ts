@@ -1,5 +1,5 @@
 import {
-  ENDS_WITH_HEAD, GENERIC_TAILS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
+  ENDS_WITH_HEAD, GENERIC_TAILS, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
   type HeadNoun,
 } from "./lexicon.js";
 
@@ -159,6 +159,7 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
   }
   const items = splitItems(list, false);
   if (items.length === 1) return items;
+  if (items.some((it) => LEVEL_ITEMS.has(it.name))) return [];
   const last = items[items.length - 1]!;
   const firsts = items.slice(0, -1);
   if (items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
