@@ -53,7 +53,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
   if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
-  const modifier = name.slice(0, Math.max(0, name.lastIndexOf(head.head)));
+  const at = name.lastIndexOf(head.head);
+  const modifier = at < 0 ? name : name.slice(0, at);
   PLACE_ANY_RE.lastIndex = 0;
   const placed = PLACE_ANY_RE.test(modifier);
   PLACE_ANY_RE.lastIndex = 0;
