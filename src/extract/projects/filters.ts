@@ -39,11 +39,17 @@ const verbsOf = (run: string) => {
   return out;
 };
 
+/** A heading whose title is a review of past results ("第一节 发展成就", "一、2024年工作回顾"), not one that merely ends in such words. */
+function isReviewSection(label: string): boolean {
+  const title = label.replace(/^(?:第[一二三四五六七八九十百\d]{1,4}[篇章节]|[（(]?[一二三四五六七八九十]{1,3}[)）、.．])\s*/, "");
+  return REVIEW_SECTIONS.some((r) => title === r || (title.startsWith(r) && title.length <= r.length + 4) || /^\d{4}年(?:工作)?回顾/.test(title));
+}
+
 export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const { name, head } = c;
-  if (c.section.some((s) => REVIEW_SECTIONS.some((r) => s.includes(r)))) return "review";
+  if (c.section.some(isReviewSection)) return "review";
   if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
-  if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.includes(w))) return "programme";
+  if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.endsWith(w))) return "programme";
   if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";

@@ -70,7 +70,10 @@ function headRuns(text: string, headingOk: boolean): Run[] {
       if (suf) { r.end += suf.length; changed = true; }
     }
   }
-  return runs.filter((r) => AFTER_NAME.test(text.slice(r.end)) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(text.slice(r.end)));
+  return runs.filter((r) => {
+    const rest = text.slice(r.end);
+    return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
+  });
 }
 
 /** A verb inside the gap between two heads that governs a new noun phrase (…园区因地制宜创建自治区级零碳园区). */
@@ -140,7 +143,7 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
   }
   if (marker < 0) {
     const c = COUNT_RE.exec(list);
-    if (c && c.index > 0 && /^[\u4e00-\u9fff]/.test(list.slice(c.index + c[0].length))) { marker = c.index; markerLen = c[0].length; }
+    if (c && /[\u4e00-\u9fff]{2}/.test(list.slice(0, c.index)) && /^[\u4e00-\u9fff]/.test(list.slice(c.index + c[0].length))) { marker = c.index; markerLen = c[0].length; }
   }
   if (marker >= 0) {
     const rawTail = list.slice(marker + markerLen);
@@ -157,9 +160,9 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
     return items.map((it) => ({ name: generic || ENDS_WITH_HEAD.test(it.name) ? it.name : it.name + tail, at: it.at }));
   }
+  if (list.split("、").some((it) => LEVEL_ITEMS.has(it))) return [];
   const items = splitItems(list, false);
   if (items.length === 1) return items;
-  if (items.some((it) => LEVEL_ITEMS.has(it.name))) return [];
   const last = items[items.length - 1]!;
   const firsts = items.slice(0, -1);
   if (items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
