@@ -66,6 +66,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   PLACE_ANY_RE.lastIndex = 0;
   const placedAnywhere = PLACE_ANY_RE.test(name) || /至/.test(name);
   if (!placedAnywhere && head.needsPlace) return "generic";
+  if (!placedAnywhere && head.marks && !head.marks.some((w) => name.includes(w))) return "generic";
+  if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w))) return "programme";

@@ -14,6 +14,7 @@ export type Sector = "energy" | "grid" | "pipeline" | "water" | "aviation" | "tr
 
 export interface HeadNoun {
   head: string; sector: Sector; specific?: boolean; headingOnly?: boolean; needsPlace?: boolean; roleIfNational?: boolean;
+  marks?: string[]; link?: boolean;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -112,6 +112,25 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
 
 export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
 
+/** Places listed before a link (干线网络) are its ends: "呼和浩特、乌兰察布高速直连干线网络" is one work. */
+function isLinkList(list: string): boolean {
+  const parts = list.split("、");
+  return parts.length > 1 && parts.slice(0, -1).every(isPlace);
+}
+
+/**
+ * Places sharing a suffix written once on the last of them ("黄河、嫩江、西辽河流域"
+ * → 黄河流域, 嫩江流域, 西辽河流域): the short remainder is carried to each.
+ */
+function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ name: string; at: number }> {
+  if (items.length < 2) return items;
+  const last = items[items.length - 1]!;
+  const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
+  const rest = p ? last.name.slice(p.length) : "";
+  if (!p || !rest || rest.length > 3 || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
+  return [...items.slice(0, -1).map((i) => ({ name: i.name + rest, at: i.at })), last];
+}
+
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
 export function splitList(list: string): Array<{ name: string; at: number }> {
   if (CLASS_LIST.test(list)) return [];
@@ -151,7 +170,15 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     if (/^领域/.test(rawTail) && new RegExp(VERB_ONE_RE.source).test(rawTail)) return []; // …等领域培育建设…: fields, not works
     const tail = rawTail.replace(/^领域/, "");
     const counted = markerLen > 1;
-    const items = splitItems(list.slice(0, marker), true);
+    const itemsPart = list.slice(0, marker);
+    // groups joined by 和 may each share a place suffix (黄河、嫩江、西辽河流域和呼伦贝尔、锡林郭勒草原)
+    const items: Array<{ name: string; at: number }> = [];
+    let gFrom = 0;
+    for (const g of itemsPart.split(new RegExp(HE))) {
+      const group = splitItems(g, true).map((it) => ({ name: it.name, at: gFrom + it.at }));
+      items.push(...sharePlaceSuffix(group));
+      gFrom += g.length + 1;
+    }
     const generic = GENERIC_TAILS.has(tail);
     if (items.length === 1) {
       const it = items[0]!;
@@ -226,7 +253,7 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     if (run.start < segStart) { i++; continue; }
     const v = verbRun(text.slice(segStart, run.end), run.lastHead - segStart, heading);
     let listStart = segStart + v.end;
-    const lead = /^[、，,和及与等\s]*/.exec(text.slice(listStart))![0];
+    const lead = new RegExp(`^(?:[、，,及与等\\s]|${HE})*`).exec(text.slice(listStart))![0];
     listStart += lead.length;
     // the list runs over following names joined by 、/和/等 with no verb of their own
     let j = i;
@@ -241,9 +268,11 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     i = j + 1;
     const list = text.slice(listStart, listEnd);
     if (!list) continue;
-    const items = splitList(list);
+    const items = runs[j]!.head.link && isLinkList(list) ? [{ name: list, at: 0 }] : splitList(list);
+    // the class the items belong to: after 等 inside the list, or right after it (…等重大创新平台落地)
+    const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
+    const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
     for (const it of items) {
-      const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? "";
       out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail });
     }
   }
