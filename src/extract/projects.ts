@@ -39,7 +39,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
           stage: projectStage(hit.verbs, after),
           sector: projectSector(name, head, hit.tail, block.box ?? ""),
           location: locationOf(name),
-          capacity: hit.listSize === 1 ? capacityOf(text.slice(clause.start + hit.listEnd, sentence.end)) : null,
+          capacity: hit.listSize === 1 ? capacityOf(clause.text.slice(hit.listEnd)) : null,
           box: block.box ?? null,
         },
         at, quote, key: name, block, heading: clause.heading,

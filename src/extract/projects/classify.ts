@@ -1,5 +1,5 @@
 import { stageVerbs, type Stage } from "../../shared/stage.js";
-import { AFTER_STAGES, PLACE_ANY_RE, SECTOR_KEYWORDS, type HeadNoun, type Sector } from "./lexicon.js";
+import { AFTER_STAGES, PLACE_ANY_RE, SECTOR_KEYWORDS, SECTOR_PATTERNS, type HeadNoun, type Sector } from "./lexicon.js";
 
 /**
  * Stage of a listed work: a wrapper after the list decides first
@@ -12,7 +12,9 @@ export function projectStage(verbs: string, after: string): Stage {
   for (const [w, s] of AFTER_STAGES) {
     if (s === "start" ? new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4})?${w}`).test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return s;
   }
-  const first = stageVerbs(verbs)[0];
+  // 加快 only speeds up the verb after it (加快创建 → 创建)
+  const hits = stageVerbs(verbs);
+  const first = hits.find((h, i) => h.verb !== "加快" || i === hits.length - 1);
   if (first) return first.stage;
   if (/^(?:[\u4e00-\u9fff]{0,2})?建设/.test(after)) return "building";
   return "other";
@@ -23,6 +25,7 @@ export function projectSector(name: string, head: HeadNoun, listTail = "", box =
   // a shared class after 等 speaks for names kept as written (…沙漠基地等新能源基地)
   for (const [k, s] of SECTOR_KEYWORDS) if (listTail.includes(k)) return s;
   for (const [k, s] of SECTOR_KEYWORDS) if (name.includes(k)) return s;
+  for (const [re, s] of SECTOR_PATTERNS) if (re.test(name)) return s;
   if (head.sector === "other") for (const [k, s] of SECTOR_KEYWORDS) if (box.includes(k)) return s;
   return head.sector;
 }

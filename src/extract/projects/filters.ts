@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PHYSICAL_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -70,7 +70,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
-  if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w))) return "programme";
+  if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
+  if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
   return null;

@@ -44,6 +44,8 @@ export const VERB_ONE_RE = new RegExp(alt(VERBS), "g");
 export const NON_BUILDING = new Set(rules.nonBuilding);
 export const STRICT_NON_BUILDING = new Set(rules.strictNonBuilding);
 export const PHYSICAL_WORDS = rules.physicalWords;
+export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p));
+export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;
@@ -60,10 +62,21 @@ export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "s
 export const PLACE_SUFFIXES = places.suffixes;
 export const PLACES = places.places;
 const PLACE_WORD = alt(PLACES);
-/** a place at the start of a name: a known place (with an optional admin suffix) or a short run ending in 市/盟/旗/县 */
-export const PLACE_PREFIX_RE = new RegExp(
-  `^(?:(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9fff]{1,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))}))`,
-);
+const KNOWN_PLACE_PREFIX = new RegExp(`^(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`);
+const SUFFIXED_PLACE_PREFIX = new RegExp(`^[\\u4e00-\\u9fff]{1,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))})`);
+/**
+ * A place at the start of a name, the longer of a known place (with an
+ * optional admin suffix) and a short run ending in 市/盟/旗/县 (科尔沁右翼中旗).
+ */
+export const PLACE_PREFIX_RE = {
+  exec(s: string): [string] | null {
+    const a = KNOWN_PLACE_PREFIX.exec(s)?.[0] ?? "";
+    const b = SUFFIXED_PLACE_PREFIX.exec(s)?.[0] ?? "";
+    const best = a.length >= b.length ? a : b;
+    return best ? [best] : null;
+  },
+  test(s: string): boolean { return this.exec(s) !== null; },
+};
 /** a whole list item that is only a place: 包头市, 苏尼特左旗, 乌兰察布—二连浩特, 巴彦淖尔（甘其毛都） */
 const ONE_PLACE = `(?:(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9fff]{1,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))}))`;
 export const PLACE_FULL_RE = new RegExp(`^${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?(?:—${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?){0,3}$`);

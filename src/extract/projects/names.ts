@@ -1,5 +1,5 @@
 import {
-  ENDS_WITH_HEAD, GENERIC_TAILS, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
+  ENDS_WITH_HEAD, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
   type HeadNoun,
 } from "./lexicon.js";
 
@@ -112,6 +112,16 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
 
 export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
 
+/**
+ * An item already naming a work of the shared kind, or a class tail (…等科技创新平台基地), keeps its
+ * own name (…沙漠基地等新能源基地); otherwise the shared part is added (…开发区等国家级零碳园区).
+ */
+function keepsOwnName(item: string, tail: string): boolean {
+  const h = HEAD_AT_END.exec(item)?.[1];
+  if (!h) return false;
+  return HEAD_AT_END.exec(tail)?.[1] === h || /平台|载体/.test(tail);
+}
+
 /** Places listed before a link (干线网络) are its ends: "呼和浩特、乌兰察布高速直连干线网络" is one work. */
 function isLinkList(list: string): boolean {
   const parts = list.split("、");
@@ -185,7 +195,7 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
       return [{ name: generic && !/[工程项目]$/.test(tail) ? it.name : it.name + tail, at: it.at }];
     }
     if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
-    return items.map((it) => ({ name: generic || ENDS_WITH_HEAD.test(it.name) ? it.name : it.name + tail, at: it.at }));
+    return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
   }
   if (list.split("、").some((it) => LEVEL_ITEMS.has(it))) return [];
   const items = splitItems(list, false);
@@ -226,7 +236,7 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
     const piece = part.slice(from, m.index);
     const d = depth + (piece.match(/[（(“]/g)?.length ?? 0) - (piece.match(/[)）”]/g)?.length ?? 0);
     if (d > 0) continue;
-    if (m[0] !== "、" && !andJoins && !ENDS_WITH_HEAD.test(piece)) continue;
+    if (m[0] !== "、" && !andJoins && !ENDS_WITH_HEAD.test(piece) && !(isPlace(piece) && pieces.length > 0)) continue;
     pieces.push({ name: piece, at: from });
     from = m.index + m[0].length;
     depth = 0;
