@@ -1,5 +1,5 @@
 import { stageVerbs, type Stage } from "../../shared/stage.js";
-import { AFTER_STAGES, PLACE_ANY_RE, SECTOR_KEYWORDS, SECTOR_PATTERNS, type HeadNoun, type Sector } from "./lexicon.js";
+import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PATTERNS, type HeadNoun, type Sector } from "./lexicon.js";
 
 /**
  * Stage of a listed work: a wrapper after the list decides first
@@ -35,7 +35,9 @@ export function locationOf(name: string): string | null {
   const found: string[] = [];
   PLACE_ANY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PLACE_ANY_RE.exec(name))) if (!found.includes(m[0])) found.push(m[0]);
+  const lead = PLACE_PREFIX_RE.exec(name)?.[0];
+  if (lead) found.push(lead);
+  while ((m = PLACE_ANY_RE.exec(name))) if (!found.some((f) => f.includes(m![0]))) found.push(m[0]);
   return found.length ? found.join("、") : null;
 }
 

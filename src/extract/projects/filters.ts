@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -45,6 +45,12 @@ function isReviewSection(label: string): boolean {
   return REVIEW_SECTIONS.some((r) => title === r || (title.startsWith(r) && title.length <= r.length + 4) || /^\d{4}年(?:工作)?回顾/.test(title));
 }
 
+/** A place written in the name: a known place anywhere, or a suffixed place opening it (苏尼特左旗…). */
+export function hasPlace(s: string): boolean {
+  PLACE_ANY_RE.lastIndex = 0;
+  return PLACE_ANY_RE.test(s) || PLACE_PREFIX_RE.test(s);
+}
+
 export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const { name, head } = c;
   if (c.section.some(isReviewSection)) return "review";
@@ -55,16 +61,14 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
   const verbs = verbsOf(c.verbs);
   if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && (verbs.some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
-  if (verbs.some((v) => STRICT_NON_BUILDING.has(v))) return "not-built";
+  if (verbs.some((v) => STRICT_NON_BUILDING.has(v)) || AFTER_NOT_BUILT.test(c.after)) return "not-built";
   if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
   if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
   const at = name.lastIndexOf(head.head);
   const modifier = at < 0 ? name : name.slice(0, at);
-  PLACE_ANY_RE.lastIndex = 0;
-  const placed = PLACE_ANY_RE.test(modifier);
-  PLACE_ANY_RE.lastIndex = 0;
-  const placedAnywhere = PLACE_ANY_RE.test(name) || /至/.test(name);
+  const placed = hasPlace(modifier);
+  const placedAnywhere = hasPlace(name) || /至/.test(name);
   if (!placedAnywhere && head.needsPlace) return "generic";
   if (!placedAnywhere && head.marks && !head.marks.some((w) => name.includes(w))) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
@@ -73,6 +77,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";
+  const level = LEVEL_WORDS.exec(name)?.[0];
+  if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
   return null;
 }

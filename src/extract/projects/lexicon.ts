@@ -46,6 +46,7 @@ export const STRICT_NON_BUILDING = new Set(rules.strictNonBuilding);
 export const PHYSICAL_WORDS = rules.physicalWords;
 export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p));
 export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
+export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;
@@ -63,7 +64,7 @@ export const PLACE_SUFFIXES = places.suffixes;
 export const PLACES = places.places;
 const PLACE_WORD = alt(PLACES);
 const KNOWN_PLACE_PREFIX = new RegExp(`^(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`);
-const SUFFIXED_PLACE_PREFIX = new RegExp(`^[\\u4e00-\\u9fff]{1,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))})`);
+const SUFFIXED_PLACE_PREFIX = new RegExp(`^[\\u4e00-\\u9fff]{2,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))})`);
 /**
  * A place at the start of a name, the longer of a known place (with an
  * optional admin suffix) and a short run ending in 市/盟/旗/县 (科尔沁右翼中旗).
@@ -78,10 +79,13 @@ export const PLACE_PREFIX_RE = {
   test(s: string): boolean { return this.exec(s) !== null; },
 };
 /** a whole list item that is only a place: 包头市, 苏尼特左旗, 乌兰察布—二连浩特, 巴彦淖尔（甘其毛都） */
-const ONE_PLACE = `(?:(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9fff]{1,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))}))`;
+const ONE_PLACE = `(?:(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9fff]{2,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))}))`;
 export const PLACE_FULL_RE = new RegExp(`^${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?(?:—${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?){0,3}$`);
 export const NAME_PREFIX_STRIP = new RegExp(`^(?:${alt(rules.namePrefixStrip)})+`);
 export const SKIP_CLAUSE = rules.skipClause;
 export const OTHER_TYPE_WORDS = rules.otherTypeWords;
 export const OTHER_TYPE_HEADS = rules.otherTypeHeads;
-export const PLACE_ANY_RE = new RegExp(`(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9fff]{2,5}?(?:市|盟|旗|县)`, "g");
+/** known places anywhere in a name (a suffix-only place like 苏尼特左旗 is recognised at the start, by PLACE_PREFIX_RE) */
+export const PLACE_ANY_RE = new RegExp(`(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`, "g");
+export const LEVEL_WORDS = new RegExp(`^(?:${alt(rules.levelWords)})`);
+export const ADVERB_AT_START_RE = new RegExp(`^(?:${alt([...rules.adverbs, "全线", "年内", "如期", "尽快", "同步", "早日"])})`);

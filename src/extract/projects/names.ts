@@ -1,5 +1,5 @@
 import {
-  ENDS_WITH_HEAD, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
   type HeadNoun,
 } from "./lexicon.js";
 
@@ -66,13 +66,16 @@ function headRuns(text: string, headingOk: boolean): Run[] {
     for (let changed = true; changed;) {
       changed = false;
       const rest = text.slice(r.end);
-      const suf = SUFFIXES.find((s) => rest.startsWith(s)) ?? BRACKET_TAIL.exec(rest)?.[0] ?? PHASE_TAIL.exec(rest)?.[0];
+      // an upgrade written after the work may carry a manner word (河套灌区整装现代化改造)
+      const manner = /^(?:整装|整体|全面)/.exec(rest)?.[0] ?? "";
+      const s2 = SUFFIXES.find((s) => rest.startsWith(s, manner.length));
+      const suf = (s2 ? manner + s2 : undefined) ?? BRACKET_TAIL.exec(rest)?.[0] ?? PHASE_TAIL.exec(rest)?.[0];
       if (suf) { r.end += suf.length; changed = true; }
     }
   }
   return runs.filter((r) => {
     const rest = text.slice(r.end);
-    return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
+    return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || ADVERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
   });
 }
 
@@ -111,6 +114,23 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
 }
 
 export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
+
+function cutAtFirstWork(tail: string): string {
+  const re = new RegExp(HEAD_RE.source, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tail))) {
+    const end = m.index + m[0].length;
+    if (end < tail.length && /^(?:、|及|和)/.test(tail.slice(end))) return tail.slice(0, end);
+  }
+  return tail;
+}
+
+/** The class words a list shares, read off its last item: from the first generic word on (…达茂零碳园区 → 零碳园区). */
+function classTail(last: string): string | null {
+  const p = PLACE_PREFIX_RE.exec(last)?.[0]?.length ?? 0;
+  for (let i = p; i < last.length - 2; i++) if (GENERIC_START.some((g) => last.startsWith(g, i))) return last.slice(i);
+  return null;
+}
 
 /**
  * An item already naming a work of the shared kind, or a class tail (…等科技创新平台基地), keeps its
@@ -178,7 +198,8 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     const rawTail = list.slice(marker + markerLen);
     if (CATEGORY_TAIL.test(rawTail)) return [];
     if (/^领域/.test(rawTail) && new RegExp(VERB_ONE_RE.source).test(rawTail)) return []; // …等领域培育建设…: fields, not works
-    const tail = rawTail.replace(/^领域/, "");
+    // a tail that is itself a list ("沙漠、戈壁、荒漠地区大型风电光伏基地、支撑性电源及外送通道") ends at its first work
+    const tail = cutAtFirstWork(rawTail.replace(/^领域/, ""));
     const counted = markerLen > 1;
     const itemsPart = list.slice(0, marker);
     // groups joined by 和 may each share a place suffix (黄河、嫩江、西辽河流域和呼伦贝尔、锡林郭勒草原)
@@ -197,7 +218,7 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
     return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
   }
-  if (list.split("、").some((it) => LEVEL_ITEMS.has(it))) return [];
+  if (list.split(new RegExp(`、|${HE}`)).some((it) => LEVEL_ITEMS.has(it))) return [];
   const items = splitItems(list, false);
   if (items.length === 1) return items;
   const last = items[items.length - 1]!;
@@ -210,7 +231,11 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     const tail = last.name.slice(i + h.length);
     return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
   }
-  if (!firsts.every((f) => isPlace(f.name))) return [last];
+  if (!firsts.every((f) => isPlace(f.name))) {
+    // items that each open with a place share the class words of the last one (鄂尔多斯蒙苏、包头达茂零碳园区)
+    const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name) : null;
+    return t ? [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last] : [last];
+  }
   const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
   let tail = p && p.length < last.name.length - 1 ? last.name.slice(p.length) : null;
   if (tail === null) {
@@ -246,7 +271,7 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   if (andJoins) return items;
   // places first; a non-place, non-name piece that starts with a place opens the last item
   const k = items.findIndex((p) => !isPlace(p.name) && !ENDS_WITH_HEAD.test(p.name));
-  if (k >= 0 && k < items.length - 1 && PLACE_PREFIX_RE.test(items[k]!.name) && items.slice(0, k).every((p) => isPlace(p.name))) {
+  if (k >= 1 && k < items.length - 1 && PLACE_PREFIX_RE.test(items[k]!.name) && items.slice(0, k).every((p) => isPlace(p.name))) {
     return [...items.slice(0, k), { name: part.slice(items[k]!.at), at: items[k]!.at }];
   }
   if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
