@@ -2,8 +2,8 @@ import { fixOcrDashes } from "../shared/places.js";
 import type { Block, Doc } from "../structure/types.js";
 import { clausesOf } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
-import { exclusionOf } from "./projects/filters.js";
-import { HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_ANY_RE, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
+import { exclusionOf, hasPlace } from "./projects/filters.js";
+import { HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
 import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
 
@@ -39,7 +39,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
           stage: projectStage(hit.verbs, after),
           sector: projectSector(name, head, hit.tail, block.box ?? ""),
           location: locationOf(name),
-          capacity: hit.listSize === 1 ? capacityOf(clause.text.slice(hit.listEnd)) : null,
+          capacity: hit.listSize === 1 ? capacityOf(after) : null,
           box: block.box ?? null,
         },
         at, quote, key: name, block, heading: clause.heading,
@@ -86,10 +86,6 @@ function cleanName(raw: string): string {
   return n;
 }
 
-const hasPlace = (name: string) => {
-  PLACE_ANY_RE.lastIndex = 0;
-  return PLACE_ANY_RE.test(name);
-};
 
 /** The city or league a box item sits under (专栏28 （一）呼伦贝尔市): box items without a place take it. */
 function boxPlace(block: Block): string | null {

@@ -155,6 +155,10 @@ function isLinkList(list: string): boolean {
 function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ name: string; at: number }> {
   if (items.length < 2) return items;
   const last = items[items.length - 1]!;
+  // directions written once: 东、中、西部 → 东部, 中部, 西部
+  if (/^[东南西北中][部侧]/.test(last.name) && items.slice(0, -1).every((i) => /^[东南西北中]$/.test(i.name))) {
+    return [...items.slice(0, -1).map((i) => ({ name: i.name + last.name[1], at: i.at })), last];
+  }
   const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
   const rest = p ? last.name.slice(p.length) : "";
   if (!p || !rest || rest.length > 3 || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
