@@ -67,7 +67,7 @@ function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string 
 
 /** Names as written: OCR dashes fixed, unbalanced quotes and stray joints trimmed. */
 function cleanName(raw: string): string {
-  let n = fixOcrDashes(raw.trim()).replace(/的$/, "");
+  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "");
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;

@@ -32,8 +32,8 @@ const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为
 const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
 const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
-/** 和 joins list items except inside place names (乌兰布和, 和林格尔) */
-const HE = "(?<!布)和(?!林格尔)";
+/** 和 joins list items except inside place names (乌兰布和, 和林格尔, 呼和浩特) */
+const HE = "(?<![布呼])和(?!林格尔|浩特)";
 const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
 const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
 /** a list opening with these is a class of works (实施一批…项目) */
