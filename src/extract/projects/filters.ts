@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -73,13 +73,14 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (!placedAnywhere && head.marks && !head.marks.some((w) => name.includes(w))) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)
-  if (/^[为向进在对]/.test(name) || /[向进]“?[\u4e00-\u9fff]{0,2}园区$/.test(name)) return "malformed";
+  if (/^[为向进在对我该]/.test(name) || /[向进]“?[\u4e00-\u9fff]{0,2}园区$/.test(name)) return "malformed";
   if (/^[\u4e00-\u9fff]{2,3}和/.test(name) && !placedAnywhere) return "generic"; // 新能源和电网项目: two classes
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
-  if (GENERIC_START.some((g) => name.startsWith(g))) return "generic";
+  const unregioned = name.replace(REGION_PREFIX, "");
+  if (GENERIC_START.some((g) => name.startsWith(g) || unregioned.startsWith(g))) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";

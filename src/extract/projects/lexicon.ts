@@ -47,6 +47,7 @@ export const PHYSICAL_WORDS = rules.physicalWords;
 export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p));
 export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
 export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
+export const REGION_PREFIX = new RegExp(`^(?:${alt(rules.regionPrefixes)})`);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;
