@@ -70,7 +70,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const placed = hasPlace(modifier);
   const placedAnywhere = hasPlace(name) || /至/.test(name);
   if (!placedAnywhere && head.needsPlace) return "generic";
-  if (!placedAnywhere && head.marks && !head.marks.some((w) => name.includes(w))) return "generic";
+  if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w))) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)
   if (/^[为向进在对我该]/.test(name) || /[向进]“?[\u4e00-\u9fff]{0,2}园区$/.test(name)) return "malformed";

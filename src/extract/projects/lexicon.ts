@@ -48,6 +48,7 @@ export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p)
 export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
 export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
 export const REGION_PREFIX = new RegExp(`^(?:${alt(rules.regionPrefixes)})`);
+export const NAME_VERBS = new Set(rules.nameVerbs);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;
@@ -64,8 +65,10 @@ export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "s
 export const PLACE_SUFFIXES = places.suffixes;
 export const PLACES = places.places;
 const PLACE_WORD = alt(PLACES);
-const KNOWN_PLACE_PREFIX = new RegExp(`^(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`);
-const SUFFIXED_PLACE_PREFIX = new RegExp(`^[\\u4e00-\\u9fff]{2,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))})`);
+export const KNOWN_PLACE_PREFIX = new RegExp(`^(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`);
+/** 市政, 市场, 县级, 县域 … are words, not the end of a place */
+const NOT_PLACE_END = "(?![政场民级域])";
+const SUFFIXED_PLACE_PREFIX = new RegExp(`^[\\u4e00-\\u9fff]{2,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))})${NOT_PLACE_END}|^[\\u4e00-\\u9fff]{2,4}?(?:${alt(places.featureSuffixes)})(?![\\u4e00-\\u9fff]{0,2}(?:市|盟|旗|县))`);
 /**
  * A place at the start of a name, the longer of a known place (with an
  * optional admin suffix) and a short run ending in 市/盟/旗/县 (科尔沁右翼中旗).

@@ -1,5 +1,5 @@
 import {
-  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, KNOWN_PLACE_PREFIX, NAME_VERBS, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
   type HeadNoun,
 } from "./lexicon.js";
 
@@ -83,7 +83,7 @@ function headRuns(text: string, headingOk: boolean): Run[] {
 function governsInGap(gap: string): boolean {
   VERB_ONE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = VERB_ONE_RE.exec(gap))) if (gap.length - (m.index + m[0].length) >= 2) return true;
+  while ((m = VERB_ONE_RE.exec(gap))) if (gap.length - (m.index + m[0].length) >= 2 || !NAME_VERBS.has(m[0])) return true;
   return false;
 }
 
@@ -159,7 +159,8 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
   if (/^[东南西北中][部侧]/.test(last.name) && items.slice(0, -1).every((i) => /^[东南西北中]$/.test(i.name))) {
     return [...items.slice(0, -1).map((i) => ({ name: i.name + last.name[1], at: i.at })), last];
   }
-  const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
+  // the known place only: 锡林郭勒草原 → 锡林郭勒 | 草原
+  const p = KNOWN_PLACE_PREFIX.exec(last.name)?.[0];
   const rest = p ? last.name.slice(p.length) : "";
   if (!p || !rest || rest.length > 3 || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
   return [...items.slice(0, -1).map((i) => ({ name: i.name + rest, at: i.at })), last];

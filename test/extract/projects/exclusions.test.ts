@@ -39,6 +39,17 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(why("特高压输电通道", "输电通道")).toBe("generic");
     expect(why("新增10家自治区技术创新中心", "中心")).toBe("generic");
   });
+  it("a 项目 with no place or proper name is a class: 氢氨醇项目 (contract), 004:71", () => {
+    expect(names("推进跨省区氢氨醇长输管道项目。")).toEqual([]);
+    expect(names("加快绿电制氢氨醇项目建设。")).toEqual([]);
+    expect(names("推动乌海、赤峰抽水蓄能项目建设。")).toEqual(["乌海抽水蓄能项目", "赤峰抽水蓄能项目"]);
+  });
+  it("existing parks only reorganised (000:63)", () => {
+    expect(names("支持乌海、鄂尔多斯蒙西和棋盘井工业园区、阿拉善乌斯太工业园区整合园区资源、理顺管理体制。")).toEqual([]);
+  });
+  it("a word ending in 市 is no place: 重要市政公用设施 (002:23)", () => {
+    expect(names("加强重要市政公用设施建设。")).toEqual([]);
+  });
   it("fields, not works: …等领域项目", () => {
     expect(names("支持教育医疗、技能培育、养老托育、文化旅游等领域项目建设。")).toEqual([]);
   });
