@@ -49,6 +49,7 @@ export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map
 export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
 export const REGION_PREFIX = new RegExp(`^(?:${alt(rules.regionPrefixes)})`);
 export const NAME_VERBS = new Set(rules.nameVerbs);
+export const KEY_PROJECT_TAIL = new RegExp(`(?:等|(?:\\d{1,3}|[两二三四五六七八九十]{1,2})个)?(?:${alt(rules.keyProjectTails)})$`);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;

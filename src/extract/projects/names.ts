@@ -1,5 +1,5 @@
 import {
-  ADVERB_AT_START_RE, ENDS_WITH_HEAD, KNOWN_PLACE_PREFIX, NAME_VERBS, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, KEY_PROJECT_TAIL, KNOWN_PLACE_PREFIX, NAME_VERBS, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
   type HeadNoun,
 } from "./lexicon.js";
 
@@ -283,8 +283,33 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   return items;
 }
 
+/**
+ * "实施好A、B、C等重点项目" / "实施A、B、C 3个重点项目": the items are the
+ * works, each named as written (…口岸第二通道, …跨境铁路大桥, …综合治理).
+ */
+function keyProjectList(text: string): NameHit[] | null {
+  const t = KEY_PROJECT_TAIL.exec(text);
+  if (!t) return null;
+  const body = text.slice(0, t.index);
+  VERB_RUN_RE.lastIndex = 0;
+  const v = VERB_RUN_RE.exec(body);
+  if (!v || v.index > 2) return null;
+  const listStart = v.index + v[0].length;
+  const list = body.slice(listStart);
+  if (!list.includes("、") || CLASS_LIST.test(list)) return null;
+  const items = splitItems(list, true);
+  if (items.length < 2) return null;
+  const head = HEAD_BY_NAME.get("项目")!;
+  return items.map((it) => ({
+    name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v[0],
+    head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "",
+  }));
+}
+
 /** Every candidate name in a clause. */
 export function namesInClause(text: string, heading: boolean): NameHit[] {
+  const key = keyProjectList(text);
+  if (key) return key;
   const out: NameHit[] = [];
   const runs = headRuns(text, heading);
   let segStart = 0;

@@ -69,6 +69,16 @@ describe("list distribution: a shared head is carried to each item", () => {
   it("a line between listed places is one work (001:1457)", () => {
     expect(names("构建呼和浩特、乌兰察布高速直连干线网络，加速光传输网络系统迭代部署。")).toEqual(["呼和浩特、乌兰察布高速直连干线网络"]);
   });
+  it("a list of key projects names each item as written (004:41)", () => {
+    expect(projects("实施好满洲里铁路口岸准轨增二线、二连浩特公路口岸第二通道、满都拉口岸通道扩建、甘其毛都跨境铁路大桥等重点项目。")).toEqual([
+      ["二连浩特公路口岸第二通道", "building", "transport_other"],
+      ["满都拉口岸通道扩建", "building", "transport_other"],
+      ["甘其毛都跨境铁路大桥", "building", "transport_other"],
+    ]);
+  });
+  it("a pilot is not a work: 智慧口岸试点建设 (004:43)", () => {
+    expect(names("完成满洲里、二连浩特智慧口岸试点建设并复制推广。")).toEqual([]);
+  });
   it("OCR dashes in names are fixed", () => {
     expect(names("加快中蒙二连浩特一扎门乌德经济合作区建设。")).toEqual(["中蒙二连浩特—扎门乌德经济合作区"]);
   });
