@@ -26,17 +26,21 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       const block = blockAt(doc, at);
       if (!block) continue;
       const after = clause.text.slice(hit.listEnd) + continuation(clauses, ci);
-      let name = cleanName(hit.name);
+      const cleaned = cleanName(hit.name);
+      let name = cleaned.name;
+      const verbs = hit.verbs + cleaned.verb;
+      // a place written before the cut verb stands for the preposition before it (在内蒙古建设…)
+      const governing = cleaned.placeKept ? cleaned.verb : hit.verbs;
       const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
       const city = boxPlace(block);
       if (city && !hasPlace(name)) name = city + name;
-      const why = exclusionOf({ name, head, verbs: hit.verbs, after, section: block.section, tail: hit.tail });
+      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail });
       if (why) continue;
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({
         fields: {
           name,
-          stage: projectStage(hit.verbs, after),
+          stage: projectStage(verbs, after),
           sector: projectSector(name, head, hit.tail, block.box ?? ""),
           location: locationOf(name),
           capacity: hit.listSize === 1 ? capacityOf(after) : null,
@@ -65,25 +69,30 @@ function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string 
   return out;
 }
 
-/** Names as written: OCR dashes fixed, unbalanced quotes and stray joints trimmed. */
-function cleanName(raw: string): string {
+/**
+ * Names as written: OCR dashes fixed, unbalanced quotes and stray joints
+ * trimmed; a governing verb left inside is cut off and returned, since it
+ * governs the work ("在内蒙古建设碳计量中心" → 内蒙古碳计量中心, 建设).
+ */
+function cleanName(raw: string): { name: string; verb: string; placeKept: boolean } {
   let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "");
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;
-  let keep = "";
+  let keep = "", verb = "";
   while ((m = HARD_VERB_IN_NAME.exec(n))) {
     if (n.length - (m.index + m[0].length) < 4) continue;
     // a place before the verb stays ("通辽市申报国家级互联网骨干直联点" → 通辽市国家级…)
     keep = isPlace(n.slice(0, m.index)) ? n.slice(0, m.index) : "";
     cut = m.index + m[0].length;
+    verb = m[0];
   }
   n = keep + n.slice(cut).replace(NAME_PREFIX_STRIP, "");
   // a technical grade inside the name (…的5ms/15ms/20ms级低时延直连通道) is a spec, not the name
   n = n.replace(/的?[0-9A-Za-z./]{2,40}级/, "");
   if (n.startsWith("“") && !n.includes("”")) n = n.slice(1);
   if (n.endsWith("”") && !n.includes("“")) n = n.slice(0, -1);
-  return n;
+  return { name: n, verb, placeKept: keep !== "" };
 }
 
 

@@ -79,6 +79,12 @@ describe("list distribution: a shared head is carried to each item", () => {
   it("a pilot is not a work: 智慧口岸试点建设 (004:43)", () => {
     expect(names("完成满洲里、二连浩特智慧口岸试点建设并复制推广。")).toEqual([]);
   });
+  it("a place before the verb joins the name (000:45, 001:1451)", () => {
+    expect(projects("在内蒙古建设碳计量中心，健全森林草原湿地荒漠碳汇计量监测体系。")).toEqual([["内蒙古碳计量中心", "building", "science"]]);
+    expect(projects("支持通辽市申报国家级互联网骨干直联点。")).toEqual([["通辽市国家级互联网骨干直联点", "other", "digital"]]);
+    // a location that is no place stays a class (001:671)
+    expect(names("在煤炭产销地谋划建设煤炭产能储备基地和实物储备基地。")).toEqual([]);
+  });
   it("OCR dashes in names are fixed", () => {
     expect(names("加快中蒙二连浩特一扎门乌德经济合作区建设。")).toEqual(["中蒙二连浩特—扎门乌德经济合作区"]);
   });
