@@ -162,7 +162,7 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
   // the known place only: 锡林郭勒草原 → 锡林郭勒 | 草原
   const p = KNOWN_PLACE_PREFIX.exec(last.name)?.[0];
   const rest = p ? last.name.slice(p.length) : "";
-  if (!p || !rest || rest.length > 3 || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
+  if (!p || !rest || rest.length > 3 || isPlace(last.name) || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
   return [...items.slice(0, -1).map((i) => ({ name: i.name + rest, at: i.at })), last];
 }
 
@@ -291,6 +291,7 @@ function keyProjectList(text: string): NameHit[] | null {
   const t = KEY_PROJECT_TAIL.exec(text);
   if (!t) return null;
   const body = text.slice(0, t.index);
+  if (!t[0].startsWith("等") && body.includes("等")) return null; // "…等国家水土保持重点工程": the class is longer
   VERB_RUN_RE.lastIndex = 0;
   const v = VERB_RUN_RE.exec(body);
   if (!v || v.index > 2) return null;
