@@ -16,7 +16,6 @@ import { blockAt, type Draft, type Extractor } from "./record.js";
  */
 export const extractProjects: Extractor<"projects"> = (doc) => {
   const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean }> = [];
-  const text = doc.source.text;
   const clauses = clausesOf(doc);
   clauses.forEach((clause, ci) => {
     if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
@@ -25,7 +24,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       const at = clause.start + hit.start;
       const block = blockAt(doc, at);
       if (!block) continue;
-      const after = clause.text.slice(hit.listEnd) + continuation(clauses, ci);
+      const after = (clause.text.slice(hit.listEnd, hit.listEnd + AFTER_WINDOW) + continuation(clauses, ci)).slice(0, AFTER_WINDOW);
       const cleaned = cleanName(hit.name);
       let name = cleaned.name;
       const verbs = hit.verbs + cleaned.verb;
@@ -53,6 +52,9 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
   return dropCategoryHeadings(doc, drafts).map(({ block: _b, heading: _h, ...d }) => d);
 };
 
+/** how much of the text after a list is read for its wrappers (…前期工作, …开工建设) */
+const AFTER_WINDOW = 80;
+
 const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
 
 /**
@@ -62,9 +64,9 @@ const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
  */
 function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string {
   let out = "";
-  for (let j = i + 1; j < clauses.length && clauses[j]!.sentence === clauses[i]!.sentence; j++) {
-    if (VERB_FIRST.test(clauses[j]!.text)) break;
-    out += "，" + clauses[j]!.text;
+  for (let j = i + 1; j < clauses.length && clauses[j]!.sentence === clauses[i]!.sentence && out.length < AFTER_WINDOW; j++) {
+    if (VERB_FIRST.test(clauses[j]!.text.slice(0, 24))) break;
+    out += "，" + clauses[j]!.text.slice(0, AFTER_WINDOW);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import {
-  ADVERB_AT_START_RE, ENDS_WITH_HEAD, KEY_PROJECT_TAIL, KNOWN_PLACE_PREFIX, NAME_VERBS, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, LEVEL_ITEMS, HEAD_BY_NAME, HEAD_RE, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE, VERB_RUN_RE,
-  type HeadNoun,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
 /**
@@ -25,6 +26,12 @@ export interface NameHit {
   /** the shared class after 等 / a count, when the list has one */
   tail: string;
 }
+
+/** how far past a name its wrappers and suffixes are read: keeps every step linear on hostile input */
+const WINDOW = 24;
+/** a longer list is not one written by hand; names past 60 characters are no names */
+const MAX_LIST = 600;
+const MAX_TAIL = 60;
 
 const SEPARATOR = /[、，,；;。]/;
 /** what may follow a name: a verb, a list joint, a wrapper (…建设, …前期工作, …等, …功能) */
@@ -65,7 +72,7 @@ function headRuns(text: string, headingOk: boolean): Run[] {
   for (const r of runs) {
     for (let changed = true; changed;) {
       changed = false;
-      const rest = text.slice(r.end);
+      const rest = text.slice(r.end, r.end + WINDOW);
       // an upgrade written after the work may carry a manner word (河套灌区整装现代化改造)
       const manner = /^(?:整装|整体|全面)/.exec(rest)?.[0] ?? "";
       const s2 = SUFFIXES.find((s) => rest.startsWith(s, manner.length));
@@ -74,7 +81,7 @@ function headRuns(text: string, headingOk: boolean): Run[] {
     }
   }
   return runs.filter((r) => {
-    const rest = text.slice(r.end);
+    const rest = text.slice(r.end, r.end + WINDOW);
     return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || ADVERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
   });
 }
@@ -100,10 +107,8 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
     if (heading && m.index > 0) break; // a box heading's verb opens it (（二）开展江河绿色生态廊道建设)
     let verbs = m[0];
     for (;;) {
-      const j = JOINT.exec(seg.slice(end))?.[0] ?? "";
-      VERB_RUN_RE.lastIndex = 0;
-      const rest = seg.slice(end + j.length);
-      const n = new RegExp(`^(?:${VERB_RUN_RE.source})`).exec(rest);
+      const j = JOINT.exec(seg.slice(end, end + 4))?.[0] ?? "";
+      const n = VERB_RUN_AT_START.exec(seg.slice(end + j.length, end + j.length + WINDOW));
       if (!n || headAt - (end + j.length + n[0].length) < 1) break;
       verbs += j + n[0];
       end += j.length + n[0].length;
@@ -112,6 +117,8 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
   }
   return { verbs: "", end: 0 };
 }
+
+const VERB_RUN_AT_START = new RegExp(`^(?:${VERB_RUN_RE.source})`);
 
 export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
 
@@ -168,7 +175,7 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
 
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
 export function splitList(list: string): Array<{ name: string; at: number }> {
-  if (CLASS_LIST.test(list)) return [];
+  if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
   // "A、B等T和C": full names joined by 和 are separate sub-lists
   const out: Array<{ name: string; at: number }> = [];
   let from = 0;
@@ -177,7 +184,7 @@ export function splitList(list: string): Array<{ name: string; at: number }> {
   while ((m = JOINT_ANY.exec(list))) {
     if (m[0] === "、") continue;
     const left = list.slice(from, m.index);
-    if (ENDS_WITH_HEAD.test(left)) {
+    if (ENDS_WITH_HEAD.test(left.slice(-MAX_TAIL))) {
       for (const it of splitSubList(left)) out.push({ name: it.name, at: from + it.at });
       from = m.index + m[0].length;
     }
@@ -201,7 +208,7 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
   }
   if (marker >= 0) {
     const rawTail = list.slice(marker + markerLen);
-    if (CATEGORY_TAIL.test(rawTail)) return [];
+    if (CATEGORY_TAIL.test(rawTail) || rawTail.length > MAX_TAIL) return [];
     if (/^领域/.test(rawTail) && new RegExp(VERB_ONE_RE.source).test(rawTail)) return []; // …等领域培育建设…: fields, not works
     // a tail that is itself a list ("沙漠、戈壁、荒漠地区大型风电光伏基地、支撑性电源及外送通道") ends at its first work
     const tail = cutAtFirstWork(rawTail.replace(/^领域/, ""));
@@ -290,10 +297,11 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
 function keyProjectList(text: string): NameHit[] | null {
   const t = KEY_PROJECT_TAIL.exec(text);
   if (!t) return null;
+  if (t.index > MAX_LIST) return null;
   const body = text.slice(0, t.index);
   if (!t[0].startsWith("等") && body.includes("等")) return null; // "…等国家水土保持重点工程": the class is longer
   VERB_RUN_RE.lastIndex = 0;
-  const v = VERB_RUN_RE.exec(body);
+  const v = VERB_RUN_RE.exec(body.slice(0, WINDOW));
   if (!v || v.index > 2) return null;
   const listStart = v.index + v[0].length;
   const list = body.slice(listStart);
@@ -319,7 +327,7 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     if (run.start < segStart) { i++; continue; }
     const v = verbRun(text.slice(segStart, run.end), run.lastHead - segStart, heading);
     let listStart = segStart + v.end;
-    const lead = new RegExp(`^(?:[、，,及与等\\s]|${HE})*`).exec(text.slice(listStart))![0];
+    const lead = new RegExp(`^(?:[、，,及与等\\s]|${HE})*`).exec(text.slice(listStart, listStart + WINDOW))![0];
     listStart += lead.length;
     // the list runs over following names joined by 、/和/等 with no verb of their own
     let j = i;
@@ -336,7 +344,7 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     if (!list) continue;
     const items = runs[j]!.head.link && isLinkList(list) ? [{ name: list, at: 0 }] : splitList(list);
     // the class the items belong to: after 等 inside the list, or right after it (…等重大创新平台落地)
-    const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
+    const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
     const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
     for (const it of items) {
       out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail });
