@@ -1,4 +1,248 @@
-import type { Extractor } from "./record.js";
+import type { Doc } from "../structure/types.js";
+import type { Draft, Extractor, Fields } from "./record.js";
+import { paysOf, type Pay } from "./subsidies/amounts.js";
+import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE } from "./subsidies/beneficiary.js";
+import {
+  ANY_INSTRUMENT_RE, GENERIC, GENERIC_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_RELIEF_RE, TAX_WORD_RE,
+  type Instrument,
+} from "./subsidies/lexicon.js";
+import { clauseEnd, clauseStart, itemsOf, periodsOf, srcAt, type Item, type Piece } from "./subsidies/text.js";
+import { frequencyOf, validityOf } from "./subsidies/timing.js";
+import { unitClauses, unitsAfter, type UnitsClause } from "./subsidies/units.js";
 
-/** Subsidies: filled by the subsidies issue. */
-export const extractSubsidies: Extractor<"subsidies"> = () => [];
+/**
+ * Subsidies: every promise of money or tax relief, one record per amount per
+ * beneficiary class (CONTRACT.md). Items of a policy list are read period by
+ * period (。) and part by part (；): the payout amounts of a part (amounts.ts)
+ * are grouped into records — a record holds at most one fixed amount, rate,
+ * cap and floor, and a new 对-phrase starts a new one — then each record gets
+ * its beneficiary (the phrase before it), instrument, frequency, per-unit
+ * base, responsible units (the item's 责任单位 clause) and validity dates.
+ */
+
+interface Rec {
+  pays: Pay[];
+  /** item offsets: where the lead text starts, and the end of the record's last clause */
+  leadStart: number;
+  /** records paid "分别" as one list share this array */
+  group: Rec[] | null;
+  part: Piece;
+  period: Piece;
+  capFromSentence?: boolean;
+}
+
+const has = (r: Rec, role: Pay["role"]) => r.pays.some((p) => p.role === role);
+const lastEnd = (r: Rec) => r.pays[r.pays.length - 1]!.end;
+const firstPay = (r: Rec) => r.pays[0]!;
+
+function slotFilled(r: Rec, p: Pay): boolean {
+  switch (p.role) {
+    case "fixed": return has(r, "fixed") || has(r, "range");
+    case "cap": return has(r, "cap") || has(r, "range");
+    case "floor": return has(r, "floor") || has(r, "range");
+    case "range": return has(r, "fixed") || has(r, "range") || has(r, "cap");
+    case "rate": return has(r, "rate");
+  }
+}
+
+const TAX_LEVY = /(?:征收|计征)/;
+/** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
+const SHARED_CAP_LEAD = /^(?:原则上)?(?:单个|每个|同一|每家|单户|每户|每年)/;
+
+function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
+  const pays = paysOf(part);
+  if (!pays.length) return [];
+  const qualifies = ANY_INSTRUMENT_RE.test(part.text) || POOL_RE.test(part.text) || (TAX_WORD_RE.test(part.text) && TAX_LEVY.test(part.text));
+  if (!qualifies) return [];
+  const recs: Rec[] = [];
+  let cur: Rec | null = null;
+  for (const p of pays) {
+    const from = cur ? lastEnd(cur) : part.start;
+    const gap = text.slice(from, p.start);
+    MARKER_RE.lastIndex = 0;
+    const boundary = cur !== null && MARKER_RE.test(gap);
+    if (cur && !boundary && !slotFilled(cur, p)) {
+      cur.pays.push(p);
+      // a cap after a 分别 list caps every award of the list
+      if (p.role === "cap" && cur.group) for (const g of cur.group) if (g !== cur && !has(g, "cap") && !has(g, "range")) g.pays.push(p);
+      continue;
+    }
+    const rec: Rec = { pays: [p], leadStart: from, group: null, part, period };
+    // 分别给予 A、B、C: consecutive amounts of one role after 分别
+    const inList = cur && !boundary && cur.pays.length === 1 && firstPay(cur).role === p.role
+      && /^[\s、，,和及与]*(?:每[^，,；。\d]{0,10})?$/.test(gap)
+      && (cur.group !== null || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)));
+    if (inList) {
+      cur!.group ??= [cur!];
+      rec.group = cur!.group;
+      rec.group.push(rec);
+    }
+    recs.push(rec);
+    cur = rec;
+  }
+  return recs;
+}
+
+function instrumentOf(text: string, r: Rec): Instrument {
+  const first = firstPay(r), last = r.pays[r.pays.length - 1]!;
+  const groupLast = r.group ? r.group[r.group.length - 1]!.pays[0]! : last;
+  const afterEnd = clauseEnd(text, Math.max(last.end, groupLast.end), r.part.end);
+  const after = text.slice(Math.max(last.end, groupLast.end), afterEnd);
+  const before = text.slice(Math.max(r.leadStart, clauseStart(text, first.start, r.part.start)), first.start);
+  const clause = text.slice(clauseStart(text, first.start, r.part.start), afterEnd);
+  if (TAX_WORD_RE.test(clause) && (TAX_LEVY.test(clause) || /减按|免征|减半/.test(clause))) return "tax_relief";
+  const firstOf = (re: RegExp, s: string) => { re.lastIndex = 0; return re.exec(s)?.[0]; };
+  const lastOf = (re: RegExp, s: string) => { re.lastIndex = 0; let m, w: string | undefined; while ((m = re.exec(s))) w = m[0]; return w; };
+  const w1 = firstOf(SPECIFIC_RE, after) ?? lastOf(SPECIFIC_RE, before);
+  if (w1) return SPECIFIC[w1]!;
+  const w2 = firstOf(GENERIC_RE, after) ?? lastOf(GENERIC_RE, before);
+  if (w2) return GENERIC[w2]!;
+  if (POOL_RE.test(before)) return "funding";
+  const w3 = firstOf(SPECIFIC_RE, r.part.text);
+  return w3 ? SPECIFIC[w3]! : "other";
+}
+
+/** Budget pools: "安排1.4亿元支持自治区种业高质量发展" — the beneficiary is what the money is for. */
+function poolTarget(text: string, r: Rec): string | null {
+  const first = firstPay(r);
+  const cs = clauseStart(text, first.start, r.part.start);
+  if (!POOL_RE.test(text.slice(cs, first.start))) return null;
+  let from = r.pays[r.pays.length - 1]!.end;
+  let end = clauseEnd(text, from, r.part.end);
+  let s = text.slice(from, end).replace(/^[\s的]*(?:资金|经费|专项资金)?/, "");
+  if (!s.trim()) { from = end + 1; end = clauseEnd(text, from, r.part.end); s = text.slice(from, end); }
+  const t = POOL_TARGET_RE.exec(s);
+  if (t) s = s.slice(t.index + t[0].length);
+  s = s.replace(/\s+/g, "").replace(/^(?:以市场化方式|专门)/, "");
+  return s.length >= 2 ? s : null;
+}
+
+function perUnitOf(text: string, r: Rec, p: Pay): string | null {
+  if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
+  const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
+  const window = text.slice(from, p.start).replace(/\s+/g, "");
+  const m = /每(?![年月])([^，,；。]{1,14})$/.exec(window);
+  if (!m) return null;
+  const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
+  return s.length >= 2 ? s : null;
+}
+
+function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: UnitsClause[]): Fields<"subsidies"> {
+  const text = item.text;
+  const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
+  const fixed = get("fixed"), cap = get("cap"), floor = get("floor"), range = get("range"), rate = get("rate");
+  const spanStart = r.group ? r.group[0]!.leadStart : r.leadStart;
+  const lastPay = r.group ? r.group[r.group.length - 1]!.pays.at(-1)! : r.pays.at(-1)!;
+  const spanEnd = clauseEnd(text, Math.max(lastPay.end, r.pays.at(-1)!.end), r.part.end);
+  const { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  const { valid_from, valid_to } = validityOf(r.period.text);
+  const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
+  return {
+    beneficiary,
+    instrument: instrumentOf(text, r),
+    amount_yuan: fixed?.yuan ?? null,
+    amount_max_yuan: cap?.yuan ?? range?.high ?? null,
+    amount_min_yuan: floor?.yuan ?? range?.low ?? null,
+    rate_pct: rate?.rate ?? null,
+    rate_base: rate?.rateBase ?? null,
+    per_unit: perUnitOf(text, r, keyPay),
+    frequency,
+    responsible_units: unitsAfter(units, r.period.start),
+    policy_level: doc.info.policy_level,
+    valid_from,
+    valid_to,
+    years,
+  };
+}
+
+/** Tax relief without a number: 免征房产税、城镇土地使用税; 超过部分减半征收. */
+function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; beneficiary: string }[] {
+  const out: { at: number; beneficiary: string }[] = [];
+  TAX_RELIEF_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const partText = part.text;
+  while ((m = TAX_RELIEF_RE.exec(partText))) {
+    const at = part.start + m.index;
+    const cs = clauseStart(text, at, part.start), ce = clauseEnd(text, at, part.end);
+    if (taken.some((r) => r.pays.some((p) => p.start >= cs && p.start < ce))) continue;
+    const relief = text.slice(at, ce).replace(/\s+/g, "");
+    // fee waivers are not tax relief: 免征…费
+    if (/费$/.test(relief) && !TAX_WORD_RE.test(relief)) continue;
+    if (!TAX_WORD_RE.test(relief) && !TAX_WORD_RE.test(part.text)) continue;
+    if (m[0] === "减按" && !TAX_WORD_RE.test(relief)) continue;
+    const lead = text.slice(part.start, at);
+    const mk = lastMarker(lead.replace(/\s+/g, ""));
+    let who = beneficiaryFromLead(mk >= 0 ? lead : text.slice(cs, at));
+    who = who.replace(/^(?:自\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:至|到)\d{4}年\d{1,2}月\d{1,2}日(?:止)?|至\d{4}年\d{1,2}月\d{1,2}日)[，,]?/, "");
+    out.push({ at, beneficiary: `${who}（${relief}）` });
+  }
+  return out;
+}
+
+export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
+  const drafts: Draft<"subsidies">[] = [];
+  for (const item of itemsOf(doc)) {
+    const text = item.text;
+    const units = unitClauses(text);
+    const inUnits = (i: number) => units.some((u) => i >= u.start && i < u.end);
+    let prevRecs: Rec[] = [];
+    const itemRecs: Rec[] = [];
+    const taxes: { at: number; beneficiary: string; period: Piece }[] = [];
+    for (const { period, parts } of periodsOf(text)) {
+      const periodRecs: Rec[] = [];
+      for (const part of parts) {
+        const recs = recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start));
+        periodRecs.push(...recs);
+        for (const t of taxReliefs(text, part, recs)) if (!inUnits(t.at)) taxes.push({ ...t, period });
+      }
+      // a sentence that only states a cap ("单个企业…每年奖励资金不超过50万元。") caps the awards of the sentence before
+      const capOnly = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap"));
+      const lead = period.text.replace(/^\s+/, "");
+      MARKER_RE.lastIndex = 0;
+      if (capOnly && prevRecs.length && SHARED_CAP_LEAD.test(lead) && !MARKER_RE.test(lead)) {
+        const cap = firstPay(periodRecs[0]!);
+        for (const r of prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+        continue;
+      }
+      itemRecs.push(...periodRecs);
+      prevRecs = /^(?:同时|并|另)/.test(lead) ? [...prevRecs, ...periodRecs] : periodRecs;
+    }
+    for (const r of itemRecs) {
+      if (r.group && r.group[0] !== r) continue;
+      const members = r.group ?? [r];
+      const lead = text.slice(r.leadStart, firstPay(r).start);
+      const pool = poolTarget(text, r);
+      const base = pool ?? beneficiaryFromLead(lead);
+      const split = members.length > 1 ? distribute(base, members.length) : null;
+      members.forEach((m, i) => {
+        let who = split ? split[i]! : base;
+        if (i > 0 && !split) {
+          const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
+          if (own.length >= 2) who = own;
+        }
+        const fields = fieldsOf(doc, item, m, who, units);
+        const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
+        drafts.push({
+          fields,
+          at: srcAt(item, keyPay.start),
+          quote: { start: srcAt(item, m.period.start), end: srcAt(item, m.period.end) },
+          key: `${who}\u0000${keyPay.start}`,
+        });
+      });
+    }
+    for (const t of taxes) {
+      const { valid_from, valid_to } = validityOf(t.period.text);
+      drafts.push({
+        fields: {
+          beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,
+          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsAfter(units, t.period.start),
+          policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
+        },
+        at: srcAt(item, t.at),
+        quote: { start: srcAt(item, t.period.start), end: srcAt(item, t.period.end) },
+        key: t.beneficiary,
+      });
+    }
+  }
+  return drafts;
+};
