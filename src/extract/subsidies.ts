@@ -57,7 +57,9 @@ function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
   const recs: Rec[] = [];
   let cur: Rec | null = null;
   for (const p of pays) {
-    const from = cur ? lastEnd(cur) : part.start;
+    let from = cur ? lastEnd(cur) : part.start;
+    // the next payout's lead starts after the clause that closed the previous one ("…300万元，给予自治区级…")
+    if (cur) { const ce = clauseEnd(text, from, p.start); if (ce < p.start) from = ce + 1; }
     const gap = text.slice(from, p.start);
     MARKER_RE.lastIndex = 0;
     const boundary = cur !== null && MARKER_RE.test(gap);
@@ -87,16 +89,19 @@ function instrumentOf(text: string, r: Rec): Instrument {
   const first = firstPay(r), last = r.pays[r.pays.length - 1]!;
   const groupLast = r.group ? r.group[r.group.length - 1]!.pays[0]! : last;
   const afterEnd = clauseEnd(text, Math.max(last.end, groupLast.end), r.part.end);
-  const after = text.slice(Math.max(last.end, groupLast.end), afterEnd);
-  const before = text.slice(Math.max(r.leadStart, clauseStart(text, first.start, r.part.start)), first.start);
-  const clause = text.slice(clauseStart(text, first.start, r.part.start), afterEnd);
+  const cs = clauseStart(text, first.start, r.part.start);
+  const clause = text.slice(cs, afterEnd);
   if (TAX_WORD_RE.test(clause) && (TAX_LEVY.test(clause) || /减按|免征|减半/.test(clause))) return "tax_relief";
+  // the instrument is named after the amount (给予30万元一次性奖励) or before it (每车补贴4万元)
+  const afters = [...r.pays, groupLast].map((p) => text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
+  const before = text.slice(Math.max(r.leadStart, cs), first.start);
   const firstOf = (re: RegExp, s: string) => { re.lastIndex = 0; return re.exec(s)?.[0]; };
   const lastOf = (re: RegExp, s: string) => { re.lastIndex = 0; let m, w: string | undefined; while ((m = re.exec(s))) w = m[0]; return w; };
-  const w1 = firstOf(SPECIFIC_RE, after) ?? lastOf(SPECIFIC_RE, before);
-  if (w1) return SPECIFIC[w1]!;
-  const w2 = firstOf(GENERIC_RE, after) ?? lastOf(GENERIC_RE, before);
-  if (w2) return GENERIC[w2]!;
+  for (const [re, table] of [[SPECIFIC_RE, SPECIFIC], [GENERIC_RE, GENERIC]] as const) {
+    for (const a of afters) { const w = firstOf(re, a); if (w) return table[w]!; }
+    const w = lastOf(re, before);
+    if (w) return table[w]!;
+  }
   if (POOL_RE.test(before)) return "funding";
   const w3 = firstOf(SPECIFIC_RE, r.part.text);
   return w3 ? SPECIFIC[w3]! : "other";
@@ -106,14 +111,18 @@ function instrumentOf(text: string, r: Rec): Instrument {
 function poolTarget(text: string, r: Rec): string | null {
   const first = firstPay(r);
   const cs = clauseStart(text, first.start, r.part.start);
-  if (!POOL_RE.test(text.slice(cs, first.start))) return null;
-  let from = r.pays[r.pays.length - 1]!.end;
-  let end = clauseEnd(text, from, r.part.end);
-  let s = text.slice(from, end).replace(/^[\s的]*(?:资金|经费|专项资金)?/, "");
-  if (!s.trim()) { from = end + 1; end = clauseEnd(text, from, r.part.end); s = text.slice(from, end); }
+  const lead = text.slice(cs, first.start);
+  if (!POOL_RE.test(lead) || lastMarker(lead) >= 0) return null;
+  const from = r.pays[r.pays.length - 1]!.end;
+  const end = clauseEnd(text, from, r.part.end);
+  const own = text.slice(from, end).replace(/\s+/g, "").replace(/^(?:及以上|以上)?(?:的)?(?:专项资金|资金|经费)?/, "");
+  // the money's use: right after the amount (安排20亿元专门用于…), or in one of the next clauses (…，支持…)
+  const clauses = [own, ...text.slice(end, r.part.end).split(/[，,；;。]/).slice(1, 4).map((c) => c.replace(/\s+/g, ""))];
+  const withTarget = clauses.find((c) => POOL_TARGET_RE.test(c));
+  let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
   if (t) s = s.slice(t.index + t[0].length);
-  s = s.replace(/\s+/g, "").replace(/^(?:以市场化方式|专门)/, "");
+  s = s.replace(/^(?:以市场化方式|专门)/, "");
   return s.length >= 2 ? s : null;
 }
 

@@ -65,7 +65,10 @@ export function paysOf(part: Piece): Pay[] {
       if (PER_BASE_BEFORE.test(before)) continue;
       const payoutBefore = PAYOUT_BEFORE.test(before);
       if (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(after))) continue;
-      const perSuffix = moneyOf(q)!.per;
+      // 4000元/头: a per-suffix the unit table does not know
+      const slashUnit = /^\/([\u4e00-\u9fff]{1,2})/.exec(after);
+      const perSuffix = moneyOf(q)!.per ?? (slashUnit ? `/${slashUnit[1]}` : null);
+      if (!moneyOf(q)!.per && slashUnit) at.end += slashUnit[0].length;
       // 10万元—300万元: two amounts joined by a range dash
       const next = qs[i + 1];
       if (!q.high && next && isYuan(next) && RANGE_GAP.test(text.slice(q.end, next.start).trim())) {

@@ -8,8 +8,8 @@ import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE }
  * preposition: at a clause start or after an adverb, never 针对/对接) to the
  * first payout word.
  */
-export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将)对于?(?![此其接外标])/g;
-const CUT_RE = /给予|予以|按照|减按|按(?![季期时])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
+export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将|年)对于?(?![此其接外标])/g;
+const CUT_RE = /每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|给予|予以|按照|减按|按(?![季期时])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
 const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|对于|对)[，,]?/;
 
 /** Offset just after the last 对-marker in `lead`, or -1. */
@@ -32,7 +32,7 @@ const tidy = (s: string) => s.replace(/\s+/g, "").replace(/^[，,、；;。：:]
 /** "给予国家城乡交通运输一体化示范县投资补助": the recipient between 给予 and the instrument. */
 function recipientAfterGive(clause: string): string | null {
   const m = /^(?:给予|予以)(.{2,60})$/.exec(clause);
-  if (!m) return null;
+  if (!m || /^(?:一次性|最高|不超过|不低于|每|分别)/.test(m[1]!)) return null;
   let s = m[1]!;
   SPECIFIC_RE.lastIndex = 0;
   const sp = SPECIFIC_RE.exec(s);
@@ -44,28 +44,61 @@ function recipientAfterGive(clause: string): string | null {
   return s.length >= 2 ? s : null;
 }
 
+/** 18. / （一） / (十五) / 一、 / 第三条: item markers are no part of a phrase */
+const ITEM_MARKER = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}条)/;
+/** the scope of a cap, not a recipient: 单个企业每年最高… */
+const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每家)/;
+/** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
+const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
+
 /** The beneficiary phrase of a payout whose lead text (from the previous payout or the clause start) is `lead`. */
 export function beneficiaryFromLead(lead: string): string {
-  const text = lead.replace(/\s+/g, "");
+  const text = lead.replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
-  if (at >= 0) return tidy(cutAtPayout(text.slice(at)));
+  if (at >= 0) {
+    const parts = tidy(cutAtPayout(text.slice(at))).split(/[，,]/);
+    while (parts.length > 1 && ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!)) parts.pop();
+    return parts.join("，");
+  }
   const clauses = text.split(/[，,]/).filter((c) => c.length);
   const last = clauses[clauses.length - 1] ?? "";
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
-  const kept = cutAtPayout(text.replace(LEADING_VERB, "")).split(/[，,]/).map((c) => c.trim()).filter((c) => c.length);
-  while (kept.length > 1 && ISSUER_CLAUSE_RE.test(kept[kept.length - 1]!)) kept.pop();
-  return tidy(kept.join("，").replace(LEADING_VERB, ""));
+  // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
+  const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)));
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const c = kept[i]!;
+    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || SCOPE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
+    if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2) return tidy(`${kept[i - 1]}（${c}）`);
+    return c.replace(/^(?:即由|即|由|其中)/, "");
+  }
+  // nothing but payout words before the amount: keep the last clause that says more than that
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 2));
+    if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c)) return c;
+  }
+  return tidy(text);
 }
+
+function cutAtPayoutFrom(s: string, from: number): string {
+  CUT_RE.lastIndex = from;
+  const m = CUT_RE.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
+/** words holding a list conjunction that joins nothing: 参与, 以及, 涉及 */
+const NOT_SEPARATOR = new Set(["参与", "给与", "以及", "涉及", "普及", "及时", "及其", "和谐", "与其"]);
 
 /** Split at top-level separators (outside brackets and quotes). */
 function splitTop(s: string, seps: string): string[] {
   const out: string[] = [];
   let depth = 0, cur = "";
-  for (const c of s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
     if ("（(《“〔[".includes(c)) depth++;
     else if ("）)》”〕]".includes(c)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.includes(c)) { out.push(cur); cur = ""; continue; }
+    const word = NOT_SEPARATOR.has((s[i - 1] ?? "") + c) || NOT_SEPARATOR.has(c + (s[i + 1] ?? ""));
+    if (depth === 0 && seps.includes(c) && !word) { out.push(cur); cur = ""; continue; }
     cur += c;
   }
   out.push(cur);

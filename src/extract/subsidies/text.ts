@@ -22,6 +22,11 @@ export function itemsOf(doc: Doc): Item[] {
       items.push(cur);
     }
     const t = doc.source.text.slice(b.start, b.end);
+    // a title line or a finished sentence ends here; a wrapped line ("按照每单不" / "超过0.3元") runs on
+    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(cur.text.slice(-41).split("\n").pop()!)) {
+      cur.text += "\n";
+      cur.map.push(cur.map[cur.map.length - 1]! + 1);
+    }
     cur.blocks.push(b);
     cur.text += t;
     for (let i = 0; i < t.length; i++) cur.map.push(b.start + i);
@@ -54,7 +59,7 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === "；" || c === ";") flushPart(i + 1);
-    else if (c === "。" || c === "！" || c === "？") {
+    else if (c === "。" || c === "！" || c === "？" || c === "\n") {
       flushPart(i + 1);
       if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
       parts = [];

@@ -42,7 +42,7 @@ export function splitUnits(list: string): string[] {
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
     if (depth === 0 && "、，,".includes(c)) { if (cur.trim()) out.push(cur.trim()); cur = ""; continue; }
-    cur += c;
+    if (!/\s/.test(c)) cur += c;
   }
   if (cur.trim()) out.push(cur.trim());
   return out;
