@@ -2,6 +2,7 @@ import { mulPow10 } from "../../shared/decimal.js";
 import { moneyOf } from "../../shared/money.js";
 import { decToNumber, findQuantities, type Quantity } from "../../shared/numbers.js";
 import {
+  GENERIC_RE, POOL_RE, SPECIFIC_RE, TARGET_BEFORE_RE, GIVE_RE,
   CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
 } from "./lexicon.js";
 import { clauseEnd, clauseStart, type Piece } from "./text.js";
@@ -63,6 +64,13 @@ export function paysOf(part: Piece): Pay[] {
     const at = { start: part.start + q.start, end: part.start + q.end };
     if (isYuan(q)) {
       if (PER_BASE_BEFORE.test(before)) continue;
+      // a payout is named by a specific instrument word (补贴, 奖励) in its part, a budget verb (安排) before it, or a
+      // generic word (资金, 经费, 支持) with a giving verb in its clause:
+      // "研发经费投入力争达到400亿元" and "招商引资到位资金5700亿元" are targets, not payouts
+      const clauseBefore = text.slice(cs, q.start);
+      SPECIFIC_RE.lastIndex = 0; GENERIC_RE.lastIndex = 0;
+      const named = SPECIFIC_RE.test(text) || POOL_RE.test(clauseBefore) || (GENERIC_RE.test(clause) && GIVE_RE.test(clause));
+      if (!named || TARGET_BEFORE_RE.test(before)) continue;
       const payoutBefore = PAYOUT_BEFORE.test(before);
       if (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(after))) continue;
       // 4000元/头: a per-suffix the unit table does not know

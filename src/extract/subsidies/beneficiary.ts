@@ -75,7 +75,7 @@ export function beneficiaryFromLead(lead: string): string {
   // nothing but payout words before the amount: keep the last clause that says more than that
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 2));
-    if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c)) return c;
+    if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c) && !SCOPE_CLAUSE.test(c)) return c;
   }
   return tidy(text);
 }
@@ -114,6 +114,23 @@ function splitTop(s: string, seps: string): string[] {
  */
 export function distribute(phrase: string, n: number): string[] | null {
   const s = phrase.replace(/\s+/g, "");
+  // a run of exactly n tiers (国家级、自治区级…中心、企业技术中心的): the rest of the phrase is shared
+  for (let i = 0; i < s.length; i++) {
+    const tiers: string[] = [];
+    let k = i;
+    for (;;) {
+      const t = TIER_START_RE.exec(s.slice(k));
+      if (!t) break;
+      tiers.push(t[0]);
+      k += t[0].length;
+      if (!"、和及与".includes(s[k] ?? "") || !TIER_START_RE.test(s.slice(k + 1))) break;
+      k++;
+    }
+    if (tiers.length >= 2) {
+      if (tiers.length !== n) break;
+      return tiers.map((t) => s.slice(0, i) + t + s.slice(k));
+    }
+  }
   for (const seps of ["和及与", "、", "、和及与"]) {
     const items = splitTop(s, seps);
     if (items.length !== n) continue;

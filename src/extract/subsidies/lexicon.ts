@@ -26,6 +26,10 @@ export const POOL_RE = new RegExp(alt(lex.pools));
 export const POOL_TARGET_RE = new RegExp(alt(lex.poolTargets));
 export const PAYOUT_VERB_RE = new RegExp(`${alt(lex.payoutVerbs.filter((w) => w !== "每"))}|每(?![年月])`, "g");
 
+/** verbs that give money: a generic instrument word (资金, 经费, 支持) counts only after one of them */
+export const GIVE_RE = new RegExp(alt(lex.giveVerbs));
+/** 力争达到400亿元, 累计完成: a goal, not a payout */
+export const TARGET_BEFORE_RE = new RegExp(`(?:${alt(lex.targetWords)})[^，,；;。\\d]{0,4}$`);
 export const EXCLUSION_RE = new RegExp(alt(lex.exclusions));
 /** 投资 5 亿元, 交易金额超过 100 万元, 所得额低于100万元: the amount is a condition, not a payout */
 export const CONDITION_BEFORE_RE = new RegExp(`(?:${alt(lex.conditionBefore)})(?:${alt(lex.conditionComparators)})?$`);
