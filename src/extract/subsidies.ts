@@ -1,7 +1,7 @@
 import type { Doc } from "../structure/types.js";
 import type { Draft, Extractor, Fields } from "./record.js";
 import { paysOf, type Pay } from "./subsidies/amounts.js";
-import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE } from "./subsidies/beneficiary.js";
+import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
 import {
   ANY_INSTRUMENT_RE, GENERIC, GENERIC_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_RELIEF_RE, TAX_WORD_RE,
   type Instrument,
@@ -170,6 +170,7 @@ function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; bene
   TAX_RELIEF_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   const partText = part.text;
+  let leadFrom = part.start;
   while ((m = TAX_RELIEF_RE.exec(partText))) {
     const at = part.start + m.index;
     const cs = clauseStart(text, at, part.start), ce = clauseEnd(text, at, part.end);
@@ -179,10 +180,11 @@ function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; bene
     if (/费$/.test(relief) && !TAX_WORD_RE.test(relief)) continue;
     if (!TAX_WORD_RE.test(relief) && !TAX_WORD_RE.test(part.text)) continue;
     if (m[0] === "减按" && !TAX_WORD_RE.test(relief)) continue;
-    const lead = text.slice(part.start, at);
-    const mk = lastMarker(lead.replace(/\s+/g, ""));
-    let who = beneficiaryFromLead(mk >= 0 ? lead : text.slice(cs, at));
-    who = who.replace(/^(?:自\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:至|到)\d{4}年\d{1,2}月\d{1,2}日(?:止)?|至\d{4}年\d{1,2}月\d{1,2}日)[，,]?/, "");
+    // 免税时间自…起计算 names the relief's term, not a relief
+    if (/^(?:时间|期|期限|额|收入)/.test(partText.slice(m.index + m[0].length))) continue;
+    // "…免征企业所得税，超过部分减半征收": the second relief's condition starts after the first one's clause
+    const who = taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at));
+    leadFrom = ce + 1;
     out.push({ at, beneficiary: `${who}（${relief}）` });
   }
   return out;
@@ -197,7 +199,12 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     let prevRecs: Rec[] = [];
     const itemRecs: Rec[] = [];
     const taxes: { at: number; beneficiary: string; period: Piece }[] = [];
-    for (const { period, parts } of periodsOf(text)) {
+    const periods = periodsOf(text);
+    // "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it
+    const opening = periods[0] ? periods[0].period.text.replace(/^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十]{1,4}[）)]|[一二三四五六七八九十]{1,3}、)?/, "") : "";
+    const itemTerm = /^(?:自|至|截至)?\d{4}年\d{1,2}月\d{1,2}日/.test(opening) ? validityOf(periods[0]!.period.text) : null;
+    const termOf = (p: Piece) => { const v = validityOf(p.text); return v.valid_from || v.valid_to || !itemTerm ? v : itemTerm; };
+    for (const { period, parts } of periods) {
       const periodRecs: Rec[] = [];
       for (const part of parts) {
         const recs = recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start));
@@ -229,7 +236,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
           const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
           if (own.length >= 2) who = own;
         }
-        const fields = fieldsOf(doc, item, m, who, units);
+        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({
           fields,
@@ -240,7 +247,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       });
     }
     for (const t of taxes) {
-      const { valid_from, valid_to } = validityOf(t.period.text);
+      const { valid_from, valid_to } = termOf(t.period);
       drafts.push({
         fields: {
           beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,

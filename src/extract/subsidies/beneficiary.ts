@@ -89,6 +89,19 @@ function cutAtPayoutFrom(s: string, from: number): string {
 /** words holding a list conjunction that joins nothing: 参与, 以及, 涉及 */
 const NOT_SEPARATOR = new Set(["参与", "给与", "以及", "涉及", "普及", "及时", "及其", "和谐", "与其"]);
 
+const DATE_LEAD = /^(?:自|至|到)?\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:(?:至|到)\d{4}年\d{1,2}月\d{1,2}日(?:止)?)?[，,]?/;
+
+/**
+ * Who a tax relief is for: the whole condition before the relief verb, caps
+ * included ("月销售额不超过3万元（按季9万元）的小规模纳税人", "不超过500万元的部分").
+ */
+export function taxBeneficiary(lead: string): string {
+  let text = lead.replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  const at = lastMarker(text);
+  if (at >= 0) text = text.slice(at);
+  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, ""));
+}
+
 /** Split at top-level separators (outside brackets and quotes). */
 function splitTop(s: string, seps: string): string[] {
   const out: string[] = [];
