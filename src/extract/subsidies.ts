@@ -1,4 +1,4 @@
-import type { Doc } from "../structure/types.js";
+import type { Doc, Span } from "../structure/types.js";
 import type { Draft, Extractor, Fields } from "./record.js";
 import { paysOf, type Pay } from "./subsidies/amounts.js";
 import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
@@ -6,9 +6,9 @@ import {
   ANY_INSTRUMENT_RE, GENERIC, GENERIC_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_RELIEF_RE, TAX_WORD_RE,
   type Instrument,
 } from "./subsidies/lexicon.js";
-import { clauseEnd, clauseStart, itemsOf, periodsOf, srcAt, type Item, type Piece } from "./subsidies/text.js";
+import { clauseEnd, clauseStart, itemsOf, MAX_CLAUSE, periodsOf, srcAt, type Item, type Piece } from "./subsidies/text.js";
 import { frequencyOf, validityOf } from "./subsidies/timing.js";
-import { unitClauses, unitsAfter, type UnitsClause } from "./subsidies/units.js";
+import { insideUnits, unitClauses, unitsAfter, type UnitsClause } from "./subsidies/units.js";
 
 /**
  * Subsidies: every promise of money or tax relief, one record per amount per
@@ -103,7 +103,7 @@ function instrumentOf(text: string, r: Rec): Instrument {
     if (w) return table[w]!;
   }
   if (POOL_RE.test(before)) return "funding";
-  const w3 = firstOf(SPECIFIC_RE, r.part.text);
+  const w3 = firstOf(SPECIFIC_RE, text.slice(Math.max(r.part.start, first.start - MAX_CLAUSE), Math.min(r.part.end, last.end + MAX_CLAUSE)));
   return w3 ? SPECIFIC[w3]! : "other";
 }
 
@@ -117,7 +117,7 @@ function poolTarget(text: string, r: Rec): string | null {
   const end = clauseEnd(text, from, r.part.end);
   const own = text.slice(from, end).replace(/\s+/g, "").replace(/^(?:及以上|以上)?(?:的)?(?:专项资金|资金|经费)?/, "");
   // the money's use: right after the amount (安排20亿元专门用于…), or in one of the next clauses (…，支持…)
-  const clauses = [own, ...text.slice(end, r.part.end).split(/[，,；;。]/).slice(1, 4).map((c) => c.replace(/\s+/g, ""))];
+  const clauses = [own, ...text.slice(end, Math.min(r.part.end, end + 3 * MAX_CLAUSE)).split(/[，,；;。]/).slice(1, 4).map((c) => c.replace(/\s+/g, ""))];
   const withTarget = clauses.find((c) => POOL_TARGET_RE.test(c));
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
@@ -140,11 +140,10 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
   const text = item.text;
   const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
   const fixed = get("fixed"), cap = get("cap"), floor = get("floor"), range = get("range"), rate = get("rate");
-  const spanStart = r.group ? r.group[0]!.leadStart : r.leadStart;
+  const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
   const lastPay = r.group ? r.group[r.group.length - 1]!.pays.at(-1)! : r.pays.at(-1)!;
   const spanEnd = clauseEnd(text, Math.max(lastPay.end, r.pays.at(-1)!.end), r.part.end);
   const { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
-  const { valid_from, valid_to } = validityOf(r.period.text);
   const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
   return {
     beneficiary,
@@ -158,8 +157,8 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
     frequency,
     responsible_units: unitsAfter(units, r.period.start),
     policy_level: doc.info.policy_level,
-    valid_from,
-    valid_to,
+    valid_from: null,
+    valid_to: null,
     years,
   };
 }
@@ -170,15 +169,17 @@ function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; bene
   TAX_RELIEF_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   const partText = part.text;
+  const taxInPart = TAX_WORD_RE.test(partText);
   let leadFrom = part.start;
+  const paidClauses = new Set(taken.flatMap((r) => r.pays.map((p) => clauseStart(text, p.start, part.start))));
   while ((m = TAX_RELIEF_RE.exec(partText))) {
     const at = part.start + m.index;
     const cs = clauseStart(text, at, part.start), ce = clauseEnd(text, at, part.end);
-    if (taken.some((r) => r.pays.some((p) => p.start >= cs && p.start < ce))) continue;
+    if (paidClauses.has(cs)) continue;
     const relief = text.slice(at, ce).replace(/\s+/g, "");
     // fee waivers are not tax relief: 免征…费
     if (/费$/.test(relief) && !TAX_WORD_RE.test(relief)) continue;
-    if (!TAX_WORD_RE.test(relief) && !TAX_WORD_RE.test(part.text)) continue;
+    if (!TAX_WORD_RE.test(relief) && !taxInPart) continue;
     if (m[0] === "减按" && !TAX_WORD_RE.test(relief)) continue;
     // 免税时间自…起计算 names the relief's term, not a relief
     if (/^(?:时间|期|期限|额|收入)/.test(partText.slice(m.index + m[0].length))) continue;
@@ -190,12 +191,21 @@ function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; bene
   return out;
 }
 
+/** A sentence longer than any real one (hostile input) quotes its part, then the clause around the amount. */
+const MAX_QUOTE = 1000;
+function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: number): Span {
+  let s = period.start, e = period.end;
+  if (e - s > MAX_QUOTE) { s = part.start; e = part.end; }
+  if (e - s > MAX_QUOTE) { s = clauseStart(item.text, from, s); e = clauseEnd(item.text, to, e); }
+  return { start: srcAt(item, s), end: srcAt(item, e) };
+}
+
 export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
   for (const item of itemsOf(doc)) {
     const text = item.text;
     const units = unitClauses(text);
-    const inUnits = (i: number) => units.some((u) => i >= u.start && i < u.end);
+    const inUnits = (i: number) => insideUnits(units, i);
     let prevRecs: Rec[] = [];
     const itemRecs: Rec[] = [];
     const taxes: { at: number; beneficiary: string; period: Piece }[] = [];
@@ -203,7 +213,12 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     // "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it
     const opening = periods[0] ? periods[0].period.text.replace(/^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十]{1,4}[）)]|[一二三四五六七八九十]{1,3}、)?/, "") : "";
     const itemTerm = /^(?:自|至|截至)?\d{4}年\d{1,2}月\d{1,2}日/.test(opening) ? validityOf(periods[0]!.period.text) : null;
-    const termOf = (p: Piece) => { const v = validityOf(p.text); return v.valid_from || v.valid_to || !itemTerm ? v : itemTerm; };
+    const terms = new Map<number, ReturnType<typeof validityOf>>();
+    const termOf = (p: Piece) => {
+      let v = terms.get(p.start);
+      if (!v) { v = validityOf(p.text); terms.set(p.start, v); }
+      return v.valid_from || v.valid_to || !itemTerm ? v : itemTerm;
+    };
     for (const { period, parts } of periods) {
       const periodRecs: Rec[] = [];
       for (const part of parts) {
@@ -241,7 +256,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         drafts.push({
           fields,
           at: srcAt(item, keyPay.start),
-          quote: { start: srcAt(item, m.period.start), end: srcAt(item, m.period.end) },
+          quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
           key: `${who}\u0000${keyPay.start}`,
         });
       });
@@ -255,7 +270,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
           policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
         },
         at: srcAt(item, t.at),
-        quote: { start: srcAt(item, t.period.start), end: srcAt(item, t.period.end) },
+        quote: quoteOf(item, t.period, t.period, t.at, t.at),
         key: t.beneficiary,
       });
     }

@@ -53,6 +53,8 @@ export function paysOf(part: Piece): Pay[] {
   const text = part.text;
   const qs = findQuantities(text);
   const out: Pay[] = [];
+  SPECIFIC_RE.lastIndex = 0;
+  const specificInPart = SPECIFIC_RE.test(text);
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
     const cs = clauseStart(text, q.start);
@@ -68,8 +70,8 @@ export function paysOf(part: Piece): Pay[] {
       // generic word (资金, 经费, 支持) with a giving verb in its clause:
       // "研发经费投入力争达到400亿元" and "招商引资到位资金5700亿元" are targets, not payouts
       const clauseBefore = text.slice(cs, q.start);
-      SPECIFIC_RE.lastIndex = 0; GENERIC_RE.lastIndex = 0;
-      const named = SPECIFIC_RE.test(text) || POOL_RE.test(clauseBefore) || (GENERIC_RE.test(clause) && GIVE_RE.test(clause));
+      GENERIC_RE.lastIndex = 0;
+      const named = specificInPart || POOL_RE.test(clauseBefore) || (GENERIC_RE.test(clause) && GIVE_RE.test(clause));
       if (!named || TARGET_BEFORE_RE.test(before)) continue;
       const payoutBefore = PAYOUT_BEFORE.test(before);
       if (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(after))) continue;

@@ -1,3 +1,4 @@
+import { MAX_CLAUSE } from "./text.js";
 import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 
 /**
@@ -53,7 +54,7 @@ const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
 
 /** The beneficiary phrase of a payout whose lead text (from the previous payout or the clause start) is `lead`. */
 export function beneficiaryFromLead(lead: string): string {
-  const text = lead.replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  const text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) {
     const parts = tidy(cutAtPayout(text.slice(at))).split(/[，,]/);
@@ -96,7 +97,7 @@ const DATE_LEAD = /^(?:自|至|到)?\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:(?:�
  * included ("月销售额不超过3万元（按季9万元）的小规模纳税人", "不超过500万元的部分").
  */
 export function taxBeneficiary(lead: string): string {
-  let text = lead.replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  let text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
   return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, ""));
@@ -126,7 +127,7 @@ function splitTop(s: string, seps: string): string[] {
  * when the phrase does not split into exactly `n` items.
  */
 export function distribute(phrase: string, n: number): string[] | null {
-  const s = phrase.replace(/\s+/g, "");
+  const s = phrase.slice(0, MAX_CLAUSE).replace(/\s+/g, "");
   // a run of exactly n tiers (国家级、自治区级…中心、企业技术中心的): the rest of the phrase is shared
   for (let i = 0; i < s.length; i++) {
     const tiers: string[] = [];

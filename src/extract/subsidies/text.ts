@@ -71,14 +71,38 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
   return out;
 }
 
+/**
+ * No clause of policy text runs longer than this; the bound keeps every
+ * clause lookup constant-time on hostile input (a 10 MB line without commas).
+ */
+export const MAX_CLAUSE = 400;
+
+const START_BOUNDARY = new Set("，,；;。：:\n");
+const END_BOUNDARY = new Set("，,；;。\n");
+
+/** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
+interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
+let cache: Bounds | null = null;
+function boundsOf(text: string): Bounds {
+  if (cache && cache.text === text) return cache;
+  const n = text.length;
+  const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
+  let last = -1;
+  for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text[i]!)) last = i; }
+  let next = n;
+  for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text[i]!)) next = i; nextEnd[i] = next; }
+  cache = { text, prevStart, nextEnd };
+  return cache;
+}
+
 /** Start of the comma clause containing `i` (after the last ，；。 before it, within `from`). */
 export function clauseStart(text: string, i: number, from = 0): number {
-  for (let k = i - 1; k >= from; k--) if ("，,；;。：:".includes(text[k]!)) return k + 1;
-  return from;
+  const b = boundsOf(text).prevStart[Math.min(Math.max(i, 0), text.length)]!;
+  return Math.max(from, i - MAX_CLAUSE, b + 1);
 }
 
 /** End of the comma clause containing `i`. */
 export function clauseEnd(text: string, i: number, to = text.length): number {
-  for (let k = i; k < to; k++) if ("，,；;。".includes(text[k]!)) return k;
-  return to;
+  const b = boundsOf(text).nextEnd[Math.min(Math.max(i, 0), text.length)]!;
+  return Math.min(to, i + MAX_CLAUSE, b);
 }

@@ -48,8 +48,20 @@ export function splitUnits(list: string): string[] {
   return out;
 }
 
+/** Index of the first clause starting at or after `from` (clauses are sorted). */
+function firstFrom(clauses: UnitsClause[], from: number): number {
+  let lo = 0, hi = clauses.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (clauses[mid]!.start < from) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 /** Units of the first 责任单位 clause at or after `from` (the clause closes the item or paragraph it belongs to). */
 export function unitsAfter(clauses: UnitsClause[], from: number): string[] {
-  for (const c of clauses) if (c.start >= from) return c.units;
-  return [];
+  return clauses[firstFrom(clauses, from)]?.units ?? [];
+}
+
+/** Is offset `i` inside a 责任单位 clause? */
+export function insideUnits(clauses: UnitsClause[], i: number): boolean {
+  const k = firstFrom(clauses, i + 1) - 1;
+  return k >= 0 && i < clauses[k]!.end;
 }
