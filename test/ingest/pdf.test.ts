@@ -131,6 +131,10 @@ describe("PDF specifics", () => {
     await expect(ingestBytes("y.pdf", Buffer.from("<html>not a pdf</html>"))).rejects.toThrow("y.pdf: not a PDF (missing %PDF header)");
   });
 
+  it("a password-protected PDF is an input error that says so", async () => {
+    await expect(ingestBytes("enc.pdf", readFileSync(join(FIX, "004_encrypted.pdf")))).rejects.toThrow("enc.pdf: encrypted PDF: it needs a password to open");
+  });
+
   it("a PDF without text (a scan) is an input error", async () => {
     await expect(ingestBytes("scan.pdf", blankPdf())).rejects.toThrow("scan.pdf: PDF has no extractable text (scanned image?)");
   });
