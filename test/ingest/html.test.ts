@@ -32,7 +32,7 @@ describe("HTML ingest: a provincial-government article page (fixtures/004_notice
     expect([d.title, d.doc_number, d.issuer, d.date, d.policy_level, d.plan_year]).toEqual([
       "内蒙古自治区人民政府关于下达2025年自治区国民经济和社会发展计划的通知", "内政发〔2025〕1号", "内蒙古自治区人民政府", "2025-02-05", "region", 2025,
     ]);
-    expect(d.source_page).toBeUndefined();
+    expect(d.source_page).toBeNull(); // pages are a PDF notion
   });
 
   it("source_line is the line of the extracted text where the record's quote stands", async () => {
