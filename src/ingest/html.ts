@@ -128,7 +128,12 @@ export async function htmlToText(html: string): Promise<string> {
 }
 
 export async function ingestHtml(file: string, bytes: Uint8Array): Promise<Source> {
-  const html = decodeHtml(bytes);
+  let html: string;
+  try {
+    html = decodeHtml(bytes);
+  } catch {
+    throw new InputError(file, "not valid text in UTF-8, UTF-16 or GB18030");
+  }
   if (looksBinary(html)) throw new InputError(file, "binary content, not an HTML document");
   const text = await htmlToText(html);
   if (!text.trim()) throw new InputError(file, "HTML page has no text");

@@ -59,6 +59,13 @@ describe("HTML decoding", () => {
     const html = `<html><head><meta charset="gb2312"></head><body>${body}</body></html>`;
     expect((await ingestBytes("x.html", Buffer.from(html))).text).toContain("内政发〔2025〕1号");
   });
+  it("a UTF-16 page with a BOM is read; a broken one (odd byte count) is an input error", async () => {
+    const html = `<html><body><p>内政发〔2025〕1号</p></body></html>`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, "utf16le")]);
+    expect((await ingestBytes("u.html", le)).text).toBe("内政发〔2025〕1号");
+    await expect(ingestBytes("u.html", Buffer.concat([le, Buffer.from([0x41])]))).rejects.toThrow("u.html: not valid text in UTF-8, UTF-16 or GB18030");
+  });
+
   it("a Big5 page is read with its declared charset", async () => {
     // 內政 in Big5: A4BA AC46
     const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="big5"></head><body><p>'), Buffer.from([0xa4, 0xba, 0xac, 0x46]), Buffer.from("</p></body></html>")]);
