@@ -122,7 +122,7 @@ function poolTarget(text: string, r: Rec): string | null {
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
   if (t) s = s.slice(t.index + t[0].length);
-  s = s.replace(/^(?:以市场化方式|专门)/, "");
+  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "");
   return s.length >= 2 ? s : null;
 }
 
@@ -238,6 +238,19 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       itemRecs.push(...periodRecs);
       prevRecs = /^(?:同时|并|另)/.test(lead) ? [...prevRecs, ...periodRecs] : periodRecs;
     }
+    // a class named alone ("旅居型按…", "其中，充电车每车…") belongs to the recipient named before it
+    let parent: string | null = null;
+    const withParent = (who: string, r: Rec): string => {
+      const sub = /^(.+)（([^（）]{1,12})）$/.exec(who);
+      if (sub) { parent = sub[1]!; return who; }
+      if (who.length > 6 || /[的，,]/.test(who)) { parent = null; return who; }
+      if (/^\s*其中/.test(text.slice(r.leadStart, firstPay(r).start)) || parent === null) {
+        const prev = text.slice(Math.max(0, r.period.start - MAX_CLAUSE), r.period.start);
+        const m = /([^。；\n]{4,})(?:给予|予以)[^。；\n]{0,12}(?:补贴|补助|奖励|奖补|支持)。$/.exec(prev);
+        if (m && /^\s*其中/.test(text.slice(r.leadStart, firstPay(r).start))) parent = beneficiaryFromLead(m[1]!);
+      }
+      return parent ? `${parent}（${who}）` : who;
+    };
     for (const r of itemRecs) {
       if (r.group && r.group[0] !== r) continue;
       const members = r.group ?? [r];
@@ -251,6 +264,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
           const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
           if (own.length >= 2) who = own;
         }
+        who = withParent(who, m);
         const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({
