@@ -251,6 +251,8 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       }
       return parent ? `${parent}（${who}）` : who;
     };
+    let prevWho: string | null = null;
+    let prevPart: Piece | null = null;
     for (const r of itemRecs) {
       if (r.group && r.group[0] !== r) continue;
       const members = r.group ?? [r];
@@ -264,7 +266,12 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
           const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
           if (own.length >= 2) who = own;
         }
+        // "给予一次性专项补贴5000元和健康体检补贴1000元": a second payout joined by 和 goes to the same recipient
+        const ownLead = text.slice(m.leadStart, firstPay(m).start).trim();
+        if (prevWho && m.part === prevPart && /^(?:和|及)/.test(ownLead) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
         who = withParent(who, m);
+        prevWho = who;
+        prevPart = m.part;
         const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({

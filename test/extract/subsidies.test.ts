@@ -112,6 +112,48 @@ describe("分别 distribution and shared caps", () => {
   });
 });
 
+describe("more shapes from the rest of the compilation", () => {
+  it("a bounded rate: 给予不低于25%的政府补贴 (line 1696)", () => {
+    expect(pick(subs(line(1696)), ["rate_pct", "instrument", "amount_yuan"])).toEqual([{ rate_pct: 25, instrument: "subsidy", amount_yuan: null }]);
+  });
+
+  it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
+    expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
+  });
+
+  it("two payouts joined by 和 go to the same recipient (line 2219)", () => {
+    const rs = subs(line(2219), "city");
+    expect(pick(rs, ["beneficiary", "amount_yuan", "frequency", "policy_level"])).toEqual([
+      { beneficiary: "经考核合格的乡土人才", amount_yuan: 5000, frequency: "one_time", policy_level: "city" },
+      { beneficiary: "经考核合格的乡土人才", amount_yuan: 1000, frequency: null, policy_level: "city" },
+    ]);
+  });
+
+  it("分别给予 A类、B类人才生活补贴 20万元/年、10万元/年: recipients after 分别给予, annual from the unit", () => {
+    const rs = subs("并分别给予 A 类、B 类人才生活补贴 20 万元/年、10 万元/年。", "city");
+    expect(pick(rs, ["beneficiary", "amount_yuan", "frequency"])).toEqual([
+      { beneficiary: "A类人才", amount_yuan: 200000, frequency: "annual" },
+      { beneficiary: "B类人才", amount_yuan: 100000, frequency: "annual" },
+    ]);
+  });
+
+  it("a class named alone belongs to the recipient named before it (lines 955–956, 1057)", () => {
+    expect(subs(line(956)).map((r) => r.beneficiary)).toEqual([
+      "购买符合相关技术要求的新能源巡游出租汽车（充电车）",
+      "购买符合相关技术要求的新能源巡游出租汽车（换电车）",
+    ]);
+    expect(subs(line(1057)).map((r) => r.beneficiary)).toEqual([
+      "列入国家普惠养老城企联动专项行动的项目（居家社区型和医养结合型）",
+      "列入国家普惠养老城企联动专项行动的项目（旅居型）",
+    ]);
+  });
+
+  it("不予补助 thresholds are no amounts (line 1640)", () => {
+    const rs = subs(line(1640));
+    expect(rs.map((r) => r.amount_yuan)).not.toContain(10000);
+  });
+});
+
 describe("frequency, validity and responsible units", () => {
   it("连续5年每年 is multi_year with years 5 (line 980)", () => {
     const rs = subs(line(980));

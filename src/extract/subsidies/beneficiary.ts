@@ -50,7 +50,7 @@ const ITEM_MARKER = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\
 /** the scope of a cap, not a recipient: 单个企业每年最高… */
 const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每家)/;
 /** a step of the procedure, not a recipient: 经市委人才工作领导小组办公室评估认定后 */
-const PROCEDURE_CLAUSE = /^经.{2,40}(?:后|同意|批准)$/;
+const PROCEDURE_CLAUSE = /^(?:经.{2,40}(?:后|同意|批准)|可?凭借?.*)$/;
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
 
@@ -59,7 +59,7 @@ export function beneficiaryFromLead(lead: string): string {
   const text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) {
-    const parts = tidy(cutAtPayout(text.slice(at))).split(/[，,]/);
+    const parts = tidy(cutAtPayout(text.slice(at)).replace(/[，,]?(?:再|并|另|同时)$/, "")).split(/[，,]/);
     while (parts.length > 1 && ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!)) parts.pop();
     // "列入…的项目，居家社区型和医养结合型按…": a short trailing clause names a class of the recipient
     const tail = parts[parts.length - 1]!;
