@@ -278,7 +278,8 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
           fields,
           at: srcAt(item, keyPay.start),
           quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
-          key: `${who}\u0000${keyPay.start}`,
+          // the amount's offset in the source tells apart equal clauses of two documents of one file
+          key: `${who}\u0000${srcAt(item, keyPay.start)}`,
         });
       });
     }
@@ -292,7 +293,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         },
         at: srcAt(item, t.at),
         quote: quoteOf(item, t.period, t.period, t.at, t.at),
-        key: t.beneficiary,
+        key: `${t.beneficiary}\u0000${srcAt(item, t.at)}`,
       });
     }
   }
