@@ -46,6 +46,7 @@ function slotFilled(r: Rec, p: Pay): boolean {
 }
 
 const TAX_LEVY = /(?:征收|计征)/;
+const GOVERNMENT_RE = /(?:^|[，,])(?:中央|中央财政|自治区|自治区财政|盟市|旗县|市级|县级|省级|各级财政)$/;
 /** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
 const SHARED_CAP_LEAD = /^(?:原则上)?(?:单个|每个|同一|每家|单户|每户|每年)/;
 
@@ -259,7 +260,13 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       const lead = text.slice(r.leadStart, firstPay(r).start);
       const pool = poolTarget(text, r);
       const base = pool ?? beneficiaryFromLead(lead);
-      const split = members.length > 1 ? distribute(base, members.length) : null;
+      let split = members.length > 1 ? distribute(base, members.length) : null;
+      // "中央和自治区分别承担45%和30%的保险费补贴": the list names who pays, not who receives
+      if (split && split.every((x) => GOVERNMENT_RE.test(x))) {
+        const clauses = lead.replace(/\s+/g, "").split(/[，,]/).filter((c) => c.length);
+        const ctx = (clauses.length > 1 ? clauses[clauses.length - 2]! : "").replace(/^(?:在|对)/, "");
+        split = split.map((g) => `${ctx}（${g.replace(/^.*[，,]/, "")}承担部分）`);
+      }
       members.forEach((m, i) => {
         let who = split ? split[i]! : base;
         if (i > 0 && !split) {

@@ -148,6 +148,19 @@ describe("more shapes from the rest of the compilation", () => {
     ]);
   });
 
+  it("a shared qualifier in a 分别 list: 绩效评价优秀的众创空间、孵化器 (line 1557)", () => {
+    const rs = subs(line(1557)).filter((r) => r.amount_yuan === 400000 || r.amount_yuan === 500000 && r.beneficiary.includes("孵化器"));
+    expect(rs.map((r) => r.beneficiary)).toEqual(["绩效评价优秀的众创空间", "绩效评价优秀的孵化器"]);
+  });
+
+  it("中央和自治区分别承担45%和30%的保险费补贴: the list names payers, the insurance is the beneficiary (line 1101)", () => {
+    const rs = subs(line(1101));
+    expect(pick(rs, ["rate_pct", "instrument", "beneficiary"])).toEqual([
+      { rate_pct: 45, instrument: "subsidy", beneficiary: "产粮大县实施三大粮食作物完全成本保险或种植收入保险（中央承担部分）" },
+      { rate_pct: 30, instrument: "subsidy", beneficiary: "产粮大县实施三大粮食作物完全成本保险或种植收入保险（自治区承担部分）" },
+    ]);
+  });
+
   it("不予补助 thresholds are no amounts (line 1640)", () => {
     const rs = subs(line(1640));
     expect(rs.map((r) => r.amount_yuan)).not.toContain(10000);

@@ -83,6 +83,7 @@ export function beneficiaryFromLead(lead: string): string {
   // nothing but payout words before the amount: keep the last clause that says more than that
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 2));
+    if (/^(?:给予|予以|奖励|奖补|补贴|补助|激励|一次性|分别)/.test(c)) continue;
     if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c) && !SCOPE_CLAUSE.test(c)) return c;
   }
   return tidy(text);
@@ -166,6 +167,12 @@ export function distribute(phrase: string, n: number): string[] | null {
         const onlyTier = i === 0 || core === tiers[i - 1]![0];
         return i === n - 1 ? prefix + it : prefix + core + (onlyTier ? suffix : "");
       });
+    }
+    // "绩效评价优秀的众创空间、孵化器": the first item's qualifier (up to its 的) is shared
+    const de = first.lastIndexOf("的");
+    if (de > 0 && de < first.length - 1 && items.slice(1).every((x) => !x.includes("的"))) {
+      const q = first.slice(0, de + 1);
+      return items.map((x, i) => (i === 0 ? x : q + x));
     }
     return items;
   }
