@@ -203,9 +203,11 @@ function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: numbe
 
 export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
+  let carried: string[] = [];
   for (const item of itemsOf(doc)) {
     const text = item.text;
     const units = unitClauses(text);
+    const unitsOf = (from: number) => { const u = unitsAfter(units, from); return u.length ? u : carried; };
     const inUnits = (i: number) => insideUnits(units, i);
     let prevRecs: Rec[] = [];
     const itemRecs: Rec[] = [];
@@ -279,7 +281,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         who = withParent(who, m);
         prevWho = who;
         prevPart = m.part;
-        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
+        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period), responsible_units: unitsOf(m.period.start) };
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({
           fields,
@@ -295,7 +297,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       drafts.push({
         fields: {
           beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,
-          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsAfter(units, t.period.start),
+          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsOf(t.period.start),
           policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
         },
         at: srcAt(item, t.at),
@@ -303,6 +305,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         key: `${t.beneficiary}\u0000${srcAt(item, t.at)}`,
       });
     }
+    for (const u of units) if (u.carries) carried = u.units;
   }
   return drafts;
 };

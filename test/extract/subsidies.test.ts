@@ -117,6 +117,17 @@ describe("more shapes from the rest of the compilation", () => {
     expect(pick(subs(line(1696)), ["rate_pct", "instrument", "amount_yuan"])).toEqual([{ rate_pct: 25, instrument: "subsidy", amount_yuan: null }]);
   });
 
+  it("按照1%给予资金奖补 without 的 is a rate; units carried by 下同 (lines 1543, 1555)", () => {
+    const rs = subs(`${line(1543)}\n${line(1555)}`);
+    const rate = rs.find((r) => r.rate_pct === 1);
+    expect(rate).toMatchObject({ instrument: "award" });
+    expect(rate!.responsible_units).toEqual(["内蒙古自治区税务局", "自治区财政厅", "发展改革委", "市场监管局"]);
+  });
+
+  it("an unlabeled unit list closing the item (line 1551)", () => {
+    expect(subs(line(1551)).every((r) => r.responsible_units.join("、") === "自治区地方金融监管局、财政厅、内蒙古证监局")).toBe(true);
+  });
+
   it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
     expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
   });

@@ -110,7 +110,8 @@ export function paysOf(part: Piece): Pay[] {
     const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");
     const by = RATE_BY.exec(clauseBefore);
     let base: string | null = null;
-    const bounded = /(?:按照|按|给予|予以)(?:不高于|不超过|最高|不低于)$/.test(clauseBefore);
+    // 按照不高于10%, 给予不低于25%的政府补贴, 研发投入按照1%给予资金奖补: a rate with no base written after 的
+    const bounded = /(?:按照|按|给予|予以)(?:不高于|不超过|最高|不低于)?$/.test(clauseBefore);
     if (bounded && (/^(?:给予|的)/.test(after.trim()) || RATE_AFTER_OK.test(after.trim()))) {
       base = null;
     } else if (by && RATE_OF.test(clauseBefore)) {
