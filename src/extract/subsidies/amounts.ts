@@ -125,7 +125,9 @@ export function paysOf(part: Piece): Pay[] {
     } else continue;
     if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded) continue;
     const rate = decToNumber(times ? mulPow10(q.value, 2) : q.value);
-    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: base ? base.replace(/^(?:其|照)/, "") : null, perSuffix: null });
+    // 给予企业最高10%的…: the recipient and the bound are no base
+    const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
+    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: cleanBase || null, perSuffix: null });
   }
   return out;
 }
