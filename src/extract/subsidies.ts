@@ -123,7 +123,7 @@ function poolTarget(text: string, r: Rec): string | null {
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
   if (t) s = s.slice(t.index + t[0].length);
-  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "");
+  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "").replace(/(?:给予|予以).*$/, "");
   return s.length >= 2 ? s : null;
 }
 

@@ -128,6 +128,14 @@ describe("more shapes from the rest of the compilation", () => {
     expect(subs(line(1551)).every((r) => r.responsible_units.join("、") === "自治区地方金融监管局、财政厅、内蒙古证监局")).toBe(true);
   });
 
+  it("a cap on its own line caps the sentence before it (lines 2401–2403)", () => {
+    const rs = subs(`${line(2401)}\n${line(2403)}`, "city");
+    expect(pick(rs, ["amount_yuan", "amount_max_yuan", "frequency"])).toEqual([
+      { amount_yuan: 1000000, amount_max_yuan: 2000000, frequency: "one_time" },
+      { amount_yuan: 200000, amount_max_yuan: 2000000, frequency: null },
+    ]);
+  });
+
   it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
     expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
   });
