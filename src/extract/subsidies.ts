@@ -131,7 +131,7 @@ function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
   const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
   const window = text.slice(from, p.start).replace(/\s+/g, "");
-  const m = /每(?![年月])([^，,；。]{1,14})$/.exec(window);
+  const m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
   if (!m) return null;
   const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
   return s.length >= 2 ? s : null;
@@ -269,6 +269,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         const ctx = (clauses.length > 1 ? clauses[clauses.length - 2]! : "").replace(/^(?:在|对)/, "");
         split = split.map((g) => `${ctx}（${g.replace(/^.*[，,]/, "")}承担部分）`);
       }
+      let groupPerUnit: string | null = null;
       members.forEach((m, i) => {
         let who = split ? split[i]! : base;
         if (i > 0 && !split) {
@@ -282,6 +283,9 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         prevWho = who;
         prevPart = m.part;
         const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period), responsible_units: unitsOf(m.period.start) };
+        // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
+        if (i === 0) groupPerUnit = fields.per_unit;
+        else fields.per_unit ??= groupPerUnit;
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({
           fields,

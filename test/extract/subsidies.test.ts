@@ -136,6 +136,21 @@ describe("more shapes from the rest of the compilation", () => {
     ]);
   });
 
+  it("a bound written once governs a 分别 list: 分别给予一次性最高500万元、200万元 (line 1672)", () => {
+    const rs = subs(line(1672));
+    expect(pick(rs, ["beneficiary", "amount_yuan", "amount_max_yuan"])).toEqual([
+      { beneficiary: "新获批的国家级科技成果转移转化示范区", amount_yuan: null, amount_max_yuan: 5000000 },
+      { beneficiary: "新获批的自治区级科技成果转移转化示范区", amount_yuan: null, amount_max_yuan: 2000000 },
+    ]);
+  });
+
+  it("a 分别 list shares its per-unit base (line 1598)", () => {
+    const rs = subs(line(1598)).filter((r) => r.frequency === "one_time");
+    expect(rs.map((r) => [r.amount_yuan, r.per_unit])).toEqual([
+      [6000, "每张床位(含公共设施30平方米)"], [4000, "每张床位(含公共设施30平方米)"], [2000, "每张床位(含公共设施30平方米)"],
+    ]);
+  });
+
   it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
     expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
   });

@@ -91,8 +91,11 @@ export function paysOf(part: Piece): Pay[] {
         continue;
       }
       const v = yuanNumber(q);
+      // "最高500万元、200万元": a bound written once governs the whole list
+      const prev = out[out.length - 1];
+      const listed = prev && (prev.role === "cap" || prev.role === "floor") && /^\s*[、和及]\s*$/.test(text.slice(prev.end - part.start, q.start));
       const role: Role = CAP_BEFORE_RE.test(before) ? "cap"
-        : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : "fixed";
+        : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : listed ? prev.role : "fixed";
       out.push({ role, ...at, yuan: v, low: null, high: null, rate: null, rateBase: null, perSuffix });
       continue;
     }
