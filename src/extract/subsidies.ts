@@ -256,6 +256,15 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     };
     let prevWho: string | null = null;
     let prevPart: Piece | null = null;
+    // "连续5年对A每年给予…，对B每年给予…": a term written before the first 对 of a part covers every payout of the part
+    const partTerm = new Map<Piece, { years: number }>();
+    for (const r of itemRecs) {
+      if (partTerm.has(r.part)) continue;
+      const lead = text.slice(r.part.start, firstPay(r).start).replace(/\s+/g, "");
+      const at = lastMarker(lead);
+      const pre = at > 0 ? frequencyOf(lead.slice(0, at), []) : null;
+      if (pre?.frequency === "multi_year" && pre.years) partTerm.set(r.part, { years: pre.years });
+    }
     for (const r of itemRecs) {
       if (r.group && r.group[0] !== r) continue;
       const members = r.group ?? [r];
@@ -286,6 +295,8 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
         if (i === 0) groupPerUnit = fields.per_unit;
         else fields.per_unit ??= groupPerUnit;
+        const term = partTerm.get(m.part);
+        if (term && fields.frequency === "annual") { fields.frequency = "multi_year"; fields.years = term.years; }
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({
           fields,

@@ -151,6 +151,15 @@ describe("more shapes from the rest of the compilation", () => {
     ]);
   });
 
+  it("连续5年 before the first 对 covers every payout of the clause list (line 1664)", () => {
+    const rs = subs(line(1664));
+    expect(pick(rs, ["beneficiary", "amount_min_yuan", "frequency", "years"])).toEqual([
+      { beneficiary: "国家技术创新中心", amount_min_yuan: 30000000, frequency: "multi_year", years: 5 },
+      { beneficiary: "重点实验室和工程研究中心、制造业创新中心", amount_min_yuan: 10000000, frequency: "multi_year", years: 5 },
+      { beneficiary: "野外科学观测研究站", amount_min_yuan: 1000000, frequency: "multi_year", years: 5 },
+    ]);
+  });
+
   it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
     expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
   });
