@@ -130,7 +130,8 @@ describe("validate DIR", () => {
 
   it("a fresh build is valid: exit 0", async () => {
     const r = await run("validate", good);
-    expect([r.code, r.err]).toEqual([0, `${good}: 2 record(s) checked, all valid\n`]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(new RegExp(`: \\d+ record\\(s\\) checked, all valid\\n$`));
   });
 
   it("a doctored record: exit 3, naming type, file:line and the schema message", async () => {
