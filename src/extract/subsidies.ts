@@ -288,6 +288,11 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         // "给予一次性专项补贴5000元和健康体检补贴1000元": a second payout joined by 和 goes to the same recipient
         const ownLead = text.slice(m.leadStart, firstPay(m).start).trim();
         if (prevWho && m.part === prevPart && /^(?:和|及)/.test(ownLead) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
+        // "同时以上年度屠宰加工数量为基数，年屠宰量每增加5万只，给予10万元补贴": the same recipient, on a further basis
+        if (prevWho && /^同时/.test(ownLead) && lastMarker(ownLead) < 0) {
+          const basis = /(以[^，,；。]{2,30}为基数)/.exec(ownLead);
+          who = basis ? `${prevWho.replace(/（[^（）]*为基数）$/, "")}（${basis[1]}）` : prevWho;
+        }
         who = withParent(who, m);
         prevWho = who;
         prevPart = m.part;

@@ -160,6 +160,21 @@ describe("more shapes from the rest of the compilation", () => {
     ]);
   });
 
+  it("a condition written once after a 分别 list is shared: 博士后、博士、“双一流”硕士在…购买住房的 (line 2268)", () => {
+    const rs = subs(line(2268), "city").filter((r) => r.amount_yuan);
+    expect(rs.map((r) => [r.beneficiary, r.amount_yuan])).toEqual([
+      ["博士后在赤峰市规划区域内购买住房的", 400000],
+      ["博士在赤峰市规划区域内购买住房的", 300000],
+      ["“双一流”硕士在赤峰市规划区域内购买住房的", 150000],
+    ]);
+  });
+
+  it("同时…为基数 continues the recipient of the sentence before (line 2399)", () => {
+    const rs = subs(line(2399), "city");
+    expect(rs[1]!.beneficiary).toBe("年屠宰量在15万只-50万只（含15万只）的市内肉羊屠宰企业，屠宰且进行精深加工市内育肥羊的（以上年度屠宰加工数量为基数）");
+    expect(rs.map((r) => r.amount_max_yuan)).toEqual([1000000, 1000000]);
+  });
+
   it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
     expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
   });

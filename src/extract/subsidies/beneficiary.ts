@@ -168,6 +168,11 @@ export function distribute(phrase: string, n: number): string[] | null {
         return i === n - 1 ? prefix + it : prefix + core + (onlyTier ? suffix : "");
       });
     }
+    // "博士后、博士、“双一流”硕士在赤峰市…购买住房的": the last item's condition is shared
+    const tail = /^([^的]{1,10}?)((?:在|来|到|于|从)[^、]*的)$/.exec(last);
+    if (tail && items.slice(0, -1).every((x) => x.length <= 6 && !x.includes("的"))) {
+      return items.map((x, i) => (i === n - 1 ? x : x + tail[2]!));
+    }
     // "绩效评价优秀的众创空间、孵化器": the first item's qualifier (up to its 的) is shared
     const de = first.lastIndexOf("的");
     if (de > 0 && de < first.length - 1 && items.slice(1).every((x) => !x.includes("的"))) {
