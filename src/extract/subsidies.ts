@@ -288,6 +288,12 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         // "给予一次性专项补贴5000元和健康体检补贴1000元": a second payout joined by 和 goes to the same recipient
         const ownLead = text.slice(m.leadStart, firstPay(m).start).trim();
         if (prevWho && m.part === prevPart && /^(?:和|及)/.test(ownLead) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
+        // "…6000元、4000元、2000元的一次性建设补贴，按机构等级和实际入住人数每张床位每月给予100—300元": same recipient, another basis
+        const basisLead = ownLead.replace(/^[，,]/, "");
+        if (prevWho && m.part === prevPart && i === 0 && /^(?:按照|按|依据|根据)/.test(basisLead) && lastMarker(basisLead) < 0) {
+          const basis = basisLead.replace(/(?:每(?![年月])|给予|予以|一次性).*$/, "");
+          if (basis.length >= 4) who = `${prevWho.replace(/（[^（）]*）$/, "")}（${basis}）`;
+        }
         // "同时以上年度屠宰加工数量为基数，年屠宰量每增加5万只，给予10万元补贴": the same recipient, on a further basis
         if (prevWho && /^同时/.test(ownLead) && lastMarker(ownLead) < 0) {
           const basis = /(以[^，,；。]{2,30}为基数)/.exec(ownLead);

@@ -108,7 +108,8 @@ export function taxBeneficiary(lead: string): string {
   let text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
-  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, ""));
+  // the relief's term (3年内) is no part of who qualifies
+  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, ""));
 }
 
 /** Split at top-level separators (outside brackets and quotes). */
