@@ -46,6 +46,7 @@ function slotFilled(r: Rec, p: Pay): boolean {
 }
 
 const TAX_LEVY = /(?:征收|计征)/;
+const GOVERNMENT_RE = /(?:^|[，,])(?:中央|中央财政|自治区|自治区财政|盟市|旗县|市级|县级|省级|各级财政)$/;
 /** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
 const SHARED_CAP_LEAD = /^(?:原则上)?(?:单个|每个|同一|每家|单户|每户|每年)/;
 
@@ -122,7 +123,7 @@ function poolTarget(text: string, r: Rec): string | null {
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
   if (t) s = s.slice(t.index + t[0].length);
-  s = s.replace(/^(?:以市场化方式|专门)/, "");
+  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "").replace(/(?:给予|予以).*$/, "");
   return s.length >= 2 ? s : null;
 }
 
@@ -130,7 +131,7 @@ function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
   const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
   const window = text.slice(from, p.start).replace(/\s+/g, "");
-  const m = /每(?![年月])([^，,；。]{1,14})$/.exec(window);
+  const m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
   if (!m) return null;
   const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
   return s.length >= 2 ? s : null;
@@ -202,9 +203,11 @@ function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: numbe
 
 export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
+  let carried: string[] = [];
   for (const item of itemsOf(doc)) {
     const text = item.text;
     const units = unitClauses(text);
+    const unitsOf = (from: number) => { const u = unitsAfter(units, from); return u.length ? u : carried; };
     const inUnits = (i: number) => insideUnits(units, i);
     let prevRecs: Rec[] = [];
     const itemRecs: Rec[] = [];
@@ -238,26 +241,80 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       itemRecs.push(...periodRecs);
       prevRecs = /^(?:同时|并|另)/.test(lead) ? [...prevRecs, ...periodRecs] : periodRecs;
     }
+    // a class named alone ("旅居型按…", "其中，充电车每车…") belongs to the recipient named before it
+    let parent: string | null = null;
+    const withParent = (who: string, r: Rec): string => {
+      const sub = /^(.+)（([^（）]{1,12})）$/.exec(who);
+      if (sub) { parent = sub[1]!; return who; }
+      if (who.length > 6 || /[的，,]/.test(who)) { parent = null; return who; }
+      if (/^\s*其中/.test(text.slice(r.leadStart, firstPay(r).start)) || parent === null) {
+        const prev = text.slice(Math.max(0, r.period.start - MAX_CLAUSE), r.period.start);
+        const m = /([^。；\n]{4,})(?:给予|予以)[^。；\n]{0,12}(?:补贴|补助|奖励|奖补|支持)。$/.exec(prev);
+        if (m && /^\s*其中/.test(text.slice(r.leadStart, firstPay(r).start))) parent = beneficiaryFromLead(m[1]!);
+      }
+      return parent ? `${parent}（${who}）` : who;
+    };
+    let prevWho: string | null = null;
+    let prevPart: Piece | null = null;
+    // "连续5年对A每年给予…，对B每年给予…": a term written before the first 对 of a part covers every payout of the part
+    const partTerm = new Map<Piece, { years: number }>();
+    for (const r of itemRecs) {
+      if (partTerm.has(r.part)) continue;
+      const lead = text.slice(r.part.start, firstPay(r).start).replace(/\s+/g, "");
+      const at = lastMarker(lead);
+      const pre = at > 0 ? frequencyOf(lead.slice(0, at), []) : null;
+      if (pre?.frequency === "multi_year" && pre.years) partTerm.set(r.part, { years: pre.years });
+    }
     for (const r of itemRecs) {
       if (r.group && r.group[0] !== r) continue;
       const members = r.group ?? [r];
       const lead = text.slice(r.leadStart, firstPay(r).start);
       const pool = poolTarget(text, r);
       const base = pool ?? beneficiaryFromLead(lead);
-      const split = members.length > 1 ? distribute(base, members.length) : null;
+      let split = members.length > 1 ? distribute(base, members.length) : null;
+      // "中央和自治区分别承担45%和30%的保险费补贴": the list names who pays, not who receives
+      if (split && split.every((x) => GOVERNMENT_RE.test(x))) {
+        const clauses = lead.replace(/\s+/g, "").split(/[，,]/).filter((c) => c.length);
+        const ctx = (clauses.length > 1 ? clauses[clauses.length - 2]! : "").replace(/^(?:在|对)/, "");
+        split = split.map((g) => `${ctx}（${g.replace(/^.*[，,]/, "")}承担部分）`);
+      }
+      let groupPerUnit: string | null = null;
       members.forEach((m, i) => {
         let who = split ? split[i]! : base;
         if (i > 0 && !split) {
           const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
           if (own.length >= 2) who = own;
         }
-        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
+        // "给予一次性专项补贴5000元和健康体检补贴1000元": a second payout joined by 和 goes to the same recipient
+        const ownLead = text.slice(m.leadStart, firstPay(m).start).trim();
+        if (prevWho && m.part === prevPart && /^(?:和|及)/.test(ownLead) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
+        // "…6000元、4000元、2000元的一次性建设补贴，按机构等级和实际入住人数每张床位每月给予100—300元": same recipient, another basis
+        const basisLead = ownLead.replace(/^[，,]/, "");
+        if (prevWho && m.part === prevPart && i === 0 && /^(?:按照|按|依据|根据)/.test(basisLead) && lastMarker(basisLead) < 0) {
+          const basis = basisLead.replace(/(?:每(?![年月])|给予|予以|一次性).*$/, "");
+          if (basis.length >= 4) who = `${prevWho.replace(/（[^（）]*）$/, "")}（${basis}）`;
+        }
+        // "同时以上年度屠宰加工数量为基数，年屠宰量每增加5万只，给予10万元补贴": the same recipient, on a further basis
+        if (prevWho && /^同时/.test(ownLead) && lastMarker(ownLead) < 0) {
+          const basis = /(以[^，,；。]{2,30}为基数)/.exec(ownLead);
+          who = basis ? `${prevWho.replace(/（[^（）]*为基数）$/, "")}（${basis[1]}）` : prevWho;
+        }
+        who = withParent(who, m);
+        prevWho = who;
+        prevPart = m.part;
+        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period), responsible_units: unitsOf(m.period.start) };
+        // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
+        if (i === 0) groupPerUnit = fields.per_unit;
+        else fields.per_unit ??= groupPerUnit;
+        const term = partTerm.get(m.part);
+        if (term && fields.frequency === "annual") { fields.frequency = "multi_year"; fields.years = term.years; }
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
         drafts.push({
           fields,
           at: srcAt(item, keyPay.start),
           quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
-          key: `${who}\u0000${keyPay.start}`,
+          // the amount's offset in the source tells apart equal clauses of two documents of one file
+          key: `${who}\u0000${srcAt(item, keyPay.start)}`,
         });
       });
     }
@@ -266,14 +323,15 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       drafts.push({
         fields: {
           beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,
-          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsAfter(units, t.period.start),
+          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsOf(t.period.start),
           policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
         },
         at: srcAt(item, t.at),
         quote: quoteOf(item, t.period, t.period, t.at, t.at),
-        key: t.beneficiary,
+        key: `${t.beneficiary}\u0000${srcAt(item, t.at)}`,
       });
     }
+    for (const u of units) if (u.carries) carried = u.units;
   }
   return drafts;
 };
