@@ -208,6 +208,16 @@ describe("tables and bracketed sections", () => {
   });
 });
 
+describe("aliases and short line names", () => {
+  it("a bracketed alias is the same line, not a second one, and stays out of the name", () => {
+    const { rail } = run("建设呼和浩特至包头至鄂尔多斯城际铁路（呼包鄂城际铁路）、包银高铁（简称包银线）。");
+    expect(rail.map((r) => [r.name, r.line_class])).toEqual([["呼和浩特至包头至鄂尔多斯城际铁路", "other"], ["包银高铁", "high_speed"]]);
+  });
+  it("short 线 names only for lines: 断头线 and 货运线 are not", () => {
+    expect(run("铁路方面，打通断头线、货运线，建设集通线。").rail.map((r) => r.name)).toEqual(["集通线"]);
+  });
+});
+
 describe("short expressway names", () => {
   it("乌石高速、京藏高速改扩建 are roads; 高速增长 and 高速发展 are not", () => {
     const { road } = run("加快建设临哈铁路、乌石高速等项目，实施京藏高速改扩建，保持经济高速增长，推动高速发展。");

@@ -180,7 +180,7 @@ function namedLines(s: string, taken: Taken): Mention[] {
     const base: Omit<Mention, "start" | "end" | "name" | "stops" | "port"> = {
       kind: isRail ? "rail" : "road", code, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
     };
-    const headText = s.slice(h.start, mk.end);
+    const headText = mk.aliases.reduce((t, a) => t.replace(a, ""), s.slice(h.start, mk.end));
     push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
     // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
     const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;

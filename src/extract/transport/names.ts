@@ -49,6 +49,8 @@ export interface Markers {
   sectionStops: string[] | null;
   speed: number | null;
   work: string | null;
+  /** bracketed aliases consumed with the markers (（呼包鄂城际铁路）): not part of the name */
+  aliases: string[];
 }
 
 const PAREN_SEGMENT = /^[（(]([^（）()]{1,10}?)段[)）]/;
@@ -58,13 +60,14 @@ const REGION_SEGMENT = /^([\u4e00-\u9fff]{2,4}?)段(?=[^\u4e00-\u9fff]|$|[扩改
 /** A section named by its ends and followed by its work (包茂高速公路包头至东胜改扩建工程). */
 const CHAIN_BEFORE_WORK = new RegExp(`^([\\u4e00-\\u9fff]{2,10}?至[\\u4e00-\\u9fff]{2,10}?)(?=${WORKS.map((w) => w).join("|")})`);
 const SPEED = /^时速(\d{2,3})公里/;
+const ALIAS = /^[（(](?:简称)?[^（）()]{2,14}?(?:铁路|高铁|高速公路|高速|公路|线)[)）]/;
 const NAMED_SEGMENT = new RegExp(`^[\\u4e00-\\u9fff]{1,4}?(?:${SEGMENT_WORDS.join("|")})`);
 const PROJECT_NOUN = /^(?:工程|项目)/;
 const BARE_WORKS = /^工程/;
 
 /** Markers written after a head at `pos` (bounded patterns, linear). */
 export function markersAfter(s: string, pos: number): Markers {
-  const m: Markers = { end: pos, segment: null, regionPart: null, sectionStops: null, speed: null, work: null };
+  const m: Markers = { end: pos, segment: null, regionPart: null, sectionStops: null, speed: null, work: null, aliases: [] };
   for (let guard = 0; guard < 6; guard++) {
     const rest = s.slice(m.end, m.end + 40);
     let x: RegExpExecArray | null;
@@ -86,6 +89,8 @@ export function markersAfter(s: string, pos: number): Markers {
     if (!m.segment && (x = REGION_SEGMENT.exec(rest)) && !WORKS.some((w) => x![1]!.startsWith(w))) {
       m.segment = `${x[1]}段`; m.regionPart = x[1]!; m.end += x[0].length; continue;
     }
+    // an alias in brackets is the same line: 呼和浩特至包头至鄂尔多斯城际铁路（呼包鄂城际铁路）
+    if ((x = ALIAS.exec(rest))) { m.aliases.push(x[0]); m.end += x[0].length; continue; }
     if ((x = SPEED.exec(rest))) { m.speed = Number(x[1]); m.end += x[0].length; continue; }
     const seg = SEGMENT_WORDS.find((w) => rest.startsWith(w));
     if (seg) { m.segment = m.segment ?? seg; m.end += seg.length; continue; }
