@@ -42,6 +42,10 @@ describe("governedStage (contract verb table)", () => {
     expect(governedStage(g, t)).toBe(stage);
   });
   it("no verb → null", () => expect(governedStage("以", "为支撑")).toBeNull());
+  it("a later 前期工作 of another object does not re-stage the list", () => {
+    expect(governedStage("建成", "，并开展配套项目前期工作")).toBe("completed");
+    expect(governedStage("积极推进", "高速公路前期工作")).toBe("preparation");
+  });
   it("stageAt keeps its behaviour: the nearest verb before the item", () => {
     expect(stageAt("开工建设阿尔山机场", 4)).toBe("start");
     expect(stageAt("推进宁城县通用机场前期工作", 2, 9)).toBe("preparation");
