@@ -69,9 +69,17 @@ const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length
 const UNIT_NAMES = Object.keys(units.units).sort((a, b) => b.length - a.length);
 const MAX_UNIT = Math.max(...UNIT_NAMES.map((u) => u.length));
 
+const BLOCKERS = units.blockers as Record<string, string>;
+
 function baseUnitAt(text: string, pos: number): string | null {
-  const window = text.slice(pos, pos + MAX_UNIT);
-  for (const u of UNIT_NAMES) if (window.startsWith(u)) return u;
+  const window = text.slice(pos, pos + MAX_UNIT + 1);
+  for (const u of UNIT_NAMES) {
+    if (!window.startsWith(u)) continue;
+    // 4.0方案 is a plan, not 4 cubic metres: the unit must not start a longer word
+    const next = window[u.length];
+    if (next && BLOCKERS[u]?.includes(next)) continue;
+    return u;
+  }
   return null;
 }
 

@@ -1,0 +1,37 @@
+import { BASIS, includesAny, type Basis } from "./phrases.js";
+import type { Timing } from "./year.js";
+
+/**
+ * Basis of a prose target (contract): 年均 → average_annual; 累计 or a
+ * reduction against a base year → cumulative; 每年/全年 or a per-year unit →
+ * annual; a count of things done over the horizon (新增, 建成, 培育 …) is a
+ * yearly figure in an annual plan and a period total in a multi-year plan;
+ * a value reached by a goal verb (达到, 稳定在) is a level.
+ */
+export interface BasisInput {
+  /** words of the clause before the value (goal verb included) */
+  before: string;
+  /** the goal verb right before the value, if any */
+  verb: string | null;
+  /** whole clause and sentence */
+  clause: string;
+  /** the sentence up to the value: 每年 at its start governs the values after it (每年推出10部…，50部…) */
+  sentenceBefore?: string;
+  unit: string | null;
+  timing: Timing;
+  /** the clause compares with a base year (较2020年下降18%) */
+  againstBaseYear: boolean;
+}
+
+export function basisOf(b: BasisInput): Basis {
+  if (includesAny(b.before, BASIS.averageAnnual) || includesAny(b.clause, BASIS.averageAnnual)) return "average_annual";
+  if (includesAny(b.before, BASIS.cumulative)) return "cumulative";
+  if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual) || includesAny(b.sentenceBefore ?? "", BASIS.annual)) return "annual";
+  if (b.againstBaseYear && includesAny(b.before, BASIS.reductionWords)) return "cumulative";
+  const annualPlan = b.timing.period !== null && !b.timing.period.includes("-");
+  const levelVerb = b.verb !== null && BASIS.levelVerbs.some((v) => b.verb!.endsWith(v));
+  if (levelVerb) return "level";
+  if (annualPlan && includesAny(b.before, BASIS.changeWords)) return "annual";
+  if (includesAny(b.before, BASIS.periodVerbs)) return annualPlan ? "annual" : "cumulative";
+  return "level";
+}

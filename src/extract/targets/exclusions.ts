@@ -1,0 +1,74 @@
+import { NOT_TARGETS, PAST, endsWithAny, includesAny, startsWithAny } from "./phrases.js";
+
+/**
+ * What looks like a target but is not (contract, targets): past results and
+ * statistics, thresholds inside a condition, counts restating a list of named
+ * projects, values that are part of a name. Each test reads a phrase table.
+ */
+
+/** A heading path under a review of past results (第一节 发展成就). */
+export function inPastSection(section: readonly string[]): boolean {
+  return section.some((h) => includesAny(h, PAST.sectionWords) !== null);
+}
+
+/** A clause that reports a result or compares with last year (比上年增长, 已建成, 居全国第9位). */
+export function pastMarker(clause: string): string | null {
+  return includesAny(clause, PAST.markers);
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * A value that sizes a class of places or firms (城区人口10万以上旗县): an
+ * attribute noun right before it and a noun (not a clause end) right after it.
+ */
+export function isThreshold(text: string, start: number, afterEnd: number): boolean {
+  const before = text.slice(Math.max(0, start - 6), start);
+  if (!endsWithAny(before, NOT_TARGETS.conditionAttributes)) return false;
+  return CJK.test(text[afterEnd] ?? "") && text[afterEnd] !== "的";
+}
+
+/** A value in a unit that names a class (500千伏主干网架, 3岁以下婴幼儿): never a goal when a noun follows. */
+export function isClassValue(text: string, unit: string | null, afterEnd: number): boolean {
+  if (!unit || !NOT_TARGETS.classUnits.has(unit)) return false;
+  return CJK.test(text[afterEnd] ?? "") || /^[—\-~～至]/.test(text.slice(afterEnd, afterEnd + 1));
+}
+
+/** A value that is part of a name or a designation (千亿级, 百强, 第3届, 80周年). */
+export function isNamePart(text: string, start: number, afterEnd: number): boolean {
+  if (text[start - 1] === "第") return true;
+  // inside a quoted name after other words (“奶33条”); a quote that opens with the value (“15分钟”就业服务圈) is a target
+  const open = text.lastIndexOf("“", start - 1);
+  if (open >= 0 && open < start - 1 && text.lastIndexOf("”", start - 1) < open && text.indexOf("”", afterEnd) >= 0) return true;
+  return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.nameWords) !== null;
+}
+
+/**
+ * A count written right after a list of exactly that many names, with the
+ * head noun of a physical undertaking (包头市、通辽市、赤峰市3个…产业基地):
+ * the list items are the records (projects), the count restates the list.
+ */
+export function restatesList(text: string, clauseStart: number, start: number, count: number, afterEnd: number, clauseEnd: number): boolean {
+  if (!Number.isInteger(count) || count < 2 || count > 20) return false;
+  const head = text.slice(afterEnd, clauseEnd);
+  const nounEnd = head.search(/[，。；：,;:]/);
+  const noun = nounEnd < 0 ? head : head.slice(0, nounEnd);
+  if (!NOT_TARGETS.restatedListHeads.some((h) => noun.includes(h))) return false;
+  const listText = text.slice(clauseStart, start).trim();
+  // the list is the run of 、/和-separated names right before the count
+  // names may contain 和 (乌兰布和沙漠): split at 、, and at one closing 和/及 (A、B和C)
+  const items = listText.split("、");
+  if (items.length === count) return true;
+  if (items.length === count - 1 && /和|及/.test(items[items.length - 1]!)) return true;
+  // the list may follow other words of the clause: …示范区以及A、B2家全国重点实验室
+  if (items.length > count && /以及|及|和|与/.test(items[items.length - count]!)) return true;
+  // the head noun may come first: 实施A、B、C3个重点项目 / 实施A、B、C重点项目3个
+  const headFirst = NOT_TARGETS.restatedListHeads.find((h) => listText.endsWith(h));
+  if (headFirst) return listText.slice(0, listText.length - headFirst.length).split("、").length === count;
+  return false;
+}
+
+/** Direction-only wording with no value to check (持续提升, 完成国家下达的目标). */
+export function directionOnly(clause: string): boolean {
+  return includesAny(clause, NOT_TARGETS.directionOnly) !== null;
+}

@@ -1,0 +1,79 @@
+import { GOAL_VERBS, INDICATOR_LEAD_INS, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
+
+/**
+ * The indicator of a value in the source's words: the words of its clause
+ * before the value (minus the goal verb and the lead-ins that say when or how
+ * firmly) joined to the noun written after the value, if any:
+ *   新能源装机规模达到3.25亿千瓦 → 新能源装机规模
+ *   培育优质高产新品种30个以上 → 培育优质高产新品种
+ *   力争发现100处以上找矿靶区 → 发现找矿靶区
+ */
+
+// a deadline phrase at the start of the words before a value: 到2030年，到“十五五”末
+const LEAD_YEAR = /^(?:到|至|力争到|争取到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末)?(?:前|以前)?|^(?:到|至)?[“"]?十[一二三四五六七八九]五[”"]?(?:期末|时期末|末|期间|时期)/;
+
+export function trimEnds(s: string): string {
+  let a = 0, b = s.length;
+  while (a < b && INDICATOR_TRIM.has(s[a]!)) a++;
+  while (b > a && INDICATOR_TRIM.has(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+
+/** Drop the goal verb(s) before the value and the lead-ins before the indicator. */
+export function cleanBefore(before: string): { text: string; verb: string | null } {
+  let t = trimEnds(before);
+  let verb: string | null = null;
+  for (let guard = 0; guard < 4; guard++) {
+    const v = endsWithAny(t, GOAL_VERBS);
+    if (!v || v.length === t.length) break;
+    verb = verb ? v + verb : v;
+    t = trimEnds(t.slice(0, t.length - v.length));
+  }
+  t = stripLead(t, INDICATOR_LEAD_INS);
+  return { text: t, verb };
+}
+
+export function stripLead(s: string, leadIns: readonly string[]): string {
+  let t = trimEnds(s);
+  for (let guard = 0; guard < 6; guard++) {
+    const y = LEAD_YEAR.exec(t);
+    if (y && y[0].length < t.length) { t = trimEnds(t.slice(y[0].length)); continue; }
+    const l = startsWithAny(t, leadIns);
+    if (l && l.length < t.length) { t = trimEnds(t.slice(l.length)); continue; }
+    break;
+  }
+  return t;
+}
+
+/** The noun written right after a value (100个典型人工智能应用场景), up to the next list separator. */
+export function nounAfter(after: string): string {
+  // an example list closed by 等 is one noun (音乐、舞蹈、小戏小品、曲艺杂技等优秀节目)
+  const cut = /^[^，。；：,;:]{0,60}等/.test(after) ? after.search(/[，。；：,;:]/) : after.search(/[，。；：、,;:]/);
+  const t = cut < 0 ? after : after.slice(0, cut);
+  return trimEnds(t.replace(/^(?:的|级|等)/, "").replace(/(?:和|及|与|以及)$/, ""));
+}
+
+// a verb the words before a value may open with (培育内蒙古牛羊肉、…5个区域品牌): kept when the middle is dropped
+const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|打造|建设|新建|建成|完成|开展|引进|发现|制定|落地|推出|招募|选拔|选育|创建|认定|培养|扶持|支持|办好|实施|改造|新增)/;
+
+/**
+ * Shorten the words before a value to the indicator a coder writes:
+ * an enumeration of the counted members (牛羊肉、奶酪…5个区域品牌) and a long
+ * attributive clause ending in 的 (适宜…和市场竞争力的优质高产新品种) are
+ * dropped, an opening verb is kept. An example list closed by 等 stays.
+ */
+function shorten(before: string, noun: string): string {
+  const verb = OPENING_VERB.exec(before)?.[0] ?? "";
+  if (noun && before.includes("、") && !before.includes("等")) return verb + noun;
+  const de = before.lastIndexOf("的");
+  if (de >= 6 + verb.length && de < before.length - 1) return verb + before.slice(de + 1);
+  return before;
+}
+
+export function indicatorOf(before: string, after: string): { indicator: string; verb: string | null } {
+  // 分别 distributes values over subjects; it is no part of any of them
+  const b = cleanBefore(before.replace(/分别/g, ""));
+  const a = nounAfter(after);
+  const head = shorten(b.text, a);
+  return { indicator: trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a), verb: b.verb };
+}

@@ -1,0 +1,91 @@
+import table from "../../data/target-phrases.json" with { type: "json" };
+
+/**
+ * The targets phrase tables (src/data/target-phrases.json), typed and
+ * pre-sorted once: longest phrase first, so a scan that takes the first hit
+ * takes the longest one (不低于 before 低于, 及以上 before 以上).
+ */
+export type Comparator = "approx" | "gte" | "gt" | "lte" | "lt" | "eq";
+export type Basis = "level" | "annual" | "average_annual" | "cumulative";
+
+const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
+const entries = (o: Record<string, string>) =>
+  Object.entries(o).filter(([k]) => !k.startsWith("$")).sort((a, b) => b[0].length - a[0].length) as Array<[string, Comparator]>;
+
+export const COMPARATOR_SUFFIX = entries(table.comparators.suffix);
+/** prefix phrases; `…` entries (保持在…以上) are documentation only and skipped */
+export const COMPARATOR_PREFIX = entries(table.comparators.prefix).filter(([k]) => !k.includes("…"));
+export const PREFIX_WINDOW = table.comparators.prefixWindow;
+export const TIME_UNITS = new Set(table.comparators.timeUnits);
+export const TIME_CIRCLE_WORDS = byLength(table.comparators.timeCircleWords);
+
+export const GOAL_VERBS = byLength(table.indicator.goalVerbs);
+export const INDICATOR_LEAD_INS = byLength(table.indicator.leadIns);
+export const INDICATOR_TRIM = new Set([...table.indicator.trimChars]);
+
+export const BASIS = {
+  averageAnnual: byLength(table.basis.averageAnnual),
+  cumulative: byLength(table.basis.cumulative),
+  annual: byLength(table.basis.annual),
+  periodVerbs: byLength(table.basis.periodVerbs),
+  levelVerbs: byLength(table.basis.levelVerbs),
+  changeWords: byLength(table.basis.changeWords),
+  reductionWords: byLength(table.basis.reductionWords),
+};
+
+export const PAST = {
+  sectionWords: byLength(table.past.sectionWords),
+  markers: byLength(table.past.markers),
+  baselineWords: byLength(table.past.baselineWords),
+};
+
+export const NOT_TARGETS = {
+  conditionAttributes: byLength(table.notTargets.conditionAttributes),
+  restatedListHeads: byLength(table.notTargets.restatedListHeads),
+  nameWords: byLength(table.notTargets.nameWords),
+  directionOnly: byLength(table.notTargets.directionOnly),
+  classUnits: new Set(table.notTargets.classUnits),
+  genericIndicatorHeads: byLength(table.notTargets.genericIndicatorHeads),
+};
+
+export interface QualitativePattern {
+  re: RegExp;
+  kind: string;
+  comparator: Comparator;
+  /** the indicator is written after the value phrase (不发生规模性返贫致贫) */
+  indicatorAfter: boolean;
+  /** only a target when the clause states a year (a 2035 vision sentence) */
+  needsYear: boolean;
+  /** leading words cut from the value phrase */
+  trim: RegExp | null;
+}
+
+export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map((p) => {
+  const q = p as { re: string; kind: string; comparator?: string; indicatorAfter?: boolean; needsYear?: boolean; trim?: string };
+  return {
+    re: new RegExp(q.re, "u"),
+    kind: q.kind,
+    comparator: (q.comparator ?? "eq") as Comparator,
+    indicatorAfter: !!q.indicatorAfter,
+    needsYear: !!q.needsYear,
+    trim: q.trim ? new RegExp(q.trim, "u") : null,
+  };
+});
+export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);
+
+/** First phrase of `list` that `text` ends with. */
+export function endsWithAny(text: string, list: readonly string[]): string | null {
+  for (const p of list) if (text.endsWith(p)) return p;
+  return null;
+}
+
+/** First phrase of `list` that `text` starts with. */
+export function startsWithAny(text: string, list: readonly string[]): string | null {
+  for (const p of list) if (text.startsWith(p)) return p;
+  return null;
+}
+
+export function includesAny(text: string, list: readonly string[]): string | null {
+  for (const p of list) if (text.includes(p)) return p;
+  return null;
+}

@@ -1,0 +1,202 @@
+import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
+import type { Doc, Sentence } from "../../structure/types.js";
+import type { Draft } from "../record.js";
+import { basisOf } from "./basis.js";
+import { comparatorOf, suffixAt } from "./comparator.js";
+import { makeDraft } from "./draft.js";
+import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
+import { indicatorOf, stripLead } from "./indicator.js";
+import { NOT_TARGETS, endsWithAny, type Comparator } from "./phrases.js";
+import { dueYear, yearMentions, type Timing } from "./year.js";
+
+/**
+ * Quantified targets in prose: every value with a unit in a clause of a
+ * sentence that is due in the plan's horizon or a stated year, one record per
+ * value (肉奶产量稳定在60亿斤、160亿斤以上 → two).
+ */
+
+export interface Clause { start: number; end: number; text: string }
+
+/** Clauses of a sentence: split at ，：(a list separator 、 stays inside). */
+export function clausesOf(text: string, s: { start: number; end: number }): Clause[] {
+  const out: Clause[] = [];
+  let a = s.start;
+  for (let i = s.start; i <= s.end; i++) {
+    const c = text[i];
+    if (i === s.end || c === "，" || c === "," || c === "：" || c === ":" || c === "；" || c === "。") {
+      if (i > a) out.push({ start: a, end: i, text: text.slice(a, i) });
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+// units that measure time: a duration is a target only as a service circle or a latency class
+const TIME = new Set(["year", "month", "day", "hour", "minute", "second", "ms"]);
+// counted things: a Chinese numeral before them names a set (两个屏障, 三大战役), not a goal
+const COUNTERS = new Set(["家", "个", "项", "所", "座", "条", "辆", "台", "套", "张", "床", "处", "批", "类", "件", "只", "头", "匹", "person", "person-time", "household", "times", "year_of_age", "pp"]);
+
+function usable(q: Quantity, clause: string): boolean {
+  if (q.raw.length > 40) return false;
+  const chinese = !/^\d/.test(q.raw);
+  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
+  if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
+  if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
+    const rest = clause.slice(q.end);
+    return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
+  }
+  if (!q.unit) {
+    // a bare number is a target only as a coefficient reached by a goal verb (有效利用系数达到0.612)
+    const v = decToNumber(q.value);
+    return v < 1 && /(?:达到|提高到|提升到|稳定在|保持在)$/.test(clause.slice(Math.max(0, q.start - 4), q.start));
+  }
+  // a bare scale word (10万) counts nothing nameable
+  return q.unitNormalized !== null;
+}
+
+/**
+ * An indicator that is only a task word (规划完成生态建设任务) is the task of the
+ * item heading it sits under: （一）黄河“几字弯”攻坚战 → 黄河“几字弯”攻坚战生态建设任务.
+ */
+function namedAfterHeading(indicator: string, section: readonly string[], box: string | undefined): string {
+  if (!box || indicator.length > 12 || !endsWithAny(indicator, NOT_TARGETS.genericIndicatorHeads)) return indicator;
+  if (!/^(?:规划)?(?:完成|实现)/.test(indicator)) return indicator;
+  const label = section[section.length - 1] ?? "";
+  const title = /^[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(.{2,30})$/.exec(label)?.[1];
+  if (!title) return indicator;
+  return title + indicator.replace(/^(?:规划)?(?:完成|实现)/, "");
+}
+
+/**
+ * The words before a list of N values that enumerate N subjects
+ * (至京津冀、长三角、粤港澳等国家枢纽的5ms/15ms/20ms级): the k-th value keeps the
+ * k-th subject only. Otherwise all values share the words.
+ */
+export function distribute(rawBefore: string, n: number, k: number): string {
+  const before = stripLead(rawBefore, []);
+  const m = /((?:[\u4e00-\u9fff]{1,12}、){1,20}[\u4e00-\u7b48\u7b4a-\u9fff]{1,12})等?/.exec(before); // 等 (U+7B49) closes the list
+  if (!m) return before;
+  const items = m[1]!.split("、");
+  if (items.length !== n) return before;
+  // the first item may carry the words before the list up to a preposition (构建至|京津冀)
+  const prep = /^(.{1,8}?(?:至|到|向|对|在|与))(.+)$/.exec(items[0]!);
+  const lead = prep ? prep[1]! : "";
+  if (prep) items[0] = prep[2]!;
+  return before.slice(0, m.index) + lead + items[k] + before.slice(m.index + m[0].length);
+}
+
+/**
+ * Rates of several indicators written as one list (基本养老、医疗保险参保率稳定在
+ * 95%以上): one indicator per item, the short items taking the last item's
+ * head (基本养老参保率, 医疗保险参保率). An item that already names the head
+ * (全民参保) is a separate task, not part of the list. A list closed by 等 is one indicator.
+ */
+export function sharedRateIndicators(indicator: string): string[] {
+  if (indicator.includes("等")) return [indicator];
+  const items = indicator.split("、");
+  if (items.length < 2) return [indicator];
+  const last = items[items.length - 1]!;
+  if (!/(?:率|比重|占比|比例)$/.test(last)) return [indicator];
+  const k = items[items.length - 2]!.length;
+  if (last.length <= k) return [indicator];
+  const head = last.slice(k);
+  const out = items.slice(0, -1).filter((x) => !x.includes(head.slice(0, 2))).map((x) => x + head);
+  return out.length ? [...out, last] : [indicator];
+}
+
+export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
+  const text = doc.source.text;
+  const out: Draft<"targets">[] = [];
+  for (const s of doc.sentences) {
+    const b = s.block;
+    if (b.cells && b.cells.length > 1) continue;
+    // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
+    if (b.heading && !/[。；]/.test(b.text)) continue;
+    if (inPastSection(b.section)) continue;
+    for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
+  }
+  return out;
+}
+
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
+  const clause = c.text;
+  if (pastMarker(clause) || directionOnly(clause)) return [];
+  const qs = findQuantities(clause).filter((q) => usable(q, clause));
+  if (!qs.length) return [];
+  // a comparator written once after a list of values covers the list (3000名、5000名左右)
+  const shared: Array<Comparator | null> = qs.map(() => null);
+  for (let i = qs.length - 2; i >= 0; i--) {
+    const gap = clause.slice(qs[i]!.end, qs[i + 1]!.start);
+    if (/^(?:、|和|或|\/)$/.test(gap)) shared[i] = suffixAt(clause, qs[i + 1]!.end)?.comparator ?? shared[i + 1] ?? null;
+  }
+  const b = s.block;
+  const sentenceStartInBlock = s.start - b.start;
+  const sentenceText = doc.source.text.slice(s.start, s.end);
+  const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  const out: Draft<"targets">[] = [];
+  // chains of values joined only by a list separator
+  const chains: Array<{ first: number; length: number }> = [];
+  for (let i = 0; i < qs.length; i++) {
+    const joined = i > 0 && /^(?:、|\/|和|或)$/.test(clause.slice(qs[i - 1]!.end, qs[i]!.start));
+    if (joined) { const c = chains[i - 1]!; c.length++; chains.push(c); } else chains.push({ first: i, length: 1 });
+  }
+  const chainStarts: number[] = [];
+  let segFrom = 0;
+  qs.forEach((q, i) => {
+    const suf0 = suffixAt(clause, q.end);
+    chainStarts.push(segFrom);
+    segFrom = q.end + (suf0?.phrase.length ?? 0);
+  });
+  segFrom = 0;
+  qs.forEach((q, i) => {
+    const suf = suffixAt(clause, q.end);
+    const afterEnd = q.end + (suf?.phrase.length ?? 0);
+    const from = segFrom;
+    segFrom = afterEnd;
+    const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
+    if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
+    if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
+    const verdict = dueYear(b.text, sentenceStartInBlock, c.start - b.start + q.start, timing);
+    if (verdict.year === null) return;
+    // the words before this value: from the previous value, or from the last list separator after it
+    let segStart = from;
+    const lastSep = clause.lastIndexOf("、", q.start - 1);
+    // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
+    if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
+    let before = clause.slice(segStart, q.start);
+    const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
+    let after = clause.slice(afterEnd, nextStart);
+    // a list of values written together (60亿斤、160亿斤以上; 5ms/15ms/20ms级) shares the words around the list
+    const chain = chains[i]!;
+    if (chain.length > 1) {
+      const first = qs[chain.first]!, last = qs[chain.first + chain.length - 1]!;
+      const lastSuf = suffixAt(clause, last.end);
+      const chainFrom = chain.first === 0 ? 0 : chainStarts[chain.first]!;
+      before = distribute(clause.slice(chainFrom, first.start), chain.length, i - chain.first);
+      const lastAfterEnd = last.end + (lastSuf?.phrase.length ?? 0);
+      after = clause.slice(lastAfterEnd, clause.length);
+    }
+    const found = indicatorOf(before, after);
+    const verb = found.verb;
+    const indicator = namedAfterHeading(found.indicator, b.section, b.box);
+    if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
+    const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
+    const sentenceBefore = doc.source.text.slice(s.start, c.start + q.start);
+    const basis = basisOf({ before, verb, clause: sentenceText, sentenceBefore, unit: q.unit, timing, againstBaseYear });
+    const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.lastIndexOf(cmp.prefix, q.start) >= q.start - cmp.prefix.length - 1 ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
+    for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
+      indicator: name,
+      value: decToNumber(q.value),
+      value_high: q.high ? decToNumber(q.high) : null,
+      unit: q.unit,
+      comparator: cmp.comparator,
+      target_year: verdict.year,
+      value_text: valueText,
+      basis,
+      value_normalized: q.unitNormalized ? normalizedValue(q) : null,
+      value_high_normalized: q.high && q.unitNormalized ? normalizedValue(q, q.high) : null,
+      unit_normalized: q.unitNormalized,
+    }, c.start + q.start, { start: s.start, end: s.end }));
+  });
+  return out;
+}

@@ -1,0 +1,113 @@
+import type { Doc, Sentence } from "../../structure/types.js";
+import type { Draft } from "../record.js";
+import { makeDraft } from "./draft.js";
+import { directionOnly, inPastSection, pastMarker } from "./exclusions.js";
+import { stripLead, trimEnds } from "./indicator.js";
+import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
+import { clausesOf, type Clause } from "./prose.js";
+import { dueYear, yearMentions, type Timing } from "./year.js";
+
+/**
+ * Qualitative targets: a checkable end state with no number (全覆盖, 动态清零,
+ * 不发生…, Ⅱ类水质, 稳居全国上游, 达到国家要求, 与GDP增长同步, 2030年前碳达峰).
+ * The value phrase must close its clause (a rank used as an attribute,
+ * 全国领先的…基地, is a slogan); `value` is null and `value_text` the phrase.
+ * Parallel indicators sharing the phrase give one record each
+ * (奶产量和乳制品产量稳定在全国首位 → two).
+ */
+
+export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
+  const text = doc.source.text;
+  const out: Draft<"targets">[] = [];
+  for (const s of doc.sentences) {
+    const b = s.block;
+    if (b.cells && b.cells.length > 1) continue;
+    if (inPastSection(b.section)) continue;
+    for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
+  }
+  return out;
+}
+
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
+  const clause = c.text.replace(/\s+$/, "");
+  if (pastMarker(clause) || directionOnly(clause)) return [];
+  for (const p of QUALITATIVE) {
+    const m = p.re.exec(clause);
+    if (!m) continue;
+    const v = m.groups?.v ?? m[0];
+    const vStart = m.index + m[0].indexOf(v);
+    const b = s.block;
+    const pos = c.start - b.start + vStart;
+    const verdict = dueYear(b.text, s.start - b.start, pos, timing);
+    let year = verdict.year;
+    // a milestone names its own year (2030年前碳达峰)
+    const own = yearMentions(v).find((y) => y.deadline);
+    if (own) year = own.year;
+    if (year === null) return [];
+    // a milestone verb needs the deadline in its own sentence (到“十五五”末，…初步形成)
+    if (p.needsYear && !own && !yearMentions(b.text.slice(s.start - b.start, pos)).some((y) => y.deadline)) return [];
+    let indicatorText = p.indicatorAfter ? (m.groups?.i ?? "") : clause.slice(0, m.index);
+    if (!p.indicatorAfter && m.groups?.i) indicatorText = m.groups.i;
+    if (!p.indicatorAfter && !m.groups?.i && !indicatorText && p.kind === "milestone") indicatorText = v;
+    let cleaned = cleanIndicator(indicatorText);
+    if (!/[\u4e00-\u9fff]{2}/.test(cleaned) || /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(cleaned)) cleaned = m.groups?.i ?? v;
+    const indicators = splitParallel(cleaned);
+    if (!indicators.length) return [];
+    const valueText = p.trim ? v.replace(p.trim, "") : v;
+    const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual" : "level";
+    return indicators.map((indicator) => makeDraft(doc, timing, {
+      indicator, value: null, value_high: null, unit: null, comparator: p.comparator,
+      target_year: year, value_text: valueText, basis,
+    }, c.start + vStart, { start: s.start, end: s.end }));
+  }
+  return [];
+}
+
+function cleanIndicator(t: string): string {
+  let x = stripLead(t, QUALITATIVE_LEAD_INS);
+  for (let guard = 0; guard < 3; guard++) {
+    const v = endsWithAny(x, GOAL_VERBS) ?? endsWithAny(x, ["稳定保持", "保持", "稳定", "长期"]);
+    if (!v || v.length >= x.length) break;
+    x = trimEnds(x.slice(0, x.length - v.length));
+  }
+  return stripLead(x, QUALITATIVE_LEAD_INS);
+}
+
+/**
+ * Parallel indicators sharing one value phrase: a 、 list distributes the
+ * first item's prefix over the short items that follow (重卡车辆规模、运量、
+ * 运输里程 → 重卡车辆规模, 重卡运量, 重卡运输里程); 和 joins two indicators
+ * only when both end in the same noun (奶产量和乳制品产量).
+ */
+export function splitParallel(t: string): string[] {
+  if (t.length < 2) return [];
+  if (t.includes("等")) return [t];
+  const items = splitTopLevel(t);
+  if (items.length > 1 && items.every((x) => x.length >= 1)) {
+    const first = items[0]!;
+    const rest = items.slice(1);
+    const k = Math.max(...rest.map((x) => x.length));
+    if (first.length > k + 1) {
+      const prefix = first.slice(0, first.length - k);
+      return [first, ...rest.map((x) => prefix + x)];
+    }
+    return items;
+  }
+  const and = /^(.{2,20})和(.{2,20})$/.exec(t);
+  if (and && and[1]!.slice(-2) === and[2]!.slice(-2)) return [and[1]!, and[2]!];
+  return [t];
+}
+
+/** Split at 、 outside brackets: 旗县（市、区） is one item. */
+function splitTopLevel(t: string): string[] {
+  const out: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "（" || c === "(") depth++;
+    else if ((c === "）" || c === ")") && depth > 0) depth--;
+    else if (c === "、" && depth === 0) { out.push(t.slice(from, i)); from = i + 1; }
+  }
+  out.push(t.slice(from));
+  return out;
+}

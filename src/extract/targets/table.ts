@@ -1,0 +1,192 @@
+import { decFromString, decToNumber, type Dec } from "../../shared/decimal.js";
+import { normalizedValue, unitAt } from "../../shared/numbers.js";
+import type { Cell, Doc, TableRow } from "../../structure/types.js";
+import type { Draft } from "../record.js";
+import { makeDraft } from "./draft.js";
+import { BASIS, COMPARATOR_SUFFIX, includesAny, type Basis, type Comparator } from "./phrases.js";
+import type { Timing } from "./year.js";
+
+/**
+ * Indicator tables (专栏1 style): a header 类别 | 指标 | 2025年 | 2030年 |
+ * 年均/累计 | 属性 and one record per indicator row. The base-year column gives
+ * the baseline (a `*` value is the previous year's, as the table's note says),
+ * the target-year column or the 年均/累计 column the target, 属性 the binding.
+ * Rows are aligned from the right: an indicator split into sub-indicators
+ * (每千人口拥有医护人员数 | 执业医师数) prints one cell more on the left.
+ */
+
+interface Layout {
+  indicatorCol: number;
+  categoryCol: number | null;
+  /** data columns, counted from the right end of a row */
+  baseYear: { col: number; year: number } | null;
+  targetYear: { col: number; year: number } | null;
+  averageCol: number | null;
+  bindingCol: number | null;
+  nData: number;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+export function layoutOf(header: readonly string[]): Layout | null {
+  const h = header.map(squeeze);
+  const indicatorCol = h.findIndex((c) => /指标/.test(c));
+  if (indicatorCol < 0) return null;
+  const years: Array<{ col: number; year: number }> = [];
+  let averageCol: number | null = null, bindingCol: number | null = null;
+  const nData = h.length - indicatorCol - 1;
+  if (nData < 1) return null;
+  for (let i = indicatorCol + 1; i < h.length; i++) {
+    const fromRight = h.length - i; // 1 = last column
+    const y = /^(\d{4})年/.exec(h[i]!);
+    if (y) years.push({ col: fromRight, year: Number(y[1]) });
+    else if (/年均|累计/.test(h[i]!)) averageCol = fromRight;
+    else if (/属性/.test(h[i]!)) bindingCol = fromRight;
+  }
+  if (!years.length && averageCol === null) return null;
+  return {
+    indicatorCol,
+    categoryCol: indicatorCol > 0 && /类别|领域|类型/.test(h[0]!) ? 0 : null,
+    baseYear: years.length >= 2 ? years[0]! : null,
+    targetYear: years.length ? years[years.length - 1]! : null,
+    averageCol, bindingCol, nData,
+  };
+}
+
+interface CellValue {
+  value: number | null;
+  /** the exact decimal behind `value` */
+  dec: Dec | null;
+  comparator: Comparator;
+  text: string;
+  bracketed: boolean;
+  starred: boolean;
+}
+
+const EMPTY = /^(?:—+|－+|-+|–+|\/|无)?$/;
+
+/** A table cell: 4.5左右, [5.5], 5.4*, 73, 高于GDP增长, 达到国家要求, —. */
+export function cellValue(raw: string): CellValue | null {
+  const text = squeeze(raw);
+  if (EMPTY.test(text)) return null;
+  const br = /^[[［【](.{1,30})[\]］】]$/.exec(text);
+  const inner = br ? br[1]! : text;
+  const m = /^(\d{1,12}(?:\.\d{1,12})?)(\*)?(.{0,4})$/.exec(inner);
+  if (m) {
+    const suffix = COMPARATOR_SUFFIX.find(([p]) => p === m[3]);
+    if (m[3] && !suffix) return null;
+    const dec = decFromString(m[1]!)!;
+    return { value: decToNumber(dec), dec, comparator: suffix?.[1] ?? "eq", text, bracketed: !!br, starred: !!m[2] };
+  }
+  const comparator: Comparator = /^(?:不低于|不少于)/.test(text) ? "gte" : /^(?:高于|超过|快于)/.test(text) ? "gt"
+    : /^(?:低于)/.test(text) ? "lt" : /^(?:不高于|不超过|控制在)/.test(text) ? "lte" : "eq";
+  return { value: null, dec: null, comparator, text, bracketed: !!br, starred: false };
+}
+
+function indicatorName(part: string): { name: string; unit: string | null } {
+  let t = squeeze(part).replace(/^\d{1,3}[.．、]/, "").replace(/_\{([^{}]{1,10})\}/g, "$1");
+  let unit: string | null = null;
+  const u = /[(（]([^()（）]{1,12})[)）]$/.exec(t);
+  if (u) { unit = u[1]!; t = t.slice(0, u.index); }
+  return { name: t.replace(/\(/g, "（").replace(/\)/g, "）"), unit };
+}
+
+/** The year a `*` value belongs to, from the table's note (②*为2024年数据). */
+function starYear(doc: Doc, lastRow: TableRow, fallback: number | null): number | null {
+  const i = doc.blocks.indexOf(lastRow.block);
+  for (let k = i + 1; k < Math.min(doc.blocks.length, i + 4); k++) {
+    const m = /\*\s?为\s?(\d{4})\s?年/.exec(doc.blocks[k]!.text);
+    if (m) return Number(m[1]);
+  }
+  return fallback;
+}
+
+/** Empty cells before the first printed cell of a row: the tabs between the line start and the block. */
+function leadingBlanks(doc: Doc, r: TableRow): Cell[] {
+  const t = doc.source.text;
+  const out: Cell[] = [];
+  for (let i = r.block.start - 1; i >= 0 && t[i] !== "\n"; i--) {
+    if (t[i] === "\t") out.push({ start: r.block.start, end: r.block.start, text: "" });
+  }
+  return out;
+}
+
+function basisOfCell(indicator: string, v: CellValue, fromAverageCol: boolean): Basis {
+  if (v.bracketed) return "cumulative";
+  if (!fromAverageCol) return "level";
+  if (v.value !== null) return "average_annual";
+  if (includesAny(indicator, BASIS.reductionWords)) return "cumulative";
+  if (includesAny(indicator, ["增长", "增速"])) return "average_annual";
+  return "level";
+}
+
+export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
+  const out: Draft<"targets">[] = [];
+  let parent = "";
+  let category: string | null = null;
+  let lastHeader: readonly string[] | null = null;
+  const rowsByHeader = new Map<readonly string[], TableRow[]>();
+  for (const r of doc.tables) {
+    if (!rowsByHeader.has(r.header)) rowsByHeader.set(r.header, []);
+    rowsByHeader.get(r.header)!.push(r);
+  }
+  for (const [header, rows] of rowsByHeader) {
+    const L = layoutOf(header);
+    if (!L) continue;
+    const star = starYear(doc, rows[rows.length - 1]!, L.baseYear ? L.baseYear.year - 1 : null);
+    for (const r of rows) {
+      if (header !== lastHeader) { parent = ""; category = null; lastHeader = header; }
+      // blocks are trimmed: the empty cells a row starts with (no category, a sub-indicator) are its leading tabs
+      const cells = [...leadingBlanks(doc, r), ...r.cells];
+      if (cells.length < L.indicatorCol + 1 + L.nData) continue;
+      if (L.categoryCol !== null && cells[L.categoryCol]!.text) category = squeeze(cells[L.categoryCol]!.text);
+      const lead = cells.slice(0, cells.length - L.nData);
+      const data = (fromRight: number | null): Cell | null => (fromRight === null ? null : cells[cells.length - fromRight] ?? null);
+      const parts = lead.slice(L.indicatorCol).map((c) => c.text);
+      let name: string, unit: string | null;
+      if (parts[0]) {
+        const main = indicatorName(parts[0]);
+        parent = main.name;
+        if (parts.length > 1 && parts[parts.length - 1]) {
+          const sub = indicatorName(parts[parts.length - 1]!);
+          name = `${parent}（${sub.name}）`; unit = sub.unit ?? main.unit;
+        } else { name = main.name; unit = main.unit; }
+      } else {
+        const last = parts[parts.length - 1];
+        if (!last || !parent) continue;
+        const sub = indicatorName(last);
+        name = `${parent}（${sub.name}）`; unit = sub.unit;
+      }
+      const targetCell = data(L.targetYear?.col ?? null);
+      const avgCell = data(L.averageCol);
+      let chosen = targetCell && cellValue(targetCell.text) ? targetCell : null;
+      let fromAverageCol = false;
+      if (!chosen && avgCell && cellValue(avgCell.text)) { chosen = avgCell; fromAverageCol = true; }
+      if (!chosen) continue;
+      const v = cellValue(chosen.text)!;
+      const baseCell = data(L.baseYear?.col ?? null);
+      const base = baseCell ? cellValue(baseCell.text) : null;
+      const baseValue = base?.value ?? null;
+      const bindingText = squeeze(data(L.bindingCol)?.text ?? "");
+      const u = unit ? unitAt(unit, 0) : null;
+      const unitKnown = u && u.unit === unit ? u : null;
+      out.push(makeDraft(doc, timing, {
+        indicator: name,
+        value: v.value,
+        value_high: null,
+        unit,
+        comparator: v.comparator,
+        target_year: L.targetYear?.year ?? timing.defaultYear,
+        baseline_value: baseValue,
+        baseline_year: baseValue === null ? null : base!.starred ? star : L.baseYear!.year,
+        value_text: v.text,
+        binding: /约束/.test(bindingText) ? "binding" : /预期/.test(bindingText) ? "expected" : null,
+        basis: basisOfCell(name, v, fromAverageCol),
+        value_normalized: v.dec && unitKnown?.normalized ? normalizedValue({ value: v.dec, exponent: unitKnown.exponent }) : null,
+        unit_normalized: unitKnown?.normalized ?? null,
+        category,
+      }, chosen.start, { start: r.block.start, end: r.block.end }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import { decToNumber, parseChineseNumeral } from "../../shared/numbers.js";
+import type { Doc } from "../../structure/types.js";
+import { PAST, endsWithAny } from "./phrases.js";
+
+/**
+ * When a target is due. A year written in the text wins (到2027年, 2030年前,
+ * 到二〇三五年, 到“十五五”末); otherwise the document's own horizon: an annual
+ * plan's year, a five-year plan's last year. A document with neither (an
+ * opinion, a notice) has no default: its targets must state a year.
+ */
+
+export interface Timing {
+  /** the year a target without a stated year is due, or null */
+  defaultYear: number | null;
+  /** first year the plan covers: years before it are the past */
+  firstYear: number | null;
+  /** plan period as text: `2026-2030`, `2025` */
+  period: string | null;
+}
+
+export function timingOf(doc: Doc): Timing {
+  const p = doc.info.plan_period;
+  if (p) return { defaultYear: p[1], firstYear: p[0], period: `${p[0]}-${p[1]}` };
+  const y = doc.info.plan_year;
+  if (y) return { defaultYear: y, firstYear: y, period: String(y) };
+  return { defaultYear: null, firstYear: null, period: null };
+}
+
+export interface YearMention {
+  year: number;
+  /** offsets in the scanned text */
+  start: number;
+  end: number;
+  /** written as a deadline (到2027年, 2030年前, 到“十五五”末) */
+  deadline: boolean;
+  /** a comparison base (较2020年, 与2025年相比): not a due year, not a past statistic */
+  baseline: boolean;
+}
+
+/** 十五五 → the 15th plan → 2026–2030 (the 3rd plan began in 1966; later plans are consecutive). */
+export function fypEnd(ordinal: number): number {
+  return 1966 + 5 * (ordinal - 3) + 4;
+}
+
+const CN_SMALL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// bounded: a 4-digit year or 4 Chinese digits, optional 底/末, optional 前; a 十X五 plan name with 末
+const YEAR = /(\d{4}|[〇零一二三四五六七八九]{4})年(底|末|年底)?(以前|之前|前)?|[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期末|时期末|末)/g;
+const DEADLINE_BEFORE = ["到", "至", "于", "力争", "争取", "确保", "预计", "计划"];
+
+export function yearMentions(text: string): YearMention[] {
+  const out: YearMention[] = [];
+  YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR.exec(text))) {
+    let year: number;
+    let deadline: boolean;
+    if (m[4]) {
+      year = fypEnd(10 + CN_SMALL[m[4]]!);
+      deadline = true;
+    } else {
+      const tok = m[1]!;
+      const d = /^\d/.test(tok) ? Number(tok) : (() => { const v = parseChineseNumeral(tok); return v ? decToNumber(v) : NaN; })();
+      if (!(d >= 1949 && d <= 2100)) continue;
+      // a date (2025年2月5日) or a month is not a year on its own
+      if (/^\d{1,2}月/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+      year = d;
+      deadline = !!m[3] || !!m[2];
+    }
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (endsWithAny(before, DEADLINE_BEFORE)) deadline = true;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    const baseline = !!endsWithAny(before, PAST.baselineWords) || /^(?:相比|比较|基础上|水平上)/.test(after);
+    out.push({ year, start: m.index, end: m.index + m[0].length, deadline: deadline && !baseline, baseline });
+  }
+  return out;
+}
+
+export type YearVerdict = { year: number; past: false } | { year: null; past: true } | { year: null; past: false };
+
+/**
+ * Due year of a value at `pos` of a block's text, `sentenceStart` being where
+ * its sentence starts in that text. A deadline anywhere earlier in the block
+ * governs the rest of the paragraph; a bare year governs its own sentence only,
+ * and a bare year before the plan's first year marks a statistic (past: true).
+ */
+export function dueYear(blockText: string, sentenceStart: number, pos: number, timing: Timing): YearVerdict {
+  const mentions = yearMentions(blockText.slice(0, pos)).filter((y) => !y.baseline);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const y = mentions[i]!;
+    if (y.deadline) return { year: y.year, past: false };
+    if (y.start >= sentenceStart) {
+      if (timing.firstYear !== null ? y.year < timing.firstYear : true) return { year: null, past: true };
+      return { year: y.year, past: false };
+    }
+  }
+  return timing.defaultYear !== null ? { year: timing.defaultYear, past: false } : { year: null, past: false };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { ANNUAL, FYP, OPINION, annual, fyp, targets } from "./helpers.js";
+
+/** A line of the plan's review of past results, under its own heading. */
+const review = (n: number) => targets(`第一节 发展成就\n${fyp(n)}`, FYP);
+
+describe("past results and statistics are not targets", () => {
+  // 第一节 发展成就 of the 15th five-year plan: every number there is a result of the 14th plan
+  it.each([251, 253, 255, 257, 259, 261])("发展成就 line %i yields nothing", (n) => {
+    expect(fyp(n).length).toBeGreaterThan(20);
+    expect(review(n)).toEqual([]);
+  });
+  it("the review's own sentences are recognised as results even inside a target-shaped clause (地区生产总值达到2.67万亿元)", () => {
+    expect(fyp(251)).toContain("地区生产总值达到 2.67 万亿元");
+    expect(review(251)).toEqual([]);
+  });
+  it("a year before the plan's horizon marks a statistic: 2024年2727万千瓦新能源项目全部投产 in the 2025 plan", () => {
+    expect(annual(29)).toContain("2024 年 2727 万千瓦新能源项目全部投产");
+    expect(targets(annual(29), ANNUAL).find((r) => r.value === 2727)).toBeUndefined();
+    expect(targets("2024年全区地区生产总值增长6.5%。", ANNUAL)).toEqual([]);
+  });
+  it.each([
+    "全区粮食产量比上年增长3.2%。",
+    "规模以上工业增加值同比增长7.1%。",
+    "全区已建成5G基站3.5万个。",
+    "陆路口岸货运量居全国第一，进出口总值居全国第9位。",
+  ])("a result marker: %s", (s) => {
+    expect(targets(s, FYP)).toEqual([]);
+  });
+  it("an opinion without a year states no target: 支持…给予补助", () => {
+    expect(targets("单个项目补助不超过500万元。对新认定的国家级企业技术中心给予100万元奖励。", OPINION)).toEqual([]);
+  });
+});
+
+describe("thresholds, names, designations and restated lists are not targets", () => {
+  it("城区人口10万以上旗县 is a condition; the 80% in the same sentence is the target", () => {
+    const rs = targets(fyp(1355), FYP);
+    expect(rs.find((r) => r.value === 10)).toBeUndefined();
+    expect(rs.find((r) => r.value === 80)).toMatchObject({ unit: "%", comparator: "eq" });
+    expect(rs.find((r) => r.value === null && r.value_text.includes("城区人口10万以上"))).toMatchObject({ comparator: "eq" });
+  });
+  it("a count restating a list of named projects: 包头市、通辽市、赤峰市3个千亿级有色金属产业基地", () => {
+    expect(targets(fyp(967), FYP)).toEqual([]);
+  });
+  it("…2个国家级整区域试点 restates its list; 力争建成高标准农田9000万亩以上 is the target", () => {
+    expect(targets(fyp(793), FYP).map((r) => r.value)).toEqual([9000]);
+  });
+  it("three named key projects counted after their list (…综合治理3个重点项目)", () => {
+    expect(targets(fyp(417), FYP).map((r) => r.value)).toEqual([7463]);
+  });
+  it("a count of a list of brands that are not projects is a target: 5个区域品牌", () => {
+    expect(targets(fyp(849), FYP).map((r) => [r.value, r.unit, r.indicator])).toEqual([[5, "个", "培育区域品牌"], [7000, "亿元", "农牧业品牌总价值"]]);
+  });
+  it.each([
+    [885, 30, "再延长30年 is a policy term"],
+    [1367, 250, "时速250公里 is a line's speed"],
+    [1401, 500, "500千伏 is a voltage class"],
+    [1857, 3, "3岁以下婴幼儿 is an age band"],
+    [1861, 0, "0—6岁育幼服务资源 is an age band"],
+    [1819, 3, "东、中、西部3个…中心 restates its list"],
+  ])("line %i: no record of %d (%s)", (n, value) => {
+    expect(fyp(n)).toMatch(new RegExp(`(?<![\\d.])${value}\\s?\\D`));
+    expect(targets(fyp(n), FYP).filter((r) => r.value === value)).toEqual([]);
+  });
+  it("line 1255: “一院士一方案” is a slogan (a bare Chinese numeral needs a scale word)", () => {
+    expect(fyp(1255)).toContain("一院士一方案");
+    expect(targets(fyp(1255), FYP).filter((r) => r.unit === "方")).toEqual([]);
+  });
+  it("万名专家下基层活动 is an activity's name, 3000名、5000名左右 the targets", () => {
+    expect(targets(fyp(1281), FYP).map((r) => r.value)).toEqual([3000, 5000]);
+  });
+  it("“奶33条” is a policy's name", () => {
+    expect(targets(annual(39), ANNUAL).find((r) => r.value === 33)).toBeUndefined();
+  });
+  it("a heading names a topic: 专栏12 种业振兴", () => {
+    expect(targets("专栏12 种业振兴", FYP)).toEqual([]);
+  });
+});
+
+describe("direction only and slogans are not targets", () => {
+  it("持续提升 / 明显提高 without a value", () => {
+    expect(targets(fyp(303), FYP)).toEqual([]);
+  });
+  it("a rank used as an attribute is a slogan: 建成…全球领先的稀土应用基地, 建设全国领先牛羊种源基地", () => {
+    expect(targets(fyp(733), FYP).filter((r) => r.value === null)).toEqual([]);
+    expect(targets(fyp(825), FYP).filter((r) => r.value === null)).toEqual([]);
+  });
+  it("a milestone verb without a deadline in its sentence is direction: 绿色生产生活方式基本形成", () => {
+    expect(targets(fyp(309), FYP).map((r) => r.value_text)).toEqual(["如期实现"]);
+  });
+});
