@@ -1,6 +1,6 @@
 import { listRuns } from "../../shared/lists.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
-import type { Doc, Sentence } from "../../structure/types.js";
+import type { Doc, Sentence, Span } from "../../structure/types.js";
 import { lineClassOf, roadClassOf } from "./classes.js";
 import { ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
 import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, REVIEW_SECTION_RE, type LineClass, type RoadClass } from "./vocab.js";
@@ -16,7 +16,8 @@ import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_V
 export interface TransportItem {
   mention: Mention;
   stage: Stage;
-  sentence: Sentence;
+  /** the sentence the item was read from (a window of it around the item when the sentence is pathologically long) */
+  quote: Span;
   /** offset in Source.text of the name */
   at: number;
   lineClass: LineClass;
@@ -46,6 +47,18 @@ function reportsPast(s: string, doc: Doc): boolean {
   const start = doc.info.plan_year ?? doc.info.plan_period?.[0] ?? null;
   const y = /^(\d{4})年(?!前|底前|以前)/.exec(s);
   return start !== null && y !== null && Number(y[1]) < start;
+}
+
+/**
+ * Quote span of an item: its sentence. A sentence longer than MAX_QUOTE (no
+ * real sentence is) is cut to a window around the item, so that many items of
+ * one huge run-on "sentence" do not each carry all of it.
+ */
+const MAX_QUOTE = 2000;
+function quoteOf(sent: Sentence, m: Span): Span {
+  if (sent.end - sent.start <= MAX_QUOTE) return { start: sent.start, end: sent.end };
+  const half = MAX_QUOTE / 2;
+  return { start: sent.start + Math.max(0, m.start - half), end: sent.start + Math.min(sent.end - sent.start, m.end + half) };
 }
 
 const cache = new WeakMap<Doc, TransportItem[]>();
@@ -80,7 +93,7 @@ export function transportItems(doc: Doc): TransportItem[] {
         if (stage === null && m.work) stage = "building";
         if (stage === null && block.box) stage = "other";
         if (stage === null) continue;
-        out.push({ mention: m, stage, sentence: sent, at: sent.start + m.start, lineClass: lineClassOf(m, block), roadClass: roadClassOf(m, block) });
+        out.push({ mention: m, stage, quote: quoteOf(sent, m), at: sent.start + m.start, lineClass: lineClassOf(m, block), roadClass: roadClassOf(m, block) });
       }
     }
   }
