@@ -193,6 +193,19 @@ describe("sections and branches after a line's own name", () => {
   });
 });
 
+describe("lists after a colon and across ；", () => {
+  it("建成：A；B；C。 — the verb before the colon governs every ；-separated item", () => {
+    const { rail } = run("建成：包银高铁；太锡铁路；集通铁路。");
+    expect(rail.map((r) => [r.name, r.stage])).toEqual([["包银高铁", "completed"], ["太锡铁路", "completed"], ["集通铁路", "completed"]]);
+  });
+  it("a category label before a colon does not stop the verbs after it: 铁路：建成…，开工建设…", () => {
+    expect(run("铁路：建成包银高铁，开工建设包鄂榆高铁。").rail.map((r) => r.stage)).toEqual(["completed", "start"]);
+  });
+  it("a ；-sentence without a list does not pass a verb on", () => {
+    expect(run("加强管理；包头至东胜铁路。").rail).toEqual([]);
+  });
+});
+
 describe("tables and bracketed sections", () => {
   it("a table row in a box: the stage column governs the row, and it is no past report", () => {
     const text = "专栏5 重点交通项目\n\n序号\t项目名称\t建设阶段\t建设内容\n1\t包银高铁\t建成\t全长520公里\n2\t集宁至通辽铁路电气化改造工程\t续建\t电气化改造";

@@ -68,8 +68,12 @@ export function transportItems(doc: Doc): TransportItem[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const out: TransportItem[] = [];
+  // a list continued after ；("建成：A铁路；B铁路。") keeps the verb of the sentence before it
+  let carried: { block: unknown; stage: Stage | null } = { block: null, stage: null };
   for (const sent of doc.sentences) {
     const block = sent.block;
+    const before = carried.block === block ? carried.stage : null;
+    carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
     if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
     if (block.heading && block.heading.label === block.text) continue;
     const s = sent.text;
@@ -77,6 +81,12 @@ export function transportItems(doc: Doc): TransportItem[] {
     const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
     if (!ms.length) continue;
     const runs = listRuns(s, ms);
+    runs.forEach((run, k) => {
+      if (run.stage === null && k === 0 && before !== null && !s.slice(0, run.govern.end).trim() && !s.slice(run.tail.start).replace(/[。；;，,]$/, "").trim()) {
+        run.stage = before; run.inherited = true;
+      }
+    });
+    if (/[；;]$/.test(s)) carried = { block, stage: runs[runs.length - 1]!.stage ?? before };
     for (const run of runs) {
       carryRoadHead(ms, run.items);
       const govern = s.slice(run.govern.start, run.govern.end).trim();
