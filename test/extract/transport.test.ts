@@ -193,6 +193,14 @@ describe("sections and branches after a line's own name", () => {
   });
 });
 
+describe("numbered box items", () => {
+  it("1. 包银高铁 is an item (other: no verb); the marker is no part of its name; part headings give nothing", () => {
+    const { rail, road } = run("专栏3 重点铁路项目\n\n1. 包银高铁\n\n（一）高速公路\n\n二、普速铁路");
+    expect(rail.map((r) => [r.name, r.stage])).toEqual([["包银高铁", "other"]]);
+    expect(road).toEqual([]);
+  });
+});
+
 describe("lists after a colon and across ；", () => {
   it("建成：A；B；C。 — the verb before the colon governs every ；-separated item", () => {
     const { rail } = run("建成：包银高铁；太锡铁路；集通铁路。");

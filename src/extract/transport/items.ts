@@ -24,6 +24,8 @@ export interface TransportItem {
   roadClass: RoadClass;
 }
 
+const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
+
 /** Road nouns a coded item may already carry (then the list's shared head is not appended). */
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
 
@@ -75,9 +77,9 @@ export function transportItems(doc: Doc): TransportItem[] {
     const before = carried.block === block ? carried.stage : null;
     carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
     if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
-    if (block.heading && block.heading.label === block.text) continue;
-    const s = sent.text;
-    if (reportsPast(s, doc)) continue;
+    // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
+    const s = sent.text.replace(LIST_MARKER, (m) => " ".repeat(m.length));
+    if (reportsPast(s.trimStart(), doc)) continue;
     const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
     if (!ms.length) continue;
     const runs = listRuns(s, ms);
