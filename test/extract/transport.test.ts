@@ -108,6 +108,11 @@ describe("stops", () => {
     expect(road.map((r) => [r.name, r.stops])).toEqual([["呼和浩特至托克托一级公路", ["呼和浩特", "托克托"]]]);
   });
 
+  it("a port written as a stop is its place: 甘其毛都口岸至塔本陶勒盖跨境铁路", () => {
+    const r = run("配合国家建设甘其毛都口岸至塔本陶勒盖跨境铁路。").rail[0]!;
+    expect([r.stops, r.line_class, r.stage]).toEqual([["甘其毛都", "塔本陶勒盖"], "port", "other"]);
+  });
+
   it("a section of a line names its ends; a port line its one place (000:55, 000:87)", () => {
     const a = run(seedLine(SEED.news, 55)).rail;
     const lh = byName(a, "临河至哈密铁路临河至额济纳段扩能改造工程");

@@ -142,7 +142,8 @@ export function parsePrefix(prefix: string, head: string): PrefixParse {
   const chain = splitStops(prefix);
   const portHead = /跨境|口岸/.test(head);
   const portMark = PORT_MARKER_RE.exec(prefix);
-  if (chain.length >= 2) return { stops: chain, port: portHead || !!portMark };
+  // a port named as a stop is its place: 甘其毛都口岸至塔本陶勒盖跨境铁路 → 甘其毛都
+  if (chain.length >= 2) return { stops: chain.map((x) => (x.length > 3 ? x.replace(/口岸$/, "") : x)), port: portHead || !!portMark };
   if (portHead || portMark) {
     const place = (portMark ? prefix.slice(0, portMark.index) : prefix).replace(COUNTRY_PAIR_RE, "");
     return { stops: place.length >= 2 ? [place] : [], port: true };
