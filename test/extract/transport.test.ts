@@ -283,6 +283,10 @@ describe("what is not a line", () => {
     expect(b.road).toEqual([]); // 口岸至腹地城市至沿海港口高速公路, 普通国省道, 沿边国道并行线: categories
   });
 
+  it("road categories give nothing: 边境/国防/通村/景区公路, 一级公路200公里, 二级及以上公路", () => {
+    expect(run("建设边境公路、国防公路、通村公路、景区公路，新建一级公路200公里、二级及以上公路300公里，实施机场公路改造。").road).toEqual([]);
+  });
+
   it("ports, bridges and generic roads in prose give nothing (004:41, 004:29, 003-style lists)", () => {
     expect(run(seedLine(SEED.annual, 41))).toEqual({ rail: [], road: [] });
     expect(run(seedLine(SEED.annual, 29)).road).toEqual([]); // 建设穿沙公路2500公里

@@ -1,7 +1,7 @@
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
 import { stageVerbs } from "../../shared/stage.js";
 import {
-  COUNTRY_PAIR_RE, GENERIC_PREFIX_RE, GENERIC_SUFFIX_RE, GENERIC_STOPS, GOVERN_WORDS, PLACE_SEGMENTS, PORT_MARKER_RE, SEGMENT_WORDS, WORKS, NOUN_WORKS,
+  COUNTRY_PAIR_RE, GENERIC_PREFIX_RE, GENERIC_SUFFIX_RE, GENERIC_STOPS, GOVERN_NOT_FOLLOWED_BY, GOVERN_WORDS, PLACE_SEGMENTS, PORT_MARKER_RE, SEGMENT_WORDS, WORKS, NOUN_WORKS,
 } from "./vocab.js";
 
 /**
@@ -32,7 +32,9 @@ export function nameStartIn(left: string): number {
   let cut = 0;
   for (const v of stageVerbs(left)) cut = Math.max(cut, v.end);
   for (const w of CUT_WORDS) {
-    const i = left.lastIndexOf(w);
+    let i = left.lastIndexOf(w);
+    const not = GOVERN_NOT_FOLLOWED_BY[w];
+    while (i >= 0 && not && not.includes(left[i + w.length] ?? "\u0000")) i = i > 0 ? left.lastIndexOf(w, i - 1) : -1;
     if (i >= 0) cut = Math.max(cut, i + w.length);
   }
   const rest = left.slice(cut);
