@@ -28,8 +28,6 @@ export interface Mention extends Span {
   work: string | null;
   regionPart: string | null;
   port: boolean;
-  /** the head is carried from the list's last item (哈佳、…、哈牡等快速铁路) */
-  shared?: { modifier: string; head: string };
 }
 
 const DELIM = /[、，,。；;：:“”"《》\s]/;
@@ -180,32 +178,55 @@ function namedLines(s: string, taken: Taken): Mention[] {
     const base: Omit<Mention, "start" | "end" | "name" | "stops" | "port"> = {
       kind: isRail ? "rail" : "road", code, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
     };
-    const headText = s.slice(h.start, mk.end);
+    const headText = mk.aliases.reduce((t, a) => t.replace(a, ""), s.slice(h.start, mk.end));
     push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
     // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
     const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;
-    let j = nameStart;
-    while (s[j - 1] === "、") {
-      const f = taken.floorBefore(j - 1);
-      let k = j - 1;
-      while (k > f && isNameChar(s[k - 1]!) && !DELIM.test(s[k - 1]!)) k--;
-      const raw = s.slice(k, j - 1);
-      const c = nameStartIn(raw);
-      const item = raw.slice(c);
-      const itemStart = k + c;
-      if (!item || taken.overlaps(itemStart, j - 1) || stageVerbs(item).length) break;
-      const chain = splitStops(item);
-      const ok = deng >= 0 ? item.length >= 2 && item.length <= 8 && !isGenericPrefix(item) && !endsGeneric(item)
-        : chain.length >= 2 ? !hasGenericStop(chain)
-        : abbrev && item.length >= 2 && item.length <= 4 && !isGenericPrefix(item) && !endsGeneric(item);
-      if (!ok) break;
-      const ip = parsePrefix(item + modifier, h.head);
-      push({
-        ...base, start: itemStart, end: j - 1, name: fixOcrDashes(item + modifier + s.slice(h.start, h.end)), stops: ip.stops, port: ip.port,
-        speed: null, segment: null, work: null, regionPart: null, shared: { modifier, head: h.head },
-      });
-      j = itemStart;
-    }
+    for (const m of sharedHeadItems(s, taken, nameStart, { modifier, head: h.head, listed: deng >= 0, abbrev, base })) push(m);
+  }
+  return out;
+}
+
+interface SharedHead {
+  /** words between 等 and the head (甘其毛都、策克等口岸跨境铁路 → 口岸) */
+  modifier: string;
+  head: string;
+  /** the list closes with 等: any short name before it shares the head */
+  listed: boolean;
+  /** the item holding the head is a short abbreviation (包兰铁路): so may its neighbours be (京包) */
+  abbrev: boolean;
+  base: Omit<Mention, "start" | "end" | "name" | "stops" | "port">;
+}
+
+/**
+ * Items before `nameStart`, joined by 、, written without the head their list
+ * closes with. Without 等 only stop chains (齐齐哈尔至海拉尔) or, next to an
+ * abbreviation, other abbreviations (京包) qualify; a verb or a category ends the walk.
+ */
+function sharedHeadItems(s: string, taken: Taken, nameStart: number, sh: SharedHead): Mention[] {
+  const out: Mention[] = [];
+  let j = nameStart;
+  while (s[j - 1] === "、") {
+    const f = taken.floorBefore(j - 1);
+    let k = j - 1;
+    while (k > f && isNameChar(s[k - 1]!) && !DELIM.test(s[k - 1]!)) k--;
+    const raw = s.slice(k, j - 1);
+    const c = nameStartIn(raw);
+    const item = raw.slice(c);
+    const itemStart = k + c;
+    if (!item || taken.overlaps(itemStart, j - 1) || stageVerbs(item).length) break;
+    const chain = splitStops(item);
+    const shortName = item.length >= 2 && !isGenericPrefix(item) && !endsGeneric(item);
+    const ok = sh.listed ? shortName && item.length <= 8
+      : chain.length >= 2 ? !hasGenericStop(chain)
+      : sh.abbrev && shortName && item.length <= 4;
+    if (!ok) break;
+    const ip = parsePrefix(item + sh.modifier, sh.head);
+    out.push({
+      ...sh.base, start: itemStart, end: j - 1, name: fixOcrDashes(item + sh.modifier + sh.head), stops: ip.stops, port: ip.port,
+      speed: null, segment: null, work: null, regionPart: null,
+    });
+    j = itemStart;
   }
   return out;
 }

@@ -37,3 +37,4 @@ export const ABBREV_NOT_PREFIX = new Set(data.railAbbrevLine.notPrefix);
 export const ROAD_GRADE_RE = new RegExp(`(?:${alt(data.roadGrades.words)})$`);
 export const PAST_MARKER_RE = new RegExp(`^(?:${alt(data.pastMarkers.words)})`);
 export const NOUN_WORKS = new Set(data.works.nounWorks);
+export const GOVERN_NOT_FOLLOWED_BY = data.governWords.notWhenFollowedBy as unknown as Record<string, string>;
