@@ -13,8 +13,8 @@ export interface BasisInput {
   before: string;
   /** the goal verb right before the value, if any */
   verb: string | null;
-  /** whole clause and sentence */
-  clause: string;
+  /** the sentence says 年均 */
+  sentenceAverage: boolean;
   /** the sentence up to the value: 每年 at its start governs the values after it (每年推出10部…，50部…) */
   sentenceBefore?: string;
   unit: string | null;
@@ -24,7 +24,7 @@ export interface BasisInput {
 }
 
 export function basisOf(b: BasisInput): Basis {
-  if (includesAny(b.before, BASIS.averageAnnual) || includesAny(b.clause, BASIS.averageAnnual)) return "average_annual";
+  if (includesAny(b.before, BASIS.averageAnnual) || b.sentenceAverage) return "average_annual";
   if (includesAny(b.before, BASIS.cumulative)) return "cumulative";
   if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual) || includesAny(b.sentenceBefore ?? "", BASIS.annual)) return "annual";
   if (b.againstBaseYear && includesAny(b.before, BASIS.reductionWords)) return "cumulative";

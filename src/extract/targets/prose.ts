@@ -6,8 +6,8 @@ import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
 import { indicatorOf, stripLead } from "./indicator.js";
-import { NOT_TARGETS, endsWithAny, type Comparator } from "./phrases.js";
-import { dueYear, yearMentions, type Timing } from "./year.js";
+import { BASIS, NOT_TARGETS, endsWithAny, includesAny, type Comparator } from "./phrases.js";
+import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
@@ -42,7 +42,7 @@ function usable(q: Quantity, clause: string): boolean {
   // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
   if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
-    const rest = clause.slice(q.end);
+    const rest = clause.slice(q.end, q.end + 12);
     return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
   }
   if (!q.unit) {
@@ -113,7 +113,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) continue;
     if (inPastSection(b.section)) continue;
-    for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
+    for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;
 }
@@ -133,6 +133,8 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
   const sentenceStartInBlock = s.start - b.start;
   const sentenceText = doc.source.text.slice(s.start, s.end);
   const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  // 年均 anywhere in the sentence makes its values yearly averages (computed once: sentences can be long)
+  const sentenceAverage = includesAny(sentenceText, BASIS.averageAnnual) !== null;
   const out: Draft<"targets">[] = [];
   // chains of values joined only by a list separator
   const chains: Array<{ first: number; length: number }> = [];
@@ -156,11 +158,12 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
-    const verdict = dueYear(b.text, sentenceStartInBlock, c.start - b.start + q.start, timing);
+    const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing);
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
-    const lastSep = clause.lastIndexOf("、", q.start - 1);
+    let lastSep = q.start - 1;
+    while (lastSep >= from && clause[lastSep] !== "、") lastSep--; // bounded by this value's own segment
     // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
     if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
     let before = clause.slice(segStart, q.start);
@@ -181,9 +184,9 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const indicator = namedAfterHeading(found.indicator, b.section, b.box);
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
-    const sentenceBefore = doc.source.text.slice(s.start, c.start + q.start);
-    const basis = basisOf({ before, verb, clause: sentenceText, sentenceBefore, unit: q.unit, timing, againstBaseYear });
-    const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.lastIndexOf(cmp.prefix, q.start) >= q.start - cmp.prefix.length - 1 ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
+    const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
+    const basis = basisOf({ before, verb, sentenceAverage, sentenceBefore, unit: q.unit, timing, againstBaseYear });
+    const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.slice(Math.max(0, q.start - cmp.prefix.length - 1), q.start).includes(cmp.prefix) ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,
       value: decToNumber(q.value),
