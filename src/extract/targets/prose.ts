@@ -185,7 +185,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
-    const basis = basisOf({ before, verb, sentenceAverage, sentenceBefore, unit: q.unit, timing, againstBaseYear });
+    const basis = basisOf({ before, verb, sentenceAverage, sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear });
     const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.slice(Math.max(0, q.start - cmp.prefix.length - 1), q.start).includes(cmp.prefix) ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,

@@ -54,7 +54,10 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const indicators = splitParallel(cleaned);
     if (!indicators.length) return [];
     const valueText = p.trim ? v.replace(p.trim, "") : v;
-    const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual" : "level";
+    // a reduction over a multi-year plan (能耗降低达到国家要求) is a period total, as 较2020年下降X% is
+    const multiYear = timing.period?.includes("-") ?? false;
+    const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual"
+      : multiYear && includesAny(clause.slice(0, m.index), BASIS.reductionWords) ? "cumulative" : "level";
     return indicators.map((indicator) => makeDraft(doc, timing, {
       indicator, value: null, value_high: null, unit: null, comparator: p.comparator,
       target_year: year, value_text: valueText, basis,
