@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { readdir, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
 import { EXTRACTORS } from "./extract/index.js";
 import { finalize } from "./extract/record.js";
 import { RECORD_TYPES, type RecordOf, type RecordType } from "./generated/records.js";
-import { ingestBytes, InputError, type Source } from "./ingest/index.js";
+import { ingestBytes, InputError, readFailure, readInput, SUPPORTED_EXTENSIONS, type Source } from "./ingest/index.js";
 import { splitDocuments } from "./structure/documents.js";
 import type { Doc } from "./structure/types.js";
-import { AtomicDir } from "./emit/atomic.js";
+import { AtomicDir, checkReplaceable } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { compareRecords } from "./emit/sort.js";
@@ -35,17 +35,35 @@ export function extractSource(src: Source, types: readonly RecordType[] = RECORD
   return { docs, records };
 }
 
-/** Expand files and directories into a sorted list of input paths (hidden files skipped). */
+const isInputName = (p: string) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase());
+
+/**
+ * Expand files and directories into a sorted list of input paths. A directory
+ * gives its entries (hidden ones and sub-folders skipped; nested folders are not
+ * walked); an entry that cannot be read (dangling link, a folder named like an
+ * input file) stays in the list, so it is reported as a failed input.
+ */
 export async function listInputs(paths: readonly string[]): Promise<{ files: string[]; failures: InputFailure[] }> {
   const files: string[] = [];
   const failures: InputFailure[] = [];
   for (const p of paths) {
     let st;
-    try { st = await stat(p); } catch { failures.push({ file: basename(p), reason: "no such file or directory" }); continue; }
-    if (st.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => !n.startsWith(".")).sort();
-      for (const n of names) if ((await stat(join(p, n))).isFile()) files.push(join(p, n));
-    } else files.push(p);
+    try { st = await stat(p); } catch (e) { failures.push({ file: basename(p), reason: readFailure(e) }); continue; }
+    // a folder named like an input file (x.txt/) is a bad input, not a folder of inputs
+    if (!st.isDirectory() || isInputName(p)) { files.push(p); continue; }
+    let names: string[];
+    try { names = (await readdir(p)).filter((n) => !n.startsWith(".")).sort(); } catch (e) {
+      failures.push({ file: basename(p), reason: readFailure(e) }); continue;
+    }
+    let found = 0;
+    for (const n of names) {
+      const full = join(p, n);
+      const isDir = await stat(full).then((s) => s.isDirectory(), () => false);
+      if (isDir && !isInputName(n)) continue;
+      files.push(full);
+      found++;
+    }
+    if (!found) failures.push({ file: basename(p), reason: `no input files in this directory (${SUPPORTED_EXTENSIONS.join(", ")})` });
   }
   return { files, failures };
 }
@@ -69,8 +87,7 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
     try {
-      let bytes: Uint8Array;
-      try { bytes = await readFile(path); } catch (e) { throw new InputError(name, `cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`); }
+      const bytes = await readInput(path);
       const src = await ingestBytes(name, bytes);
       const r = extractSource(src, types);
       for (const t of types) (records[t] as unknown[]).push(...r.records[t]);
@@ -91,13 +108,18 @@ export function columnsOf(type: RecordType): string[] {
   return Object.keys((loadSchema(type) as { properties: Record<string, unknown> }).properties);
 }
 
+/** Name written into manifest.json; an output dir carrying it may be replaced by a new build. */
+export const TOOL = "policy-extract";
+
 export interface BuildOptions { inputs: readonly string[]; out: string; types?: readonly RecordType[] }
 export interface BuildResult extends ExtractResult { invalid: ValidationIssue[]; written: boolean; counts: Record<string, number> }
 
 /**
  * Build a dataset directory: extract, validate every record against schemas/,
  * then write `<type>.json`, `<type>.csv` and `manifest.json` atomically. An
- * invalid record fails the build and leaves the previous output untouched.
+ * invalid record fails the build and leaves the previous output untouched; so
+ * does a build in which no input could be read. Throws OutputError when `out`
+ * is a file or a directory this tool did not write.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const types = opts.types ?? RECORD_TYPES;
@@ -105,6 +127,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
   const counts = Object.fromEntries(types.map((t) => [t, res.records[t].length]));
   if (invalid.length) return { ...res, invalid, written: false, counts };
+  // nothing could be read: keep the previous output rather than publish an empty one
+  if (!res.inputs.length) return { ...res, invalid, written: false, counts };
+  await checkReplaceable(opts.out, TOOL);
   const dir = await AtomicDir.open(opts.out);
   try {
     const outputs: Array<{ name: string; sha256: string; records: number }> = [];
@@ -118,7 +143,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       await put(`${t}.csv`, toCsv(columnsOf(t), recs), recs.length);
     }
     const manifest = {
-      tool: "policy-extract",
+      tool: TOOL,
       version: VERSION,
       inputs: res.inputs,
       failures: res.failures,

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { build, columnsOf, extractInputs } from "./api.js";
+import { OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { RECORD_TYPES, type RecordType } from "./generated/records.js";
@@ -21,6 +23,18 @@ function parseTypes(s: string | undefined): RecordType[] {
 }
 
 class UsageError extends Error {}
+
+/** Outputs whose bytes no longer match the sha256 the manifest recorded for them. */
+async function changedOutputs(dir: string): Promise<string[]> {
+  const m = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as { outputs?: Array<{ name: string; sha256: string }> };
+  const bad: string[] = [];
+  for (const o of m.outputs ?? []) {
+    const bytes = await readFile(join(dir, o.name)).catch(() => null);
+    if (!bytes) bad.push(`${o.name}: listed in manifest.json but missing`);
+    else if (createHash("sha256").update(bytes).digest("hex") !== o.sha256) bad.push(`${o.name}: changed since the build (sha256 differs from manifest.json)`);
+  }
+  return bad;
+}
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
@@ -45,6 +59,11 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         code = EXIT.INVALID;
         return;
       }
+      if (!res.written) {
+        io.err(`${a.out}: not written: no input could be read (previous output kept)\n`);
+        code = EXIT.INPUT_FAILED;
+        return;
+      }
       const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
       io.err(`built ${a.out}: ${res.inputs.length} input(s); ${counts}\n`);
     })
@@ -66,7 +85,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     .command("validate <dir>", "re-check a built directory against schemas/", (y) => y.positional("dir", { type: "string", demandOption: true }),
     async (a) => {
       const names = await readdir(a.dir!).catch(() => { throw new UsageError(`${a.dir}: not a readable directory`); });
-      let n = 0;
+      let n = 0, files = 0;
       for (const t of RECORD_TYPES) {
         if (!names.includes(`${t}.json`)) continue;
         let data: unknown;
@@ -78,6 +97,14 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         for (const i of issues) io.err(`invalid ${i.type} record at ${i.source_file}:${i.source_line}: ${i.message}\n`);
         if (issues.length) code = EXIT.INVALID;
         n += data.length;
+        files++;
+      }
+      if (!files) throw new UsageError(`${a.dir}: no <type>.json files to validate (types: ${RECORD_TYPES.join(", ")})`);
+      // the manifest's hashes tell whether a file was changed after the build
+      if (names.includes("manifest.json")) {
+        const bad = await changedOutputs(a.dir!).catch((e: Error) => [`manifest.json: unreadable (${e.message})`]);
+        for (const b of bad) io.err(`${b}\n`);
+        if (bad.length) code = EXIT.INVALID;
       }
       io.err(`${a.dir}: ${n} record(s) checked${code === EXIT.INVALID ? ", some invalid" : ", all valid"}\n`);
     })
@@ -90,6 +117,10 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   try {
     await parser.parseAsync();
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(`policy-extract: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
     if (e instanceof UsageError || (e as Error).name === "YError") {
       io.err(`policy-extract: ${(e as Error).message}\nRun 'policy-extract --help' for usage.\n`);
       return EXIT.USAGE;

@@ -1,4 +1,26 @@
-import type { Extractor } from "./record.js";
+import type { Draft, Extractor } from "./record.js";
+import { transportItems } from "./transport/items.js";
 
-/** Highways: filled by the transport issue. */
-export const extractHighways: Extractor<"highways"> = () => [];
+/** Highways: one record per road section a document commits to (CONTRACT.md, railways and highways). */
+export const extractHighways: Extractor<"highways"> = (doc) =>
+  transportItems(doc)
+    .filter((t) => t.mention.kind === "road")
+    .map((t): Draft<"highways"> => {
+      const m = t.mention;
+      return {
+        at: t.at,
+        quote: { start: t.sentence.start, end: t.sentence.end },
+        key: `${m.code ?? ""}${m.name}`,
+        fields: {
+          name: m.name,
+          stops: m.stops,
+          stage: t.stage,
+          code: m.code,
+          road_class: t.roadClass,
+          speed_kmh: m.speed,
+          segment: m.segment,
+          work: m.work,
+          region_part: m.regionPart,
+        },
+      };
+    });

@@ -1,4 +1,128 @@
-import type { Extractor } from "./record.js";
+import { fixOcrDashes } from "../shared/places.js";
+import type { Block, Doc } from "../structure/types.js";
+import { clausesOf } from "./projects/clauses.js";
+import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
+import { exclusionOf, hasPlace } from "./projects/filters.js";
+import { HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
+import { isPlace, namesInClause } from "./projects/names.js";
+import { blockAt, type Draft, type Extractor } from "./record.js";
 
-/** Projects: filled by the projects issue. */
-export const extractProjects: Extractor<"projects"> = () => [];
+/**
+ * Projects: named physical works a document commits to (CONTRACT.md
+ * projects). Candidates come from head nouns (projects/names.ts), lists
+ * are distributed, exclusions (projects/filters.ts) drop programmes,
+ * designations, categories and works not built; stage and sector come
+ * from the governing verbs and the name (projects/classify.ts).
+ */
+export const extractProjects: Extractor<"projects"> = (doc) => {
+  const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean }> = [];
+  const clauses = clausesOf(doc);
+  clauses.forEach((clause, ci) => {
+    if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
+    const sentence = doc.sentences[clause.sentence]!;
+    for (const hit of namesInClause(clause.text, clause.heading)) {
+      const at = clause.start + hit.start;
+      const block = blockAt(doc, at);
+      if (!block) continue;
+      const after = (clause.text.slice(hit.listEnd, hit.listEnd + AFTER_WINDOW) + continuation(clauses, ci)).slice(0, AFTER_WINDOW);
+      const cleaned = cleanName(hit.name);
+      let name = cleaned.name;
+      const verbs = hit.verbs + cleaned.verb;
+      // a place written before the cut verb stands for the preposition before it (在内蒙古建设…)
+      const governing = cleaned.placeKept ? cleaned.verb : hit.verbs;
+      const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
+      const city = boxPlace(block);
+      if (city && !hasPlace(name)) name = city + name;
+      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail });
+      if (why) continue;
+      const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
+      drafts.push({
+        fields: {
+          name,
+          stage: projectStage(verbs, after),
+          sector: projectSector(name, head, hit.tail, block.box ?? ""),
+          location: locationOf(name),
+          capacity: hit.listSize === 1 ? capacityOf(after) : null,
+          box: block.box ?? null,
+        },
+        at, quote, key: name, block, heading: clause.heading,
+      });
+    }
+  });
+  return dropCategoryHeadings(doc, drafts).map(({ block: _b, heading: _h, ...d }) => d);
+};
+
+/** how much of the text after a list is read for its wrappers (…前期工作, …开工建设) */
+const AFTER_WINDOW = 80;
+
+const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
+
+/**
+ * The rest of the sentence while its clauses carry on the same list without
+ * a verb of their own ("推进宁城县通用机场，东乌旗…运输机场，…项目前期工作"):
+ * a wrapper there stages this clause's works too.
+ */
+function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string {
+  let out = "";
+  for (let j = i + 1; j < clauses.length && clauses[j]!.sentence === clauses[i]!.sentence && out.length < AFTER_WINDOW; j++) {
+    if (VERB_FIRST.test(clauses[j]!.text.slice(0, 24))) break;
+    out += "，" + clauses[j]!.text.slice(0, AFTER_WINDOW);
+  }
+  return out;
+}
+
+/**
+ * Names as written: OCR dashes fixed, unbalanced quotes and stray joints
+ * trimmed; a governing verb left inside is cut off and returned, since it
+ * governs the work ("在内蒙古建设碳计量中心" → 内蒙古碳计量中心, 建设).
+ */
+function cleanName(raw: string): { name: string; verb: string; placeKept: boolean } {
+  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "");
+  // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
+  HARD_VERB_IN_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null, cut = 0;
+  let keep = "", verb = "";
+  while ((m = HARD_VERB_IN_NAME.exec(n))) {
+    if (n.length - (m.index + m[0].length) < 4) continue;
+    // a place before the verb stays ("通辽市申报国家级互联网骨干直联点" → 通辽市国家级…)
+    keep = isPlace(n.slice(0, m.index)) ? n.slice(0, m.index) : "";
+    cut = m.index + m[0].length;
+    verb = m[0];
+  }
+  n = keep + n.slice(cut).replace(NAME_PREFIX_STRIP, "");
+  // a technical grade inside the name (…的5ms/15ms/20ms级低时延直连通道) is a spec, not the name
+  n = n.replace(/的?[0-9A-Za-z./]{2,40}级/, "");
+  if (n.startsWith("“") && !n.includes("”")) n = n.slice(1);
+  if (n.endsWith("”") && !n.includes("“")) n = n.slice(0, -1);
+  return { name: n, verb, placeKept: keep !== "" };
+}
+
+
+/** The city or league a box item sits under (专栏28 （一）呼伦贝尔市): box items without a place take it. */
+function boxPlace(block: Block): string | null {
+  if (!block.box) return null;
+  const label = block.section[block.section.length - 1] ?? "";
+  const t = label.replace(/^[（(][一二三四五六七八九十]{1,3}[)）]\s?/, "");
+  if (t === label) return null;
+  const m = PLACE_PREFIX_RE.exec(t);
+  if (!m || m[0].length !== t.length) return null;
+  return t.replace(/市$/, "");
+}
+
+/**
+ * A 专栏 item heading that names a work is a project only when the item's
+ * text names no works of its own; otherwise the heading is the category
+ * (（一）引调水工程 over the named water works).
+ */
+function dropCategoryHeadings<D extends { block: Block; heading: boolean }>(doc: Doc, drafts: D[]): D[] {
+  const idx = new Map(doc.blocks.map((b, i) => [b, i]));
+  return drafts.filter((d) => {
+    if (!d.heading) return true;
+    const i = idx.get(d.block)!;
+    const level = d.block.heading!.level;
+    let j = i + 1;
+    while (j < doc.blocks.length && !(doc.blocks[j]!.heading && doc.blocks[j]!.heading!.level <= level)) j++;
+    const body = new Set(doc.blocks.slice(i + 1, j));
+    return !drafts.some((o) => !o.heading && body.has(o.block));
+  });
+}

@@ -1,4 +1,26 @@
-import type { Extractor } from "./record.js";
+import type { Draft, Extractor } from "./record.js";
+import { transportItems } from "./transport/items.js";
 
-/** Railways: filled by the transport issue. */
-export const extractRailways: Extractor<"railways"> = () => [];
+/** Railways: one record per line or section a document commits to (CONTRACT.md, railways and highways). */
+export const extractRailways: Extractor<"railways"> = (doc) =>
+  transportItems(doc)
+    .filter((t) => t.mention.kind === "rail")
+    .map((t): Draft<"railways"> => {
+      const m = t.mention;
+      return {
+        at: t.at,
+        quote: { start: t.sentence.start, end: t.sentence.end },
+        key: m.name,
+        fields: {
+          name: m.name,
+          stops: m.stops,
+          stage: t.stage,
+          code: null,
+          line_class: t.lineClass,
+          speed_kmh: m.speed,
+          segment: m.segment,
+          work: m.work,
+          region_part: m.regionPart,
+        },
+      };
+    });

@@ -49,7 +49,8 @@ export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<
   const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i);
   return ordered.map(({ d }) => {
     const quote = normalizeQuote(src.text.slice(d.quote.start, d.quote.end));
-    const key = `${src.file}\u0000${type}\u0000${d.key ?? ""}\u0000${quote}`;
+    // the document title separates identical sentences printed in two documents of one file
+    const key = `${src.file}\u0000${type}\u0000${doc.info.title}\u0000${d.key ?? ""}\u0000${quote}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const id = `${ID_PREFIX[type]}_${createHash("sha256").update(`${key}\u0000${n}`).digest("hex").slice(0, 16)}`;

@@ -1,4 +1,279 @@
-import type { Extractor } from "./record.js";
+import type { Doc, Span } from "../structure/types.js";
+import type { Draft, Extractor, Fields } from "./record.js";
+import { paysOf, type Pay } from "./subsidies/amounts.js";
+import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
+import {
+  ANY_INSTRUMENT_RE, GENERIC, GENERIC_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_RELIEF_RE, TAX_WORD_RE,
+  type Instrument,
+} from "./subsidies/lexicon.js";
+import { clauseEnd, clauseStart, itemsOf, MAX_CLAUSE, periodsOf, srcAt, type Item, type Piece } from "./subsidies/text.js";
+import { frequencyOf, validityOf } from "./subsidies/timing.js";
+import { insideUnits, unitClauses, unitsAfter, type UnitsClause } from "./subsidies/units.js";
 
-/** Subsidies: filled by the subsidies issue. */
-export const extractSubsidies: Extractor<"subsidies"> = () => [];
+/**
+ * Subsidies: every promise of money or tax relief, one record per amount per
+ * beneficiary class (CONTRACT.md). Items of a policy list are read period by
+ * period (。) and part by part (；): the payout amounts of a part (amounts.ts)
+ * are grouped into records — a record holds at most one fixed amount, rate,
+ * cap and floor, and a new 对-phrase starts a new one — then each record gets
+ * its beneficiary (the phrase before it), instrument, frequency, per-unit
+ * base, responsible units (the item's 责任单位 clause) and validity dates.
+ */
+
+interface Rec {
+  pays: Pay[];
+  /** item offsets: where the lead text starts, and the end of the record's last clause */
+  leadStart: number;
+  /** records paid "分别" as one list share this array */
+  group: Rec[] | null;
+  part: Piece;
+  period: Piece;
+  capFromSentence?: boolean;
+}
+
+const has = (r: Rec, role: Pay["role"]) => r.pays.some((p) => p.role === role);
+const lastEnd = (r: Rec) => r.pays[r.pays.length - 1]!.end;
+const firstPay = (r: Rec) => r.pays[0]!;
+
+function slotFilled(r: Rec, p: Pay): boolean {
+  switch (p.role) {
+    case "fixed": return has(r, "fixed") || has(r, "range");
+    case "cap": return has(r, "cap") || has(r, "range");
+    case "floor": return has(r, "floor") || has(r, "range");
+    case "range": return has(r, "fixed") || has(r, "range") || has(r, "cap");
+    case "rate": return has(r, "rate");
+  }
+}
+
+const TAX_LEVY = /(?:征收|计征)/;
+/** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
+const SHARED_CAP_LEAD = /^(?:原则上)?(?:单个|每个|同一|每家|单户|每户|每年)/;
+
+function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
+  const pays = paysOf(part);
+  if (!pays.length) return [];
+  const qualifies = ANY_INSTRUMENT_RE.test(part.text) || POOL_RE.test(part.text) || (TAX_WORD_RE.test(part.text) && TAX_LEVY.test(part.text));
+  if (!qualifies) return [];
+  const recs: Rec[] = [];
+  let cur: Rec | null = null;
+  for (const p of pays) {
+    let from = cur ? lastEnd(cur) : part.start;
+    // the next payout's lead starts after the clause that closed the previous one ("…300万元，给予自治区级…")
+    if (cur) { const ce = clauseEnd(text, from, p.start); if (ce < p.start) from = ce + 1; }
+    const gap = text.slice(from, p.start);
+    MARKER_RE.lastIndex = 0;
+    const boundary = cur !== null && MARKER_RE.test(gap);
+    if (cur && !boundary && !slotFilled(cur, p)) {
+      cur.pays.push(p);
+      // a cap after a 分别 list caps every award of the list
+      if (p.role === "cap" && cur.group) for (const g of cur.group) if (g !== cur && !has(g, "cap") && !has(g, "range")) g.pays.push(p);
+      continue;
+    }
+    const rec: Rec = { pays: [p], leadStart: from, group: null, part, period };
+    // 分别给予 A、B、C: consecutive amounts of one role after 分别
+    const inList = cur && !boundary && cur.pays.length === 1 && firstPay(cur).role === p.role
+      && /^[\s、，,和及与]*(?:每[^，,；。\d]{0,10})?$/.test(gap)
+      && (cur.group !== null || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)));
+    if (inList) {
+      cur!.group ??= [cur!];
+      rec.group = cur!.group;
+      rec.group.push(rec);
+    }
+    recs.push(rec);
+    cur = rec;
+  }
+  return recs;
+}
+
+function instrumentOf(text: string, r: Rec): Instrument {
+  const first = firstPay(r), last = r.pays[r.pays.length - 1]!;
+  const groupLast = r.group ? r.group[r.group.length - 1]!.pays[0]! : last;
+  const afterEnd = clauseEnd(text, Math.max(last.end, groupLast.end), r.part.end);
+  const cs = clauseStart(text, first.start, r.part.start);
+  const clause = text.slice(cs, afterEnd);
+  if (TAX_WORD_RE.test(clause) && (TAX_LEVY.test(clause) || /减按|免征|减半/.test(clause))) return "tax_relief";
+  // the instrument is named after the amount (给予30万元一次性奖励) or before it (每车补贴4万元)
+  const afters = [...r.pays, groupLast].map((p) => text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
+  const before = text.slice(Math.max(r.leadStart, cs), first.start);
+  const firstOf = (re: RegExp, s: string) => { re.lastIndex = 0; return re.exec(s)?.[0]; };
+  const lastOf = (re: RegExp, s: string) => { re.lastIndex = 0; let m, w: string | undefined; while ((m = re.exec(s))) w = m[0]; return w; };
+  for (const [re, table] of [[SPECIFIC_RE, SPECIFIC], [GENERIC_RE, GENERIC]] as const) {
+    for (const a of afters) { const w = firstOf(re, a); if (w) return table[w]!; }
+    const w = lastOf(re, before);
+    if (w) return table[w]!;
+  }
+  if (POOL_RE.test(before)) return "funding";
+  const w3 = firstOf(SPECIFIC_RE, text.slice(Math.max(r.part.start, first.start - MAX_CLAUSE), Math.min(r.part.end, last.end + MAX_CLAUSE)));
+  return w3 ? SPECIFIC[w3]! : "other";
+}
+
+/** Budget pools: "安排1.4亿元支持自治区种业高质量发展" — the beneficiary is what the money is for. */
+function poolTarget(text: string, r: Rec): string | null {
+  const first = firstPay(r);
+  const cs = clauseStart(text, first.start, r.part.start);
+  const lead = text.slice(cs, first.start);
+  if (!POOL_RE.test(lead) || lastMarker(lead) >= 0) return null;
+  const from = r.pays[r.pays.length - 1]!.end;
+  const end = clauseEnd(text, from, r.part.end);
+  const own = text.slice(from, end).replace(/\s+/g, "").replace(/^(?:及以上|以上)?(?:的)?(?:专项资金|资金|经费)?/, "");
+  // the money's use: right after the amount (安排20亿元专门用于…), or in one of the next clauses (…，支持…)
+  const clauses = [own, ...text.slice(end, Math.min(r.part.end, end + 3 * MAX_CLAUSE)).split(/[，,；;。]/).slice(1, 4).map((c) => c.replace(/\s+/g, ""))];
+  const withTarget = clauses.find((c) => POOL_TARGET_RE.test(c));
+  let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
+  const t = POOL_TARGET_RE.exec(s);
+  if (t) s = s.slice(t.index + t[0].length);
+  s = s.replace(/^(?:以市场化方式|专门)/, "");
+  return s.length >= 2 ? s : null;
+}
+
+function perUnitOf(text: string, r: Rec, p: Pay): string | null {
+  if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
+  const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
+  const window = text.slice(from, p.start).replace(/\s+/g, "");
+  const m = /每(?![年月])([^，,；。]{1,14})$/.exec(window);
+  if (!m) return null;
+  const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
+  return s.length >= 2 ? s : null;
+}
+
+function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: UnitsClause[]): Fields<"subsidies"> {
+  const text = item.text;
+  const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
+  const fixed = get("fixed"), cap = get("cap"), floor = get("floor"), range = get("range"), rate = get("rate");
+  const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
+  const lastPay = r.group ? r.group[r.group.length - 1]!.pays.at(-1)! : r.pays.at(-1)!;
+  const spanEnd = clauseEnd(text, Math.max(lastPay.end, r.pays.at(-1)!.end), r.part.end);
+  const { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
+  return {
+    beneficiary,
+    instrument: instrumentOf(text, r),
+    amount_yuan: fixed?.yuan ?? null,
+    amount_max_yuan: cap?.yuan ?? range?.high ?? null,
+    amount_min_yuan: floor?.yuan ?? range?.low ?? null,
+    rate_pct: rate?.rate ?? null,
+    rate_base: rate?.rateBase ?? null,
+    per_unit: perUnitOf(text, r, keyPay),
+    frequency,
+    responsible_units: unitsAfter(units, r.period.start),
+    policy_level: doc.info.policy_level,
+    valid_from: null,
+    valid_to: null,
+    years,
+  };
+}
+
+/** Tax relief without a number: 免征房产税、城镇土地使用税; 超过部分减半征收. */
+function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; beneficiary: string }[] {
+  const out: { at: number; beneficiary: string }[] = [];
+  TAX_RELIEF_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const partText = part.text;
+  const taxInPart = TAX_WORD_RE.test(partText);
+  let leadFrom = part.start;
+  const paidClauses = new Set(taken.flatMap((r) => r.pays.map((p) => clauseStart(text, p.start, part.start))));
+  while ((m = TAX_RELIEF_RE.exec(partText))) {
+    const at = part.start + m.index;
+    const cs = clauseStart(text, at, part.start), ce = clauseEnd(text, at, part.end);
+    if (paidClauses.has(cs)) continue;
+    const relief = text.slice(at, ce).replace(/\s+/g, "");
+    // fee waivers are not tax relief: 免征…费
+    if (/费$/.test(relief) && !TAX_WORD_RE.test(relief)) continue;
+    if (!TAX_WORD_RE.test(relief) && !taxInPart) continue;
+    if (m[0] === "减按" && !TAX_WORD_RE.test(relief)) continue;
+    // 免税时间自…起计算 names the relief's term, not a relief
+    if (/^(?:时间|期|期限|额|收入)/.test(partText.slice(m.index + m[0].length))) continue;
+    // "…免征企业所得税，超过部分减半征收": the second relief's condition starts after the first one's clause
+    const who = taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at));
+    leadFrom = ce + 1;
+    out.push({ at, beneficiary: `${who}（${relief}）` });
+  }
+  return out;
+}
+
+/** A sentence longer than any real one (hostile input) quotes its part, then the clause around the amount. */
+const MAX_QUOTE = 1000;
+function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: number): Span {
+  let s = period.start, e = period.end;
+  if (e - s > MAX_QUOTE) { s = part.start; e = part.end; }
+  if (e - s > MAX_QUOTE) { s = clauseStart(item.text, from, s); e = clauseEnd(item.text, to, e); }
+  return { start: srcAt(item, s), end: srcAt(item, e) };
+}
+
+export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
+  const drafts: Draft<"subsidies">[] = [];
+  for (const item of itemsOf(doc)) {
+    const text = item.text;
+    const units = unitClauses(text);
+    const inUnits = (i: number) => insideUnits(units, i);
+    let prevRecs: Rec[] = [];
+    const itemRecs: Rec[] = [];
+    const taxes: { at: number; beneficiary: string; period: Piece }[] = [];
+    const periods = periodsOf(text);
+    // "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it
+    const opening = periods[0] ? periods[0].period.text.replace(/^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十]{1,4}[）)]|[一二三四五六七八九十]{1,3}、)?/, "") : "";
+    const itemTerm = /^(?:自|至|截至)?\d{4}年\d{1,2}月\d{1,2}日/.test(opening) ? validityOf(periods[0]!.period.text) : null;
+    const terms = new Map<number, ReturnType<typeof validityOf>>();
+    const termOf = (p: Piece) => {
+      let v = terms.get(p.start);
+      if (!v) { v = validityOf(p.text); terms.set(p.start, v); }
+      return v.valid_from || v.valid_to || !itemTerm ? v : itemTerm;
+    };
+    for (const { period, parts } of periods) {
+      const periodRecs: Rec[] = [];
+      for (const part of parts) {
+        const recs = recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start));
+        periodRecs.push(...recs);
+        for (const t of taxReliefs(text, part, recs)) if (!inUnits(t.at)) taxes.push({ ...t, period });
+      }
+      // a sentence that only states a cap ("单个企业…每年奖励资金不超过50万元。") caps the awards of the sentence before
+      const capOnly = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap"));
+      const lead = period.text.replace(/^\s+/, "");
+      MARKER_RE.lastIndex = 0;
+      if (capOnly && prevRecs.length && SHARED_CAP_LEAD.test(lead) && !MARKER_RE.test(lead)) {
+        const cap = firstPay(periodRecs[0]!);
+        for (const r of prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+        continue;
+      }
+      itemRecs.push(...periodRecs);
+      prevRecs = /^(?:同时|并|另)/.test(lead) ? [...prevRecs, ...periodRecs] : periodRecs;
+    }
+    for (const r of itemRecs) {
+      if (r.group && r.group[0] !== r) continue;
+      const members = r.group ?? [r];
+      const lead = text.slice(r.leadStart, firstPay(r).start);
+      const pool = poolTarget(text, r);
+      const base = pool ?? beneficiaryFromLead(lead);
+      const split = members.length > 1 ? distribute(base, members.length) : null;
+      members.forEach((m, i) => {
+        let who = split ? split[i]! : base;
+        if (i > 0 && !split) {
+          const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
+          if (own.length >= 2) who = own;
+        }
+        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
+        const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
+        drafts.push({
+          fields,
+          at: srcAt(item, keyPay.start),
+          quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
+          key: `${who}\u0000${keyPay.start}`,
+        });
+      });
+    }
+    for (const t of taxes) {
+      const { valid_from, valid_to } = termOf(t.period);
+      drafts.push({
+        fields: {
+          beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,
+          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsAfter(units, t.period.start),
+          policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
+        },
+        at: srcAt(item, t.at),
+        quote: quoteOf(item, t.period, t.period, t.at, t.at),
+        key: t.beneficiary,
+      });
+    }
+  }
+  return drafts;
+};

@@ -1,4 +1,4 @@
-import * as cheerio from "cheerio";
+import type * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { decodeBytes, looksBinary } from "./decode.js";
 import { InputError } from "./errors.js";
@@ -19,55 +19,105 @@ function charsetOf(bytes: Uint8Array): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/**
+ * A BOM decides; then bytes that are valid UTF-8 are UTF-8 whatever the meta
+ * tag says (sites re-encode pages and leave `charset=gb2312` behind; GBK text
+ * is practically never valid UTF-8); else the declared charset, with
+ * gb2312/gbk read as gb18030, the superset that keeps 4-byte characters; else
+ * GB18030.
+ */
 function decodeHtml(bytes: Uint8Array): string {
+  const plain = decodeBytes(bytes);
+  if (plain.encoding !== "gb18030") return plain.text;
   const cs = charsetOf(bytes);
-  // gb2312/gbk pages are decoded as gb18030, the superset that keeps 4-byte characters
-  if (cs && /^(gb2312|gbk|gb18030|x-gbk)$/.test(cs)) return new TextDecoder("gb18030").decode(bytes);
-  return decodeBytes(bytes).text;
+  if (!cs || /^(gb2312|gbk|gb18030|x-gbk|cp936|utf-?8)$/.test(cs)) return plain.text;
+  try {
+    return new TextDecoder(cs).decode(bytes); // big5, shift_jis …
+  } catch {
+    return plain.text; // a label TextDecoder does not know
+  }
 }
 
-export function htmlToText(html: string): string {
-  const $ = cheerio.load(html);
+/** Text with every kind of whitespace removed, for containment checks. */
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+/**
+ * The article's title as the page states it outside the body: the ArticleTitle
+ * meta tag most CMSs of government sites write, else the first <h1>, else the
+ * part of <title> before the site name ("标题_栏目_网站").
+ */
+function pageTitle($: cheerio.CheerioAPI): string | null {
+  const cands = [
+    $('meta[name="ArticleTitle"]').attr("content"),
+    $("h1").first().text(),
+    $("title").first().text().split(/[_|]| - /)[0],
+  ];
+  for (const c of cands) {
+    const t = (c ?? "").replace(/\s+/g, " ").trim();
+    if (t.length >= 4) return t;
+  }
+  return null;
+}
+
+/** cheerio (with parse5 and undici) takes ~0.8 s to import: load it only when a page is read. */
+let cheerioModule: Promise<typeof cheerio> | null = null;
+const loadCheerio = () => (cheerioModule ??= import("cheerio"));
+
+export async function htmlToText(html: string): Promise<string> {
+  const $ = (await loadCheerio()).load(html);
   $("script,style,noscript,template,iframe").remove();
-  let root: cheerio.Cheerio<Element> | null = null;
+  const bodyText = squash($("body").text());
+  if (!bodyText) return ""; // a page with a <title> and nothing to read is no document
+  let root: cheerio.Cheerio<Element> = $("body");
+  let specific = false;
   for (const sel of BODY_SELECTORS) {
+    if (sel === "body") break;
     const c = $(sel).first();
-    if (c.length && c.text().trim().length > 0) {
-      // prefer a specific container only when it holds most of the page's text
-      if (sel !== "body" && c.text().trim().length < 0.3 * $("body").text().trim().length) continue;
-      root = c as cheerio.Cheerio<Element>;
-      break;
-    }
+    const n = c.length ? squash(c.text()).length : 0;
+    // prefer a specific container only when it holds most of the page's text
+    if (n > 0 && n >= 0.3 * bodyText.length) { root = c as cheerio.Cheerio<Element>; specific = true; break; }
   }
   const parts: string[] = [];
+  // many article bodies leave the title to a heading above them: keep it as the first line
+  if (specific) {
+    const title = pageTitle($);
+    if (title && !squash(root.text()).slice(0, 300).includes(squash(title))) parts.push(title, "\n");
+  }
+  // inside a table cell, paragraphs and <br> are spaces: a row stays on one line
+  let inCell = 0;
   const walk = (node: AnyNode) => {
     if (node.type === "text") { parts.push((node as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, " ")); return; }
     if (node.type !== "tag") return;
     const el = node as Element;
     const name = el.name.toLowerCase();
-    if (name === "br") { parts.push("\n"); return; }
+    if (name === "br") { parts.push(inCell ? " " : "\n"); return; }
     if (name === "nav") return;
-    const block = BLOCK.has(name);
-    if (block) parts.push("\n");
+    const cell = name === "td" || name === "th";
+    const block = BLOCK.has(name) && !inCell;
+    // table rows and list items follow each other line by line; other blocks
+    // are paragraphs, set off by a blank line as in the text seeds
+    const row = name === "tr" || name === "li";
+    if (block && !row) parts.push("\n");
+    if (cell) inCell++;
     for (const c of el.children) walk(c);
-    if (name === "td" || name === "th") parts.push("\t");
+    if (cell) { inCell--; parts.push(inCell ? " " : "\t"); }
     if (block) parts.push("\n");
+    else if (inCell && BLOCK.has(name)) parts.push(" ");
   };
-  const nodes: AnyNode[] = root ? root.toArray() : $.root().toArray();
-  for (const n of nodes) walk(n);
+  for (const n of root.toArray()) walk(n);
   return parts.join("")
     .replace(/\u00a0/g, " ")
     .split("\n")
-    .map((l) => l.replace(/ +/g, " ").replace(/^ +| +$/g, "").replace(/\t+$/, ""))
+    .map((l) => l.replace(/ +/g, " ").split("\t").map((c) => c.trim()).join("\t").replace(/(?<!\t)\t+$/, ""))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 
-export function ingestHtml(file: string, bytes: Uint8Array): Source {
+export async function ingestHtml(file: string, bytes: Uint8Array): Promise<Source> {
   const html = decodeHtml(bytes);
   if (looksBinary(html)) throw new InputError(file, "binary content, not an HTML document");
-  const text = htmlToText(html);
+  const text = await htmlToText(html);
   if (!text.trim()) throw new InputError(file, "HTML page has no text");
   return sourceFromLines(file, "html", text);
 }

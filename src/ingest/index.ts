@@ -15,23 +15,36 @@ export async function ingestBytes(file: string, bytes: Uint8Array): Promise<Sour
   if (bytes.length === 0) throw new InputError(file, "empty file");
   let raw: Source;
   if (ext === ".txt") raw = ingestTxt(file, bytes);
-  else if (ext === ".html" || ext === ".htm") raw = ingestHtml(file, bytes);
+  else if (ext === ".html" || ext === ".htm") raw = await ingestHtml(file, bytes);
   else if (ext === ".pdf") raw = await ingestPdf(file, bytes);
   else throw new InputError(file, `unsupported file type '${ext || "(none)"}' (use .txt, .html or .pdf)`);
   return normalize(raw);
 }
 
-export async function ingestFile(path: string): Promise<Source> {
-  const file = basename(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? (e as Error).message})`;
-    throw new InputError(file, reason);
+/** Why a path cannot be read, in words for the `FILE: reason` line. */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT": return "no such file (or a dangling link)";
+    case "EACCES": case "EPERM": return "permission denied";
+    case "EISDIR": return "is a directory, not a file";
+    case "ELOOP": return "symbolic link loop";
+    case "ENAMETOOLONG": return "file name too long";
+    default: return `cannot read (${code ?? (e as Error).message})`;
   }
-  return ingestBytes(file, bytes);
+}
+
+/** Read one input's bytes; a path that cannot be read throws InputError. */
+export async function readInput(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new InputError(basename(path), readFailure(e));
+  }
+}
+
+export async function ingestFile(path: string): Promise<Source> {
+  return ingestBytes(basename(path), await readInput(path));
 }
 
 export { InputError, type Source };

@@ -32,9 +32,13 @@ export function squeezeSpaces(src: Source): Source {
   return rewrite(s, SPACE_RUN, () => " ");
 }
 
-/** Trailing spaces at line ends. */
+/** Trailing spaces/tabs at line ends, leading spaces at line starts. The lookbehind
+ * lets only the FIRST blank of a run start a match, which keeps a long run of
+ * tabs that is not at a line end linear instead of quadratic. */
+const LINE_END_BLANKS = /(?<![ \t])[ \t]+(?=\n)|(?<![^\n]) +/g;
+
 export function trimLineEnds(src: Source): Source {
-  return rewrite(src, /[ \t]+(?=\n)|(?<=\n)[ ]+/g, () => "");
+  return rewrite(src, LINE_END_BLANKS, () => "");
 }
 
 /**
@@ -42,8 +46,21 @@ export function trimLineEnds(src: Source): Source {
  * lines and a line that is not a heading, continues on that line. The blank
  * lines are removed; each character keeps its own original line.
  */
-const TERMINAL = /[。；！？：:;!?”）)\]】…]$/;
-const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|专栏|附件|附表|注[:：])/;
+const TERMINAL = /[。；！？：:;!?”）)\]】〕］」』…]$/;
+const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}(?:[、．]|\.(?!\d))|专栏|附件|附表|注[:：])/;
+
+const RUN_IN = /[。；！？]/;
+
+/** A 《 “ or （ opened on the line and not closed on it. */
+function unclosed(line: string): boolean {
+  const depth: Record<string, number> = { "《": 0, "“": 0, "（": 0 };
+  const close: Record<string, string> = { "》": "《", "”": "“", "）": "（" };
+  for (const c of line) {
+    if (c in depth) depth[c]!++;
+    else if (c in close) depth[close[c]!]!--;
+  }
+  return Object.values(depth).some((d) => d > 0);
+}
 
 export function rejoinPageBreaks(src: Source): Source {
   const text = src.text;
@@ -53,7 +70,13 @@ export function rejoinPageBreaks(src: Source): Source {
   const lineText = (k: number) => text.slice(lineStarts[k]!, (lineStarts[k + 1] ?? text.length + 1) - 1);
   for (let k = 0; k < lineStarts.length; k++) {
     const cur = lineText(k);
-    if (cur.length < 30 || cur.includes("\t") || TERMINAL.test(cur) || HEADING_START.test(cur) || TITLE_END.test(cur)) continue;
+    // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
+    // is a paragraph that a page break can split like any other
+    const pureHeading = HEADING_START.test(cur) && cur.length <= 40 && !RUN_IN.test(cur);
+    // a short line is a heading, title or signature line unless it visibly stops
+    // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
+    const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
+    if (!fragment || cur.includes("\t") || TERMINAL.test(cur) || pureHeading || TITLE_END.test(cur)) continue;
     let n = k + 1;
     while (n < lineStarts.length && lineText(n).trim() === "") n++;
     if (n === k + 1 || n >= lineStarts.length) continue; // no blank gap: a real line break
@@ -77,6 +100,65 @@ export function rejoinPageBreaks(src: Source): Source {
   });
 }
 
+/**
+ * PDF line unwrap: a PDF's text comes out one printed line per line, so every
+ * paragraph is cut at the right margin. A line that reaches the margin (its
+ * display width is close to the page's usual full width) and does not end a
+ * sentence continues on the next line, unless that line opens a heading or a
+ * document-head line. Display width counts CJK/full-width as 2, the rest as 1.
+ * Text files are left alone: their lines are paragraphs.
+ */
+const WRAP_END = /[。！？：:!?]$/;
+const LINE_START_PUNCT = /^[，。、；：！？）》”’〕】」』,.;:!?)]/;
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // CJK, full-width forms, and the quotes/dashes/ellipsis a CJK font sets full-width
+    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x206f) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Measure of a full printed line: the 90th percentile over lines of some length. */
+function fullWidth(widths: number[]): number | null {
+  const long = widths.filter((w) => w >= 20).sort((a, b) => b - a);
+  if (long.length < 5) return null; // too little text to know where the margin is
+  return long[Math.floor(long.length * 0.1)]!;
+}
+
+export function unwrapPdfLines(src: Source): Source {
+  if (src.format !== "pdf") return src;
+  const text = src.text;
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const lineText = (k: number) => text.slice(starts[k]!, (starts[k + 1] ?? text.length + 1) - 1);
+  const lines = starts.map((_, k) => lineText(k));
+  // fonts differ: in a proportional font digits are half as wide as CJK, in a
+  // monospaced CJK font they are as wide; a line that is full by either measure reaches the margin
+  const full = fullWidth(lines.map(displayWidth));
+  const fullCount = fullWidth(lines.map((l) => l.length));
+  if (full === null || fullCount === null) return src;
+  const atMargin = (l: string) => displayWidth(l) >= full * 0.9 || l.length >= fullCount * 0.9;
+  const joins = new Set<number>(); // offsets of the "\n" to remove
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const cur = lines[k]!, next = lines[k + 1]!;
+    if (!cur || !next.trim() || cur.includes("\t") || next.includes("\t")) continue;
+    // punctuation that may not open a line was pushed there by a naive writer: always a continuation
+    const continues = LINE_START_PUNCT.test(next);
+    if (!continues && (!atMargin(cur) || WRAP_END.test(cur))) continue;
+    if (HEADING_START.test(next) || DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
+    joins.add(starts[k + 1]! - 1);
+  }
+  if (!joins.size) return src;
+  // Latin words cut at the margin keep a space between them; CJK joins directly
+  return rewrite(src, /\n/g, (m) => {
+    if (!joins.has(m.index)) return m[0];
+    return /[A-Za-z]/.test(text[m.index - 1] ?? "") && /[A-Za-z]/.test(text[m.index + 1] ?? "") ? " " : "";
+  });
+}
+
 export function normalize(src: Source): Source {
-  return rejoinPageBreaks(trimLineEnds(squeezeSpaces(foldWidth(src))));
+  return rejoinPageBreaks(unwrapPdfLines(trimLineEnds(squeezeSpaces(foldWidth(src)))));
 }

@@ -21,3 +21,31 @@ export function fixOcrDashes(name: string): string {
   }
   return out;
 }
+
+/**
+ * Separators between the places a line connects: 至 (to), 经 (via) and the
+ * dash (after OCR repair). A separator splits only between two pieces of at
+ * least two characters, and 经/至 followed by a word they begin (经济, 至今,
+ * 至少) are not separators: 经棚 or 包（银）海 stay whole.
+ */
+const STOP_SEP = new Set(["至", "经", "—"]);
+const NOT_SEP_NEXT: Record<string, RegExp> = { 经: /^[济营过由常]/, 至: /^[今少于此多上]/, "—": /^$/ };
+
+/** Places along a line name: `包头经鄂尔多斯至榆林` → [包头, 鄂尔多斯, 榆林]; `集宁一大同一原平` → [集宁, 大同, 原平]. */
+export function splitStops(chain: string): string[] {
+  const t = fixOcrDashes(chain.trim()).replace(/[－–-]/g, "—");
+  const out: string[] = [];
+  let s = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (!STOP_SEP.has(c)) continue;
+    const left = t.slice(s, i).trim();
+    const rest = t.slice(i + 1);
+    if (left.length < 2 || rest.trim().length < 2 || NOT_SEP_NEXT[c]!.test(rest)) continue;
+    out.push(left);
+    s = i + 1;
+  }
+  const last = t.slice(s).trim();
+  if (last) out.push(last);
+  return out;
+}

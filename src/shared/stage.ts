@@ -45,3 +45,36 @@ export function stageAt(clause: string, offset: number, itemEnd = offset): Stage
   }
   return last.stage;
 }
+
+const WEAK = new Set(stages.weak as string[]);
+
+/**
+ * Stage of a list of items from the words that govern it: `govern` is the
+ * text before the first item (from the clause start), `tail` the text after
+ * the last item up to the clause end. Returns null when neither names a
+ * stage verb (the caller decides what a verb-less item is).
+ *
+ * - a preparation wrapper after the items re-stages the list (积极推进 … 前期工作);
+ * - a preparation or other verb before the items dominates its cluster
+ *   (研究推进 → preparation, 配合国家建设 → other);
+ * - otherwise the last start/completion verb before the items wins (建成, 开工建设);
+ * - weak verbs (推进, 推动, 建设 …) yield to a start/completion verb after the items
+ *   (推动 … 开工 → start); with no verb before, the last verb after decides
+ *   (争取 … 开工 → start, 加快 … 建设 → building, 利用 … 开行 → other).
+ */
+export function governedStage(govern: string, tail: string): Stage | null {
+  for (const [w, s] of WRAPPERS) if (s === "preparation" && tail.includes(w)) return s;
+  const gv = stageVerbs(govern);
+  const tv = stageVerbs(tail);
+  const lastTail = tv[tv.length - 1];
+  if (gv.length) {
+    const dominant = gv.find((v) => v.stage === "preparation" || v.stage === "other");
+    if (dominant) return dominant.stage;
+    const strong = gv.filter((v) => v.stage === "completed" || v.stage === "start");
+    if (strong.length) return strong[strong.length - 1]!.stage;
+    const allWeak = gv.every((v) => WEAK.has(v.verb) || v.stage === "building");
+    if (allWeak && lastTail && (lastTail.stage === "start" || lastTail.stage === "completed")) return lastTail.stage;
+    return gv[gv.length - 1]!.stage;
+  }
+  return lastTail ? lastTail.stage : null;
+}

@@ -1,4 +1,5 @@
 import kinds from "../data/document-kinds.json" with { type: "json" };
+import regionsData from "../data/regions.json" with { type: "json" };
 import type { Source } from "../ingest/source.js";
 import { lineAt } from "../ingest/source.js";
 import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
@@ -149,20 +150,33 @@ function issuerFromTitle(title: string): string | null {
   if (!m || !m[1]) return null;
   const head = m[1].replace(/等部门$/, "").trim();
   if (!head) return null;
-  const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=[\\u4e00-\\u9fff]{2,}${kinds.issuerEnds})`)));
+  const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`)));
   return parts.filter(Boolean).join("、");
 }
 
-const REGION_IN_TITLE = /(内蒙古|[\u4e00-\u9fff]{2,3}(?:自治区|省))|^([\u4e00-\u9fff]{2,4}?(?:市|盟))|^([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?!域)/;
+const REGIONS = regionsData.regions as Array<[string, string]>;
+const REGION_RE = new RegExp(REGIONS.flat().sort((a, b) => b.length - a.length).join("|"), "g");
+const fullRegion = (name: string) => REGIONS.find(([full, short]) => name === full || name === short)?.[0] ?? name;
+/** A city-, league- or county-level issuer at the start of a title: 赤峰市…, 元宝山区… */
+const LOCAL_IN_TITLE = /^([\u4e00-\u9fff]{2,4}?(?:市|盟))(?!场)|^([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?!域|块|间)/;
 
-function regionOf(title: string, body: string): string {
-  const m = REGION_IN_TITLE.exec(title.replace(/\s+/g, ""));
-  if (m?.[2] || m?.[3]) return (m[2] ?? m[3])!;
-  if (m?.[1]) return m[1] === "内蒙古" ? "内蒙古自治区" : m[1];
+/**
+ * The area a document governs: a city/county named at the head of the title,
+ * else a province-level region named in the title, else the one the body
+ * names most often.
+ */
+function regionOf(title: string, body: string, level: PolicyLevel): string {
+  const t = title.replace(/\s+/g, "");
+  const local = LOCAL_IN_TITLE.exec(t);
+  if (local && (level === "city" || level === "district")) return (local[1] ?? local[2])!;
+  REGION_RE.lastIndex = 0;
+  const inTitle = REGION_RE.exec(t);
+  if (inTitle) return fullRegion(inTitle[0]);
+  // a national document that names no region in its title governs the whole country
+  if (level === "national") return "全国";
   const counts = new Map<string, number>();
-  for (const x of body.matchAll(/内蒙古|[\u4e00-\u9fff]{2,3}省/g)) counts.set(x[0], (counts.get(x[0]) ?? 0) + 1);
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return best === "内蒙古" ? "内蒙古自治区" : best ?? "";
+  for (const x of body.matchAll(REGION_RE)) counts.set(fullRegion(x[0]), (counts.get(fullRegion(x[0])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
 }
 
 const FYP = /第([一二三四五六七八九十]{1,3})个五年规划|[“"]?(十[一二三四五六七八九])五[”"]?规划/;
@@ -237,7 +251,7 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
     issuer,
     date,
     policy_level: level,
-    region: regionOf(title, body),
+    region: regionOf(title, body, level),
     ...planTiming(title),
     titleSpan: { start: lines[first]!.start, end: lines[first]!.end },
   };
@@ -267,6 +281,42 @@ function findTitleLine(lines: Line[]): number | null {
   return null;
 }
 
+/** Title lines (possibly wrapped over up to three lines) directly followed by a 文号 line. */
+function numberedHeads(lines: Line[]): number[] {
+  const heads: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!parseDocNumber(lines[i]!.text)) continue;
+    let joined = "";
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const t = lines[k]!.text;
+      if (t.length > 60 || /[。；：:]/.test(t) || detectHeading(t)) break;
+      joined = flat(t) + joined;
+      if (TITLE_END.test(joined) && (k === 0 || !TITLE_END.test(flat(lines[k - 1]!.text)) || k === i - 3)) {
+        // extend upwards over the wrapped head of the title (lines that do not end a title)
+        let top = k;
+        while (top - 1 >= 0 && top > i - 3 && lines[top - 1]!.text.length <= 40 && !/[。；：:，]/.test(lines[top - 1]!.text)
+          && !TITLE_END.test(flat(lines[top - 1]!.text)) && !parseDocNumber(lines[top - 1]!.text) && !DATE_LINE.test(lines[top - 1]!.text)
+          && lines[top]!.start - lines[top - 1]!.end <= 1) top--;
+        if (!heads.length || top > heads[heads.length - 1]!) heads.push(top);
+        break;
+      }
+    }
+  }
+  return heads;
+}
+
+/**
+ * Name of a document whose title is not printed (a newspaper reprint): an
+ * opening like "为贯彻落实《X》精神……提出如下实施意见" names it
+ * "贯彻落实《X》的实施意见"; otherwise its first clause stands for it.
+ */
+export function untitledName(opening: string): string {
+  const ref = /(?:贯彻落实|落实|贯彻|根据|按照)(《[^《》]{2,80}》)/.exec(opening);
+  const kind = /(?:提出|制定)(?:如下|以下|本)([\u4e00-\u9fff]{2,6}?)(?:[。，；]|$)/.exec(opening);
+  if (ref && kind && TITLE_END.test(kind[1]!)) return `关于贯彻落实${ref[1]}的${kind[1]}`;
+  return opening.split(/[，。；]/)[0]!.slice(0, 60);
+}
+
 export function splitDocuments(src: Source): Doc[] {
   const lines = linesOf(src);
   if (!lines.length) return [];
@@ -283,12 +333,17 @@ export function splitDocuments(src: Source): Doc[] {
       });
     }
   }
+  // no 目录: several title + 文号 heads in one file still make several documents
+  const heads = numberedHeads(lines);
+  if (heads.length >= 2) {
+    return heads.map((h, n) => buildDoc(src, lines, h, n + 1 < heads.length ? heads[n + 1]! : lines.length, {}));
+  }
   const t = findTitleLine(lines);
   if (t !== null) return [buildDoc(src, lines, t, lines.length, {})];
-  // no recognisable title: the whole file is one untitled document; its first sentence names it
-  const first = lines[0]!;
+  // no printed title: the whole file is one document, named from its own opening sentence
   const doc = buildDoc(src, lines, 0, lines.length, {});
-  doc.info.title = first.text.split(/[，。]/)[0]!.slice(0, 60);
+  doc.info.title = untitledName(lines[0]!.text);
+  doc.info.issuer = null;
   return [doc];
 }
 

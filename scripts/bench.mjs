@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * Speed and memory benchmark (`npm run bench`, after `npm run build`). Speed
+ * goals live here, never in unit tests. Reports, per stage (ingest =
+ * decode + normalise, structure, extract + finalise for all types):
+ *   - each seed file, and the whole seed build written to a temp dir;
+ *   - a generated 10 MB input: the seeds concatenated until 10 MB;
+ *   - a hostile 10 MB single line (digits, punctuation, 一, tabs);
+ *   - the PDF and HTML fixtures.
+ * Memory is the process's peak RSS after each case (it only grows).
+ * Options: --json prints the results as JSON.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ROOT = join(import.meta.dirname, "..");
+const dist = (p) => import(join(ROOT, "dist", p));
+const [{ ingestBytes }, { splitDocuments }, { EXTRACTORS }, { finalize }, { build }] = await Promise.all([
+  dist("ingest/index.js"), dist("structure/documents.js"), dist("extract/index.js"), dist("extract/record.js"), dist("api.js"),
+]);
+
+const MB = 1 << 20;
+const rows = [];
+const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function stages(label, name, bytes) {
+  const t0 = performance.now();
+  const src = await ingestBytes(name, bytes);
+  const t1 = performance.now();
+  const docs = splitDocuments(src);
+  const t2 = performance.now();
+  let records = 0;
+  for (const doc of docs) for (const [type, ex] of Object.entries(EXTRACTORS)) records += finalize(type, doc, ex(doc)).length;
+  const t3 = performance.now();
+  rows.push({
+    case: label, MB: +(bytes.length / MB).toFixed(2), ingest_ms: Math.round(t1 - t0), structure_ms: Math.round(t2 - t1),
+    extract_ms: Math.round(t3 - t2), total_ms: Math.round(t3 - t0), MB_per_s: +((bytes.length / MB) / ((t3 - t0) / 1000)).toFixed(2),
+    docs: docs.length, records, peak_rss_MB: peakMB(),
+  });
+}
+
+const seedDir = join(ROOT, "seeds");
+const seeds = readdirSync(seedDir).filter((n) => !n.startsWith(".")).sort();
+// warm-up: module loading and JIT should not be charged to the first seed
+await stages("warm-up", seeds[0], readFileSync(join(seedDir, seeds[0])));
+rows.pop();
+
+for (const n of seeds) await stages(n, n, readFileSync(join(seedDir, n)));
+
+{
+  const out = mkdtempSync(join(tmpdir(), "bench-"));
+  const t0 = performance.now();
+  const res = await build({ inputs: [seedDir], out: join(out, "out") });
+  const ms = Math.round(performance.now() - t0);
+  rows.push({ case: "build seeds/ (write 13 files)", MB: +(seeds.reduce((a, n) => a + readFileSync(join(seedDir, n)).length, 0) / MB).toFixed(2), total_ms: ms, records: Object.values(res.counts).reduce((a, b) => a + b, 0), peak_rss_MB: peakMB() });
+  rmSync(out, { recursive: true, force: true });
+}
+
+{
+  const all = seeds.map((n) => readFileSync(join(seedDir, n), "utf8")).join("\n\n");
+  const big = Buffer.from(all.repeat(Math.ceil((10 * MB) / Buffer.byteLength(all))));
+  await stages("generated 10 MB (seeds repeated)", "big.txt", big);
+}
+
+{
+  const unit = "2025 年，１２３。一二三\t\t  （一）第一章 十五五 ％ 国发〔2023〕16号 、；—1.5亿元 ";
+  await stages("hostile 10 MB single line", "hostile.txt", Buffer.from(unit.repeat(Math.ceil((10 * MB) / Buffer.byteLength(unit)))));
+}
+
+for (const f of ["004_embedded.pdf", "004_cmap.pdf", "004_notice.html"]) {
+  await stages(`fixture ${f}`, f, readFileSync(join(ROOT, "test", "fixtures", f)));
+}
+
+if (process.argv.includes("--json")) console.log(JSON.stringify(rows, null, 2));
+else console.table(rows);

@@ -1,0 +1,88 @@
+import {
+  DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
+} from "./lexicon.js";
+
+/**
+ * Why a candidate is not a project (CONTRACT.md, NOT projects), or null when it
+ * is one. Each reason is a rule over the name, its head, the verbs governing
+ * it and the section it stands in.
+ */
+export type Exclusion =
+  | "programme" // 计划, 行动, 攻坚战, 机制, 平台 … in the name
+  | "framework" // ends in 战略, 走廊, 体系, 网 …
+  | "designation" // 创建/申报 … 示范区/试验区/先行区
+  | "generic" // a category: 一批…, 重点…, too few specific words
+  | "not-built" // governed by a verb that builds nothing (提升, 增强, 深化 …) with no stage wrapper
+  | "role" // a role of the whole region (打造…产业集聚区, 国家…基地 without a place)
+  | "review" // a section reviewing past results
+  | "other-type" // a railway or highway: its own record type
+  | "malformed"; // not a name (verb left inside, too short)
+
+export interface CandidateFacts {
+  name: string;
+  head: HeadNoun;
+  verbs: string;
+  /** text after the list in the clause */
+  after: string;
+  /** the shared class after 等 ("" when none): 等重大创新平台 classifies the items */
+  tail: string;
+  section: readonly string[];
+}
+
+const verbsOf = (run: string) => {
+  const out: string[] = [];
+  VERB_ONE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_ONE_RE.exec(run))) out.push(m[0]);
+  return out;
+};
+
+/** A heading whose title is a review of past results ("第一节 发展成就", "一、2024年工作回顾"), not one that merely ends in such words. */
+function isReviewSection(label: string): boolean {
+  const title = label.replace(/^(?:第[一二三四五六七八九十百\d]{1,4}[篇章节]|[（(]?[一二三四五六七八九十]{1,3}[)）、.．])\s*/, "");
+  return REVIEW_SECTIONS.some((r) => title === r || (title.startsWith(r) && title.length <= r.length + 4) || /^\d{4}年(?:工作)?回顾/.test(title));
+}
+
+/** A place written in the name: a known place anywhere, or a suffixed place opening it (苏尼特左旗…). */
+export function hasPlace(s: string): boolean {
+  PLACE_ANY_RE.lastIndex = 0;
+  return PLACE_ANY_RE.test(s) || PLACE_PREFIX_RE.test(s);
+}
+
+export function exclusionOf(c: CandidateFacts): Exclusion | null {
+  const { name, head } = c;
+  if (c.section.some(isReviewSection)) return "review";
+  if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
+  if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.endsWith(w))) return "programme";
+  if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
+  if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
+  if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
+  const verbs = verbsOf(c.verbs);
+  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && (verbs.some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
+  if (verbs.some((v) => STRICT_NON_BUILDING.has(v)) || AFTER_NOT_BUILT.test(c.after)) return "not-built";
+  if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
+  const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
+  if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
+  const at = name.lastIndexOf(head.head);
+  const modifier = at < 0 ? name : name.slice(0, at);
+  const placed = hasPlace(modifier);
+  const placedAnywhere = hasPlace(name) || /至/.test(name);
+  if (!placedAnywhere && head.needsPlace) return "generic";
+  if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w))) return "generic";
+  if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
+  // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)
+  if (/^[为向进在对我该]/.test(name) || /[向进]“?[\u4e00-\u9fff]{0,2}园区$/.test(name)) return "malformed";
+  if (/^[\u4e00-\u9fff]{2,3}和/.test(name) && !placedAnywhere) return "generic"; // 新能源和电网项目: two classes
+  if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
+  if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
+  if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
+  if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
+  const unregioned = name.replace(REGION_PREFIX, "");
+  if (GENERIC_START.some((g) => name.startsWith(g) || unregioned.startsWith(g))) return "generic";
+  const level = LEVEL_WORDS.exec(name)?.[0];
+  if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
+  if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
+  return null;
+}

@@ -1,0 +1,96 @@
+import heads from "../../data/project-heads.json" with { type: "json" };
+import places from "../../data/project-places.json" with { type: "json" };
+import rules from "../../data/project-rules.json" with { type: "json" };
+import sectors from "../../data/project-sectors.json" with { type: "json" };
+import stages from "../../data/stages.json" with { type: "json" };
+
+/**
+ * The project word tables (src/data/project-*.json) loaded once, with the
+ * regexes built from them. Every regex is a plain alternation of literals:
+ * linear on any input.
+ */
+export type Sector = "energy" | "grid" | "pipeline" | "water" | "aviation" | "transport_other" | "digital"
+  | "ecology" | "industry" | "agriculture" | "science" | "social" | "other";
+
+export interface HeadNoun {
+  head: string; sector: Sector; specific?: boolean; headingOnly?: boolean; needsPlace?: boolean; roleIfNational?: boolean;
+  marks?: string[]; link?: boolean;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).map(esc).join("|");
+
+export const HEADS = heads.heads as HeadNoun[];
+export const HEAD_BY_NAME = new Map(HEADS.map((h) => [h.head, h]));
+/** every head noun, longest first */
+export const HEAD_RE = new RegExp(alt(HEADS.map((h) => h.head)), "g");
+/** a name ending in a head noun (any), for "is this item already a full name" */
+export const SUFFIXES = heads.suffixes;
+export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+/** the head noun a name ends with (before any section/bracket suffix) */
+export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+export const MIN_MODIFIER = heads.minModifier;
+
+export const SECTOR_KEYWORDS = sectors.keywords as Array<[string, Sector]>;
+
+const STAGE_VERBS = (stages.verbs as Array<[string, string]>).map(([v]) => v);
+/** verbs that open a commitment (stage verbs included) */
+export const VERBS = [...new Set([...rules.leadVerbs, ...STAGE_VERBS])].filter((v) => v !== "前期工作");
+export const ADVERBS = rules.adverbs;
+/** a run of manner words and verbs governing what follows: 积极推进, 加快建设, 高标准建设 */
+export const VERB_RUN_RE = new RegExp(`(?:(?:${alt(ADVERBS)}){0,3}(?:${alt(VERBS)}))+`, "g");
+export const VERB_AT_START_RE = new RegExp(`^(?:${alt(VERBS)})`);
+export const VERB_ONE_RE = new RegExp(alt(VERBS), "g");
+export const NON_BUILDING = new Set(rules.nonBuilding);
+export const STRICT_NON_BUILDING = new Set(rules.strictNonBuilding);
+export const PHYSICAL_WORDS = rules.physicalWords;
+export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p));
+export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
+export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
+export const REGION_PREFIX = new RegExp(`^(?:${alt(rules.regionPrefixes)})`);
+export const NAME_VERBS = new Set(rules.nameVerbs);
+export const KEY_PROJECT_TAIL = new RegExp(`(?:等|(?:\\d{1,3}|[两二三四五六七八九十]{1,2})个)?(?:${alt(rules.keyProjectTails)})$`);
+export const LEVEL_ITEMS = new Set(rules.levelItems);
+export const ROLE_VERBS = rules.roleVerbs;
+export const ROLE_WORDS = rules.roleWords;
+export const HARD_VERB_IN_NAME = new RegExp(`(?:${alt(rules.hardVerbsInName)})`, "g");
+export const EXCLUDED_IN = rules.excludedIn;
+export const EXCLUDED_END = rules.excludedEnd;
+export const DESIGNATION_HEADS = rules.designationHeads;
+export const DESIGNATION_VERBS = rules.designationVerbs;
+export const GENERIC_START = rules.genericStart;
+export const GENERIC_TAILS = new Set(rules.genericTails);
+export const REVIEW_SECTIONS = rules.reviewSections;
+export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "start" | "preparation"]>;
+
+export const PLACE_SUFFIXES = places.suffixes;
+export const PLACES = places.places;
+const PLACE_WORD = alt(PLACES);
+export const KNOWN_PLACE_PREFIX = new RegExp(`^(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`);
+/** 市政, 市场, 县级, 县域 … are words, not the end of a place */
+const NOT_PLACE_END = "(?![政场民级域])";
+const SUFFIXED_PLACE_PREFIX = new RegExp(`^[\\u4e00-\\u9fff]{2,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))})${NOT_PLACE_END}|^[\\u4e00-\\u9fff]{2,4}?(?:${alt(places.featureSuffixes)})(?![\\u4e00-\\u9fff]{0,2}(?:市|盟|旗|县))`);
+/**
+ * A place at the start of a name, the longer of a known place (with an
+ * optional admin suffix) and a short run ending in 市/盟/旗/县 (科尔沁右翼中旗).
+ */
+export const PLACE_PREFIX_RE = {
+  exec(s: string): [string] | null {
+    const a = KNOWN_PLACE_PREFIX.exec(s)?.[0] ?? "";
+    const b = SUFFIXED_PLACE_PREFIX.exec(s)?.[0] ?? "";
+    const best = a.length >= b.length ? a : b;
+    return best ? [best] : null;
+  },
+  test(s: string): boolean { return this.exec(s) !== null; },
+};
+/** a whole list item that is only a place: 包头市, 苏尼特左旗, 乌兰察布—二连浩特, 巴彦淖尔（甘其毛都） */
+const ONE_PLACE = `(?:(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9fff]{2,6}?(?:${alt(PLACE_SUFFIXES.filter((s) => s !== "区"))}))`;
+export const PLACE_FULL_RE = new RegExp(`^${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?(?:—${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?){0,3}$`);
+export const NAME_PREFIX_STRIP = new RegExp(`^(?:${alt(rules.namePrefixStrip)})+`);
+export const SKIP_CLAUSE = rules.skipClause;
+export const OTHER_TYPE_WORDS = rules.otherTypeWords;
+export const OTHER_TYPE_HEADS = rules.otherTypeHeads;
+/** known places anywhere in a name (a suffix-only place like 苏尼特左旗 is recognised at the start, by PLACE_PREFIX_RE) */
+export const PLACE_ANY_RE = new RegExp(`(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`, "g");
+export const LEVEL_WORDS = new RegExp(`^(?:${alt(rules.levelWords)})`);
+export const ADVERB_AT_START_RE = new RegExp(`^(?:${alt([...rules.adverbs, "全线", "年内", "如期", "尽快", "同步", "早日"])})`);

@@ -1,0 +1,354 @@
+import {
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  VERB_RUN_RE, type HeadNoun,
+} from "./lexicon.js";
+
+/**
+ * Candidate names in one clause. A name ends at a head noun of a physical
+ * work (plus what stays with it: a section, a phase, a bracketed place) and
+ * runs back to the verb run that governs it. Names joined by 、/和/等 form a
+ * list; a list before a shared head ("乌海、赤峰、巴彦淖尔抽水蓄能项目")
+ * gives one name per item with the shared part carried to each.
+ */
+export interface NameHit {
+  name: string;
+  /** offset of the item inside the clause text */
+  start: number;
+  /** the whole list the item belongs to, inside the clause text */
+  listStart: number;
+  listEnd: number;
+  /** the verb run governing the list ("" when none) */
+  verbs: string;
+  head: HeadNoun;
+  /** number of items in the list */
+  listSize: number;
+  /** the shared class after 等 / a count, when the list has one */
+  tail: string;
+}
+
+/** how far past a name its wrappers and suffixes are read: keeps every step linear on hostile input */
+const WINDOW = 24;
+/** a longer list is not one written by hand; names past 60 characters are no names */
+const MAX_LIST = 600;
+const MAX_TAIL = 60;
+
+const SEPARATOR = /[、，,；;。]/;
+/** what may follow a name: a verb, a list joint, a wrapper (…建设, …前期工作, …等, …功能) */
+const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗)/;
+const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
+const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
+const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
+/** 和 joins list items except inside place names (乌兰布和, 和林格尔, 呼和浩特) */
+const HE = "(?<![布呼])和(?!林格尔|浩特)";
+const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
+const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
+/** a list opening with these is a class of works (实施一批…项目) */
+const CLASS_LIST = /^(?:一批|若干|各类|一些|多个)/;
+/** a list before this tail names a class of things (…等领域项目), no works */
+const CATEGORY_TAIL = /^(?:领域|方面|方向|行业)(?:项目|工程|建设)?$/;
+
+interface Run { start: number; end: number; head: HeadNoun; lastHead: number }
+
+/** Head nouns merged into runs: heads with only name text between them belong to one name. */
+function headRuns(text: string, headingOk: boolean): Run[] {
+  const runs: Run[] = [];
+  HEAD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEAD_RE.exec(text))) {
+    const head = HEAD_BY_NAME.get(m[0])!;
+    if (head.headingOnly && !headingOk) continue;
+    const last = runs[runs.length - 1];
+    const gap = last ? text.slice(last.end, m.index) : "";
+    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !governsInGap(gap)
+      && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap)) {
+      last.end = m.index + m[0].length;
+      last.head = head;
+      last.lastHead = m.index;
+    } else {
+      runs.push({ start: m.index, end: m.index + m[0].length, head, lastHead: m.index });
+    }
+  }
+  for (const r of runs) {
+    for (let changed = true; changed;) {
+      changed = false;
+      const rest = text.slice(r.end, r.end + WINDOW);
+      // an upgrade written after the work may carry a manner word (河套灌区整装现代化改造)
+      const manner = /^(?:整装|整体|全面)/.exec(rest)?.[0] ?? "";
+      const s2 = SUFFIXES.find((s) => rest.startsWith(s, manner.length));
+      const suf = (s2 ? manner + s2 : undefined) ?? BRACKET_TAIL.exec(rest)?.[0] ?? PHASE_TAIL.exec(rest)?.[0];
+      if (suf) { r.end += suf.length; changed = true; }
+    }
+  }
+  return runs.filter((r) => {
+    const rest = text.slice(r.end, r.end + WINDOW);
+    return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || ADVERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
+  });
+}
+
+/** A verb inside the gap between two heads that governs a new noun phrase (…园区因地制宜创建自治区级零碳园区). */
+function governsInGap(gap: string): boolean {
+  VERB_ONE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_ONE_RE.exec(gap))) if (gap.length - (m.index + m[0].length) >= 2 || !NAME_VERBS.has(m[0])) return true;
+  return false;
+}
+
+/**
+ * The verb run governing a segment: the first run that leaves a name before
+ * the head, continued over joined verbs ("科学布局和实施重点生态工程").
+ */
+function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string; end: number } {
+  VERB_RUN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_RUN_RE.exec(seg))) {
+    let end = m.index + m[0].length;
+    if (headAt - end < 0) continue;
+    if (heading && m.index > 0) break; // a box heading's verb opens it (（二）开展江河绿色生态廊道建设)
+    let verbs = m[0];
+    for (;;) {
+      const j = JOINT.exec(seg.slice(end, end + 4))?.[0] ?? "";
+      const n = VERB_RUN_AT_START.exec(seg.slice(end + j.length, end + j.length + WINDOW));
+      if (!n || headAt - (end + j.length + n[0].length) < 1) break;
+      verbs += j + n[0];
+      end += j.length + n[0].length;
+    }
+    return { verbs, end };
+  }
+  return { verbs: "", end: 0 };
+}
+
+const VERB_RUN_AT_START = new RegExp(`^(?:${VERB_RUN_RE.source})`);
+
+export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
+
+function cutAtFirstWork(tail: string): string {
+  const re = new RegExp(HEAD_RE.source, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tail))) {
+    const end = m.index + m[0].length;
+    if (end < tail.length && /^(?:、|及|和)/.test(tail.slice(end))) return tail.slice(0, end);
+  }
+  return tail;
+}
+
+/** The class words a list shares, read off its last item: from the first generic word on (…达茂零碳园区 → 零碳园区). */
+function classTail(last: string): string | null {
+  const p = PLACE_PREFIX_RE.exec(last)?.[0]?.length ?? 0;
+  for (let i = p; i < last.length - 2; i++) if (GENERIC_START.some((g) => last.startsWith(g, i))) return last.slice(i);
+  return null;
+}
+
+/**
+ * An item already naming a work of the shared kind, or a class tail (…等科技创新平台基地), keeps its
+ * own name (…沙漠基地等新能源基地); otherwise the shared part is added (…开发区等国家级零碳园区).
+ */
+function keepsOwnName(item: string, tail: string): boolean {
+  const h = HEAD_AT_END.exec(item)?.[1];
+  if (!h) return false;
+  return HEAD_AT_END.exec(tail)?.[1] === h || /平台|载体/.test(tail);
+}
+
+/** Places listed before a link (干线网络) are its ends: "呼和浩特、乌兰察布高速直连干线网络" is one work. */
+function isLinkList(list: string): boolean {
+  const parts = list.split("、");
+  return parts.length > 1 && parts.slice(0, -1).every(isPlace);
+}
+
+/**
+ * Places sharing a suffix written once on the last of them ("黄河、嫩江、西辽河流域"
+ * → 黄河流域, 嫩江流域, 西辽河流域): the short remainder is carried to each.
+ */
+function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ name: string; at: number }> {
+  if (items.length < 2) return items;
+  const last = items[items.length - 1]!;
+  // directions written once: 东、中、西部 → 东部, 中部, 西部
+  if (/^[东南西北中][部侧]/.test(last.name) && items.slice(0, -1).every((i) => /^[东南西北中]$/.test(i.name))) {
+    return [...items.slice(0, -1).map((i) => ({ name: i.name + last.name[1], at: i.at })), last];
+  }
+  // the known place only: 锡林郭勒草原 → 锡林郭勒 | 草原
+  const p = KNOWN_PLACE_PREFIX.exec(last.name)?.[0];
+  const rest = p ? last.name.slice(p.length) : "";
+  if (!p || !rest || rest.length > 3 || isPlace(last.name) || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
+  return [...items.slice(0, -1).map((i) => ({ name: i.name + rest, at: i.at })), last];
+}
+
+/** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
+export function splitList(list: string): Array<{ name: string; at: number }> {
+  if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
+  // "A、B等T和C": full names joined by 和 are separate sub-lists
+  const out: Array<{ name: string; at: number }> = [];
+  let from = 0;
+  JOINT_ANY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JOINT_ANY.exec(list))) {
+    if (m[0] === "、") continue;
+    const left = list.slice(from, m.index);
+    if (ENDS_WITH_HEAD.test(left.slice(-MAX_TAIL))) {
+      for (const it of splitSubList(left)) out.push({ name: it.name, at: from + it.at });
+      from = m.index + m[0].length;
+    }
+  }
+  for (const it of splitSubList(list.slice(from))) out.push({ name: it.name, at: from + it.at });
+  return out;
+}
+
+function splitSubList(list: string): Array<{ name: string; at: number }> {
+  // the shared tail after 等 or a count ("3个", "两个"), outside brackets and quotes
+  let marker = -1, markerLen = 0;
+  for (let i = list.length - 1, depth = 0; i > 0; i--) {
+    const c = list[i]!;
+    if (c === "）" || c === ")" || c === "”") depth++;
+    else if (c === "（" || c === "(" || c === "“") depth--;
+    if (depth === 0 && c === "等") { marker = i; markerLen = 1; break; }
+  }
+  if (marker < 0) {
+    const c = COUNT_RE.exec(list);
+    if (c && /[\u4e00-\u9fff]{2}/.test(list.slice(0, c.index)) && /^[\u4e00-\u9fff]/.test(list.slice(c.index + c[0].length))) { marker = c.index; markerLen = c[0].length; }
+  }
+  if (marker >= 0) {
+    const rawTail = list.slice(marker + markerLen);
+    if (CATEGORY_TAIL.test(rawTail) || rawTail.length > MAX_TAIL) return [];
+    if (/^领域/.test(rawTail) && new RegExp(VERB_ONE_RE.source).test(rawTail)) return []; // …等领域培育建设…: fields, not works
+    // a tail that is itself a list ("沙漠、戈壁、荒漠地区大型风电光伏基地、支撑性电源及外送通道") ends at its first work
+    const tail = cutAtFirstWork(rawTail.replace(/^领域/, ""));
+    const counted = markerLen > 1;
+    const itemsPart = list.slice(0, marker);
+    // groups joined by 和 may each share a place suffix (黄河、嫩江、西辽河流域和呼伦贝尔、锡林郭勒草原)
+    const items: Array<{ name: string; at: number }> = [];
+    let gFrom = 0;
+    for (const g of itemsPart.split(new RegExp(HE))) {
+      const group = splitItems(g, true).map((it) => ({ name: it.name, at: gFrom + it.at }));
+      items.push(...sharePlaceSuffix(group));
+      gFrom += g.length + 1;
+    }
+    const generic = GENERIC_TAILS.has(tail);
+    if (items.length === 1) {
+      const it = items[0]!;
+      return [{ name: generic && !/[工程项目]$/.test(tail) ? it.name : it.name + tail, at: it.at }];
+    }
+    if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
+    return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
+  }
+  if (list.split(new RegExp(`、|${HE}`)).some((it) => LEVEL_ITEMS.has(it))) return [];
+  const items = splitItems(list, false);
+  if (items.length === 1) return items;
+  const last = items[items.length - 1]!;
+  const firsts = items.slice(0, -1);
+  if (items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
+    // every item a full name, unless the last one repeats the first's head inside (河套灌区、英金河灌区现代化改造项目)
+    const h = ENDS_WITH_HEAD.exec(firsts[0]!.name)![0];
+    const i = last.name.indexOf(h);
+    if (i < 0 || i + h.length === last.name.length || !firsts.every((f) => f.name.endsWith(h))) return items;
+    const tail = last.name.slice(i + h.length);
+    return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
+  }
+  if (!firsts.every((f) => isPlace(f.name))) {
+    // items that each open with a place share the class words of the last one (鄂尔多斯蒙苏、包头达茂零碳园区)
+    const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name) : null;
+    return t ? [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last] : [last];
+  }
+  const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
+  let tail = p && p.length < last.name.length - 1 ? last.name.slice(p.length) : null;
+  if (tail === null) {
+    const n = firsts[firsts.length - 1]!.name.length;
+    if (n < last.name.length - 1) tail = last.name.slice(n);
+  }
+  if (!tail) return [last];
+  return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
+}
+
+/**
+ * Items separated by 、 (and by 和/及 when the list has an explicit shared
+ * tail, or when the part before 和 is a full name). A 、 inside a modifier
+ * ("包头市、通辽市退役风电、光伏设备…") is kept: after the places, the rest
+ * of the list is one item when it starts with a place.
+ */
+function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: number }> {
+  const pieces: Array<{ name: string; at: number }> = [];
+  const re = new RegExp(JOINT_ANY.source, "g");
+  let from = 0, depth = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part))) {
+    const piece = part.slice(from, m.index);
+    const d = depth + (piece.match(/[（(“]/g)?.length ?? 0) - (piece.match(/[)）”]/g)?.length ?? 0);
+    if (d > 0) continue;
+    if (m[0] !== "、" && !andJoins && !ENDS_WITH_HEAD.test(piece) && !(isPlace(piece) && pieces.length > 0)) continue;
+    pieces.push({ name: piece, at: from });
+    from = m.index + m[0].length;
+    depth = 0;
+  }
+  pieces.push({ name: part.slice(from), at: from });
+  const items = pieces.filter((p) => p.name);
+  if (andJoins) return items;
+  // places first; a non-place, non-name piece that starts with a place opens the last item
+  const k = items.findIndex((p) => !isPlace(p.name) && !ENDS_WITH_HEAD.test(p.name));
+  if (k >= 1 && k < items.length - 1 && PLACE_PREFIX_RE.test(items[k]!.name) && items.slice(0, k).every((p) => isPlace(p.name))) {
+    return [...items.slice(0, k), { name: part.slice(items[k]!.at), at: items[k]!.at }];
+  }
+  if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
+  return items;
+}
+
+/**
+ * "实施好A、B、C等重点项目" / "实施A、B、C 3个重点项目": the items are the
+ * works, each named as written (…口岸第二通道, …跨境铁路大桥, …综合治理).
+ */
+function keyProjectList(text: string): NameHit[] | null {
+  const t = KEY_PROJECT_TAIL.exec(text);
+  if (!t) return null;
+  if (t.index > MAX_LIST) return null;
+  const body = text.slice(0, t.index);
+  if (!t[0].startsWith("等") && body.includes("等")) return null; // "…等国家水土保持重点工程": the class is longer
+  VERB_RUN_RE.lastIndex = 0;
+  const v = VERB_RUN_RE.exec(body.slice(0, WINDOW));
+  if (!v || v.index > 2) return null;
+  const listStart = v.index + v[0].length;
+  const list = body.slice(listStart);
+  if (!list.includes("、") || CLASS_LIST.test(list)) return null;
+  const items = splitItems(list, true);
+  if (items.length < 2) return null;
+  const head = HEAD_BY_NAME.get("项目")!;
+  return items.map((it) => ({
+    name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v[0],
+    head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "",
+  }));
+}
+
+/** Every candidate name in a clause. */
+export function namesInClause(text: string, heading: boolean): NameHit[] {
+  const key = keyProjectList(text);
+  if (key) return key;
+  const out: NameHit[] = [];
+  const runs = headRuns(text, heading);
+  let segStart = 0;
+  for (let i = 0; i < runs.length;) {
+    const run = runs[i]!;
+    if (run.start < segStart) { i++; continue; }
+    const v = verbRun(text.slice(segStart, run.end), run.lastHead - segStart, heading);
+    let listStart = segStart + v.end;
+    const lead = new RegExp(`^(?:[、，,及与等\\s]|${HE})*`).exec(text.slice(listStart, listStart + WINDOW))![0];
+    listStart += lead.length;
+    // the list runs over following names joined by 、/和/等 with no verb of their own
+    let j = i;
+    while (j + 1 < runs.length) {
+      const gap = text.slice(runs[j]!.end, runs[j + 1]!.start);
+      const joint = JOINT.exec(gap)?.[0] ?? (gap.startsWith("等") ? "等" : null);
+      if (joint === null || /[，,；;。]/.test(gap) || VERB_AT_START_RE.test(gap.slice(joint.length))) break;
+      j++;
+    }
+    const listEnd = runs[j]!.end;
+    segStart = listEnd;
+    i = j + 1;
+    const list = text.slice(listStart, listEnd);
+    if (!list) continue;
+    const items = runs[j]!.head.link && isLinkList(list) ? [{ name: list, at: 0 }] : splitList(list);
+    // the class the items belong to: after 等 inside the list, or right after it (…等重大创新平台落地)
+    const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
+    const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
+    for (const it of items) {
+      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail });
+    }
+  }
+  return out;
+}

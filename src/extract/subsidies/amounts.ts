@@ -1,0 +1,127 @@
+import { mulPow10 } from "../../shared/decimal.js";
+import { moneyOf } from "../../shared/money.js";
+import { decToNumber, findQuantities, type Quantity } from "../../shared/numbers.js";
+import {
+  GENERIC_RE, POOL_RE, SPECIFIC_RE, TARGET_BEFORE_RE, GIVE_RE,
+  CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
+} from "./lexicon.js";
+import { clauseEnd, clauseStart, type Piece } from "./text.js";
+
+/**
+ * The amounts a clause pays out, each with its role. Offsets are in the
+ * item's text (the part's offset added).
+ *
+ * Shapes: fixed (给予30万元), cap (最高/不超过500万元), floor (不低于50亿元,
+ * 300万元以上), range (10万元—300万元, 100—300元), rate (按设备投资总额的10%),
+ * multiple (国家奖金额度的5倍 → rate 500). Amounts that only state a
+ * condition (投资5亿元及以上, 交易金额超过100万元的) or a per-unit base
+ * (每新增100万元) are not payouts.
+ */
+export type Role = "fixed" | "cap" | "floor" | "range" | "rate";
+
+export interface Pay {
+  role: Role;
+  start: number;
+  end: number;
+  yuan: number | null;
+  low: number | null;
+  high: number | null;
+  rate: number | null;
+  rateBase: string | null;
+  /** unit suffix of the amount: 元/月 → "/月" */
+  perSuffix: string | null;
+}
+
+const isYuan = (q: Quantity) => moneyOf(q) !== null;
+const RANGE_GAP = /^(?:——|—|–|-|~|～|至|到)$/;
+/** after a condition amount: 及以上, 以下, （含100万元）的, 以上且 */
+const CONDITION_AFTER = /^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|资金|奖|补|经费|研发|科研|运营|建设|担保)|且))/;
+/** words right before an amount that make it a payout (给予 100 万元的一次性奖励) */
+const PAYOUT_BEFORE = /(?:给予|予以|提供|奖励|奖补|补贴|补助|资助|安排|投入|支持)[^，,；。\d]{0,4}$/;
+const PER_BASE_BEFORE = /每(?:新增|增加|增长|减少)$/;
+const RATE_OF = /的$/;
+const RATE_BY = /(?:按照|减按|按)/;
+const RATE_AFTER_OK = /^(?:的(?:[^，,；。]{0,12}(?:补贴|补助|奖补|奖励|资金|支持|税率)|税率)|且|、|和|给予|奖补|补助|补贴|进行|提供|计征|征收|每)/;
+const RATE_CONDITION_AFTER = /^(?:（含）)?(?:及以上|以上|以下|及以下)/;
+const RATE_CONDITION_BEFORE = /(?:超过|低于|高于|不高于|达到|占|占比|比例|费率|利率|成本|最高不超过|不超过)$/;
+
+function yuanNumber(q: Quantity, which = q.value): number {
+  return moneyOf(q, which)?.yuan ?? 0;
+}
+
+export function paysOf(part: Piece): Pay[] {
+  const text = part.text;
+  const qs = findQuantities(text);
+  const out: Pay[] = [];
+  SPECIFIC_RE.lastIndex = 0;
+  const specificInPart = SPECIFIC_RE.test(text);
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    const cs = clauseStart(text, q.start);
+    const ce = clauseEnd(text, q.end);
+    const clause = text.slice(cs, ce);
+    if (EXCLUSION_RE.test(clause)) continue;
+    const before = text.slice(Math.max(cs, q.start - 10), q.start).replace(/\s+/g, "");
+    const after = text.slice(q.end, Math.min(text.length, q.end + 24));
+    const at = { start: part.start + q.start, end: part.start + q.end };
+    if (isYuan(q)) {
+      if (PER_BASE_BEFORE.test(before)) continue;
+      // a payout is named by a specific instrument word (补贴, 奖励) in its part, a budget verb (安排) before it, or a
+      // generic word (资金, 经费, 支持) with a giving verb in its clause:
+      // "研发经费投入力争达到400亿元" and "招商引资到位资金5700亿元" are targets, not payouts
+      const clauseBefore = text.slice(cs, q.start);
+      GENERIC_RE.lastIndex = 0;
+      const named = specificInPart || POOL_RE.test(clauseBefore) || (GENERIC_RE.test(clause) && GIVE_RE.test(clause));
+      if (!named || TARGET_BEFORE_RE.test(before)) continue;
+      const payoutBefore = PAYOUT_BEFORE.test(before);
+      if (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(after))) continue;
+      // 4000元/头: a per-suffix the unit table does not know
+      const slashUnit = /^\/([\u4e00-\u9fff]{1,2})/.exec(after);
+      const perSuffix = moneyOf(q)!.per ?? (slashUnit ? `/${slashUnit[1]}` : null);
+      if (!moneyOf(q)!.per && slashUnit) at.end += slashUnit[0].length;
+      // 10万元—300万元: two amounts joined by a range dash
+      const next = qs[i + 1];
+      if (!q.high && next && isYuan(next) && RANGE_GAP.test(text.slice(q.end, next.start).trim())) {
+        out.push({ role: "range", start: at.start, end: part.start + next.end, yuan: null, low: yuanNumber(q), high: yuanNumber(next), rate: null, rateBase: null, perSuffix });
+        i++;
+        continue;
+      }
+      if (q.high) {
+        out.push({ role: "range", ...at, yuan: null, low: yuanNumber(q), high: yuanNumber(q, q.high), rate: null, rateBase: null, perSuffix });
+        continue;
+      }
+      const v = yuanNumber(q);
+      const role: Role = CAP_BEFORE_RE.test(before) ? "cap"
+        : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : "fixed";
+      out.push({ role, ...at, yuan: v, low: null, high: null, rate: null, rateBase: null, perSuffix });
+      continue;
+    }
+    const pct = q.unitNormalized === "%";
+    const times = q.unitNormalized === "times";
+    if (!pct && !times) continue;
+    if (q.high) continue;
+    if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) continue;
+    // 分别承担 45% 和 30% 的保险费补贴: a rate listed after a rate continues it
+    const prev = out[out.length - 1];
+    if (prev?.role === "rate" && /^\s*(?:和|、|及|与)\s*$/.test(text.slice(prev.end - part.start, q.start))) {
+      out.push({ ...prev, start: part.start + q.start, end: part.start + q.end, rate: decToNumber(times ? mulPow10(q.value, 2) : q.value) });
+      continue;
+    }
+    const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");
+    const by = RATE_BY.exec(clauseBefore);
+    let base: string | null = null;
+    if (by && RATE_OF.test(clauseBefore)) {
+      base = clauseBefore.slice(by.index + by[0].length, clauseBefore.length - 1);
+    } else if (/(?:给予|予以)([^，,；。]{0,30})$/.test(clauseBefore) && RATE_AFTER_OK.test(after.trim())) {
+      base = /(?:给予|予以)([^，,；。]{0,30})$/.exec(clauseBefore)![1]!.replace(/^一次性/, "") || null;
+    } else if (pct && RATE_AFTER_OK.test(after.trim()) && !RATE_CONDITION_BEFORE.test(before) && /(?:承担|减按)$/.test(before)) {
+      base = null;
+    } else if (pct && /^的税率/.test(after.trim()) && /减按$/.test(before)) {
+      base = "税率";
+    } else continue;
+    if (RATE_CONDITION_BEFORE.test(before) && !by) continue;
+    const rate = decToNumber(times ? mulPow10(q.value, 2) : q.value);
+    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: base ? base.replace(/^(?:其|照)/, "") : null, perSuffix: null });
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+import { MAX_CLAUSE } from "./text.js";
+import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+
+/**
+ * Who qualifies, in the source's words. Policy lists write the condition
+ * phrase before the payout: "对首次认定的高新技术企业给予一次性30万元…",
+ * "列为国家多式联运示范工程并验收合格的项目，每个给予…", "给予国家城乡交通运输
+ * 一体化示范县投资补助300万元". The phrase runs from the last 对 (a
+ * preposition: at a clause start or after an adverb, never 针对/对接) to the
+ * first payout word.
+ */
+export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将|年)对于?(?![此其接外标])/g;
+const CUT_RE = /每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|给予|予以|按照|减按|按(?![季期时])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
+const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|对于|对)[，,]?/;
+
+/** Offset just after the last 对-marker in `lead`, or -1. */
+export function lastMarker(lead: string): number {
+  MARKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null, at = -1;
+  while ((m = MARKER_RE.exec(lead))) { at = m.index + m[0].length; MARKER_RE.lastIndex = m.index + Math.max(1, m[0].length); }
+  return at;
+}
+
+/** Cut a condition phrase at the first payout word (not at its first two characters: 对按新化学药品注册分类…). */
+function cutAtPayout(s: string): string {
+  CUT_RE.lastIndex = 2;
+  const m = CUT_RE.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
+const tidy = (s: string) => s.replace(/\s+/g, "").replace(/^[，,、；;。：:]+|[，,、；;：:]+$/g, "");
+
+/** "给予国家城乡交通运输一体化示范县投资补助": the recipient between 给予 and the instrument. */
+function recipientAfterGive(clause: string): string | null {
+  const m = /^(?:给予|予以)(.{2,60})$/.exec(clause);
+  if (!m || /^(?:一次性|最高|不超过|不低于|每|分别)/.test(m[1]!)) return null;
+  let s = m[1]!;
+  SPECIFIC_RE.lastIndex = 0;
+  const sp = SPECIFIC_RE.exec(s);
+  GENERIC_RE.lastIndex = 0;
+  const ge = sp ? null : GENERIC_RE.exec(s);
+  const cut = sp ?? ge;
+  if (cut) s = s.slice(0, cut.index);
+  s = s.replace(/(?:一次性|年度|投资|运营|建设|研发|科研|经费|资金)+$/, "");
+  return s.length >= 2 ? s : null;
+}
+
+/** 18. / （一） / (十五) / 一、 / 第三条: item markers are no part of a phrase */
+const ITEM_MARKER = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}条)/;
+/** the scope of a cap, not a recipient: 单个企业每年最高… */
+const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每家)/;
+/** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
+const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
+
+/** The beneficiary phrase of a payout whose lead text (from the previous payout or the clause start) is `lead`. */
+export function beneficiaryFromLead(lead: string): string {
+  const text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  const at = lastMarker(text);
+  if (at >= 0) {
+    const parts = tidy(cutAtPayout(text.slice(at))).split(/[，,]/);
+    while (parts.length > 1 && ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!)) parts.pop();
+    return parts.join("，");
+  }
+  const clauses = text.split(/[，,]/).filter((c) => c.length);
+  const last = clauses[clauses.length - 1] ?? "";
+  const given = recipientAfterGive(last);
+  if (given) return tidy(given);
+  // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
+  const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)));
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const c = kept[i]!;
+    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || SCOPE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
+    if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2) return tidy(`${kept[i - 1]}（${c}）`);
+    return c.replace(/^(?:即由|即|由|其中)/, "");
+  }
+  // nothing but payout words before the amount: keep the last clause that says more than that
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 2));
+    if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c) && !SCOPE_CLAUSE.test(c)) return c;
+  }
+  return tidy(text);
+}
+
+function cutAtPayoutFrom(s: string, from: number): string {
+  CUT_RE.lastIndex = from;
+  const m = CUT_RE.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
+/** words holding a list conjunction that joins nothing: 参与, 以及, 涉及 */
+const NOT_SEPARATOR = new Set(["参与", "给与", "以及", "涉及", "普及", "及时", "及其", "和谐", "与其"]);
+
+const DATE_LEAD = /^(?:自|至|到)?\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:(?:至|到)\d{4}年\d{1,2}月\d{1,2}日(?:止)?)?[，,]?/;
+
+/**
+ * Who a tax relief is for: the whole condition before the relief verb, caps
+ * included ("月销售额不超过3万元（按季9万元）的小规模纳税人", "不超过500万元的部分").
+ */
+export function taxBeneficiary(lead: string): string {
+  let text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  const at = lastMarker(text);
+  if (at >= 0) text = text.slice(at);
+  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, ""));
+}
+
+/** Split at top-level separators (outside brackets and quotes). */
+function splitTop(s: string, seps: string): string[] {
+  const out: string[] = [];
+  let depth = 0, cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if ("（(《“〔[".includes(c)) depth++;
+    else if ("）)》”〕]".includes(c)) depth = Math.max(0, depth - 1);
+    const word = NOT_SEPARATOR.has((s[i - 1] ?? "") + c) || NOT_SEPARATOR.has(c + (s[i + 1] ?? ""));
+    if (depth === 0 && seps.includes(c) && !word) { out.push(cur); cur = ""; continue; }
+    cur += c;
+  }
+  out.push(cur);
+  return out.filter((x) => x.length);
+}
+
+/**
+ * 分别 distribution: the beneficiary phrase of a list paid "分别给予 A、B、C"
+ * gives one phrase per amount, in order. Tier lists share the rest of the
+ * phrase ("主导制定国际、国家（行业）标准的企业" → "主导制定国际标准的企业",
+ * "主导制定国家（行业）标准的企业"; "开展I、II、III期临床试验…"). Returns null
+ * when the phrase does not split into exactly `n` items.
+ */
+export function distribute(phrase: string, n: number): string[] | null {
+  const s = phrase.slice(0, MAX_CLAUSE).replace(/\s+/g, "");
+  // a run of exactly n tiers (国家级、自治区级…中心、企业技术中心的): the rest of the phrase is shared
+  for (let i = 0; i < s.length; i++) {
+    const tiers: string[] = [];
+    let k = i;
+    for (;;) {
+      const t = TIER_START_RE.exec(s.slice(k));
+      if (!t) break;
+      tiers.push(t[0]);
+      k += t[0].length;
+      if (!"、和及与".includes(s[k] ?? "") || !TIER_START_RE.test(s.slice(k + 1))) break;
+      k++;
+    }
+    if (tiers.length >= 2) {
+      if (tiers.length !== n) break;
+      return tiers.map((t) => s.slice(0, i) + t + s.slice(k));
+    }
+  }
+  for (const seps of ["和及与", "、", "、和及与"]) {
+    const items = splitTop(s, seps);
+    if (items.length !== n) continue;
+    const first = items[0]!, last = items[n - 1]!;
+    const endTier = TIER_END_RE.exec(first);
+    const tiers = items.slice(1).map((x) => TIER_START_RE.exec(x));
+    if (endTier && tiers.every((t) => t)) {
+      const prefix = first.slice(0, endTier.index);
+      const suffix = last.slice(tiers[n - 2]![0].length);
+      return items.map((it, i) => {
+        const core = i === 0 ? endTier[0] : it;
+        const onlyTier = i === 0 || core === tiers[i - 1]![0];
+        return i === n - 1 ? prefix + it : prefix + core + (onlyTier ? suffix : "");
+      });
+    }
+    return items;
+  }
+  return null;
+}

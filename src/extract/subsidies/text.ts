@@ -1,0 +1,108 @@
+import type { Block, Doc } from "../../structure/types.js";
+
+/**
+ * An item of a policy list ("18. 对……给予……（责任单位：……）"): its heading
+ * block and the blocks that continue it (a page break or a wrapped line can
+ * split one item over several blocks: "按照每单不超过" / "0.3元的标准"). The
+ * text is the blocks' texts joined without separators; `map[i]` is the
+ * Source.text offset of `text[i]`, so every span found here maps back.
+ */
+export interface Item {
+  text: string;
+  map: number[];
+  blocks: Block[];
+}
+
+export function itemsOf(doc: Doc): Item[] {
+  const items: Item[] = [];
+  let cur: Item | null = null;
+  for (const b of doc.blocks) {
+    if (!cur || b.heading) {
+      cur = { text: "", map: [], blocks: [] };
+      items.push(cur);
+    }
+    const t = doc.source.text.slice(b.start, b.end);
+    // a title line or a finished sentence ends here; a wrapped line ("按照每单不" / "超过0.3元") runs on
+    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(cur.text.slice(-41).split("\n").pop()!)) {
+      cur.text += "\n";
+      cur.map.push(cur.map[cur.map.length - 1]! + 1);
+    }
+    cur.blocks.push(b);
+    cur.text += t;
+    for (let i = 0; i < t.length; i++) cur.map.push(b.start + i);
+  }
+  return items;
+}
+
+/** Source offset of item offset `i` (end offsets map to one past the last character). */
+export function srcAt(item: Item, i: number): number {
+  if (i <= 0) return item.map[0] ?? 0;
+  if (i >= item.text.length) return (item.map[item.text.length - 1] ?? 0) + 1;
+  return item.map[i]!;
+}
+
+export interface Piece { start: number; end: number; text: string }
+
+/**
+ * Periods (split after 。！？) of an item, each with its parts (split after ；).
+ * Brackets are not split inside: a 责任单位 clause or a parenthesis holds no
+ * sentence end that matters here.
+ */
+export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
+  const out: { period: Piece; parts: Piece[] }[] = [];
+  let pStart = 0, partStart = 0;
+  let parts: Piece[] = [];
+  const flushPart = (end: number) => {
+    if (end > partStart) parts.push({ start: partStart, end, text: text.slice(partStart, end) });
+    partStart = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "；" || c === ";") flushPart(i + 1);
+    else if (c === "。" || c === "！" || c === "？" || c === "\n") {
+      flushPart(i + 1);
+      if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
+      parts = [];
+      pStart = i + 1;
+    }
+  }
+  flushPart(text.length);
+  if (parts.length) out.push({ period: { start: pStart, end: text.length, text: text.slice(pStart) }, parts });
+  return out;
+}
+
+/**
+ * No clause of policy text runs longer than this; the bound keeps every
+ * clause lookup constant-time on hostile input (a 10 MB line without commas).
+ */
+export const MAX_CLAUSE = 400;
+
+const START_BOUNDARY = new Set("，,；;。：:\n");
+const END_BOUNDARY = new Set("，,；;。\n");
+
+/** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
+interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
+let cache: Bounds | null = null;
+function boundsOf(text: string): Bounds {
+  if (cache && cache.text === text) return cache;
+  const n = text.length;
+  const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
+  let last = -1;
+  for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text[i]!)) last = i; }
+  let next = n;
+  for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text[i]!)) next = i; nextEnd[i] = next; }
+  cache = { text, prevStart, nextEnd };
+  return cache;
+}
+
+/** Start of the comma clause containing `i` (after the last ，；。 before it, within `from`). */
+export function clauseStart(text: string, i: number, from = 0): number {
+  const b = boundsOf(text).prevStart[Math.min(Math.max(i, 0), text.length)]!;
+  return Math.max(from, i - MAX_CLAUSE, b + 1);
+}
+
+/** End of the comma clause containing `i`. */
+export function clauseEnd(text: string, i: number, to = text.length): number {
+  const b = boundsOf(text).nextEnd[Math.min(Math.max(i, 0), text.length)]!;
+  return Math.min(to, i + MAX_CLAUSE, b);
+}

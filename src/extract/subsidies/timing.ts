@@ -1,0 +1,52 @@
+import { parseChineseNumeral } from "../../shared/numbers.js";
+import { decToNumber } from "../../shared/decimal.js";
+import { FREQUENCY_WORDS, NOT_ANNUAL_RE, type Frequency } from "./lexicon.js";
+
+/**
+ * How often a payout is made and for how long the policy runs.
+ * One-time wins over everything (一次性奖补50万元，单个企业每年最高500万元 is
+ * paid once per product); 连续5年/分3年/5年内 make a multi-year payment; 每年,
+ * 年度 (not 上一年度, 年度排名, 同一年度) annual; 每月, 元/月 monthly.
+ */
+const MULTI_YEAR = /(?:连续|分)(\d{1,2}|[一二两三四五六七八九十]{1,2})年|(\d{1,2}|[一二两三四五六七八九十]{1,2})年内/;
+
+function yearsOf(m: RegExpExecArray): number | null {
+  const t = m[1] ?? m[2]!;
+  const n = /^\d/.test(t) ? Number(t) : (() => { const d = parseChineseNumeral(t); return d ? decToNumber(d) : null; })();
+  return n && n > 1 ? n : null;
+}
+
+export function frequencyOf(span: string, perSuffixes: (string | null)[]): { frequency: Frequency | null; years: number | null } {
+  const s = span.replace(/\s+/g, "");
+  if (FREQUENCY_WORDS.one_time.some((w) => s.includes(w))) return { frequency: "one_time", years: null };
+  const my = MULTI_YEAR.exec(s);
+  const years = my ? yearsOf(my) : null;
+  if (years) return { frequency: "multi_year", years };
+  const annualText = s.replace(NOT_ANNUAL_RE, "");
+  if (FREQUENCY_WORDS.annual.some((w) => annualText.includes(w)) || perSuffixes.includes("/年")) return { frequency: "annual", years: null };
+  if (FREQUENCY_WORDS.monthly.some((w) => s.includes(w)) || perSuffixes.includes("/月")) return { frequency: "monthly", years: null };
+  return { frequency: null, years: null };
+}
+
+const pad = (n: string) => n.padStart(2, "0");
+const DATE = String.raw`(\d{4})年(\d{1,2})月(\d{1,2})日`;
+const FROM_TO = new RegExp(`自?${DATE}(?:起)?(?:至|到|—|-)${DATE}(?:止)?`);
+const UNTIL = new RegExp(`(?:至|到|截至)${DATE}(?:止|前)?|${DATE}(?:前|以前|止)`);
+const UNTIL_YEAR = /(?:至|到)(\d{4})年(?![\d年月])/;
+const FROM = new RegExp(`自${DATE}起`);
+
+/** Validity dates stated in a sentence: 自2021年1月1日至2025年12月31日; 2025年12月31日前; 补贴至2025年. */
+export function validityOf(sentence: string): { valid_from: string | null; valid_to: string | null } {
+  const s = sentence.replace(/\s+/g, "");
+  const ft = FROM_TO.exec(s);
+  if (ft) return { valid_from: `${ft[1]}-${pad(ft[2]!)}-${pad(ft[3]!)}`, valid_to: `${ft[4]}-${pad(ft[5]!)}-${pad(ft[6]!)}` };
+  const from = FROM.exec(s);
+  const valid_from = from ? `${from[1]}-${pad(from[2]!)}-${pad(from[3]!)}` : null;
+  const u = UNTIL.exec(s);
+  if (u) {
+    const y = u[1] ?? u[4]!, mo = u[2] ?? u[5]!, d = u[3] ?? u[6]!;
+    return { valid_from, valid_to: `${y}-${pad(mo)}-${pad(d)}` };
+  }
+  const uy = UNTIL_YEAR.exec(s);
+  return { valid_from, valid_to: uy ? `${uy[1]}-12-31` : null };
+}

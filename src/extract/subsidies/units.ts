@@ -1,0 +1,67 @@
+/**
+ * Responsible units: "（责任单位：自治区工业和信息化厅、财政厅）",
+ * "〔责任单位：自治区农牧厅（乡村振兴局）、财政厅，各盟行政公署、市人民政府〕",
+ * "牵头单位：…". The list runs to the bracket that closes the one opened
+ * before the label; unit names carry their own parentheses (农牧厅（乡村振兴局）),
+ * so the scan counts depth instead of stopping at the first ）.
+ */
+const LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门)[:：]/g;
+const OPEN = "（(〔［[";
+const CLOSE = "）)〕］]";
+const MAX_LIST = 400;
+
+export interface UnitsClause { start: number; end: number; units: string[] }
+
+/** Every 责任单位 clause in `text`, left to right. */
+export function unitClauses(text: string): UnitsClause[] {
+  const out: UnitsClause[] = [];
+  LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL.exec(text))) {
+    const start = m.index > 0 && OPEN.includes(text[m.index - 1]!) ? m.index - 1 : m.index;
+    let depth = 0, k = m.index + m[0].length;
+    const limit = Math.min(text.length, k + MAX_LIST);
+    for (; k < limit; k++) {
+      const c = text[k]!;
+      if (OPEN.includes(c)) depth++;
+      else if (CLOSE.includes(c)) { if (depth === 0) break; depth--; }
+      else if (depth === 0 && "。；".includes(c)) break;
+    }
+    const list = text.slice(m.index + m[0].length, k);
+    out.push({ start, end: Math.min(text.length, k + 1), units: splitUnits(list) });
+    LABEL.lastIndex = k;
+  }
+  return out;
+}
+
+/** Split a unit list on 、 and ， outside parentheses, as written. */
+export function splitUnits(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0, cur = "";
+  for (const c of list) {
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && "、，,".includes(c)) { if (cur.trim()) out.push(cur.trim()); cur = ""; continue; }
+    if (!/\s/.test(c)) cur += c;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** Index of the first clause starting at or after `from` (clauses are sorted). */
+function firstFrom(clauses: UnitsClause[], from: number): number {
+  let lo = 0, hi = clauses.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (clauses[mid]!.start < from) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Units of the first 责任单位 clause at or after `from` (the clause closes the item or paragraph it belongs to). */
+export function unitsAfter(clauses: UnitsClause[], from: number): string[] {
+  return clauses[firstFrom(clauses, from)]?.units ?? [];
+}
+
+/** Is offset `i` inside a 责任单位 clause? */
+export function insideUnits(clauses: UnitsClause[], i: number): boolean {
+  const k = firstFrom(clauses, i + 1) - 1;
+  return k >= 0 && i < clauses[k]!.end;
+}

@@ -1,0 +1,89 @@
+import { listRuns } from "../../shared/lists.js";
+import { stageVerbs, type Stage } from "../../shared/stage.js";
+import type { Doc, Sentence } from "../../structure/types.js";
+import { lineClassOf, roadClassOf } from "./classes.js";
+import { ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
+import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, REVIEW_SECTION_RE, type LineClass, type RoadClass } from "./vocab.js";
+
+/**
+ * Railway and road items a document commits to: the mentions of each sentence
+ * (mentions.ts) grouped into lists that share a governing verb (shared/lists.ts),
+ * minus what is no commitment — reviews of past results, lines cited as a means
+ * (以…为支撑), facts reported with the verb after the lines (…开通运行).
+ * One pass per document serves both extractors (railways.ts, highways.ts).
+ */
+
+export interface TransportItem {
+  mention: Mention;
+  stage: Stage;
+  sentence: Sentence;
+  /** offset in Source.text of the name */
+  at: number;
+  lineClass: LineClass;
+  roadClass: RoadClass;
+}
+
+/** Road nouns a coded item may already carry (then the list's shared head is not appended). */
+const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
+
+/** Shared head of a coded-road list, carried to items written without one (S26纳日松至龙口 … S28乌丹至天山高速公路). */
+function carryRoadHead(ms: Mention[], runItems: number[]) {
+  const lastRoad = [...runItems].reverse().map((i) => ms[i]!).find((m) => m.code);
+  const head = lastRoad ? /(高速公路|公路)$/.exec(lastRoad.name)?.[1] : undefined;
+  if (!head) return;
+  for (const i of runItems) {
+    const m = ms[i]!;
+    if (m.code && !ROAD_NOUN.test(m.name.slice(m.code.length))) m.name += head;
+  }
+}
+
+/** True when the words before a list govern it (a stage verb or a governing word); a bare subject does not. */
+const governs = (govern: string) => stageVerbs(govern).length > 0 || GOVERN_WORDS.some((w) => govern.includes(w));
+
+/** A sentence opening on the past (去年…, 2024年… in a plan that starts in 2025) reports results, not commitments. */
+function reportsPast(s: string, doc: Doc): boolean {
+  if (PAST_MARKER_RE.test(s)) return true;
+  const start = doc.info.plan_year ?? doc.info.plan_period?.[0] ?? null;
+  const y = /^(\d{4})年(?!前|底前|以前)/.exec(s);
+  return start !== null && y !== null && Number(y[1]) < start;
+}
+
+const cache = new WeakMap<Doc, TransportItem[]>();
+
+/** All railway and road items the document commits to, staged by their list's verbs. */
+export function transportItems(doc: Doc): TransportItem[] {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const out: TransportItem[] = [];
+  for (const sent of doc.sentences) {
+    const block = sent.block;
+    if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
+    if (block.heading && block.heading.label === block.text) continue;
+    const s = sent.text;
+    if (reportsPast(s, doc)) continue;
+    const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
+    if (!ms.length) continue;
+    const runs = listRuns(s, ms);
+    for (const run of runs) {
+      carryRoadHead(ms, run.items);
+      const govern = s.slice(run.govern.start, run.govern.end).trim();
+      const tail = s.slice(run.tail.start, run.tail.end).trim();
+      // 以 X 为支撑: X is a means, not a commitment
+      if (MEANS_BEFORE_RE.test(govern) && MEANS_AFTER_RE.test(tail)) continue;
+      // X、Y 开通运行 with nothing governing them reports a past fact
+      // (nothing governs them: no stage verb and no governing word such as 加快, 确保, 争取 before them)
+      // (a table row is no sentence: its columns are not a subject and a predicate)
+      if (!block.cells && !governs(govern) && REPORT_VERB_RE.test(tail) && !run.inherited) continue;
+      for (const i of run.items) {
+        const m = ms[i]!;
+        let stage = run.stage;
+        if (stage === null && m.work) stage = "building";
+        if (stage === null && block.box) stage = "other";
+        if (stage === null) continue;
+        out.push({ mention: m, stage, sentence: sent, at: sent.start + m.start, lineClass: lineClassOf(m, block), roadClass: roadClassOf(m, block) });
+      }
+    }
+  }
+  cache.set(doc, out);
+  return out;
+}

@@ -1,0 +1,244 @@
+import { fixOcrDashes, splitStops } from "../../shared/places.js";
+import { stageVerbs } from "../../shared/stage.js";
+import type { Span } from "../../structure/types.js";
+import { roadClassOfCode } from "./classes.js";
+import {
+  ABBREV_NOT_PREFIX, CORRIDOR, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
+  type LineClass, type RoadClass,
+} from "./vocab.js";
+import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
+
+/**
+ * Railway lines and road sections named in one sentence: coded roads
+ * (G1816…, 国道331线), names ending in a head word (…铁路, …高铁, …高速公路),
+ * items sharing the head of the list's last item (哈佳、哈牡等快速铁路), and
+ * short line names in railway sentences (临哈线). Names, stops and markers
+ * come from names.ts; stage and filtering from items.ts.
+ */
+
+export interface Mention extends Span {
+  kind: "rail" | "road";
+  name: string;
+  stops: string[];
+  code: string | null;
+  /** class stated by the head word or the route code */
+  stated: LineClass | RoadClass | null;
+  speed: number | null;
+  segment: string | null;
+  work: string | null;
+  regionPart: string | null;
+  port: boolean;
+  /** the head is carried from the list's last item (哈佳、…、哈牡等快速铁路) */
+  shared?: { modifier: string; head: string };
+}
+
+const DELIM = /[、，,。；;：:“”"《》\s]/;
+const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
+/**
+ * A route code counts in a sentence or heading about roads (公路方面，建成S22…; （四）普通国省道 … G109能源运输通道),
+ * or when its name runs from one place to another: G20峰会 is no road.
+ */
+export const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
+/** 国道331线, 省道203线, 331国道 — not 国省道1500公里 (a length). */
+const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{1,4})线|(?<!\d)(\d{3})(国道|省道)/g;
+const ITEM_END = /[、，,。；;：:]/;
+const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
+const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
+/** What may follow a short expressway name (乌石高速、…; 京密高速等工程; 京藏高速改扩建). */
+const SHORT_EXPRESSWAY_END = /^(?:[、，,。；;：:）)]|$|等|和|及|与|建设|项目|工程|改扩建|扩容|改造|扩能|[（(][GS]\d)/;
+const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
+
+function stripListTail(s: string, start: number, end: number): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const t = s.slice(start, end);
+    const w = LIST_TAIL.find((x) => t.endsWith(x) && t.length > x.length + 1);
+    if (!w) break;
+    end -= w.length;
+  }
+  return end;
+}
+
+/** Longest stretch of text a line's name can take before its head (bounds every backward walk). */
+const MAX_NAME = 40;
+
+/** Sentence positions already inside a mention: overlap tests stay linear on hostile input. */
+class Taken {
+  private readonly mask: Uint8Array;
+  constructor(len: number) { this.mask = new Uint8Array(len + 1); }
+  mark(m: Span) { this.mask.fill(1, m.start, m.end); }
+  overlaps(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (this.mask[i]) return true;
+    return false;
+  }
+  /** end of the nearest taken stretch at or before `pos`, looking back at most MAX_NAME characters */
+  floorBefore(pos: number): number {
+    for (let i = pos - 1; i >= 0 && i >= pos - MAX_NAME; i--) if (this.mask[i]) return i + 1;
+    return Math.max(0, pos - MAX_NAME);
+  }
+}
+
+/** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, each up to the next list mark. */
+function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
+  const out: Mention[] = [];
+  const push = (m: Mention) => { out.push(m); taken.mark(m); };
+  const roadSentence = roadContext || ROAD_CONTEXT.test(s);
+  CODE_RE.lastIndex = 0;
+  let x: RegExpExecArray | null;
+  while ((x = CODE_RE.exec(s))) {
+    const start = x.index, bodyStart = start + x[0].length;
+    let end = bodyStart;
+    while (end < s.length && !ITEM_END.test(s[end]!) && !(end > bodyStart && /[GS]/.test(s[end]!) && /\d/.test(s[end + 1] ?? ""))) end++;
+    // G210等国道改造: what follows 等 is the list's category, not this road's name
+    const deng = s.slice(bodyStart, end).indexOf("等");
+    if (deng >= 0) end = bodyStart + deng;
+    end = stripListTail(s, bodyStart, end);
+    if (end <= bodyStart && !roadSentence) continue;
+    const body = s.slice(bodyStart, Math.max(end, bodyStart));
+    end = Math.max(end, bodyStart);
+    const code = `${x[1]}${x[2]}`;
+    if ((x[1] === "X" || x[1] === "Y") && x[2]!.length !== 3) continue;
+    const rb = parseRoadBody(body);
+    if (!roadSentence && rb.stops.length < 2) continue;
+    push({
+      kind: "road", start, end, name: code + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
+      speed: null, segment: rb.segment, work: rb.work, regionPart: rb.regionPart, port: false,
+    });
+  }
+  CODE_WORD_RE.lastIndex = 0;
+  while ((x = CODE_WORD_RE.exec(s))) {
+    if (taken.overlaps(x.index, x.index + x[0].length)) continue;
+    const word = x[1] ?? x[4]!;
+    const code = `${word === "国道" ? "G" : "S"}${x[2] ?? x[3]}`;
+    const mk = markersAfter(s, x.index + x[0].length);
+    push({
+      kind: "road", start: x.index, end: mk.end, name: s.slice(x.index, mk.end), stops: mk.sectionStops ?? [], code,
+      stated: roadClassOfCode(code), speed: null, segment: mk.segment, work: mk.work, regionPart: mk.regionPart, port: false,
+    });
+  }
+  return out;
+}
+
+/** Heads found in a sentence: every rail/road head word, plus 高速 directly followed by a section (吉黑高速吉林至荒岗段). */
+function heads(s: string): Array<{ start: number; end: number; head: string }> {
+  const out: Array<{ start: number; end: number; head: string }> = [];
+  HEAD_RE.lastIndex = 0;
+  let x: RegExpExecArray | null;
+  while ((x = HEAD_RE.exec(s))) out.push({ start: x.index, end: x.index + x[0].length, head: x[0] });
+  BARE_EXPRESSWAY.lastIndex = 0;
+  while ((x = BARE_EXPRESSWAY.exec(s))) {
+    const e = x.index + x[0].length;
+    // HEAD_RE never covers a bare 高速 (its 高速 heads are followed by 公路/铁路/客运), so no overlap test is needed;
+    // 高速 names a road when a section follows (吉黑高速吉林至荒岗段) or when it closes a short name (乌石高速、京密高速等)
+    const shortName = x.index >= 2 && /^[\u4e00-\u9fff]{2}$/.test(s.slice(x.index - 2, x.index)) && SHORT_EXPRESSWAY_END.test(s.slice(e, e + 4));
+    if (CHAIN_THEN_SECTION.test(s.slice(e, e + 24)) || shortName) {
+      out.push({ start: x.index, end: e, head: "高速" });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Named lines ending in a head word (呼和浩特至包头铁路…, 包银高铁, 包茂高速公路包头至东胜改扩建工程). */
+function namedLines(s: string, taken: Taken): Mention[] {
+  const out: Mention[] = [];
+  const push = (m: Mention) => { out.push(m); taken.mark(m); };
+  let prevHeadEnd = 0;
+  for (const h of heads(s)) {
+    // a name never reaches back across another head word (铁路铁路…, 公路、铁路)
+    const floor = Math.max(taken.floorBefore(h.start), prevHeadEnd);
+    prevHeadEnd = h.end;
+    if (taken.overlaps(h.start, h.end) || floor >= h.start) continue;
+    const after = s.slice(h.end, h.end + 8);
+    let i = h.start;
+    while (i > floor && isNameChar(s[i - 1]!) && !DELIM.test(s[i - 1]!)) i--;
+    const left = s.slice(i, h.start);
+    const cut = nameStartIn(left);
+    let prefix = left.slice(cut);
+    const nameStart = i + cut;
+    let modifier = "";
+    const deng = prefix.lastIndexOf("等");
+    if (deng >= 0) { modifier = prefix.slice(deng + 1); prefix = prefix.slice(0, deng); }
+    if (!prefix || prefix.includes("的") || prefix.length > 20) continue;
+    const isRail = RAIL_HEADS.has(h.head);
+    if (!isRail && h.head === "国省道") continue;
+    // a road's technical grade (A至B一级公路) is not part of its last stop
+    const grade = isRail ? null : ROAD_GRADE_RE.exec(prefix + modifier);
+    const placePart = grade ? (prefix + modifier).slice(0, grade.index) : prefix + modifier;
+    const pp = parsePrefix(placePart, h.head);
+    if (pp.stops.length >= 2 && hasGenericStop(pp.stops)) continue;
+    const corridorOk = after.startsWith(CORRIDOR) && pp.stops.length >= 2;
+    if (!corridorOk && NOT_A_LINE_AFTER.some((w) => after.startsWith(w))) continue;
+    if (pp.stops.length < 1 && (isGenericPrefix(placePart) || endsGeneric(placePart) || placePart.length > 8)) continue;
+    let end = h.end + (corridorOk ? CORRIDOR.length : 0);
+    // a route code in brackets after a road's name: 京新高速公路（G7）
+    let code: string | null = null;
+    const pc = isRail ? null : PAREN_CODE.exec(s.slice(end, end + 8));
+    if (pc) { code = pc[1]!; end += pc[0].length; }
+    const mk = markersAfter(s, end);
+    const stops = mk.sectionStops ?? pp.stops;
+    const stated = isRail ? RAIL_HEADS.get(h.head) ?? null
+      : code ? roadClassOfCode(code) : h.head === "高速" ? "expressway" : ROAD_HEADS.get(h.head) ?? null;
+    const base: Omit<Mention, "start" | "end" | "name" | "stops" | "port"> = {
+      kind: isRail ? "rail" : "road", code, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
+    };
+    const headText = s.slice(h.start, mk.end);
+    push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
+    // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
+    const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;
+    let j = nameStart;
+    while (s[j - 1] === "、") {
+      const f = taken.floorBefore(j - 1);
+      let k = j - 1;
+      while (k > f && isNameChar(s[k - 1]!) && !DELIM.test(s[k - 1]!)) k--;
+      const raw = s.slice(k, j - 1);
+      const c = nameStartIn(raw);
+      const item = raw.slice(c);
+      const itemStart = k + c;
+      if (!item || taken.overlaps(itemStart, j - 1) || stageVerbs(item).length) break;
+      const chain = splitStops(item);
+      const ok = deng >= 0 ? item.length >= 2 && item.length <= 8 && !isGenericPrefix(item) && !endsGeneric(item)
+        : chain.length >= 2 ? !hasGenericStop(chain)
+        : abbrev && item.length >= 2 && item.length <= 4 && !isGenericPrefix(item) && !endsGeneric(item);
+      if (!ok) break;
+      const ip = parsePrefix(item + modifier, h.head);
+      push({
+        ...base, start: itemStart, end: j - 1, name: fixOcrDashes(item + modifier + s.slice(h.start, h.end)), stops: ip.stops, port: ip.port,
+        speed: null, segment: null, work: null, regionPart: null, shared: { modifier, head: h.head },
+      });
+      j = itemStart;
+    }
+  }
+  return out;
+}
+
+/** Short line names in a railway sentence: 扩能改造临哈线、集二线. */
+function abbreviatedLines(s: string, taken: Taken): Mention[] {
+  if (!/铁路|高铁/.test(s)) return [];
+  const out: Mention[] = [];
+  let segStart = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && !ITEM_END.test(s[i]!)) continue;
+    const from = Math.max(segStart, i - MAX_NAME);
+    segStart = i + 1;
+    if (i - from < 3 || s[i - 1] === undefined) continue;
+    const raw = s.slice(from, i);
+    const start = from + nameStartIn(raw);
+    const end = stripListTail(s, start, i);
+    const item = s.slice(start, end);
+    if (!/^[\u4e00-\u9fff]{2,3}线$/.test(item)) continue;
+    if (ABBREV_NOT_PREFIX.has(item.slice(0, -1)) || ABBREV_NOT_PREFIX.has(item[0]!) || taken.overlaps(start, end)) continue;
+    const m: Mention = { kind: "rail", start, end, name: item, stops: [], code: null, stated: null, speed: null, segment: null, work: null, regionPart: null, port: false };
+    out.push(m);
+    taken.mark(m);
+  }
+  return out;
+}
+
+/** Every line and road mention of one sentence, in text order. */
+export function sentenceMentions(s: string, roadContext = false): Mention[] {
+  const taken = new Taken(s.length);
+  const coded = codedRoads(s, taken, roadContext);
+  const named = namedLines(s, taken);
+  const abbrev = abbreviatedLines(s, taken);
+  return [...coded, ...named, ...abbrev].sort((a, b) => a.start - b.start);
+}
+

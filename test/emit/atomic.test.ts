@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { AtomicDir, checkReplaceable, OutputError } from "../../src/emit/atomic.js";
+
+const base = mkdtempSync(join(tmpdir(), "atomic-"));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const leftovers = () => readdirSync(base).filter((n) => n.includes("-tmp-"));
+
+describe("AtomicDir", () => {
+  it("commit swaps the new directory in, whole, and leaves no temp dir", async () => {
+    const out = join(base, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "old.json"), "old");
+    const d = await AtomicDir.open(out);
+    await d.write("new.json", "new");
+    expect(readdirSync(out)).toEqual(["old.json"]); // nothing visible before the swap
+    await d.commit();
+    expect(readdirSync(out)).toEqual(["new.json"]);
+    expect(statSync(out).mode & 0o777).toBe(0o755); // not mkdtemp's 0700
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("abort after a failed write leaves the previous directory as it was, and no temp dir", async () => {
+    const out = join(base, "kept");
+    mkdirSync(out);
+    writeFileSync(join(out, "documents.json"), "previous");
+    const d = await AtomicDir.open(out);
+    await d.write("a.json", "partial");
+    await expect(d.write("missing-dir/b.json", "x")).rejects.toThrow();
+    await d.abort();
+    expect(readdirSync(out)).toEqual(["documents.json"]);
+    expect(readFileSync(join(out, "documents.json"), "utf8")).toBe("previous");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("the next build removes temp dirs of killed builds (dead pid), never those of a running one", async () => {
+    const out = join(base, "orphans");
+    mkdirSync(join(base, ".orphans-tmp-999999999-abc123"));
+    mkdirSync(join(base, ".orphans-tmp-999999999-abc123-old"));
+    mkdirSync(join(base, `.orphans-tmp-${process.ppid}-running`)); // a live process
+    const d = await AtomicDir.open(out);
+    await d.write("x.json", "[]\n");
+    await d.commit();
+    expect(readdirSync(base).filter((n) => n.startsWith(".orphans"))).toEqual([`.orphans-tmp-${process.ppid}-running`]);
+    rmSync(join(base, `.orphans-tmp-${process.ppid}-running`), { recursive: true });
+  });
+
+  it("creates a missing target (and its parents)", async () => {
+    const out = join(base, "a", "b", "c");
+    const d = await AtomicDir.open(out);
+    await d.write("x.json", "[]\n");
+    await d.commit();
+    expect(readdirSync(out)).toEqual(["x.json"]);
+  });
+});
+
+describe("checkReplaceable: a build never wipes a directory it did not write", () => {
+  it("missing, empty, or a previous output (manifest of this tool): may be replaced", async () => {
+    await expect(checkReplaceable(join(base, "nope"), "policy-extract")).resolves.toBeUndefined();
+    mkdirSync(join(base, "empty"));
+    await expect(checkReplaceable(join(base, "empty"), "policy-extract")).resolves.toBeUndefined();
+    mkdirSync(join(base, "prev"));
+    writeFileSync(join(base, "prev", "manifest.json"), JSON.stringify({ tool: "policy-extract" }));
+    await expect(checkReplaceable(join(base, "prev"), "policy-extract")).resolves.toBeUndefined();
+  });
+
+  it("a file, or a directory with other content (src/, the home dir): refused", async () => {
+    writeFileSync(join(base, "file"), "x");
+    await expect(checkReplaceable(join(base, "file"), "policy-extract")).rejects.toThrow(OutputError);
+    mkdirSync(join(base, "src"));
+    writeFileSync(join(base, "src", "index.ts"), "export {}");
+    await expect(checkReplaceable(join(base, "src"), "policy-extract")).rejects.toThrow(/refusing to replace/);
+    mkdirSync(join(base, "other"));
+    writeFileSync(join(base, "other", "manifest.json"), JSON.stringify({ tool: "something-else" }));
+    await expect(checkReplaceable(join(base, "other"), "policy-extract")).rejects.toThrow(OutputError);
+  });
+});

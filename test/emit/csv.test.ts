@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { columnsOf } from "../../src/api.js";
+import { cell, toCsv } from "../../src/emit/csv.js";
+import { compareRecords } from "../../src/emit/sort.js";
+import { toJson } from "../../src/emit/json.js";
+import { RECORD_TYPES } from "../../src/generated/records.js";
+import { loadSchema } from "../../src/validate/schemas.js";
+
+describe("CSV for Excel", () => {
+  const cols = ["name", "stops", "value", "note"];
+  const csv = toCsv(cols, [
+    { name: "包头经鄂尔多斯至榆林高铁", stops: ["包头", "鄂尔多斯", "榆林"], value: 2000, note: null },
+    { name: "=HYPERLINK(\"http://x\")", stops: [], value: -1.5, note: "第一行\n第二行" },
+    { name: "+86", stops: ["@a"], value: 0, note: "-3%" },
+    { name: "\t制表", stops: ["b"], value: 1e-7, note: "\r回车" },
+    { name: "含,逗号与\"引号\"", stops: ["=c", "d"], value: 310, note: "" },
+  ]);
+  const rows = csv.slice(1).split("\r\n");
+
+  it("starts with a UTF-8 BOM, uses CRLF, header = the field names", () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(rows[0]).toBe("name,stops,value,note");
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.replace(/\r\n/g, "").includes("\r")).toBe(true); // only inside the quoted "\r回车" cell
+  });
+
+  it("arrays are joined with |, numbers stay unquoted numbers, null is empty", () => {
+    expect(rows[1]).toBe("包头经鄂尔多斯至榆林高铁,包头|鄂尔多斯|榆林,2000,");
+  });
+
+  it("a cell Excel would run as a formula (= + - @ tab CR first) gets a leading apostrophe; numbers do not", () => {
+    expect(cell("=1+1")).toBe("'=1+1");
+    expect(cell("+86")).toBe("'+86");
+    expect(cell("-3%")).toBe("'-3%");
+    expect(cell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(cell("\tx")).toBe("'\tx");
+    expect(cell("\rx")).toBe("'\rx");
+    expect(cell(["=c", "d"])).toBe("'=c|d");
+    expect(cell(-1.5)).toBe(-1.5);
+    expect(cell("2025年")).toBe("2025年");
+    expect(csv).toContain(",-1.5,");
+    expect(csv).toContain("'+86,'@a,0,'-3%");
+  });
+
+  it("a cell with a line break (LF or CR) is quoted, so the row stays one record", () => {
+    expect(csv).toContain('"第一行\n第二行"');
+    expect(csv).toContain('"\'\r回车"');
+  });
+
+  it("commas and quotes are escaped", () => {
+    expect(csv).toContain('"含,逗号与""引号"""');
+  });
+
+  it("columns of every type are the schema's properties, in schema order", () => {
+    for (const t of RECORD_TYPES) {
+      const props = Object.keys((loadSchema(t) as { properties: object }).properties);
+      expect(columnsOf(t)).toEqual(props);
+      expect(props.slice(0, 3)).toEqual(["id", "source_file", "source_line"]);
+    }
+  });
+});
+
+describe("JSON and order", () => {
+  it("2-space indent and a trailing newline", () => {
+    expect(toJson([{ a: 1 }])).toBe('[\n  {\n    "a": 1\n  }\n]\n');
+  });
+  it("records sort by source_file, source_line (numerically), id", () => {
+    const r = (f: string, l: number, id: string) => ({ source_file: f, source_line: l, id });
+    const sorted = [r("b.txt", 1, "a"), r("a.txt", 10, "a"), r("a.txt", 9, "z"), r("a.txt", 10, "0")].sort(compareRecords);
+    expect(sorted.map((x) => `${x.source_file}:${x.source_line}:${x.id}`)).toEqual(["a.txt:9:z", "a.txt:10:0", "a.txt:10:a", "b.txt:1:a"]);
+  });
+});

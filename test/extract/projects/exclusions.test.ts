@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { extractProjects } from "../../../src/extract/projects.js";
+import { exclusionOf } from "../../../src/extract/projects/filters.js";
+import { HEAD_BY_NAME } from "../../../src/extract/projects/lexicon.js";
+import { docOf } from "../../helpers.js";
+import { names } from "./helpers.js";
+
+/** The rule that drops a candidate, checked directly. */
+const why = (name: string, head: string, verbs = "建设", after = "", tail = "", section: string[] = []) =>
+  exclusionOf({ name, head: HEAD_BY_NAME.get(head)!, verbs, after, tail, section });
+
+// Each rule with the real seed sentence it exists for; the sentence must yield no project.
+describe("NOT projects (CONTRACT.md)", () => {
+  it("programmes that build nothing: 文艺精品创作工程, 英才兴蒙工程, 稳岗扩容提质工程", () => {
+    expect(names("实施文艺精品创作工程，繁荣文艺创作。")).toEqual([]);
+    expect(names("深入实施英才兴蒙工程。")).toEqual([]);
+    expect(names("实施稳岗扩容提质工程，促进高质量充分就业。")).toEqual([]);
+    expect(names("深入实施新质战斗力提升工程，做强一体化运行机制。")).toEqual([]);
+    expect(why("文化惠民工程", "工程")).toBe("programme");
+  });
+  it("a 工程 naming a physical work stays: 光伏治沙工程 (001:411)", () => {
+    expect(names("持续推进光伏治沙工程，拓宽“以路治沙”实施范围。")).toEqual(["光伏治沙工程"]);
+  });
+  it("计划, 行动, 战略, 试点", () => {
+    expect(names("实施好新一轮农村牧区公路提升行动。")).toEqual([]);
+    expect(names("扎实推动呼伦贝尔市第二轮国家生态产品价值实现机制试点。")).toEqual([]);
+    expect(why("县域普通高中振兴计划", "工程")).toBe("programme");
+    expect(why("能源安全新战略", "项目")).toBe("framework");
+  });
+  it("designations created or applied for: 创建…示范区, 国家…示范区", () => {
+    expect(names("加快创建呼包鄂国家自主创新示范区。")).toEqual([]);
+    expect(why("自治区级零碳园区示范区", "示范区", "创建")).toBe("designation");
+  });
+  it("generic categories: 一批…, 重点…, a level and a class, counts", () => {
+    expect(names("围绕构建现代化产业体系，实施一批重大制造业项目。")).toEqual([]);
+    expect(names("科学布局和实施重点生态工程，着力提升生态系统多样性。")).toEqual([]);
+    expect(names("推动粮食物流核心枢纽、国家物流枢纽、国家骨干冷链物流基地和自治区物流枢纽布局建设。")).toEqual([]);
+    expect(names("加强区域综合性应急救援基地、航空应急救援体系、应急物资储备库、消防基础设施等建设。")).toEqual([]);
+    expect(why("特高压输电通道", "输电通道")).toBe("generic");
+    expect(why("新增10家自治区技术创新中心", "中心")).toBe("generic");
+  });
+  it("a 项目 with no place or proper name is a class: 氢氨醇项目 (contract), 004:71", () => {
+    expect(names("推进跨省区氢氨醇长输管道项目。")).toEqual([]);
+    expect(names("加快绿电制氢氨醇项目建设。")).toEqual([]);
+    expect(names("推动乌海、赤峰抽水蓄能项目建设。")).toEqual(["乌海抽水蓄能项目", "赤峰抽水蓄能项目"]);
+  });
+  it("existing parks only reorganised (000:63)", () => {
+    expect(names("支持乌海、鄂尔多斯蒙西和棋盘井工业园区、阿拉善乌斯太工业园区整合园区资源、理顺管理体制。")).toEqual([]);
+  });
+  it("a word ending in 市 is no place: 重要市政公用设施 (002:23)", () => {
+    expect(names("加强重要市政公用设施建设。")).toEqual([]);
+  });
+  it("fields, not works: …等领域项目", () => {
+    expect(names("支持教育医疗、技能培育、养老托育、文化旅游等领域项目建设。")).toEqual([]);
+  });
+  it("corridors and networks as frameworks: 向北开放东通道, 八纵八横", () => {
+    expect(names("打造中蒙俄经济走廊新通道，推进跨境运输通道、油气管道等重点项目建设。")).toEqual([]);
+    expect(names("加强中蒙俄经济走廊通道建设，提升国际货物运输能力。")).toEqual([]);
+  });
+  it("facilities only supported or strengthened (001:1451)", () => {
+    expect(names("增强呼和浩特国家级互联网骨干直联点功能，推动建设国家新型互联网交换中心。")).toEqual(["国家新型互联网交换中心"]);
+    expect(names("提升全国一体化算力网内蒙古枢纽节点网络支撑能力。")).toEqual([]);
+    expect(names("支持和林格尔数据中心集群发展，协同发展通用算力。")).toEqual([]);
+    expect(names("强化国家“一带一路”联合实验室建设。")).toEqual([]);
+  });
+  it("a role of the whole region (打造…产业集聚区, 国家重要…基地)", () => {
+    expect(names("打造绿色铝基新材料创新开发集聚区、生物制造产业集聚区、重型装备制造基地。")).toEqual([]);
+    expect(names("加快建设国家重要农畜产品生产基地。")).toEqual([]);
+  });
+  it("railways and highways are their own types", () => {
+    expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
+    expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);
+  });
+  it("reviews of past results are not commitments", () => {
+    const text = "第一节 发展成就\n“十四五”时期，建成呼和浩特盛乐国际机场，推进乌海抽水蓄能项目建设。\n";
+    expect(extractProjects(docOf(text))).toEqual([]);
+  });
+  it("research tasks and table-of-contents lines build nothing", () => {
+    expect(names("重点开展国产化超大规模智算中心建设、算电协同等方向关键技术攻关。")).toEqual([]);
+    expect(names("第二节 扎实推进能源基础设施建设..... 82")).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { foldWidth, normalize, rejoinPageBreaks, squeezeSpaces, trimLineEnds, unwrapPdfLines } from "../../src/ingest/normalize.js";
+import { lineAt, sourceFromLines, TextBuilder, type Source } from "../../src/ingest/source.js";
+import { SEED, seedLine, seedText } from "../helpers.js";
+
+/**
+ * The position map: after every normalisation step, each character of the
+ * text still names the original line it came from.
+ */
+const src = (text: string, format: "txt" | "pdf" = "txt") => sourceFromLines("t.txt", format, text);
+const fold = (c: string) => c.normalize("NFKC");
+
+/** Every non-blank character maps to an original line that holds it (compared width-folded), in order. */
+function expectMapsBack(s: Source, original: string) {
+  const lines = original.split(/\r\n?|\n/).map(fold);
+  let prev = 1;
+  for (let i = 0; i < s.text.length; i++) {
+    const c = s.text[i]!;
+    const line = lineAt(s, i);
+    if (line < prev) throw new Error(`offset ${i} maps back to line ${line}, before line ${prev}`);
+    prev = line;
+    if (/\s/.test(c)) continue;
+    if (!(lines[line - 1] ?? "").includes(fold(c))) throw new Error(`'${c}' at ${i} maps to line ${line}: ${lines[line - 1]}`);
+  }
+}
+
+describe("each step keeps the map", () => {
+  it("foldWidth: full-width digits, letters and ％ become ASCII on their own line", () => {
+    const text = "标题\n地区生产总值增长６％左右，ＧＤＰ达到２．６万亿元\u3000以上\n（一）保持不变，；：";
+    const s = foldWidth(src(text));
+    expect(s.text).toBe("标题\n地区生产总值增长6%左右，GDP达到2.6万亿元 以上\n（一）保持不变，；：");
+    expect(lineAt(s, s.text.indexOf("6%"))).toBe(2);
+    expect(lineAt(s, s.text.indexOf("（一）"))).toBe(3);
+    expectMapsBack(s, text);
+  });
+
+  it("squeezeSpaces: spaces between CJK and digits/Latin go, runs collapse; later characters keep their lines", () => {
+    const text = "2025 年 2 月 5 日\n推进 G1816 荣乌高速  乌海至玛沁段\n内政发〔2025〕1 号";
+    const s = squeezeSpaces(src(text));
+    expect(s.text).toBe("2025年2月5日\n推进G1816荣乌高速 乌海至玛沁段\n内政发〔2025〕1号");
+    expect(lineAt(s, s.text.indexOf("荣乌"))).toBe(2);
+    expect(lineAt(s, s.text.indexOf("1号"))).toBe(3);
+    expectMapsBack(s, text);
+  });
+
+  it("trimLineEnds: trailing blanks and leading spaces go", () => {
+    const text = "  一、总体要求  \t\n\t指标\t2025年\t\n  （一）\n";
+    const s = trimLineEnds(src(text));
+    expect(s.text).toBe("一、总体要求\n\t指标\t2025年\n（一）\n");
+    expectMapsBack(s, text);
+  });
+
+  it("rejoinPageBreaks: the seed 004 paragraph split by a page break (lines 27/29) is one line; each half keeps its line", () => {
+    const text = seedText(SEED.annual);
+    const s = normalize(src(text));
+    const start = s.text.indexOf("(一) 坚决筑牢我国北方重要生态安全屏障。印发《筑牢我国北方重要生态安全屏障全面推进美丽内蒙古建设规划纲要》");
+    expect(start).toBeGreaterThan(0);
+    expect(lineAt(s, start)).toBe(27);
+    expect(lineAt(s, s.text.indexOf("筑牢我国北方重要生态安全屏障全面推进") + 2)).toBe(27); // 我
+    expect(lineAt(s, s.text.indexOf("国北方重要生态安全屏障全面推进"))).toBe(29);
+    expect(lineAt(s, s.text.indexOf("完成治沙2000万亩以上"))).toBe(29);
+  });
+
+  it("rejoinPageBreaks leaves real paragraph ends, headings, titles and 文号 lines alone", () => {
+    const text = "一、聚力落实“五大任务”，确保完成全年任务目标\n\n坚定不移完成“五大任务”实施方案中明确的2025年目标任务。\n\n" +
+      "内蒙古自治区人民政府关于下达2025年自治区国民经济和社会发展计划的通知\n\n内政发〔2025〕1号\n";
+    expect(rejoinPageBreaks(src(text)).text).toBe(text);
+  });
+
+  it("rejoinPageBreaks: a run-in heading paragraph is rejoined, a bare heading is not", () => {
+    const s = rejoinPageBreaks(src("8. 支持优质种源培育，对育种能力评价达到良好等级以上的奶牛育种企业给予基础性奖励100万元，并\n\n根据排名给予奖励。\n"));
+    expect(s.text).toBe("8. 支持优质种源培育，对育种能力评价达到良好等级以上的奶牛育种企业给予基础性奖励100万元，并根据排名给予奖励。\n");
+    expect(lineAt(s, s.text.indexOf("根据"))).toBe(3);
+    const bare = "三、推动产业结构战略性调整优化，构建多元发展、多极支撑的现代化产业体系\n\n（八）增强创新发展能力。\n";
+    expect(rejoinPageBreaks(src(bare)).text).toBe(bare);
+  });
+
+  it("rejoinPageBreaks: a number opening the next page is not a list heading (0.3元 is text)", () => {
+    const s = rejoinPageBreaks(src([1020, 1021, 1022].map((n) => seedLine(SEED.compilation, n)).join("\n")));
+    expect(s.text).toContain("按照每单不超过0.3元的标准");
+    expect(lineAt(s, s.text.indexOf("0.3元"))).toBe(3);
+  });
+
+  it("unwrapPdfLines joins PDF lines cut at the margin (only PDF; text files keep their lines)", () => {
+    const full = "各盟行政公署、市人民政府，各旗县人民政府，自治区各委、办、厅、局，各";
+    const lines = [full, "大企业、事业单位：", full.replace("各盟", "今年"), "。后半句在下一行开头的标点之后继续写完", "短行不并入。", full, full, full, "一、标题行"];
+    const text = lines.join("\n") + "\n";
+    const s = unwrapPdfLines(src(text, "pdf"));
+    expect(s.text.split("\n")).toEqual([
+      full + "大企业、事业单位：",
+      full.replace("各盟", "今年") + "。后半句在下一行开头的标点之后继续写完",
+      "短行不并入。",
+      full + full + full,
+      "一、标题行",
+      "",
+    ]);
+    expectMapsBack(s, text);
+    expect(lineAt(s, s.text.indexOf("大企业"))).toBe(2);
+    expect(unwrapPdfLines(src(text, "txt")).text).toBe(text);
+  });
+});
+
+describe("the whole normalisation of every seed maps back", () => {
+  for (const name of Object.values(SEED)) {
+    it(name, () => {
+      const text = seedText(name);
+      const s = normalize(src(text));
+      expectMapsBack(s, text);
+      expect(s.lines.length).toBe(s.text.length + 1);
+    });
+  }
+});
+
+describe("TextBuilder / rewrite", () => {
+  it("copy keeps lines and pages; the end sentinel is the last line", () => {
+    const b = new TextBuilder();
+    b.push("第一页\n", 1, 1);
+    b.push("第二页", 3, 2);
+    const s = b.build("x.pdf", "pdf", true);
+    expect(Array.from(s.lines)).toEqual([1, 1, 1, 1, 3, 3, 3, 3]);
+    expect(Array.from(s.pages!)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+});

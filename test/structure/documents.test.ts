@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { parseDocNumber, splitDocuments, untitledName } from "../../src/structure/documents.js";
+import { SEED, seedLine, seedText, sourceOf } from "../helpers.js";
+import { lineAt } from "../../src/ingest/source.js";
+
+const docsOf = (name: string) => splitDocuments(sourceOf(seedText(name), name));
+
+describe("compilation split (003: 37 documents from its 目录)", () => {
+  const docs = docsOf(SEED.compilation);
+  it("finds all 37 documents, in order, each starting at its title line", () => {
+    expect(docs).toHaveLength(37);
+    for (const d of docs) {
+      const line = lineAt(d.source, d.info.titleSpan.start);
+      const flat = (s: string) => s.replace(/\s+/g, "");
+      expect(flat(d.info.title).startsWith(flat(seedLine(SEED.compilation, line)).slice(0, 10))).toBe(true);
+    }
+  });
+  it("reads 文号 as printed, brackets written 〔〕", () => {
+    const numbers = docs.map((d) => d.info.doc_number).filter(Boolean);
+    expect(numbers).toContain("国发〔2023〕16号");
+    expect(numbers).toContain("内科发政字〔2021〕15号"); // printed (内科发政字[2021]15号)
+    expect(numbers).toContain("财政部 税务总局公告2023年第5号");
+    expect(numbers).toContain("内发改环资字〔2023〕1614号");
+    expect(numbers).toHaveLength(22); // 15 documents print none
+  });
+  it("takes policy level from the compilation's level headers", () => {
+    const levels = docs.map((d) => d.info.policy_level);
+    expect(levels.slice(0, 7).every((l) => l === "national")).toBe(true);
+    expect(levels.filter((l) => l === "city")).toHaveLength(4);
+    expect(levels[36]).toBe("district");
+  });
+  it("reads the signature date and issuers", () => {
+    const first = docs[0]!.info;
+    expect([first.issuer, first.date]).toEqual(["国务院", "2023-10-05"]);
+    const green = docs.find((d) => d.info.title.includes("全面绿色转型"))!.info;
+    expect([green.issuer, green.date]).toEqual(["中共中央、国务院", "2024-07-31"]);
+    const office = docs.find((d) => d.info.doc_number === "内政办发〔2023〕81号")!.info;
+    expect(office.issuer).toBe("内蒙古自治区人民政府办公厅");
+  });
+  it("a title wrapped over lines is joined without the wrap spaces", () => {
+    const t = docs.find((d) => d.info.doc_number === "内政办发〔2024〕6号")!.info.title;
+    expect(t).toBe("内蒙古自治区人民政府办公厅 关于加快新能源和电网工程审批建设若干措施的通知");
+  });
+});
+
+describe("single documents", () => {
+  it("the news item 000 carries the State Council opinion", () => {
+    const [d] = docsOf(SEED.news);
+    expect(d!.info.title).toBe("国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见");
+    expect([d!.info.issuer, d!.info.date, d!.info.policy_level]).toEqual(["国务院", "2023-10-05", "national"]);
+  });
+  it("the five-year plan 001 has plan period 2026–2030", () => {
+    const [d] = docsOf(SEED.fyp);
+    expect(d!.info.title).toBe("内蒙古自治区国民经济和社会发展第十五个五年规划纲要");
+    expect(d!.info.plan_period).toEqual([2026, 2030]);
+    expect(d!.info.region).toBe("内蒙古自治区");
+  });
+  it("the annual plan 004: a title over three lines, 文号 with a space, plan year 2025", () => {
+    const [d] = docsOf(SEED.annual);
+    expect(d!.info.title).toBe("内蒙古自治区人民政府关于下达2025年自治区国民经济和社会发展计划的通知");
+    expect(d!.info.doc_number).toBe("内政发〔2025〕1号");
+    expect([d!.info.plan_year, d!.info.date]).toEqual([2025, "2025-02-05"]);
+  });
+  it("an untitled reprint (002) is named from its opening and dated by its source line", () => {
+    const [d] = docsOf(SEED.west);
+    expect(d!.info.title).toBe("关于贯彻落实《中共中央、国务院关于新时代推进西部大开发形成新格局的指导意见》的实施意见");
+    expect(d!.info.date).toBe("2020-06-23");
+  });
+});
+
+describe("several documents without a 目录", () => {
+  it("each title followed by a 文号 line starts a document", () => {
+    const a = seedText(SEED.annual).split("\n").slice(0, 40);
+    const b = seedText(SEED.compilation).split("\n").slice(654, 700);
+    const docs = splitDocuments(sourceOf([...a, "", ...b].join("\n"), "two.txt"));
+    expect(docs.map((d) => d.info.doc_number)).toEqual(["内政发〔2025〕1号", "内政办发〔2023〕81号"]);
+    expect(docs.map((d) => lineAt(d.source, d.info.titleSpan.start))).toEqual([3, 42]);
+  });
+});
+
+describe("parts", () => {
+  it.each([
+    ["国发〔2023〕16号", "国发〔2023〕16号"],
+    ["(内科发政字[2021]15号)", "内科发政字〔2021〕15号"],
+    ["内政发〔2025〕1 号", "内政发〔2025〕1号"],
+    ["(财政部 税务总局公告 2023 年第 5 号)", "财政部 税务总局公告2023年第5号"],
+  ])("文号 %s", (line, want) => expect(parseDocNumber(line)).toBe(want));
+  it("a sentence is not a 文号", () => expect(parseDocNumber("按照国发〔2023〕16号文件要求，加快推进。")).toBeNull());
+  it("untitled name falls back to the first clause", () => expect(untitledName("近日，自治区召开会议。")).toBe("近日"));
+});
