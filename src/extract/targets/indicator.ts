@@ -1,4 +1,4 @@
-import { GOAL_VERBS, INDICATOR_LEAD_INS, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
+import { GOAL_VERBS, INDICATOR_LEAD_INS, NOT_VERB_AFTER, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
 
 /**
  * The indicator of a value in the source's words: the words of its clause
@@ -26,6 +26,7 @@ export function cleanBefore(before: string): { text: string; verb: string | null
   for (let guard = 0; guard < 4; guard++) {
     const v = endsWithAny(t, GOAL_VERBS);
     if (!v || v.length === t.length) break;
+    if (NOT_VERB_AFTER[v]?.includes(t[t.length - v.length - 1]!)) break;
     verb = verb ? v + verb : v;
     t = trimEnds(t.slice(0, t.length - v.length));
   }
