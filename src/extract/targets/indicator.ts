@@ -49,7 +49,7 @@ export function stripLead(s: string, leadIns: readonly string[]): string {
 /** The noun written right after a value (100个典型人工智能应用场景), up to the next list separator. */
 export function nounAfter(after: string): string {
   // an example list closed by 等 is one noun (音乐、舞蹈、小戏小品、曲艺杂技等优秀节目)
-  const cut = /^[^，。；：,;:]{0,60}等/.test(after) ? after.search(/[，。；：,;:]/) : after.search(/[，。；：、,;:]/);
+  const cut = /^[^，。；：,;:]{0,60}等/.test(after) ? after.search(/[，。；：,;:]/) : topLevelSeparator(after);
   const t = cut < 0 ? after : after.slice(0, cut);
   return trimEnds(t.replace(/^(?:的|级|等)/, "").replace(/(?:和|及|与|以及)$/, ""));
 }
@@ -77,4 +77,16 @@ export function indicatorOf(before: string, after: string): { indicator: string;
   const a = nounAfter(after);
   const head = shorten(b.text, a);
   return { indicator: trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a), verb: b.verb };
+}
+
+/** First clause or list separator outside brackets: 旗县（市、区） is one noun. */
+function topLevelSeparator(t: string): number {
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === "（" || c === "(") depth++;
+    else if ((c === "）" || c === ")") && depth > 0) depth--;
+    else if ("，。；：,;:".includes(c) || (c === "、" && depth === 0)) return i;
+  }
+  return -1;
 }
