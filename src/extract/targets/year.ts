@@ -23,7 +23,9 @@ export function timingOf(doc: Doc): Timing {
   if (p) return { defaultYear: p[1], firstYear: p[0], period: `${p[0]}-${p[1]}` };
   const y = doc.info.plan_year;
   if (y) return { defaultYear: y, firstYear: y, period: String(y) };
-  return { defaultYear: null, firstYear: null, period: null };
+  // an opinion has no horizon of its own; a bare year after its publication year is a due year, earlier ones are statistics
+  const published = doc.info.date ? Number(doc.info.date.slice(0, 4)) : NaN;
+  return { defaultYear: null, firstYear: Number.isFinite(published) ? published + 1 : null, period: null };
 }
 
 export interface YearMention {

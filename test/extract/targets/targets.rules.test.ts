@@ -73,6 +73,11 @@ describe("target year", () => {
     // the same value without a year in an opinion is no target
     expect(targets("新能源装机规模达到3.25亿千瓦。", OPINION)).toEqual([]);
   });
+  it("in a dated opinion a bare year after publication is a due year, an earlier one a statistic", () => {
+    const dated = { date: "2023-10-05" };
+    expect(targets("2025年，全区新能源装机规模达到1.35亿千瓦。", dated)).toEqual([expect.objectContaining({ value: 1.35, target_year: 2025 })]);
+    expect(targets("2022年，全区新能源装机规模达到0.6亿千瓦。", dated)).toEqual([]);
+  });
   it("a deadline earlier in the paragraph governs the sentences after it", () => {
     const rs = targets(fyp(1355), FYP);
     expect(rs.find((r) => r.value === 23.5)).toMatchObject({ target_year: 2030, indicator: "全区公路通车里程" });
