@@ -20,11 +20,13 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
   clauses.forEach((clause, ci) => {
     if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
     const sentence = doc.sentences[clause.sentence]!;
-    for (const hit of namesInClause(clause.text, clause.heading)) {
+    const hits = namesInClause(clause.text, clause.heading);
+    const rest = hits.length ? continuation(clauses, ci) : "";
+    for (const hit of hits) {
       const at = clause.start + hit.start;
       const block = blockAt(doc, at);
       if (!block) continue;
-      const after = (clause.text.slice(hit.listEnd, hit.listEnd + AFTER_WINDOW) + continuation(clauses, ci)).slice(0, AFTER_WINDOW);
+      const after = (clause.text.slice(hit.listEnd, hit.listEnd + AFTER_WINDOW) + rest).slice(0, AFTER_WINDOW);
       const cleaned = cleanName(hit.name);
       let name = cleaned.name;
       const verbs = hit.verbs + cleaned.verb;

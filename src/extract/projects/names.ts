@@ -207,7 +207,8 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     if (c && /[\u4e00-\u9fff]{2}/.test(list.slice(0, c.index)) && /^[\u4e00-\u9fff]/.test(list.slice(c.index + c[0].length))) { marker = c.index; markerLen = c[0].length; }
   }
   if (marker >= 0) {
-    const rawTail = list.slice(marker + markerLen);
+    // "等20个重点项目": the count belongs to the marker
+    const rawTail = list.slice(marker + markerLen).replace(/^(?:\d{1,3}|[两二三四五六七八九十]{1,2})个/, "");
     if (CATEGORY_TAIL.test(rawTail) || rawTail.length > MAX_TAIL) return [];
     if (/^领域/.test(rawTail) && new RegExp(VERB_ONE_RE.source).test(rawTail)) return []; // …等领域培育建设…: fields, not works
     // a tail that is itself a list ("沙漠、戈壁、荒漠地区大型风电光伏基地、支撑性电源及外送通道") ends at its first work

@@ -76,6 +76,9 @@ describe("list distribution: a shared head is carried to each item", () => {
       ["甘其毛都跨境铁路大桥", "building", "transport_other"],
     ]);
   });
+  it("a counted key-project list keeps its works and drops what names no work (004:71)", () => {
+    expect(names("推动华为云数据中心、九州智算、并行科技、阿里巴巴、中金数据等20个重点项目建设。")).toEqual(["华为云数据中心"]);
+  });
   it("a pilot is not a work: 智慧口岸试点建设 (004:43)", () => {
     expect(names("完成满洲里、二连浩特智慧口岸试点建设并复制推广。")).toEqual([]);
   });
