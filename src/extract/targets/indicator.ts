@@ -55,7 +55,7 @@ export function nounAfter(after: string): string {
 }
 
 // a verb the words before a value may open with (培育内蒙古牛羊肉、…5个区域品牌): kept when the middle is dropped
-const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|打造|建设|新建|建成|完成|开展|引进|发现|制定|落地|推出|招募|选拔|选育|创建|认定|培养|扶持|支持|办好|实施|改造|新增)/;
+export const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|打造|建设|新建|建成|完成|开展|引进|发现|制定|落地|推出|招募|选拔|选育|创建|认定|培养|扶持|支持|办好|实施|改造|新增)/;
 
 /**
  * Shorten the words before a value to the indicator a coder writes:

@@ -5,7 +5,7 @@ import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
-import { indicatorOf, stripLead } from "./indicator.js";
+import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, endsWithAny, includesAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
 
@@ -104,6 +104,20 @@ export function sharedRateIndicators(indicator: string): string[] {
   return out.length ? [...out, last] : [indicator];
 }
 
+/**
+ * 分别 with N values refers to N subjects named in the clause before
+ * (实施A计划与B计划，每年分别招募3000名、5000名左右): the k-th value is the
+ * k-th subject's. Without such a list the values share the words.
+ */
+export function respectively(earlier: string, before: string, n: number, k: number): string {
+  const prev = earlier.replace(/[，,：:]$/, "").split(/[，,：:；]/).pop() ?? "";
+  const items = prev.split(/、|与|和|及/);
+  if (items.length !== n || items.some((x) => x.length < 2)) return distribute(before, n, k);
+  const verb = OPENING_VERB.exec(items[0]!)?.[0] ?? "";
+  if (verb && verb.length < items[0]!.length) items[0] = items[0]!.slice(verb.length);
+  return items[k] + before.replace(/分别/g, "");
+}
+
 export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
@@ -175,7 +189,10 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
       const first = qs[chain.first]!, last = qs[chain.first + chain.length - 1]!;
       const lastSuf = suffixAt(clause, last.end);
       const chainFrom = chain.first === 0 ? 0 : chainStarts[chain.first]!;
-      before = distribute(clause.slice(chainFrom, first.start), chain.length, i - chain.first);
+      const chainBefore = clause.slice(chainFrom, first.start);
+      before = chainBefore.includes("分别")
+        ? respectively(doc.source.text.slice(Math.max(s.start, c.start - 200), c.start), chainBefore, chain.length, i - chain.first)
+        : distribute(chainBefore, chain.length, i - chain.first);
       const lastAfterEnd = last.end + (lastSuf?.phrase.length ?? 0);
       after = clause.slice(lastAfterEnd, clause.length);
     }

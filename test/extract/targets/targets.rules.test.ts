@@ -33,6 +33,10 @@ describe("comparator phrase table", () => {
   it("a comparator after a list of values covers the list: 3000名、5000名左右", () => {
     const rs = targets(fyp(1281), FYP);
     expect(rs.map((r) => [r.value, r.comparator, r.basis])).toEqual([[3000, "approx", "annual"], [5000, "approx", "annual"]]);
+    // 分别 takes the two programmes named in the clause before
+    expect(rs.map((r) => r.indicator)).toEqual([
+      expect.stringMatching(/^高校毕业生“三支一扶”计划每年招募/), expect.stringMatching(/^社区民生工作志愿服务计划每年招募/),
+    ]);
   });
 });
 
