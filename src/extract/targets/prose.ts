@@ -182,19 +182,20 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
     let before = clause.slice(segStart, q.start);
     const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
-    let after = clause.slice(afterEnd, nextStart);
+    let after = clause.slice(afterEnd, Math.min(nextStart, afterEnd + 120));
     // a list of values written together (60亿斤、160亿斤以上; 5ms/15ms/20ms级) shares the words around the list
     const chain = chains[i]!;
     if (chain.length > 1) {
       const first = qs[chain.first]!, last = qs[chain.first + chain.length - 1]!;
       const lastSuf = suffixAt(clause, last.end);
       const chainFrom = chain.first === 0 ? 0 : chainStarts[chain.first]!;
-      const chainBefore = clause.slice(chainFrom, first.start);
+      // bounded windows: a list may hold many values, each reads the same words around it
+      const chainBefore = clause.slice(Math.max(chainFrom, first.start - 120), first.start);
       before = chainBefore.includes("分别")
         ? respectively(doc.source.text.slice(Math.max(s.start, c.start - 200), c.start), chainBefore, chain.length, i - chain.first)
         : distribute(chainBefore, chain.length, i - chain.first);
       const lastAfterEnd = last.end + (lastSuf?.phrase.length ?? 0);
-      after = clause.slice(lastAfterEnd, clause.length);
+      after = clause.slice(lastAfterEnd, Math.min(clause.length, lastAfterEnd + 120));
     }
     const found = indicatorOf(before, after);
     const verb = found.verb;

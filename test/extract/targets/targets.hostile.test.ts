@@ -8,6 +8,9 @@ describe("hostile input stays linear", () => {
     const rs = targets(`到2027年${big("新增1亩")}。`, FYP);
     expect(rs.length).toBeGreaterThan(0);
   });
+  it("one list of 100k values sharing its words (1亩、1亩、…以上)", () => {
+    expect(targets(`到2027年，新增治理面积${big("1亩、")}1亩以上。`, FYP).length).toBeGreaterThan(0);
+  });
   it("a paragraph of 100k bare years and deadlines", () => {
     expect(targets(big("2020年到2027年，"), FYP)).toEqual([]);
   });
