@@ -61,12 +61,16 @@ function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | null {
   const entries: TocEntry[] = [];
   let level: PolicyLevel | null = null;
   let open: TocEntry | null = null;
+  // the body starts where an entry's title is printed again: look its opening up in a set (linear)
+  const openings = new Set<string>();
+  const openingLengths = new Set<number>();
   let i = at + 1;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
     const header = /^[一二三四五六七八九十]{1,3}、(.{2,30})$/.exec(t.replace(/\t.*$/, ""));
     const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
-    if (entries.length && lines[i]!.flat.length > 6 && entries.some((e) => lines[i]!.flat.startsWith(flat(e.title).slice(0, 16)))) break;
+    const f = lines[i]!.flat;
+    if (f.length > 6 && [...openingLengths].some((n) => openings.has(f.slice(0, n)))) break;
     if (header && !/\t\d+$/.test(t) && !entry) {
       if (entries.length && entries.some((e) => e.level !== null) && levelOfHeader(header[1]!) === entries[0]!.level) break; // body restarts
       level = levelOfHeader(header[1]!);
@@ -76,6 +80,8 @@ function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | null {
     if (entry) {
       open = { title: entry[1]!, docNumber: null, level };
       entries.push(open);
+      const opening = flat(entry[1]!).slice(0, 16);
+      if (opening.length > 6) { openings.add(opening); openingLengths.add(opening.length); }
     } else if (open && !/\t\d+$/.test(open.title)) {
       open.title += t;
     } else if (entries.length >= 2) break;
@@ -98,19 +104,41 @@ function levelOfHeader(h: string): PolicyLevel | null {
   return null;
 }
 
-/** Find each TOC title in the body, in order; returns the index of its first line. */
+const OPENING = 8;
+
+/**
+ * Find each TOC title in the body, in order; returns the index of its first
+ * line. Candidate lines are indexed by their first characters, so the search
+ * stays near-linear however many entries are never found.
+ */
 function locateTitles(lines: Line[], from: number, entries: TocEntry[]): Array<number | null> {
+  const isCandidate = (l: Line) => l.text.length <= 120 && !l.text.includes("。");
+  const index = new Map<string, number[]>();
+  for (let i = from; i < lines.length; i++) {
+    if (!isCandidate(lines[i]!)) continue;
+    const joined = lines[i]!.flat + (lines[i + 1]?.flat ?? "");
+    const k = joined.slice(0, OPENING);
+    const list = index.get(k);
+    if (list) list.push(i); else index.set(k, [i]);
+  }
+  const matches = (i: number, key: string, probe: string) => {
+    const l = lines[i]!;
+    const joined = l.flat + (lines[i + 1]?.flat ?? "");
+    return joined.startsWith(probe) || (l.flat.length >= 8 && key.startsWith(l.flat.slice(0, 14)) && similarPrefix(joined, key));
+  };
   const found: Array<number | null> = [];
   let cursor = from;
   for (const e of entries) {
     const key = flat(e.title);
     const probe = key.slice(0, Math.min(14, key.length));
     let hit: number | null = null;
-    for (let i = cursor; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.text.length > 120 || /。/.test(l.text)) continue;
-      const joined = l.flat + (lines[i + 1]?.flat ?? "");
-      if (joined.startsWith(probe) || (l.flat.length >= 8 && key.startsWith(l.flat.slice(0, 14)) && similarPrefix(joined, key))) { hit = i; break; }
+    if (key.length >= OPENING) {
+      const list = index.get(key.slice(0, OPENING)) ?? [];
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! < cursor) lo = mid + 1; else hi = mid; }
+      for (let k = lo; k < list.length; k++) if (matches(list[k]!, key, probe)) { hit = list[k]!; break; }
+    } else {
+      for (let i = cursor; i < lines.length; i++) if (isCandidate(lines[i]!) && matches(i, key, probe)) { hit = i; break; }
     }
     found.push(hit);
     if (hit !== null) cursor = hit + 1;
