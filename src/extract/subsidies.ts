@@ -45,7 +45,7 @@ function slotFilled(r: Rec, p: Pay): boolean {
   }
 }
 
-const TAX_LEVY = /(?:征收|计征)/;
+const TAX_LEVY = /(?:征收|计征|调整[^，,；。]{0,12}税额标准)/;
 /** a cap on what several awards add up to: 两项合计, 可同时享受…, 累计 */
 const COMBINED_CAP_RE = /合计|同时享受|累计|叠加/;
 /** Set a shared cap on a record of an earlier item that has none of its own. */

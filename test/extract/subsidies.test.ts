@@ -286,6 +286,19 @@ describe("tax relief", () => {
     expect(rs.every((r) => r.valid_from === "2021-01-01" && r.valid_to === "2025-12-31")).toBe(true);
   });
 
+  it("a relief share raised (减除幅度由10%调整为30%) and a tax standard cut to 80% are reliefs with their new rate; the old level is none (line 1543)", () => {
+    const rs = subs(line(1543)).filter((r) => r.rate_pct != null);
+    expect(pick(rs, ["instrument", "rate_pct", "rate_base"])).toEqual([
+      { instrument: "tax_relief", rate_pct: 30, rate_base: "房产税从价计征的减除幅度" },
+      { instrument: "tax_relief", rate_pct: 80, rate_base: "现行标准" },
+      { instrument: "tax_relief", rate_pct: 50, rate_base: "现行车船税适用税额" },
+    ]);
+  });
+
+  it("a rate raised outside tax relief stays no record: 价格扣除优惠由7%-10%提高至15%-20% (line 2139)", () => {
+    expect(subs(line(2139), "city")).toEqual([]);
+  });
+
   it("减按15%的税率 (line 621), national level from the document", () => {
     const rs = subs(line(621), "national");
     expect(pick(rs, ["instrument", "rate_pct", "policy_level", "valid_from", "valid_to"])).toEqual([
