@@ -33,6 +33,8 @@ interface Rec {
 
 const has = (r: Rec, role: Pay["role"]) => r.pays.some((p) => p.role === role);
 const lastEnd = (r: Rec) => r.pays[r.pays.length - 1]!.end;
+/** the record's own last payout: a cap shared from a later sentence says nothing about the clause's words */
+const ownLast = (r: Rec) => r.pays.filter((p) => !p.shared).at(-1) ?? r.pays.at(-1)!;
 const firstPay = (r: Rec) => r.pays[0]!;
 
 function slotFilled(r: Rec, p: Pay): boolean {
@@ -46,6 +48,10 @@ function slotFilled(r: Rec, p: Pay): boolean {
 }
 
 const TAX_LEVY = /(?:征收|计征|调整[^，,；。]{0,12}税额标准)/;
+/** a beneficiary that is only the base of the computation: 以…数额为(补助测算基数) */
+const BASIS_ONLY = /^以[^，,]{2,}为$/;
+/** "(一) 企业年度研发费用后补助。": a short item title before the first sentence */
+const ITEM_TITLE = /^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、)\s*([^。，,；\d\n]{2,24})。/;
 /** a cap on what several awards add up to: 两项合计, 可同时享受…, 累计 */
 const COMBINED_CAP_RE = /合计|同时享受|累计|叠加/;
 /** Set a shared cap on a record of an earlier item that has none of its own. */
@@ -95,7 +101,7 @@ function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
 }
 
 function instrumentOf(text: string, r: Rec): Instrument {
-  const first = firstPay(r), last = r.pays[r.pays.length - 1]!;
+  const first = firstPay(r), last = ownLast(r);
   const groupLast = r.group ? r.group[r.group.length - 1]!.pays[0]! : last;
   const afterEnd = clauseEnd(text, Math.max(last.end, groupLast.end), r.part.end);
   const cs = clauseStart(text, first.start, r.part.start);
@@ -150,8 +156,8 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
   const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
   const fixed = get("fixed"), cap = get("cap"), floor = get("floor"), range = get("range"), rate = get("rate");
   const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
-  const lastPay = r.group ? r.group[r.group.length - 1]!.pays.at(-1)! : r.pays.at(-1)!;
-  const spanEnd = clauseEnd(text, Math.max(lastPay.end, r.pays.at(-1)!.end), r.part.end);
+  const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
+  const spanEnd = clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end);
   const { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
   const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
   return {
@@ -261,7 +267,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         }
         // a per-recipient cap ending a run of sentences ("每个企业最高补贴1000万元。") caps each award since the last such cap
         const targets = itemRecs.slice(capFrom);
-        for (const r of targets.length ? targets : prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+        for (const r of targets.length ? targets : prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push({ ...cap, shared: true });
         capFrom = itemRecs.length;
         continue;
       }
@@ -326,6 +332,12 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
           const basis = /(以[^，,；。]{2,30}为基数)/.exec(ownLead);
           who = basis ? `${prevWho.replace(/（[^（）]*为基数）$/, "")}（${basis[1]}）` : prevWho;
         }
+        // "(一) 企业年度研发费用后补助。以…研发费用数额为补助测算基数，按照…的1%给予后补助": only a basis precedes the
+        // payout, so the item's own title names what is paid
+        if (BASIS_ONLY.test(who)) {
+          const title = ITEM_TITLE.exec(text);
+          if (title) who = title[1]!;
+        }
         who = withParent(who, m);
         prevWho = who;
         prevPart = m.part;
@@ -335,11 +347,13 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         else fields.per_unit ??= groupPerUnit;
         const term = partTerm.get(m.part);
         if (term && fields.frequency === "annual") { fields.frequency = "multi_year"; fields.years = term.years; }
-        const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
+        // the record stands where its own amount is written, not where a shared cap is
+        const own = m.pays.filter((p) => !p.shared);
+        const keyPay = (["fixed", "cap", "floor", "range", "rate"] as const).map((role) => own.find((p) => p.role === role)).find((p) => p) ?? firstPay(m);
         const draft: Draft<"subsidies"> = {
           fields,
           at: srcAt(item, keyPay.start),
-          quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
+          quote: quoteOf(item, m.period, m.part, firstPay(m).start, ownLast(m).end),
           // the amount's offset in the source tells apart equal clauses of two documents of one file
           key: `${who}\u0000${srcAt(item, keyPay.start)}`,
         };

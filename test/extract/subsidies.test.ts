@@ -221,9 +221,10 @@ describe("more shapes from the rest of the compilation", () => {
 
   it("a cap on the sum of two awards (两项合计, 可同时享受) caps the award of each sibling item and gives no record (lines 1636–1640)", () => {
     const rs = subs([line(1636), line(1638), line(1640)].join("\n\n"));
-    expect(pick(rs, ["rate_pct", "amount_max_yuan", "instrument"])).toEqual([
-      { rate_pct: 1, amount_max_yuan: 5000000, instrument: "subsidy" },
-      { rate_pct: 10, amount_max_yuan: 5000000, instrument: "subsidy" },
+    // each record stands on its own rate's line (1, 3), not on the shared cap's (5)
+    expect(pick(rs, ["rate_pct", "amount_max_yuan", "instrument", "source_line"])).toEqual([
+      { rate_pct: 1, amount_max_yuan: 5000000, instrument: "subsidy", source_line: 1 },
+      { rate_pct: 10, amount_max_yuan: 5000000, instrument: "subsidy", source_line: 3 },
     ]);
   });
 
@@ -240,6 +241,21 @@ describe("more shapes from the rest of the compilation", () => {
   it("a sentence that gives an award and caps it in its scope clause stays a record (line 1654)", () => {
     const rs = subs(line(1654));
     expect(pick(rs, ["amount_max_yuan", "frequency"])).toEqual([{ amount_max_yuan: 5000000, frequency: "annual" }]);
+  });
+
+  it("beneficiary: 对A，对B给予 names A with B as what is paid on; a basis-only lead takes the item title (lines 1636, 1638)", () => {
+    expect(subs(line(1636)).map((r) => r.beneficiary)).toEqual(["企业年度研发费用后补助"]);
+    expect(subs(line(1638)).map((r) => r.beneficiary)).toEqual([
+      "最近连续两个年度都享受了研发费用加计扣除优惠政策的规模以上工业企业（研发费用增量部分）",
+    ]);
+  });
+
+  it("beneficiary: 由…人民政府 names the payer; a condition ending in 的 starts with the clause before it (lines 1698–1700)", () => {
+    const rs = subs(`${line(1698)}${line(1700)}`);
+    expect(pick(rs, ["beneficiary", "amount_min_yuan", "frequency"])).toEqual([{
+      beneficiary: "企业每吸纳1名毕业2年以内的自治区籍高校毕业生，签订1年以上劳动合同并按规定缴纳社会保险费的",
+      amount_min_yuan: 2000, frequency: "one_time",
+    }]);
   });
 
   it("不予补助 thresholds are no amounts (line 1640)", () => {

@@ -30,6 +30,8 @@ export interface Pay {
   rateBase: string | null;
   /** unit suffix of the amount: 元/月 → "/月" */
   perSuffix: string | null;
+  /** a cap written in another sentence and shared by this record: it gives no source line */
+  shared?: boolean;
 }
 
 const isYuan = (q: Quantity) => moneyOf(q) !== null;

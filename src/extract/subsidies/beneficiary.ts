@@ -10,7 +10,7 @@ import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE }
  * first payout word.
  */
 export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将|年)对于?(?![此其接外标])/g;
-const CUT_RE = /(?:自[^，,]{1,16}起[，,]?)?(?:连续|分)?[\d一二两三四五六七八九十]{1,2}年内?(?=每年|给予|予以|按|共|奖|补)|每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|不超|给予|予以|按照|减按|按(?![季期时])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
+const CUT_RE = /(?:自[^，,]{1,16}起[，,]?)?(?:连续|分)?[\d一二两三四五六七八九十]{1,2}年内?(?=每年|给予|予以|按|共|奖|补)|每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|不超|给予|予以|按照|减按|按(?![季期时规])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
 const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|对于|对)[，,]?/;
 
 /** Offset just after the last 对-marker in `lead`, or -1. */
@@ -19,6 +19,20 @@ export function lastMarker(lead: string): number {
   let m: RegExpExecArray | null, at = -1;
   while ((m = MARKER_RE.exec(lead))) { at = m.index + m[0].length; MARKER_RE.lastIndex = m.index + Math.max(1, m[0].length); }
   return at;
+}
+
+/** Offset just after the 对-marker before the one ending at `at`, when only one clause lies between them; else -1. */
+function markerBefore(lead: string, at: number): number {
+  MARKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null, prev = -1, cur = -1;
+  while ((m = MARKER_RE.exec(lead))) {
+    const end = m.index + m[0].length;
+    if (end >= at) break;
+    prev = end;
+    MARKER_RE.lastIndex = m.index + Math.max(1, m[0].length);
+  }
+  cur = prev;
+  return cur;
 }
 
 /** Cut a condition phrase at the first payout word (not at its first two characters: 对按新化学药品注册分类…). */
@@ -53,6 +67,8 @@ const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每�
 const PROCEDURE_CLAUSE = /^(?:经.{2,40}(?:后|同意|批准)|可?凭借?.*)$/;
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
+/** who pays, not who receives: 由企业所在旗县(市、区)人民政府（一次性给予…） */
+const PAYER_CLAUSE = /^由[^，,]{0,30}(?:财政|政府|公署)$/;
 
 /** The beneficiary phrase of a payout whose lead text (from the previous payout or the clause start) is `lead`. */
 export function beneficiaryFromLead(lead: string): string {
@@ -66,6 +82,13 @@ export function beneficiaryFromLead(lead: string): string {
     if (parts.length > 1 && tail.length <= 12 && !/的/.test(tail) && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
       return `${parts.slice(0, -1).join("，")}（${tail}）`;
     }
+    // "对于…的规模以上工业企业，对于研发费用增量部分给予…": the first 对 names who, the second what is paid on
+    const outer = markerBefore(text, at);
+    if (outer >= 0) {
+      const who = tidy(text.slice(outer, at).replace(/(?:对于?)$/, ""));
+      CUT_RE.lastIndex = 0;
+      if (who.length >= 2 && !CUT_RE.test(who) && !/[，,]/.test(who)) return `${who}（${parts.join("，")}）`;
+    }
     return parts.join("，");
   }
   const clauses = text.split(/[，,]/).filter((c) => c.length);
@@ -76,8 +99,13 @@ export function beneficiaryFromLead(lead: string): string {
   const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
-    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
+    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
     if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2) return tidy(`${kept[i - 1]}（${c}）`);
+    // "企业每吸纳1名…高校毕业生，签订1年以上劳动合同…的，由…给予": a condition ending in 的 starts with the clause before it
+    const prev = i > 0 ? tidy(clauses[i - 1]!.replace(LEADING_VERB, "")) : "";
+    if (/的$/.test(c) && prev.length >= 4 && !/的$/.test(prev) && !BASIS_CLAUSE.test(prev) && !ISSUER_CLAUSE_RE.test(prev) && !PAYER_CLAUSE.test(prev) && !PROCEDURE_CLAUSE.test(prev) && !/给予|予以/.test(prev)) {
+      return `${prev}，${c}`;
+    }
     return c.replace(/^(?:即由|即|由|其中)/, "");
   }
   // nothing but payout words before the amount: keep the last clause that says more than that
