@@ -107,6 +107,8 @@ export function paysOf(part: Piece): Pay[] {
     const times = q.unitNormalized === "times";
     if (!pct && !times) continue;
     if (q.high) continue;
+    // "其中，60%用于对获奖项目主要完成人的奖励": a share of how the money is spent, not a rate of a base
+    if (pct && /^\s*(?:专门)?用于/.test(after)) continue;
     if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) {
       // "房产税从价计征的减除幅度由10%调整为30%": a tax relief share raised to a new level is that relief's rate
       const raised = pct && !RATE_CONDITION_AFTER.test(after) ? RELIEF_RAISED.exec(text.slice(cs, q.start).replace(/\s+/g, "")) : null;
