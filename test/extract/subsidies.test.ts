@@ -315,6 +315,12 @@ describe("tax relief", () => {
     expect(subs(line(2139), "city")).toEqual([]);
   });
 
+  it("a definition in brackets (（是指…的企业）) is no part of the recipient (line 1708)", () => {
+    expect(pick(subs(line(1708)), ["beneficiary", "rate_pct", "instrument"])).toEqual([
+      { beneficiary: "设在我区的鼓励类企业", rate_pct: 15, instrument: "tax_relief" },
+    ]);
+  });
+
   it("减按15%的税率 (line 621), national level from the document", () => {
     const rs = subs(line(621), "national");
     expect(pick(rs, ["instrument", "rate_pct", "policy_level", "valid_from", "valid_to"])).toEqual([

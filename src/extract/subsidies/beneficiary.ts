@@ -42,7 +42,9 @@ function cutAtPayout(s: string): string {
   return m ? s.slice(0, m.index) : s;
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, "").replace(/^[，,、；;。：:]+|[，,、；;：:]+$/g, "");
+/** "（是指以《…目录》中规定的产业项目为主营业务…的企业）": a definition glossing the recipient, not part of its name */
+const DEFINITION = /[（(](?:是指|指|即)[^（）()]{0,200}[）)]/g;
+const tidy = (s: string) => s.replace(/\s+/g, "").replace(DEFINITION, "").replace(/^[，,、；;。：:]+|[，,、；;：:]+$/g, "");
 
 /** "给予国家城乡交通运输一体化示范县投资补助": the recipient between 给予 and the instrument. */
 function recipientAfterGive(clause: string): string | null {
