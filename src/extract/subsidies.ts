@@ -157,7 +157,8 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
   const fixed = get("fixed"), cap = get("cap"), floor = get("floor"), range = get("range"), rate = get("rate");
   const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
   const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
-  const spanEnd = clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end);
+  // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list
+  const spanEnd = Math.min(clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end), ownLast(r).end + 2 * MAX_CLAUSE);
   const { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
   const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
   return {
@@ -219,6 +220,7 @@ function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: numbe
 export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
   const sectionDrafts: { parent: string; draft: Draft<"subsidies"> }[] = [];
+  let combinedFrom = 0;
   let carried: string[] = [];
   for (const item of itemsOf(doc)) {
     const text = item.text;
@@ -263,7 +265,9 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       if (cap && scoped && !MARKER_RE.test(lead)) {
         // a cap on the sum of awards ("两项合计", "可同时享受") caps the awards of the sibling items too
         if (COMBINED_CAP_RE.test(period.text)) {
-          for (const d of sectionDrafts) if (d.parent === parentKey) capDraft(d.draft, cap.yuan);
+          // each earlier record is visited by one combined cap at most: linear on a document of many such sentences
+          for (let k = combinedFrom; k < sectionDrafts.length; k++) if (sectionDrafts[k]!.parent === parentKey) capDraft(sectionDrafts[k]!.draft, cap.yuan);
+          combinedFrom = sectionDrafts.length;
         }
         // a per-recipient cap ending a run of sentences ("每个企业最高补贴1000万元。") caps each award since the last such cap
         const targets = itemRecs.slice(capFrom);
@@ -291,8 +295,11 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     let prevPart: Piece | null = null;
     // "连续5年对A每年给予…，对B每年给予…": a term written before the first 对 of a part covers every payout of the part
     const partTerm = new Map<Piece, { years: number }>();
+    const termChecked = new Set<Piece>();
     for (const r of itemRecs) {
-      if (partTerm.has(r.part)) continue;
+      // once per part: the term stands before the part's first payout
+      if (termChecked.has(r.part)) continue;
+      termChecked.add(r.part);
       const lead = text.slice(r.part.start, firstPay(r).start).replace(/\s+/g, "");
       const at = lastMarker(lead);
       const pre = at > 0 ? frequencyOf(lead.slice(0, at), []) : null;

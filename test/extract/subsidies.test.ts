@@ -385,6 +385,11 @@ describe("hostile input", () => {
       ("按照的%".repeat(50000)) + "10%给予补贴",
       "（责任单位：" + "（".repeat(100000),
       ("分别给予1万元、").repeat(10000) + "一次性奖励。",
+      // many items sharing combined caps, definitions in brackets, continued reliefs
+      "对企业给予10万元补贴。\n两项合计，单个企业最多不超过500万元。\n".repeat(5000),
+      "对" + "（是指".repeat(50000) + "企业给予10万元补贴。",
+      "对企业免征企业所得税，超过部分减半征收，".repeat(10000) + "。",
+      "房产税减除幅度由10%调整为" + "3".repeat(100000) + "%。",
     ];
     for (const j of junk) expect(Array.isArray(subs(j))).toBe(true);
   });

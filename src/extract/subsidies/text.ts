@@ -84,17 +84,24 @@ const END_BOUNDARY = new Set("，,；;。\n");
 
 /** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
 interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
-let cache: Bounds | null = null;
+/**
+ * The item text and the part text being read alternate (amounts read the part, records the item): one slot
+ * would rebuild the item's table on every call, quadratic on a long item. A few slots keep both.
+ */
+const cache: Bounds[] = [];
+const CACHE_SLOTS = 4;
 function boundsOf(text: string): Bounds {
-  if (cache && cache.text === text) return cache;
+  for (const c of cache) if (c.text === text) return c;
   const n = text.length;
   const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
   let last = -1;
   for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text[i]!)) last = i; }
   let next = n;
   for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text[i]!)) next = i; nextEnd[i] = next; }
-  cache = { text, prevStart, nextEnd };
-  return cache;
+  const b = { text, prevStart, nextEnd };
+  cache.unshift(b);
+  if (cache.length > CACHE_SLOTS) cache.pop();
+  return b;
 }
 
 /** Start of the comma clause containing `i` (after the last ，；。 before it, within `from`). */
