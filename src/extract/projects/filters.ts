@@ -29,6 +29,8 @@ export interface CandidateFacts {
   /** the shared class after 等 ("" when none): 等重大创新平台 classifies the items */
   tail: string;
   section: readonly string[];
+  /** a verb found inside the raw name and cut off (支持大连设立…示范基地 → 设立): it may create a designation */
+  innerVerb?: string;
 }
 
 const verbsOf = (run: string) => {
@@ -60,7 +62,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
   const verbs = verbsOf(c.verbs);
-  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && (verbs.some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
+  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && ([...verbs, c.innerVerb ?? ""].some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
   if (verbs.some((v) => STRICT_NON_BUILDING.has(v)) || AFTER_NOT_BUILT.test(c.after)) return "not-built";
   if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
@@ -69,7 +71,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const modifier = at < 0 ? name : name.slice(0, at);
   const placed = hasPlace(modifier);
   const placedAnywhere = hasPlace(name) || /至/.test(name);
-  if (!placedAnywhere && head.needsPlace) return "generic";
+  // the document's whole region (内蒙古森林草原防火应急通信基础设施) does not place a class of facilities
+  if (head.needsPlace && !(hasPlace(name.replace(REGION_PREFIX, "")) || /至/.test(name))) return "generic";
   if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w))) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)

@@ -67,6 +67,23 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("打造绿色铝基新材料创新开发集聚区、生物制造产业集聚区、重型装备制造基地。")).toEqual([]);
     expect(names("加快建设国家重要农畜产品生产基地。")).toEqual([]);
   });
+  it("a facility placed only by the whole region is a class (000:55)", () => {
+    expect(names("支持内蒙古森林草原防火应急通信基础设施建设。")).toEqual([]);
+    expect(names("加强大兴安岭林区森林草原防灭火设施建设。")).toEqual(["大兴安岭林区森林草原防灭火设施"]);
+  });
+  it("designations: 构建…合作区 (002:49), 设立…示范基地 (003:323)", () => {
+    expect(names("构建兴白齐呼跨省生态经济合作区。")).toEqual([]);
+    expect(names("支持大连设立中日韩循环经济示范基地。")).toEqual([]);
+    // 设立 of a park still builds it (000:53)
+    expect(names("研究设立和林格尔金融数据产业园。")).toEqual(["和林格尔金融数据产业园"]);
+  });
+  it("培育 an industry base fosters a role, builds nothing (004:71)", () => {
+    expect(names("实施一批人工智能典型应用项目，培育呼和浩特人工智能产业基地。")).toEqual([]);
+  });
+  it("体系 inside a works name is no framework: “三北”防护林体系建设工程 (000:39)", () => {
+    expect(names("协同推进重要生态系统保护和修复重大工程、“三北”防护林体系建设工程。")).toContain("“三北”防护林体系建设工程");
+    expect(why("边防公路体系", "工程")).toBe("framework");
+  });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
     expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);
