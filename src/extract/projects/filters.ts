@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -58,6 +58,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (c.section.some(isReviewSection)) return "review";
   if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
   if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.endsWith(w))) return "programme";
+  if (SERVICE_CENTRE_RE.test(name)) return "programme";
   if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
@@ -84,6 +85,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   const unregioned = name.replace(REGION_PREFIX, "");
   if (GENERIC_START.some((g) => name.startsWith(g) || unregioned.startsWith(g))) return "generic";
+  if (RANK_SLOGAN_RE.test(unregioned)) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";

@@ -56,9 +56,13 @@ export const ROLE_WORDS = rules.roleWords;
 export const HARD_VERB_IN_NAME = new RegExp(`(?:${alt(rules.hardVerbsInName)})`, "g");
 export const EXCLUDED_IN = rules.excludedIn;
 export const EXCLUDED_END = rules.excludedEnd;
+/** a centre named by its activity (…运营中心, …交易中心): an organisation, not a facility */
+export const SERVICE_CENTRE_RE = new RegExp(`(?:${alt(rules.serviceCentreWords)})中心`);
 export const DESIGNATION_HEADS = rules.designationHeads;
 export const DESIGNATION_VERBS = rules.designationVerbs;
 export const GENERIC_START = rules.genericStart;
+/** 全国领先…, 全球最大的…: a rank slogan opening a name (one bounded alternation: linear) */
+export const RANK_SLOGAN_RE = new RegExp(rules.rankSlogan);
 export const GENERIC_TAILS = new Set(rules.genericTails);
 export const REVIEW_SECTIONS = rules.reviewSections;
 export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "start" | "preparation"]>;

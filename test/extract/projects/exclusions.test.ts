@@ -84,6 +84,26 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("协同推进重要生态系统保护和修复重大工程、“三北”防护林体系建设工程。")).toContain("“三北”防护林体系建设工程");
     expect(why("边防公路体系", "工程")).toBe("framework");
   });
+  it("a centre named by its activity is an organisation (001:1201, 001:1091, 001:1591)", () => {
+    expect(names("支持乳业、草产业、稀土功能材料等国家级产业知识产权运营中心建设。")).toEqual([]);
+    expect(names("支持内蒙古股权交易中心高质量建设区域股权市场“专精特新”专板。")).toEqual([]);
+    expect(why("区域现代消费中心", "中心")).toBe("programme");
+    expect(why("乌兰察布大数据调度中心", "中心")).toBe("programme");
+    // a centre named by what it holds is a facility (000:53)
+    expect(names("加快建设包头稀土产品检测检验中心。")).toEqual(["包头稀土产品检测检验中心"]);
+  });
+  it("a rank slogan opening a name is an ambition for a class (001:825)", () => {
+    expect(names("建设全国领先牛羊种源基地，提升核心育种场、种公牛站良种选育能力。")).toEqual([]);
+    expect(why("全国一流乳业基地", "基地")).toBe("generic");
+    expect(why("世界领先风电装备产业园", "产业园")).toBe("generic");
+    expect(why("全国最大的稀土新材料基地", "基地")).not.toBeNull();
+  });
+  it("slogan and talent programmes need no word list: a 工程 naming no physical object (004:59, 004:61, 004:51)", () => {
+    expect(names("深入实施科技“突围”工程。")).toEqual([]);
+    expect(names("实施“英才兴蒙”工程。")).toEqual([]);
+    expect(names("深化内蒙古文艺界思想引领“培根铸魂”工程。")).toEqual([]);
+    expect(names("实施畜牧业“单产提升工程”。")).toEqual([]);
+  });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
     expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);
