@@ -1,5 +1,5 @@
 import {
-  DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
+  DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
   OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
@@ -73,7 +73,9 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const placed = hasPlace(modifier);
   const placedAnywhere = hasPlace(name) || /至/.test(name);
   // the document's whole region (内蒙古森林草原防火应急通信基础设施) does not place a class of facilities
-  if (head.needsPlace && !(hasPlace(name.replace(REGION_PREFIX, "")) || /至/.test(name))) return "generic";
+  const placedInRegion = hasPlace(name.replace(REGION_PREFIX, "")) || /至/.test(name);
+  if (head.needsPlace && !placedInRegion) return "generic";
+  if (!placedInRegion && GRADE_WORDS.some((w) => name.includes(w))) return "generic";
   if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w))) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)

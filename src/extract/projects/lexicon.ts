@@ -63,6 +63,7 @@ export const DESIGNATION_VERBS = rules.designationVerbs;
 export const GENERIC_START = rules.genericStart;
 /** 全国领先…, 全球最大的…: a rank slogan opening a name (one bounded alternation: linear) */
 export const RANK_SLOGAN_RE = new RegExp(rules.rankSlogan);
+export const GRADE_WORDS = rules.gradeWords;
 export const GENERIC_TAILS = new Set(rules.genericTails);
 export const REVIEW_SECTIONS = rules.reviewSections;
 export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "start" | "preparation"]>;

@@ -104,6 +104,19 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("深化内蒙古文艺界思想引领“培根铸魂”工程。")).toEqual([]);
     expect(names("实施畜牧业“单产提升工程”。")).toEqual([]);
   });
+  it("a grade or rank word with no place below the region names a class (000:77, 001:777, 000:81)", () => {
+    expect(names("提升天然草原生产能力和草种供给能力，建设羊草、苜蓿、燕麦等优质饲草基地。")).toEqual([]);
+    expect(names("发展饲草产业和马铃薯、肉羊等优势产业，支持建设甜菜高产高糖基地。")).toEqual([]);
+    expect(names("推进内蒙古水网骨干工程建设，稳步实施引绰济辽二期工程。")).toEqual(["引绰济辽二期工程"]);
+    // a place keeps the work named (001:1101)
+    expect(why("呼和浩特国家骨干冷链物流基地", "基地")).toBeNull();
+    // 高效 is a technique, not a grade (001:581)
+    expect(names("实施高效节水灌溉工程。")).toEqual(["高效节水灌溉工程"]);
+  });
+  it("a work acting on others is the subject of a policy (003:329)", () => {
+    expect(names("推动哈尔滨、长春机场等对部分国家和地区实行72小时过境免办签证政策。")).toEqual([]);
+    expect(names("加快建设大连东北亚国际航运中心。")).toEqual([]);
+  });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
     expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);

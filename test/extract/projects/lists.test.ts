@@ -1,3 +1,4 @@
+import { hasPlace } from "../../../src/extract/projects/filters.js";
 import { describe, expect, it } from "vitest";
 import { names, projects } from "./helpers.js";
 
@@ -110,3 +111,16 @@ describe("专栏 boxes", () => {
     expect(projects(box("建设内蒙古支线工程。"))[0]).toEqual(["内蒙古支线工程", "building", "water"]);
   });
 });
+
+describe("places beyond the region (gazetteer)", () => {
+  it("airports listed before a shared head in another province (003:289)", () => {
+    expect(names("推进以及松原、建三江、五大连池、绥芬河等支线机场前期工作。")).toEqual(["松原支线机场", "建三江支线机场", "五大连池支线机场", "绥芬河支线机场"]);
+    expect(names("加快沈阳互联网骨干直联点建设。")).toEqual(["沈阳互联网骨干直联点"]);
+  });
+  it("a common noun that is also a city name is left out of the gazetteer (朝阳产业, 白银)", () => {
+    expect(hasPlace("朝阳产业")).toBe(false);
+    expect(hasPlace("白银制品")).toBe(false);
+    expect(hasPlace("长春机场")).toBe(true);
+  });
+});
+
