@@ -87,7 +87,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   const unregioned = name.replace(REGION_PREFIX, "");
   if (GENERIC_START.some((g) => name.startsWith(g) || unregioned.startsWith(g))) return "generic";
-  if (RANK_SLOGAN_RE.test(unregioned)) return "generic";
+  if (RANK_SLOGAN_RE.test(name) || RANK_SLOGAN_RE.test(unregioned)) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";

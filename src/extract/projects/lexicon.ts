@@ -47,7 +47,7 @@ export const PHYSICAL_WORDS = rules.physicalWords;
 export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p));
 export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
 export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
-export const REGION_PREFIX = new RegExp(`^(?:${alt(rules.regionPrefixes)})`);
+export const REGION_PREFIX = new RegExp(`^(?:(?:${alt(places.provinces)})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)?|${alt(rules.regionPrefixes)})`);
 export const NAME_VERBS = new Set(rules.nameVerbs);
 export const KEY_PROJECT_TAIL = new RegExp(`(?:等?(?:\\d{1,3}|[两二三四五六七八九十]{1,2})个|等)?(?:${alt(rules.keyProjectTails)})(?:建设|开工建设|前期工作)?$`);
 export const LEVEL_ITEMS = new Set(rules.levelItems);

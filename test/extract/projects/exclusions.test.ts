@@ -70,6 +70,10 @@ describe("NOT projects (CONTRACT.md)", () => {
   it("a facility placed only by the whole region is a class (000:55)", () => {
     expect(names("支持内蒙古森林草原防火应急通信基础设施建设。")).toEqual([]);
     expect(names("加强大兴安岭林区森林草原防灭火设施建设。")).toEqual(["大兴安岭林区森林草原防灭火设施"]);
+    // any province or macro-region, not only the seeds' own (003:279)
+    expect(names("大力推进东北地区城市供热、供水等管网设施改造。")).toEqual([]);
+    expect(why("黑龙江省森林草原防火应急通信基础设施", "设施")).toBe("generic");
+    expect(why("吉林松原灌区", "灌区")).toBeNull();
   });
   it("designations: 构建…合作区 (002:49), 设立…示范基地 (003:323)", () => {
     expect(names("构建兴白齐呼跨省生态经济合作区。")).toEqual([]);
