@@ -83,6 +83,10 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (/^[\u4e00-\u9fff]{2,3}和/.test(name) && !placedAnywhere) return "generic"; // 新能源和电网项目: two classes
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
+  // a quoted slogan as the name of the 工程 (…等“里子”工程, “天骏”工程) is a campaign the works before it serve,
+  // unless a place ties it to one work (和林格尔数据中心集群“东数西算”项目)
+  const slogan = /“([^“”]{1,10})”(?:工程|项目)$/.exec(name)?.[1];
+  if (slogan !== undefined && !hasPlace(name) && !PHYSICAL_WORDS.some((w) => slogan.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(slogan))) return "programme";
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   const unregioned = name.replace(REGION_PREFIX, "");

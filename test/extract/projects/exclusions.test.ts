@@ -121,6 +121,14 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("推动哈尔滨、长春机场等对部分国家和地区实行72小时过境免办签证政策。")).toEqual([]);
     expect(names("加快建设大连东北亚国际航运中心。")).toEqual([]);
   });
+  it("a quoted slogan naming the 工程 is a campaign unless a place ties it to one work (004:135, 000:55)", () => {
+    expect(names("优化城市规划布局，实施好城市地下管网等“里子”工程，推动城市更新。")).toEqual([]);
+    expect(names("支持和林格尔数据中心集群“东数西算”项目建设。")).toEqual(["和林格尔数据中心集群“东数西算”项目"]);
+    expect(why("“天骏”工程", "工程")).toBe("programme");
+  });
+  it("a work followed by 与 is a party to a link, not built here (004:71)", () => {
+    expect(names("推动和林格尔数据中心集群与京津冀、长三角、粤港澳大湾区高速直联。")).toEqual([]);
+  });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
     expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);

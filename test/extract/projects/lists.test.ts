@@ -124,3 +124,10 @@ describe("places beyond the region (gazetteer)", () => {
   });
 });
 
+describe("valley parks (…谷): a naming convention for one planned park", () => {
+  it("伊利现代智慧健康谷 (001:811) and a 云谷", () => {
+    expect(names("持续推进伊利现代智慧健康谷、蒙牛中国乳业产业园建设。")).toContain("伊利现代智慧健康谷");
+    expect(names("加快建设呼和浩特药谷。")).toEqual(["呼和浩特药谷"]);
+  });
+});
+
