@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, OWNER_PREFIX_RE, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -47,10 +47,10 @@ function isReviewSection(label: string): boolean {
   return REVIEW_SECTIONS.some((r) => title === r || (title.startsWith(r) && title.length <= r.length + 4) || /^\d{4}年(?:工作)?回顾/.test(title));
 }
 
-/** A place written in the name: a known place anywhere, or a suffixed place opening it (苏尼特左旗…). */
+/** A place written in the name: a known place anywhere, a suffixed place opening it (苏尼特左旗…), or an owner opening it (中石化…), which identifies a work as a place does. */
 export function hasPlace(s: string): boolean {
   PLACE_ANY_RE.lastIndex = 0;
-  return PLACE_ANY_RE.test(s) || PLACE_PREFIX_RE.test(s);
+  return PLACE_ANY_RE.test(s) || PLACE_PREFIX_RE.test(s) || OWNER_PREFIX_RE.test(s);
 }
 
 export function exclusionOf(c: CandidateFacts): Exclusion | null {

@@ -97,5 +97,7 @@ export const OTHER_TYPE_WORDS = rules.otherTypeWords;
 export const OTHER_TYPE_HEADS = rules.otherTypeHeads;
 /** known places anywhere in a name (a suffix-only place like 苏尼特左旗 is recognised at the start, by PLACE_PREFIX_RE) */
 export const PLACE_ANY_RE = new RegExp(`(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`, "g");
+/** an enterprise opening a name owns one work (中石化煤制烯烃, 国能煤制油) */
+export const OWNER_PREFIX_RE = new RegExp(`^(?:${alt(places.enterprises)})`);
 export const LEVEL_WORDS = new RegExp(`^(?:${alt(rules.levelWords)})`);
 export const ADVERB_AT_START_RE = new RegExp(`^(?:${alt([...rules.adverbs, "全线", "年内", "如期", "尽快", "同步", "早日"])})`);

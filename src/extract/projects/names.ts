@@ -1,6 +1,6 @@
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -35,7 +35,7 @@ const MAX_TAIL = 60;
 
 const SEPARATOR = /[、，,；;。]/;
 /** what may follow a name: a verb, a list joint, a wrapper (…建设, …前期工作, …等, …功能) */
-const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗)/;
+const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗|取得)/;
 const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
 const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
@@ -228,7 +228,11 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
       const it = items[0]!;
       return [{ name: generic && !/[工程项目]$/.test(tail) ? it.name : it.name + tail, at: it.at }];
     }
-    if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
+    if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
+      // items each opening with an owner name one work each (中石化煤制烯烃、荣盛绿色煤化一体化等项目)
+      if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) return items.map((it) => ({ name: it.name + tail, at: it.at }));
+      return [];
+    }
     return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
   }
   if (list.split(new RegExp(`、|${HE}`)).some((it) => LEVEL_ITEMS.has(it))) return [];

@@ -131,3 +131,18 @@ describe("valley parks (…谷): a naming convention for one planned park", () =
   });
 });
 
+describe("works named by their owner (an enterprise opens the name, as a place would)", () => {
+  it("a list of owner-named items before 等项目 (004:67)", () => {
+    expect(projects("积极推动中石化煤制烯烃、荣盛绿色煤化一体化等项目建设。")).toEqual([
+      ["中石化煤制烯烃项目", "building", "industry"],
+      ["荣盛绿色煤化一体化项目", "building", "industry"],
+    ]);
+  });
+  it("approval sought is preparation (004:67)", () => {
+    expect(projects("争取国能煤制油项目取得核准批复。")).toEqual([["国能煤制油项目", "preparation", "energy"]]);
+  });
+  it("items with no owner or place before 等项目 stay a class (004:67)", () => {
+    expect(names("积极推动煤制烯烃、绿色煤化一体化等项目建设。")).toEqual([]);
+  });
+});
+
