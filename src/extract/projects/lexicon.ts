@@ -26,9 +26,9 @@ export const HEAD_BY_NAME = new Map(HEADS.map((h) => [h.head, h]));
 export const HEAD_RE = new RegExp(alt(HEADS.map((h) => h.head)), "g");
 /** a name ending in a head noun (any), for "is this item already a full name" */
 export const SUFFIXES = heads.suffixes;
-export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]|[一二三四五六七八九十\\d]{1,2}期){0,2}$`);
 /** the head noun a name ends with (before any section/bracket suffix) */
-export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]|[一二三四五六七八九十\\d]{1,2}期){0,2}$`);
 export const MIN_MODIFIER = heads.minModifier;
 
 export const SECTOR_KEYWORDS = sectors.keywords as Array<[string, Sector]>;

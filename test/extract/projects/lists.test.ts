@@ -116,6 +116,8 @@ describe("places beyond the region (gazetteer)", () => {
   it("airports listed before a shared head in another province (003:289)", () => {
     expect(names("推进以及松原、建三江、五大连池、绥芬河等支线机场前期工作。")).toEqual(["松原支线机场", "建三江支线机场", "五大连池支线机场", "绥芬河支线机场"]);
     expect(names("加快沈阳互联网骨干直联点建设。")).toEqual(["沈阳互联网骨干直联点"]);
+    // items that end in a phase, an upgrade or a runway are full names (003:289)
+    expect(names("推进大连新机场、沈阳机场二跑道、长春机场二期扩建、延吉机场迁建。")).toEqual(["大连新机场", "沈阳机场二跑道", "长春机场二期扩建", "延吉机场迁建"]);
   });
   it("a common noun that is also a city name is left out of the gazetteer (朝阳产业, 白银)", () => {
     expect(hasPlace("朝阳产业")).toBe(false);
