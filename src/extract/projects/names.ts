@@ -38,6 +38,7 @@ const SEPARATOR = /[、，,；;。]/;
 const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗|取得)/;
 const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
 const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
+const LEVEL_INSIDE_RE = /(?:国家|自治区|省级)/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
 /** 和 joins list items except inside place names (乌兰布和, 和林格尔, 呼和浩特) */
 const HE = "(?<![布呼])和(?!林格尔|浩特)";
@@ -137,6 +138,12 @@ function classTail(last: string): string | null {
   const p = PLACE_PREFIX_RE.exec(last)?.[0]?.length ?? 0;
   for (let i = p; i < last.length - 2; i++) if (GENERIC_START.some((g) => last.startsWith(g, i))) return last.slice(i);
   return null;
+}
+
+/** The class words from a level word on (草种业国家技术创新中心 → 国家技术创新中心), when a field precedes the level. */
+function levelTail(last: string): string | null {
+  const m = LEVEL_INSIDE_RE.exec(last);
+  return m && m.index >= 2 ? last.slice(m.index) : null;
 }
 
 /**
@@ -250,7 +257,9 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
   }
   if (!firsts.every((f) => isPlace(f.name))) {
     // items that each open with a place share the class words of the last one (鄂尔多斯蒙苏、包头达茂零碳园区)
-    const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name) : null;
+    const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name)
+      // fields sharing a national or regional class written once (稀土新材料、草种业国家技术创新中心)
+      : firsts.every((f) => f.name.length <= 8 && !ENDS_WITH_HEAD.test(f.name)) ? levelTail(last.name) : null;
     return t ? [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last] : [last];
   }
   const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
@@ -291,6 +300,8 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   if (k >= 1 && k < items.length - 1 && PLACE_PREFIX_RE.test(items[k]!.name) && items.slice(0, k).every((p) => isPlace(p.name))) {
     return [...items.slice(0, k), { name: part.slice(items[k]!.at), at: items[k]!.at }];
   }
+  const lastItem = items[items.length - 1]!;
+  if (k >= 0 && k < items.length - 1 && levelTail(lastItem.name) && items.slice(0, -1).every((p) => p.name.length <= 8 && !ENDS_WITH_HEAD.test(p.name))) return items;
   if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
   return items;
 }

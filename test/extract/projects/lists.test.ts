@@ -148,3 +148,14 @@ describe("works named by their owner (an enterprise opens the name, as a place w
   });
 });
 
+describe("fields sharing a level class written once", () => {
+  it("稀土新材料、草种业国家技术创新中心 → two centres (000:49)", () => {
+    expect(names("加快推动建设国家乳业技术创新中心，研究支持创建稀土新材料、草种业国家技术创新中心。")).toEqual([
+      "国家乳业技术创新中心", "稀土新材料国家技术创新中心", "草种业国家技术创新中心",
+    ]);
+  });
+  it("places listed before a modifier still read as one item (001:587)", () => {
+    expect(names("推进包头市、通辽市退役风电、光伏设备循环利用产业集聚区建设。")).toEqual(["包头市退役风电、光伏设备循环利用产业集聚区", "通辽市退役风电、光伏设备循环利用产业集聚区"]);
+  });
+});
+
