@@ -1,6 +1,6 @@
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -38,6 +38,7 @@ const SEPARATOR = /[、，,；;。]/;
 const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗|取得)/;
 const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
 const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
+const NATIONAL_CLASS_TAIL = /^(?:国家|自治区|省级?)[\u4e00-\u9fff]{0,8}(?:重点|重大)(?:工程|项目)$/;
 const LEVEL_INSIDE_RE = /(?:国家|自治区|省级)/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
 /** 和 joins list items except inside place names (乌兰布和, 和林格尔, 呼和浩特) */
@@ -230,6 +231,8 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
       items.push(...sharePlaceSuffix(group));
       gFrom += g.length + 1;
     }
+    // a national class of key works (…等国家水土保持重点工程): the items are kinds of work unless placed below the region
+    if (NATIONAL_CLASS_TAIL.test(tail) && !items.some((it) => PLACE_PREFIX_RE.test(it.name.replace(REGION_PREFIX, "")))) return [];
     const generic = GENERIC_TAILS.has(tail);
     if (items.length === 1) {
       const it = items[0]!;

@@ -129,6 +129,11 @@ describe("NOT projects (CONTRACT.md)", () => {
   it("a work followed by 与 is a party to a link, not built here (004:71)", () => {
     expect(names("推动和林格尔数据中心集群与京津冀、长三角、粤港澳大湾区高速直联。")).toEqual([]);
   });
+  it("kinds of work listed before a national class of key works (003:579)", () => {
+    expect(names("支持内蒙古实施小流域综合治理提质增效、坡耕地综合整治、新建淤地坝和拦沙坝、东北黑土区侵蚀沟治理等国家水土保持重点工程。")).toEqual([]);
+    // named works before a plain class tail stay (002:27)
+    expect(names("建设引绰济辽、东台子水库等重大水利工程。")).toEqual(["引绰济辽", "东台子水库"]);
+  });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
     expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);
