@@ -93,6 +93,7 @@ const ONE_PLACE = `(?:(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?|[\\u4e00-\\u9
 export const PLACE_FULL_RE = new RegExp(`^${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?(?:—${ONE_PLACE}(?:[（(]${ONE_PLACE}[)）])?){0,3}$`);
 export const NAME_PREFIX_STRIP = new RegExp(`^(?:${alt(rules.namePrefixStrip)})+`);
 export const SKIP_CLAUSE = rules.skipClause;
+export const FUNDING_WORDS = rules.fundingWords;
 export const OTHER_TYPE_WORDS = rules.otherTypeWords;
 export const OTHER_TYPE_HEADS = rules.otherTypeHeads;
 /** known places anywhere in a name (a suffix-only place like 苏尼特左旗 is recognised at the start, by PLACE_PREFIX_RE) */

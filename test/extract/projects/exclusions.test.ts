@@ -3,7 +3,7 @@ import { extractProjects } from "../../../src/extract/projects.js";
 import { exclusionOf } from "../../../src/extract/projects/filters.js";
 import { HEAD_BY_NAME } from "../../../src/extract/projects/lexicon.js";
 import { docOf } from "../../helpers.js";
-import { names } from "./helpers.js";
+import { names, projects } from "./helpers.js";
 
 /** The rule that drops a candidate, checked directly. */
 const why = (name: string, head: string, verbs = "建设", after = "", tail = "", section: string[] = []) =>
@@ -133,6 +133,30 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("支持内蒙古实施小流域综合治理提质增效、坡耕地综合整治、新建淤地坝和拦沙坝、东北黑土区侵蚀沟治理等国家水土保持重点工程。")).toEqual([]);
     // named works before a plain class tail stay (002:27)
     expect(names("建设引绰济辽、东台子水库等重大水利工程。")).toEqual(["引绰济辽", "东台子水库"]);
+  });
+  it("relying on a work builds nothing even with 建设 after it (003:825, 003:1837)", () => {
+    expect(names("依托呼包鄂通装备制造基地建设，推动氢能装备制造产业链向中高端迈进。")).toEqual([]);
+    expect(names("依托全国一体化算力网络国家(内蒙古)枢纽节点建设和绿算资源，建设自治区低空飞行智能信息网。")).toEqual([]);
+  });
+  it("a sentence paying money is a subsidy, not a commitment (003:976, 003:907)", () => {
+    expect(names("支持乳业国家技术创新中心、稀土新材料技术创新中心、草业技术创新中心各1亿元经费，用于开展基础研究。")).toEqual([]);
+    expect(names("对认定为自治区级道地药材种植基地、仿野生药材种植基地的一次性奖补50万元。")).toEqual([]);
+    expect(names("支持鄂尔多斯实验室和大青山实验室建设。")).toEqual(["鄂尔多斯实验室", "大青山实验室"]);
+  });
+  it("培育 alone fosters, 培育建设 builds (003:1835, 000:41)", () => {
+    expect(names("探索培育低空飞行器适航试飞基地。")).toEqual([]);
+    expect(names("培育建设草原保护生态学全国重点实验室。")).toEqual(["草原保护生态学全国重点实验室"]);
+  });
+  it("打造 an agglomeration or service zone is a role (003:1155)", () => {
+    expect(names("打造质量基础设施集成服务基地，推进质量技术服务“进园区”。")).toEqual([]);
+  });
+  it("a work named before a document type is a document title (003:1425)", () => {
+    expect(why("燃煤自备电厂可再生能源替代工程", "工程", "", "实施细则2023年修订版（试行）")).toBe("not-built");
+  });
+  it("prose naming works with no verb and no stage commits to nothing (003:719)", () => {
+    expect(names("源网荷储、风光制氢等新能源自备电站，自发自用电量暂不征收系统备用费。")).toEqual([]);
+    // a stage wrapper after the work is a commitment without a verb (001:309 style)
+    expect(projects("嘎海山水库全面完成。")).toEqual([["嘎海山水库", "completed", "water"]]);
   });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
