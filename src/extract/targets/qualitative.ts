@@ -38,7 +38,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const vStart = m.index + m[0].indexOf(v);
     const b = s.block;
     const pos = c.start - b.start + vStart;
-    const verdict = dueYear(blockYears(b, b.text), s.start - b.start, pos, timing);
+    const verdict = dueYear(blockYears(b, b.text), s.start - b.start, pos, timing, c.start - b.start);
     let year = verdict.year;
     // a milestone names its own year (2030年前碳达峰)
     const own = yearMentions(v).find((y) => y.deadline);
