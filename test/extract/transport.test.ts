@@ -242,6 +242,11 @@ describe("aliases and short line names", () => {
   it("short 线 names only for lines: 断头线 and 货运线 are not", () => {
     expect(run("铁路方面，打通断头线、货运线，建设集通线。").rail.map((r) => r.name)).toEqual(["集通线"]);
   });
+  it("ordinary 线 nouns, head words with 线 and metro numbers are no abbreviations; real ones are kept whatever their first character", () => {
+    expect(run("铁路方面，保障生命线畅通，建设主干线、三号线、铁路线、高铁联络线。").rail.map((r) => r.name)).toEqual([]);
+    // 集二线 ends like the work noun 二线: it stays a line
+    expect(run("铁路方面，扩能改造临哈线、集二线、白阿线。").rail.map((r) => r.name)).toEqual(["临哈线", "集二线", "白阿线"]);
+  });
 });
 
 describe("short expressway names", () => {

@@ -3,7 +3,7 @@ import { stageVerbs } from "../../shared/stage.js";
 import type { Span } from "../../structure/types.js";
 import { roadClassOfCode } from "./classes.js";
 import {
-  ABBREV_NOT_PREFIX, CORRIDOR, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
+  CORRIDOR, NOUN_WORKS, ORDINARY_LINE_WORDS, SEGMENT_WORDS, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
   type LineClass, type RoadClass,
 } from "./vocab.js";
 import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
@@ -231,6 +231,22 @@ function sharedHeadItems(s: string, taken: Taken, nameStart: number, sh: SharedH
   return out;
 }
 
+/** Segment and work nouns written with 线 (联络线, 增二线, 专用线); the two-character ones (二线, 支线) would also end real names (集二线). */
+const LINE_NOUNS = [...SEGMENT_WORDS, ...NOUN_WORKS].filter((w) => w.length >= 3 && w.endsWith("线"));
+
+/**
+ * An item `XY线` (2–3 characters before 线) abbreviates a line by its ends (临哈 = 临河–哈密, 集二 = 集宁–二连):
+ * not an ordinary noun (生命线, 主干线), a segment or work noun (联络线, 增二线), a category (断头线, 货运线),
+ * a head word with 线 (铁路线, 高铁线) or a numbered metro line (三号线).
+ */
+function isLineAbbreviation(item: string): boolean {
+  const body = item.slice(0, -1);
+  if (ORDINARY_LINE_WORDS.some((w) => item.endsWith(w)) || LINE_NOUNS.some((w) => item.endsWith(w))) return false;
+  if (isGenericPrefix(body) || endsGeneric(body) || body.endsWith("号")) return false;
+  HEAD_RE.lastIndex = 0;
+  return !HEAD_RE.test(body);
+}
+
 /** Short line names in a railway sentence: 扩能改造临哈线、集二线. */
 function abbreviatedLines(s: string, taken: Taken): Mention[] {
   if (!/铁路|高铁/.test(s)) return [];
@@ -246,7 +262,7 @@ function abbreviatedLines(s: string, taken: Taken): Mention[] {
     const end = stripListTail(s, start, i);
     const item = s.slice(start, end);
     if (!/^[\u4e00-\u9fff]{2,3}线$/.test(item)) continue;
-    if (ABBREV_NOT_PREFIX.has(item.slice(0, -1)) || ABBREV_NOT_PREFIX.has(item[0]!) || taken.overlaps(start, end)) continue;
+    if (!isLineAbbreviation(item) || taken.overlaps(start, end)) continue;
     const m: Mention = { kind: "rail", start, end, name: item, stops: [], code: null, stated: null, speed: null, segment: null, work: null, regionPart: null, port: false };
     out.push(m);
     taken.mark(m);
