@@ -142,6 +142,22 @@ describe("section markers are fields, not stops", () => {
   });
 });
 
+describe("connecting lines from several places", () => {
+  it("赤峰、通辽与京沈高铁连接线 is one connecting line from each place (003:289)", () => {
+    const { rail } = run("铁路方面，加快京沈高铁、哈佳、沈丹、丹大、吉图珲、哈齐、哈牡等快速铁路建设，推进赤峰、通辽与京沈高铁连接线前期工作；贯通东北东部铁路。");
+    const links = rail.filter((r) => r.segment === "连接线").map((r) => [r.name, r.stops, r.stage, r.line_class]);
+    expect(links).toEqual([
+      ["赤峰与京沈高铁连接线", ["赤峰"], "preparation", "high_speed"],
+      ["通辽与京沈高铁连接线", ["通辽"], "preparation", "high_speed"],
+    ]);
+    // the line the connectors join is its own record, staged by its own verb
+    expect(byName(rail, "京沈高铁").stage).toBe("building");
+  });
+  it("a connector with no places before 与 stays one line", () => {
+    expect(run("推进与京沈高铁连接线前期工作。").rail.map((r) => r.name)).toEqual(["京沈高铁连接线"]);
+  });
+});
+
 describe("highways: codes and classes", () => {
   it("the same code twice in one sentence gives two records (001:1389)", () => {
     const roads = run(seedLine(SEED.fyp, 1389)).road;

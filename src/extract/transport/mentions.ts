@@ -179,10 +179,43 @@ function namedLines(s: string, taken: Taken): Mention[] {
       kind: isRail ? "rail" : "road", code, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
     };
     const headText = mk.aliases.reduce((t, a) => t.replace(a, ""), s.slice(h.start, mk.end));
-    push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
+    const name = fixOcrDashes(prefix + modifier + headText);
+    const origins = connectorOrigins(s, nameStart, floor, mk.segment);
+    if (origins.length) {
+      // 赤峰、通辽与京沈高铁连接线: one connecting line from each place to the line named after 与
+      origins.forEach((o, k) => push({
+        ...base, start: o.start, end: k === origins.length - 1 ? mk.end : o.end, name: `${o.place}与${name}`, stops: [o.place], port: false,
+      }));
+      continue;
+    }
+    push({ ...base, start: nameStart, end: mk.end, name, stops, port: pp.port });
     // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
     const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;
     for (const m of sharedHeadItems(s, taken, nameStart, { modifier, head: h.head, listed: deng >= 0, abbrev, base })) push(m);
+  }
+  return out;
+}
+
+/** Segments that join a place to another line: 赤峰与京沈高铁连接线. */
+const CONNECTORS = new Set(["连接线", "联络线"]);
+
+/**
+ * Places joined to a line by a connector written "A、B与X连接线": the list
+ * before 与 (at `nameStart - 1`), each a place of 2–6 characters that is no
+ * category. Empty when the name is no connector or nothing but a verb precedes 与.
+ */
+function connectorOrigins(s: string, nameStart: number, floor: number, segment: string | null): Array<{ place: string; start: number; end: number }> {
+  if (!segment || !CONNECTORS.has(segment) || s[nameStart - 1] !== "与") return [];
+  let k = nameStart - 1;
+  while (k > floor && (isNameChar(s[k - 1]!) || s[k - 1] === "、") && !/[，,。；;：:\s]/.test(s[k - 1]!)) k--;
+  const raw = s.slice(k, nameStart - 1);
+  const from = k + nameStartIn(raw);
+  const out: Array<{ place: string; start: number; end: number }> = [];
+  let pos = from;
+  for (const place of s.slice(from, nameStart - 1).split("、")) {
+    if (place.length < 2 || place.length > 6 || isGenericPrefix(place) || stageVerbs(place).length) return [];
+    out.push({ place, start: pos, end: pos + place.length });
+    pos += place.length + 1;
   }
   return out;
 }
