@@ -159,6 +159,13 @@ describe("connecting lines from several places", () => {
 });
 
 describe("highways: codes and classes", () => {
+  it("国道G331线: the road word and 线 around a code are part of the name, a closing 建设 is not", () => {
+    const { road } = run("加快国道G331线建设，建成省道S203。", { plan_year: 2025 });
+    expect(road.map((r) => [r.name, r.code, r.road_class, r.stage])).toEqual([
+      ["国道G331线", "G331", "national", "building"],
+      ["省道S203", "S203", "provincial", "completed"],
+    ]);
+  });
   it("the same code twice in one sentence gives two records (001:1389)", () => {
     const roads = run(seedLine(SEED.fyp, 1389)).road;
     const g110 = roads.filter((r) => r.code === "G110");

@@ -31,7 +31,7 @@ export interface Mention extends Span {
 }
 
 const DELIM = /[、，,。；;：:“”"《》\s]/;
-const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
+const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,。；;])/g;
 /**
  * A route code counts in a sentence or heading about roads (公路方面，建成S22…; （四）普通国省道 … G109能源运输通道),
  * or when its name runs from one place to another: G20峰会 is no road.
@@ -39,6 +39,8 @@ const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
 export const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
 /** 国道331线, 省道203线, 331国道 — not 国省道1500公里 (a length). */
 const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{1,4})线|(?<!\d)(\d{3})(国道|省道)/g;
+/** A road word written before a route code (国道G331线, 省道S203). */
+const CODE_PREFIX_WORD = /(?:国道|省道)$/;
 const ITEM_END = /[、，,。；;：:]/;
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
 const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
@@ -46,10 +48,11 @@ const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
 const SHORT_EXPRESSWAY_END = /^(?:[、，,。；;：:）)]|$|等|和|及|与|建设|项目|工程|改扩建|扩容|改造|扩能|[（(][GS]\d)/;
 const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
 
-function stripListTail(s: string, start: number, end: number): number {
+/** Cut list-closing words (等项目, 前期工作, 建设) from the end of an item, keeping at least `keep` characters of it. */
+function stripListTail(s: string, start: number, end: number, keep = 2): number {
   for (let guard = 0; guard < 4; guard++) {
     const t = s.slice(start, end);
-    const w = LIST_TAIL.find((x) => t.endsWith(x) && t.length > x.length + 1);
+    const w = LIST_TAIL.find((x) => t.endsWith(x) && t.length >= x.length + keep);
     if (!w) break;
     end -= w.length;
   }
@@ -83,13 +86,18 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
   CODE_RE.lastIndex = 0;
   let x: RegExpExecArray | null;
   while ((x = CODE_RE.exec(s))) {
-    const start = x.index, bodyStart = start + x[0].length;
+    // 国道G331线: the road word before the code and the 线 after it belong to the name, not to the body
+    const word = CODE_PREFIX_WORD.exec(s.slice(Math.max(0, x.index - 2), x.index))?.[0] ?? "";
+    const start = x.index - word.length;
+    const xian = s[x.index + x[0].length] === "线" ? "线" : "";
+    const bodyStart = x.index + x[0].length + xian.length;
     let end = bodyStart;
     while (end < s.length && !ITEM_END.test(s[end]!) && !(end > bodyStart && /[GS]/.test(s[end]!) && /\d/.test(s[end + 1] ?? ""))) end++;
     // G210等国道改造: what follows 等 is the list's category, not this road's name
     const deng = s.slice(bodyStart, end).indexOf("等");
     if (deng >= 0) end = bodyStart + deng;
-    end = stripListTail(s, bodyStart, end);
+    // the code is the name: a body that is only a list's closing words (国道G331线建设) is stripped to nothing
+    end = stripListTail(s, bodyStart, end, 0);
     if (end <= bodyStart && !roadSentence) continue;
     const body = s.slice(bodyStart, Math.max(end, bodyStart));
     end = Math.max(end, bodyStart);
@@ -98,7 +106,7 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
     const rb = parseRoadBody(body);
     if (!roadSentence && rb.stops.length < 2) continue;
     push({
-      kind: "road", start, end, name: code + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
+      kind: "road", start, end, name: word + code + xian + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
       speed: null, segment: rb.segment, work: rb.work, regionPart: rb.regionPart, port: false,
     });
   }
