@@ -159,6 +159,13 @@ describe("connecting lines from several places", () => {
 });
 
 describe("highways: codes and classes", () => {
+  it("a coded road written before its verb ends before the time words and the verb (…段年底前通车)", () => {
+    const { road } = run("确保G65包茂高速公路包头至东胜段年底前通车，S27呼和浩特至凉城高速公路年内开工。");
+    expect(road.map((r) => [r.name, r.stops, r.stage])).toEqual([
+      ["G65包茂高速公路包头至东胜段", ["包头", "东胜"], "completed"],
+      ["S27呼和浩特至凉城高速公路", ["呼和浩特", "凉城"], "start"],
+    ]);
+  });
   it("国道G331线: the road word and 线 around a code are part of the name, a closing 建设 is not", () => {
     const { road } = run("加快国道G331线建设，建成省道S203。", { plan_year: 2025 });
     expect(road.map((r) => [r.name, r.code, r.road_class, r.stage])).toEqual([

@@ -78,6 +78,26 @@ class Taken {
   }
 }
 
+/** Time words written between a road's name and its verb (…段年底前通车). */
+const WHEN_WORDS = ["年底前", "年底", "年内", "年末", "上半年", "下半年", "全线", "全面", "如期", "按期", "提前", "尽快", "前"];
+
+/**
+ * Where the predicate starts in a coded road's body written before its verb
+ * (G65包茂高速公路包头至东胜段年底前通车): at the first completion or start verb
+ * after the name, with the time words before it. The body's length when there is none.
+ */
+function predicateStart(body: string): number {
+  const v = stageVerbs(body).find((h) => h.start >= 2 && (h.stage === "completed" || h.stage === "start"));
+  if (!v) return body.length;
+  let end = v.start;
+  for (let guard = 0; guard < 4; guard++) {
+    const w = WHEN_WORDS.find((x) => body.slice(0, end).endsWith(x) && end - x.length >= 2);
+    if (!w) break;
+    end -= w.length;
+  }
+  return end;
+}
+
 /** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, each up to the next list mark. */
 function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
   const out: Mention[] = [];
@@ -96,6 +116,7 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
     // G210等国道改造: what follows 等 is the list's category, not this road's name
     const deng = s.slice(bodyStart, end).indexOf("等");
     if (deng >= 0) end = bodyStart + deng;
+    end = bodyStart + predicateStart(s.slice(bodyStart, end));
     // the code is the name: a body that is only a list's closing words (国道G331线建设) is stripped to nothing
     end = stripListTail(s, bodyStart, end, 0);
     if (end <= bodyStart && !roadSentence) continue;
