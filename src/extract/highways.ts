@@ -9,7 +9,7 @@ export const extractHighways: Extractor<"highways"> = (doc) =>
       const m = t.mention;
       return {
         at: t.at,
-        quote: { start: t.sentence.start, end: t.sentence.end },
+        quote: t.quote,
         key: `${m.code ?? ""}${m.name}`,
         fields: {
           name: m.name,

@@ -9,7 +9,7 @@ export const extractRailways: Extractor<"railways"> = (doc) =>
       const m = t.mention;
       return {
         at: t.at,
-        quote: { start: t.sentence.start, end: t.sentence.end },
+        quote: t.quote,
         key: m.name,
         fields: {
           name: m.name,

@@ -59,7 +59,7 @@ export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<
       id,
       source_file: src.file,
       source_line: lineAt(src, d.at),
-      ...(page !== undefined ? { source_page: page } : {}),
+      source_page: page ?? null, // the schema: "1-based PDF page, null for other inputs"
       quote,
       doc_title: doc.info.title,
       section: (blockAt(doc, d.at)?.section ?? []).join(" > "),

@@ -1,7 +1,7 @@
 import type { Doc, Span } from "../structure/types.js";
 import type { Draft, Extractor, Fields } from "./record.js";
 import { paysOf, type Pay } from "./subsidies/amounts.js";
-import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
+import { beneficiaryFromLead, continuedTaxBeneficiary, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
 import {
   ANY_INSTRUMENT_RE, GENERIC, GENERIC_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_RELIEF_RE, TAX_WORD_RE,
   type Instrument,
@@ -45,7 +45,16 @@ function slotFilled(r: Rec, p: Pay): boolean {
   }
 }
 
-const TAX_LEVY = /(?:征收|计征)/;
+const TAX_LEVY = /(?:征收|计征|调整[^，,；。]{0,12}税额标准)/;
+/** a cap on what several awards add up to: 两项合计, 可同时享受…, 累计 */
+const COMBINED_CAP_RE = /合计|同时享受|累计|叠加/;
+/** Set a shared cap on a record of an earlier item that has none of its own. */
+function capDraft(d: Draft<"subsidies">, yuan: number | null | undefined): void {
+  const f = d.fields;
+  if (yuan == null || f.instrument === "tax_relief" || f.amount_max_yuan != null) return;
+  f.amount_max_yuan = yuan;
+}
+const GOVERNMENT_RE = /(?:^|[，,])(?:中央|中央财政|自治区|自治区财政|盟市|旗县|市级|县级|省级|各级财政)$/;
 /** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
 const SHARED_CAP_LEAD = /^(?:原则上)?(?:单个|每个|同一|每家|单户|每户|每年)/;
 
@@ -122,7 +131,7 @@ function poolTarget(text: string, r: Rec): string | null {
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
   if (t) s = s.slice(t.index + t[0].length);
-  s = s.replace(/^(?:以市场化方式|专门)/, "");
+  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "").replace(/(?:给予|予以).*$/, "");
   return s.length >= 2 ? s : null;
 }
 
@@ -130,7 +139,7 @@ function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
   const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
   const window = text.slice(from, p.start).replace(/\s+/g, "");
-  const m = /每(?![年月])([^，,；。]{1,14})$/.exec(window);
+  const m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
   if (!m) return null;
   const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
   return s.length >= 2 ? s : null;
@@ -164,7 +173,7 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
 }
 
 /** Tax relief without a number: 免征房产税、城镇土地使用税; 超过部分减半征收. */
-function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; beneficiary: string }[] {
+function taxReliefs(text: string, part: Piece, taken: Rec[], carry: { who: string | null }): { at: number; beneficiary: string }[] {
   const out: { at: number; beneficiary: string }[] = [];
   TAX_RELIEF_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -184,7 +193,8 @@ function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; bene
     // 免税时间自…起计算 names the relief's term, not a relief
     if (/^(?:时间|期|期限|额|收入)/.test(partText.slice(m.index + m[0].length))) continue;
     // "…免征企业所得税，超过部分减半征收": the second relief's condition starts after the first one's clause
-    const who = taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at));
+    const who = continuedTaxBeneficiary(taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at)), carry.who);
+    carry.who = who;
     leadFrom = ce + 1;
     out.push({ at, beneficiary: `${who}（${relief}）` });
   }
@@ -202,12 +212,18 @@ function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: numbe
 
 export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
+  const sectionDrafts: { parent: string; draft: Draft<"subsidies"> }[] = [];
+  let carried: string[] = [];
   for (const item of itemsOf(doc)) {
     const text = item.text;
     const units = unitClauses(text);
+    const unitsOf = (from: number) => { const u = unitsAfter(units, from); return u.length ? u : carried; };
     const inUnits = (i: number) => insideUnits(units, i);
     let prevRecs: Rec[] = [];
     const itemRecs: Rec[] = [];
+    let capFrom = 0;
+    const head = item.blocks[0];
+    const parentKey = (head?.heading ? head.section.slice(0, -1) : head?.section ?? []).join("\u0000");
     const taxes: { at: number; beneficiary: string; period: Piece }[] = [];
     const periods = periodsOf(text);
     // "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it
@@ -221,22 +237,60 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     };
     for (const { period, parts } of periods) {
       const periodRecs: Rec[] = [];
+      // "不超过500万元的部分，免征所得税；超过500万元的部分，减半征收所得税": a continuation relief keeps the sentence's subject
+      const taxCarry = { who: null as string | null };
       for (const part of parts) {
         const recs = recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start));
         periodRecs.push(...recs);
-        for (const t of taxReliefs(text, part, recs)) if (!inUnits(t.at)) taxes.push({ ...t, period });
+        for (const t of taxReliefs(text, part, recs, taxCarry)) if (!inUnits(t.at)) taxes.push({ ...t, period });
       }
       // a sentence that only states a cap ("单个企业…每年奖励资金不超过50万元。") caps the awards of the sentence before
       const capOnly = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap"));
       const lead = period.text.replace(/^\s+/, "");
       MARKER_RE.lastIndex = 0;
-      if (capOnly && prevRecs.length && SHARED_CAP_LEAD.test(lead) && !MARKER_RE.test(lead)) {
-        const cap = firstPay(periodRecs[0]!);
-        for (const r of prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+      const cap = capOnly ? firstPay(periodRecs[0]!) : null;
+      // the cap's own clause names its scope ("…可同时享受…，单个企业年度支持资金最多不超过500万元")
+      const capAt = cap ? clauseStart(text, cap.start, period.start) : period.start;
+      const capClause = text.slice(capAt, cap ? cap.start : capAt).replace(/\s+/g, "");
+      // …but a sentence that gives an award itself ("按照…给予财政资金奖补，单个企业每年最高奖补500万元") is that award's record
+      const scoped = SHARED_CAP_LEAD.test(lead) || (SHARED_CAP_LEAD.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
+      if (cap && scoped && !MARKER_RE.test(lead)) {
+        // a cap on the sum of awards ("两项合计", "可同时享受") caps the awards of the sibling items too
+        if (COMBINED_CAP_RE.test(period.text)) {
+          for (const d of sectionDrafts) if (d.parent === parentKey) capDraft(d.draft, cap.yuan);
+        }
+        // a per-recipient cap ending a run of sentences ("每个企业最高补贴1000万元。") caps each award since the last such cap
+        const targets = itemRecs.slice(capFrom);
+        for (const r of targets.length ? targets : prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+        capFrom = itemRecs.length;
         continue;
       }
       itemRecs.push(...periodRecs);
       prevRecs = /^(?:同时|并|另)/.test(lead) ? [...prevRecs, ...periodRecs] : periodRecs;
+    }
+    // a class named alone ("旅居型按…", "其中，充电车每车…") belongs to the recipient named before it
+    let parent: string | null = null;
+    const withParent = (who: string, r: Rec): string => {
+      const sub = /^(.+)（([^（）]{1,12})）$/.exec(who);
+      if (sub) { parent = sub[1]!; return who; }
+      if (who.length > 6 || /[的，,]/.test(who)) { parent = null; return who; }
+      if (/^\s*其中/.test(text.slice(r.leadStart, firstPay(r).start)) || parent === null) {
+        const prev = text.slice(Math.max(0, r.period.start - MAX_CLAUSE), r.period.start);
+        const m = /([^。；\n]{4,})(?:给予|予以)[^。；\n]{0,12}(?:补贴|补助|奖励|奖补|支持)。$/.exec(prev);
+        if (m && /^\s*其中/.test(text.slice(r.leadStart, firstPay(r).start))) parent = beneficiaryFromLead(m[1]!);
+      }
+      return parent ? `${parent}（${who}）` : who;
+    };
+    let prevWho: string | null = null;
+    let prevPart: Piece | null = null;
+    // "连续5年对A每年给予…，对B每年给予…": a term written before the first 对 of a part covers every payout of the part
+    const partTerm = new Map<Piece, { years: number }>();
+    for (const r of itemRecs) {
+      if (partTerm.has(r.part)) continue;
+      const lead = text.slice(r.part.start, firstPay(r).start).replace(/\s+/g, "");
+      const at = lastMarker(lead);
+      const pre = at > 0 ? frequencyOf(lead.slice(0, at), []) : null;
+      if (pre?.frequency === "multi_year" && pre.years) partTerm.set(r.part, { years: pre.years });
     }
     for (const r of itemRecs) {
       if (r.group && r.group[0] !== r) continue;
@@ -244,21 +298,53 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       const lead = text.slice(r.leadStart, firstPay(r).start);
       const pool = poolTarget(text, r);
       const base = pool ?? beneficiaryFromLead(lead);
-      const split = members.length > 1 ? distribute(base, members.length) : null;
+      let split = members.length > 1 ? distribute(base, members.length) : null;
+      // "中央和自治区分别承担45%和30%的保险费补贴": the list names who pays, not who receives
+      if (split && split.every((x) => GOVERNMENT_RE.test(x))) {
+        const clauses = lead.replace(/\s+/g, "").split(/[，,]/).filter((c) => c.length);
+        const ctx = (clauses.length > 1 ? clauses[clauses.length - 2]! : "").replace(/^(?:在|对)/, "");
+        split = split.map((g) => `${ctx}（${g.replace(/^.*[，,]/, "")}承担部分）`);
+      }
+      let groupPerUnit: string | null = null;
       members.forEach((m, i) => {
         let who = split ? split[i]! : base;
         if (i > 0 && !split) {
           const own = beneficiaryFromLead(text.slice(m.leadStart, firstPay(m).start));
           if (own.length >= 2) who = own;
         }
-        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period) };
+        // "给予一次性专项补贴5000元和健康体检补贴1000元": a second payout joined by 和 goes to the same recipient
+        const ownLead = text.slice(m.leadStart, firstPay(m).start).trim();
+        if (prevWho && m.part === prevPart && /^(?:和|及)/.test(ownLead) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
+        // "…6000元、4000元、2000元的一次性建设补贴，按机构等级和实际入住人数每张床位每月给予100—300元": same recipient, another basis
+        const basisLead = ownLead.replace(/^[，,]/, "");
+        if (prevWho && m.part === prevPart && i === 0 && /^(?:按照|按|依据|根据)/.test(basisLead) && lastMarker(basisLead) < 0) {
+          const basis = basisLead.replace(/(?:每(?![年月])|给予|予以|一次性).*$/, "");
+          if (basis.length >= 4) who = `${prevWho.replace(/（[^（）]*）$/, "")}（${basis}）`;
+        }
+        // "同时以上年度屠宰加工数量为基数，年屠宰量每增加5万只，给予10万元补贴": the same recipient, on a further basis
+        if (prevWho && /^同时/.test(ownLead) && lastMarker(ownLead) < 0) {
+          const basis = /(以[^，,；。]{2,30}为基数)/.exec(ownLead);
+          who = basis ? `${prevWho.replace(/（[^（）]*为基数）$/, "")}（${basis[1]}）` : prevWho;
+        }
+        who = withParent(who, m);
+        prevWho = who;
+        prevPart = m.part;
+        const fields = { ...fieldsOf(doc, item, m, who, units), ...termOf(m.period), responsible_units: unitsOf(m.period.start) };
+        // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
+        if (i === 0) groupPerUnit = fields.per_unit;
+        else fields.per_unit ??= groupPerUnit;
+        const term = partTerm.get(m.part);
+        if (term && fields.frequency === "annual") { fields.frequency = "multi_year"; fields.years = term.years; }
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
-        drafts.push({
+        const draft: Draft<"subsidies"> = {
           fields,
           at: srcAt(item, keyPay.start),
           quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
-          key: `${who}\u0000${keyPay.start}`,
-        });
+          // the amount's offset in the source tells apart equal clauses of two documents of one file
+          key: `${who}\u0000${srcAt(item, keyPay.start)}`,
+        };
+        drafts.push(draft);
+        sectionDrafts.push({ parent: parentKey, draft });
       });
     }
     for (const t of taxes) {
@@ -266,14 +352,15 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       drafts.push({
         fields: {
           beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,
-          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsAfter(units, t.period.start),
+          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsOf(t.period.start),
           policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
         },
         at: srcAt(item, t.at),
         quote: quoteOf(item, t.period, t.period, t.at, t.at),
-        key: t.beneficiary,
+        key: `${t.beneficiary}\u0000${srcAt(item, t.at)}`,
       });
     }
+    for (const u of units) if (u.carries) carried = u.units;
   }
   return drafts;
 };

@@ -11,5 +11,5 @@ import { timingOf } from "./targets/year.js";
  */
 export const extractTargets: Extractor<"targets"> = (doc) => {
   const timing = timingOf(doc);
-  return [...tableTargets(doc, timing), ...proseTargets(doc, timing), ...qualitativeTargets(doc, timing)];
+  return tableTargets(doc, timing).concat(proseTargets(doc, timing), qualitativeTargets(doc, timing));
 };

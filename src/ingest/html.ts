@@ -38,6 +38,12 @@ function decodeHtml(bytes: Uint8Array): string {
   }
 }
 
+/** Elements a reader never sees: `hidden`, `display:none` (share widgets, print-only copies). */
+function hidden(el: Element): boolean {
+  const a = el.attribs ?? {};
+  return a.hidden !== undefined || a["aria-hidden"] === "true" || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? "");
+}
+
 /** Text with every kind of whitespace removed, for containment checks. */
 const squash = (s: string) => s.replace(/\s+/g, "");
 
@@ -83,15 +89,20 @@ export async function htmlToText(html: string): Promise<string> {
     const title = pageTitle($);
     if (title && !squash(root.text()).slice(0, 300).includes(squash(title))) parts.push(title, "\n");
   }
-  // inside a table cell, paragraphs and <br> are spaces: a row stays on one line
-  let inCell = 0;
+  // inside a table cell, paragraphs and <br> are spaces: a row stays on one line;
+  // inside <pre>, the text's own line breaks are the lines
+  let inCell = 0, inPre = 0;
   const walk = (node: AnyNode) => {
-    if (node.type === "text") { parts.push((node as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, " ")); return; }
+    if (node.type === "text") {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(inPre && !inCell ? data.replace(/\r\n?/g, "\n").replace(/[\t ]+/g, " ") : data.replace(/[\r\n\t ]+/g, " "));
+      return;
+    }
     if (node.type !== "tag") return;
     const el = node as Element;
     const name = el.name.toLowerCase();
     if (name === "br") { parts.push(inCell ? " " : "\n"); return; }
-    if (name === "nav") return;
+    if (name === "nav" || hidden(el)) return;
     const cell = name === "td" || name === "th";
     const block = BLOCK.has(name) && !inCell;
     // table rows and list items follow each other line by line; other blocks
@@ -99,7 +110,9 @@ export async function htmlToText(html: string): Promise<string> {
     const row = name === "tr" || name === "li";
     if (block && !row) parts.push("\n");
     if (cell) inCell++;
+    if (name === "pre") inPre++;
     for (const c of el.children) walk(c);
+    if (name === "pre") inPre--;
     if (cell) { inCell--; parts.push(inCell ? " " : "\t"); }
     if (block) parts.push("\n");
     else if (inCell && BLOCK.has(name)) parts.push(" ");
@@ -115,7 +128,12 @@ export async function htmlToText(html: string): Promise<string> {
 }
 
 export async function ingestHtml(file: string, bytes: Uint8Array): Promise<Source> {
-  const html = decodeHtml(bytes);
+  let html: string;
+  try {
+    html = decodeHtml(bytes);
+  } catch {
+    throw new InputError(file, "not valid text in UTF-8, UTF-16 or GB18030");
+  }
   if (looksBinary(html)) throw new InputError(file, "binary content, not an HTML document");
   const text = await htmlToText(html);
   if (!text.trim()) throw new InputError(file, "HTML page has no text");

@@ -7,15 +7,17 @@ import { rewrite, type Source } from "./source.js";
  * paragraphs split by page breaks.
  */
 
-const FULLWIDTH = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff]/g;
+const FULLWIDTH = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\f\v]/g;
 
 /** Full-width ASCII (digits, letters, ％, ．) → ASCII; odd spaces → ' ' (zero-width → nothing).
- * Full-width CJK punctuation that carries meaning in Chinese text (，；：（）) is kept. */
+ * Full-width CJK punctuation that carries meaning in Chinese text (，；：（）) is kept.
+ * A form feed (the page break pdftotext writes at a page's first line) is dropped,
+ * so that line still starts with its heading marker. */
 export function foldWidth(src: Source): Source {
   return rewrite(src, FULLWIDTH, (m) => {
     const c = m[0].charCodeAt(0);
     if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a)) return " ";
-    if (c === 0x200b || c === 0xfeff) return "";
+    if (c === 0x200b || c === 0xfeff || c === 0x0c || c === 0x0b) return "";
     const ch = String.fromCharCode(c - 0xfee0);
     return /[0-9A-Za-z%.+\-/<>=~]/.test(ch) ? ch : m[0];
   });

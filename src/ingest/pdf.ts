@@ -38,6 +38,7 @@ export async function ingestPdf(file: string, bytes: Uint8Array): Promise<Source
   try {
     pages = (await parser.getText()).pages;
   } catch (e) {
+    if ((e as Error).name === "PasswordException") throw new InputError(file, "encrypted PDF: it needs a password to open");
     throw new InputError(file, `corrupt or truncated PDF (${(e as Error).message.split("\n")[0]})`);
   } finally {
     await parser.destroy().catch(() => undefined);

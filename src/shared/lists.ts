@@ -13,7 +13,8 @@ import type { Span } from "../structure/types.js";
 /** Between two items of one list. */
 const JOINER = /^(?:、|和|及|以及|与|或|，?以及)$/;
 /** Clause boundaries inside a sentence: a verb does not govern across them. */
-const CLAUSE_END = /[，,：:。；;！？!?]/;
+/** (not the colon: "建成：A；B" — the verb before a colon governs the list after it) */
+const CLAUSE_END = /[，,。；;！？!?]/;
 
 export interface ItemRun {
   /** indices into the items passed to listRuns, in text order */

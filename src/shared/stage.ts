@@ -47,6 +47,7 @@ export function stageAt(clause: string, offset: number, itemEnd = offset): Stage
 }
 
 const WEAK = new Set(stages.weak as string[]);
+const BREAKERS = stages.wrapperBreakers as string[];
 
 /**
  * Stage of a list of items from the words that govern it: `govern` is the
@@ -63,7 +64,13 @@ const WEAK = new Set(stages.weak as string[]);
  *   (争取 … 开工 → start, 加快 … 建设 → building, 利用 … 开行 → other).
  */
 export function governedStage(govern: string, tail: string): Stage | null {
-  for (const [w, s] of WRAPPERS) if (s === "preparation" && tail.includes(w)) return s;
+  for (const [w, s] of WRAPPERS) {
+    const i = s === "preparation" ? tail.indexOf(w) : -1;
+    // the wrapper closes this list only when nothing between starts another object (建成A，并开展B前期工作)
+    // (a building verb between is the work the preparation is for: 升级改造可行性研究)
+    const between = i >= 0 ? tail.slice(0, i) : "";
+    if (i >= 0 && stageVerbs(between).every((v) => v.stage === "building") && !BREAKERS.some((b) => between.includes(b))) return s;
+  }
   const gv = stageVerbs(govern);
   const tv = stageVerbs(tail);
   const lastTail = tv[tv.length - 1];

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +81,14 @@ describe("bad input: one line `FILE: reason` each, the rest is built, exit 1", (
     ]);
   });
 
+  it("two inputs with the same base name: the second is refused (source_file would be ambiguous)", async () => {
+    mkdirSync(join(base, "copy"));
+    copyFileSync(join(bad, GOOD), join(base, "copy", GOOD));
+    const r = await run("build", "--in", join(bad, GOOD), join(base, "copy", GOOD), "--out", join(base, "out-dup"));
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n")[0]).toBe(`${GOOD}: duplicate file name: source_file would be ambiguous`);
+  });
+
   it("when no input can be read, the previous output is kept (exit 1)", async () => {
     const out = join(base, "out-dir");
     const before = readFileSync(join(out, "manifest.json"), "utf8");
@@ -122,6 +130,15 @@ describe("usage errors exit 2", () => {
   });
 });
 
+describe("build --types", () => {
+  it("writes the chosen types and the manifest only", async () => {
+    const out = join(base, "out-types");
+    const r = await run("build", "--in", join(SEEDS, SEED.annual), "--types", "documents,targets", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["documents.csv", "documents.json", "manifest.json", "targets.csv", "targets.json"]);
+  });
+});
+
 describe("validate DIR", () => {
   const good = join(base, "valid");
   beforeAll(async () => {
@@ -130,8 +147,10 @@ describe("validate DIR", () => {
 
   it("a fresh build is valid: exit 0", async () => {
     const r = await run("validate", good);
-    expect(r.code).toBe(0);
-    expect(r.err).toMatch(new RegExp(`: \\d+ record\\(s\\) checked, all valid\\n$`));
+    const n = ["documents", "targets", "projects", "railways", "highways", "subsidies"]
+      .reduce((a, t) => a + JSON.parse(readFileSync(join(good, `${t}.json`), "utf8")).length, 0);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect([r.code, r.err]).toEqual([0, `${good}: ${n} record(s) checked, all valid\n`]);
   });
 
   it("a doctored record: exit 3, naming type, file:line and the schema message", async () => {

@@ -9,6 +9,7 @@ import { build, TOOL } from "../../src/api.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { VERSION } from "../../src/version.js";
 import { ROOT, SEEDS } from "../helpers.js";
+import { flatText, quoteAtLine, type FlatText } from "./provenance.js";
 
 /**
  * The seed build end to end, checked from the outside: the files written, an
@@ -130,35 +131,16 @@ describe("seed build (npm start)", () => {
 });
 
 describe("provenance: each record's quote stands at its source_line (±3) of the original file", () => {
-  const fold = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
-  /** Original file flattened (no whitespace, width-folded) with the line of every character. */
-  const flatFile = (name: string) => {
-    const text = readFileSync(join(SEEDS, name), "utf8");
-    let flat = "";
-    const lineOf: number[] = [];
-    text.split(/\r\n?|\n/).forEach((l, k) => {
-      for (const ch of l) for (const f of fold(ch)) { flat += f; lineOf.push(k + 1); }
-    });
-    return { flat, lineOf };
-  };
-
   it("for every record of every type of the seed build", () => {
-    const files = new Map<string, ReturnType<typeof flatFile>>();
+    const files = new Map<string, FlatText>();
     const bad: string[] = [];
     let checked = 0;
     for (const t of RECORD_TYPES) {
       for (const r of records(t)) {
         const name = r.source_file as string;
-        if (!files.has(name)) files.set(name, flatFile(name));
-        const { flat, lineOf } = files.get(name)!;
-        const q = fold(r.quote as string);
-        const line = r.source_line as number;
-        let ok = false;
-        for (let at = flat.indexOf(q); at >= 0 && !ok; at = flat.indexOf(q, at + 1)) {
-          ok = lineOf[at]! <= line + 3 && lineOf[at + q.length - 1]! >= line - 3;
-        }
+        if (!files.has(name)) files.set(name, flatText(readFileSync(join(SEEDS, name), "utf8")));
         checked++;
-        if (!ok) bad.push(`${t} ${name}:${line} ${(r.quote as string).slice(0, 40)}`);
+        if (!quoteAtLine(files.get(name)!, r.quote as string, r.source_line as number)) bad.push(`${t} ${name}:${r.source_line} ${(r.quote as string).slice(0, 40)}`);
       }
     }
     expect(bad).toEqual([]);

@@ -112,7 +112,148 @@ describe("分别 distribution and shared caps", () => {
   });
 });
 
+describe("more shapes from the rest of the compilation", () => {
+  it("a bounded rate: 给予不低于25%的政府补贴 (line 1696)", () => {
+    expect(pick(subs(line(1696)), ["rate_pct", "instrument", "amount_yuan"])).toEqual([{ rate_pct: 25, instrument: "subsidy", amount_yuan: null }]);
+  });
+
+  it("按照1%给予资金奖补 without 的 is a rate; units carried by 下同 (lines 1543, 1555)", () => {
+    const rs = subs(`${line(1543)}\n${line(1555)}`);
+    const rate = rs.find((r) => r.rate_pct === 1);
+    expect(rate).toMatchObject({ instrument: "award" });
+    expect(rate!.responsible_units).toEqual(["内蒙古自治区税务局", "自治区财政厅", "发展改革委", "市场监管局"]);
+  });
+
+  it("an unlabeled unit list closing the item (line 1551)", () => {
+    expect(subs(line(1551)).every((r) => r.responsible_units.join("、") === "自治区地方金融监管局、财政厅、内蒙古证监局")).toBe(true);
+  });
+
+  it("a cap on its own line caps the sentence before it (lines 2401–2403)", () => {
+    const rs = subs(`${line(2401)}\n${line(2403)}`, "city");
+    expect(pick(rs, ["amount_yuan", "amount_max_yuan", "frequency"])).toEqual([
+      { amount_yuan: 1000000, amount_max_yuan: 2000000, frequency: "one_time" },
+      { amount_yuan: 200000, amount_max_yuan: 2000000, frequency: null },
+    ]);
+  });
+
+  it("a bound written once governs a 分别 list: 分别给予一次性最高500万元、200万元 (line 1672)", () => {
+    const rs = subs(line(1672));
+    expect(pick(rs, ["beneficiary", "amount_yuan", "amount_max_yuan"])).toEqual([
+      { beneficiary: "新获批的国家级科技成果转移转化示范区", amount_yuan: null, amount_max_yuan: 5000000 },
+      { beneficiary: "新获批的自治区级科技成果转移转化示范区", amount_yuan: null, amount_max_yuan: 2000000 },
+    ]);
+  });
+
+  it("a 分别 list shares its per-unit base (line 1598)", () => {
+    const rs = subs(line(1598)).filter((r) => r.frequency === "one_time");
+    expect(rs.map((r) => [r.amount_yuan, r.per_unit])).toEqual([
+      [6000, "每张床位(含公共设施30平方米)"], [4000, "每张床位(含公共设施30平方米)"], [2000, "每张床位(含公共设施30平方米)"],
+    ]);
+  });
+
+  it("连续5年 before the first 对 covers every payout of the clause list (line 1664)", () => {
+    const rs = subs(line(1664));
+    expect(pick(rs, ["beneficiary", "amount_min_yuan", "frequency", "years"])).toEqual([
+      { beneficiary: "国家技术创新中心", amount_min_yuan: 30000000, frequency: "multi_year", years: 5 },
+      { beneficiary: "重点实验室和工程研究中心、制造业创新中心", amount_min_yuan: 10000000, frequency: "multi_year", years: 5 },
+      { beneficiary: "野外科学观测研究站", amount_min_yuan: 1000000, frequency: "multi_year", years: 5 },
+    ]);
+  });
+
+  it("a condition written once after a 分别 list is shared: 博士后、博士、“双一流”硕士在…购买住房的 (line 2268)", () => {
+    const rs = subs(line(2268), "city").filter((r) => r.amount_yuan);
+    expect(rs.map((r) => [r.beneficiary, r.amount_yuan])).toEqual([
+      ["博士后在赤峰市规划区域内购买住房的", 400000],
+      ["博士在赤峰市规划区域内购买住房的", 300000],
+      ["“双一流”硕士在赤峰市规划区域内购买住房的", 150000],
+    ]);
+  });
+
+  it("同时…为基数 continues the recipient of the sentence before (line 2399)", () => {
+    const rs = subs(line(2399), "city");
+    expect(rs[1]!.beneficiary).toBe("年屠宰量在15万只-50万只（含15万只）的市内肉羊屠宰企业，屠宰且进行精深加工市内育肥羊的（以上年度屠宰加工数量为基数）");
+    expect(rs.map((r) => r.amount_max_yuan)).toEqual([1000000, 1000000]);
+  });
+
+  it("a budget floor: 设立不低于1亿元的…风险分担资金 (line 1981)", () => {
+    expect(pick(subs(line(1981)), ["amount_min_yuan", "instrument"])).toEqual([{ amount_min_yuan: 100000000, instrument: "funding" }]);
+  });
+
+  it("two payouts joined by 和 go to the same recipient (line 2219)", () => {
+    const rs = subs(line(2219), "city");
+    expect(pick(rs, ["beneficiary", "amount_yuan", "frequency", "policy_level"])).toEqual([
+      { beneficiary: "经考核合格的乡土人才", amount_yuan: 5000, frequency: "one_time", policy_level: "city" },
+      { beneficiary: "经考核合格的乡土人才", amount_yuan: 1000, frequency: null, policy_level: "city" },
+    ]);
+  });
+
+  it("分别给予 A类、B类人才生活补贴 20万元/年、10万元/年: recipients after 分别给予, annual from the unit", () => {
+    const rs = subs("并分别给予 A 类、B 类人才生活补贴 20 万元/年、10 万元/年。", "city");
+    expect(pick(rs, ["beneficiary", "amount_yuan", "frequency"])).toEqual([
+      { beneficiary: "A类人才", amount_yuan: 200000, frequency: "annual" },
+      { beneficiary: "B类人才", amount_yuan: 100000, frequency: "annual" },
+    ]);
+  });
+
+  it("a class named alone belongs to the recipient named before it (lines 955–956, 1057)", () => {
+    expect(subs(line(956)).map((r) => r.beneficiary)).toEqual([
+      "购买符合相关技术要求的新能源巡游出租汽车（充电车）",
+      "购买符合相关技术要求的新能源巡游出租汽车（换电车）",
+    ]);
+    expect(subs(line(1057)).map((r) => r.beneficiary)).toEqual([
+      "列入国家普惠养老城企联动专项行动的项目（居家社区型和医养结合型）",
+      "列入国家普惠养老城企联动专项行动的项目（旅居型）",
+    ]);
+  });
+
+  it("a shared qualifier in a 分别 list: 绩效评价优秀的众创空间、孵化器 (line 1557)", () => {
+    const rs = subs(line(1557)).filter((r) => r.amount_yuan === 400000 || r.amount_yuan === 500000 && r.beneficiary.includes("孵化器"));
+    expect(rs.map((r) => r.beneficiary)).toEqual(["绩效评价优秀的众创空间", "绩效评价优秀的孵化器"]);
+  });
+
+  it("中央和自治区分别承担45%和30%的保险费补贴: the list names payers, the insurance is the beneficiary (line 1101)", () => {
+    const rs = subs(line(1101));
+    expect(pick(rs, ["rate_pct", "instrument", "beneficiary"])).toEqual([
+      { rate_pct: 45, instrument: "subsidy", beneficiary: "产粮大县实施三大粮食作物完全成本保险或种植收入保险（中央承担部分）" },
+      { rate_pct: 30, instrument: "subsidy", beneficiary: "产粮大县实施三大粮食作物完全成本保险或种植收入保险（自治区承担部分）" },
+    ]);
+  });
+
+  it("a cap on the sum of two awards (两项合计, 可同时享受) caps the award of each sibling item and gives no record (lines 1636–1640)", () => {
+    const rs = subs([line(1636), line(1638), line(1640)].join("\n\n"));
+    expect(pick(rs, ["rate_pct", "amount_max_yuan", "instrument"])).toEqual([
+      { rate_pct: 1, amount_max_yuan: 5000000, instrument: "subsidy" },
+      { rate_pct: 10, amount_max_yuan: 5000000, instrument: "subsidy" },
+    ]);
+  });
+
+  it("a per-recipient cap closing an item caps every award of the item, not only the sentence before (line 2397)", () => {
+    const rs = subs(line(2397), "city");
+    expect(pick(rs, ["amount_yuan", "amount_max_yuan", "per_unit"])).toEqual([
+      { amount_yuan: 100, amount_max_yuan: 10000000, per_unit: "每头牛" },
+      { amount_yuan: 200, amount_max_yuan: 10000000, per_unit: "每头牛" },
+      { amount_yuan: 300, amount_max_yuan: 10000000, per_unit: "每头牛" },
+      { amount_yuan: 1000000, amount_max_yuan: 10000000, per_unit: null },
+    ]);
+  });
+
+  it("a sentence that gives an award and caps it in its scope clause stays a record (line 1654)", () => {
+    const rs = subs(line(1654));
+    expect(pick(rs, ["amount_max_yuan", "frequency"])).toEqual([{ amount_max_yuan: 5000000, frequency: "annual" }]);
+  });
+
+  it("不予补助 thresholds are no amounts (line 1640)", () => {
+    const rs = subs(line(1640));
+    expect(rs.map((r) => r.amount_yuan)).not.toContain(10000);
+  });
+});
+
 describe("frequency, validity and responsible units", () => {
+  it("在3年内被认定 is a condition, not a multi-year term; 5年内按…给予 is one (lines 2229, 1789)", () => {
+    expect(subs(line(2229), "city").map((r) => r.frequency)).toEqual([null]);
+    expect(subs(line(1789)).map((r) => [r.frequency, r.years])).toEqual([["multi_year", 5]]);
+  });
+
   it("连续5年每年 is multi_year with years 5 (line 980)", () => {
     const rs = subs(line(980));
     expect(rs[0]).toMatchObject({ amount_yuan: 10000000, frequency: "multi_year", years: 5 });
@@ -145,6 +286,19 @@ describe("tax relief", () => {
     expect(rs.every((r) => r.valid_from === "2021-01-01" && r.valid_to === "2025-12-31")).toBe(true);
   });
 
+  it("a relief share raised (减除幅度由10%调整为30%) and a tax standard cut to 80% are reliefs with their new rate; the old level is none (line 1543)", () => {
+    const rs = subs(line(1543)).filter((r) => r.rate_pct != null);
+    expect(pick(rs, ["instrument", "rate_pct", "rate_base"])).toEqual([
+      { instrument: "tax_relief", rate_pct: 30, rate_base: "房产税从价计征的减除幅度" },
+      { instrument: "tax_relief", rate_pct: 80, rate_base: "现行标准" },
+      { instrument: "tax_relief", rate_pct: 50, rate_base: "现行车船税适用税额" },
+    ]);
+  });
+
+  it("a rate raised outside tax relief stays no record: 价格扣除优惠由7%-10%提高至15%-20% (line 2139)", () => {
+    expect(subs(line(2139), "city")).toEqual([]);
+  });
+
   it("减按15%的税率 (line 621), national level from the document", () => {
     const rs = subs(line(621), "national");
     expect(pick(rs, ["instrument", "rate_pct", "policy_level", "valid_from", "valid_to"])).toEqual([
@@ -156,7 +310,17 @@ describe("tax relief", () => {
     const rs = subs("(三十九)一个纳税年度内，居民企业从事技术转让取得的收入，不超过500万元的部分，免征所得税；超过500万元的部分，减半征收所得税。");
     expect(rs.map((r) => r.beneficiary)).toEqual([
       "一个纳税年度内，居民企业从事技术转让取得的收入，不超过500万元的部分（免征所得税）",
-      "超过500万元的部分（减半征收所得税）",
+      "一个纳税年度内，居民企业从事技术转让取得的收入，不超过500万元的部分，超过500万元的部分（减半征收所得税）",
+    ]);
+  });
+
+  it("a relief without a subject of its own (超过部分, 第4年至第6年) keeps the subject before it; 自…起 is no condition (line 1656)", () => {
+    const rs = subs(line(1656)).filter((r) => r.instrument === "tax_relief");
+    expect(rs.map((r) => r.beneficiary)).toEqual([
+      "居民企业在纳税年度内技术转让所得不超过500万元的部分（免征企业所得税）",
+      "居民企业在纳税年度内技术转让所得不超过500万元的部分，超过部分（减半征收）",
+      "区外科技型企业、创新团队和技术成果持有人来我区设立科技型企业的，第1年至第3年（免征企业所得税地方分享部分）",
+      "区外科技型企业、创新团队和技术成果持有人来我区设立科技型企业的，第4年至第6年（减半征收）",
     ]);
   });
 });

@@ -37,11 +37,15 @@ describe("governedStage (contract verb table)", () => {
   it.each([
     ["建成", "", "completed"], ["开工建设", "", "start"], ["新建", "", "building"], ["积极推进", "前期工作", "preparation"],
     ["研究推进", "", "preparation"], ["配合国家建设", "", "other"], ["争取", "开工", "start"], ["加快", "建设", "building"],
-    ["利用", "开行齐齐哈尔至海拉尔至满洲里动车", "other"], ["推进", "开行动车改造", "building"], ["加快推进", "升级改造可行性研究", "preparation"],
+    ["利用", "开行齐齐哈尔至海拉尔至满洲里动车", "other"], ["启动", "扩容改造", "start"], ["推进", "开行动车改造", "building"], ["加快推进", "升级改造可行性研究", "preparation"],
   ])("%s … %s → %s", (g, t, stage) => {
     expect(governedStage(g, t)).toBe(stage);
   });
   it("no verb → null", () => expect(governedStage("以", "为支撑")).toBeNull());
+  it("a later 前期工作 of another object does not re-stage the list", () => {
+    expect(governedStage("建成", "，并开展配套项目前期工作")).toBe("completed");
+    expect(governedStage("积极推进", "高速公路前期工作")).toBe("preparation");
+  });
   it("stageAt keeps its behaviour: the nearest verb before the item", () => {
     expect(stageAt("开工建设阿尔山机场", 4)).toBe("start");
     expect(stageAt("推进宁城县通用机场前期工作", 2, 9)).toBe("preparation");

@@ -108,6 +108,11 @@ describe("stops", () => {
     expect(road.map((r) => [r.name, r.stops])).toEqual([["呼和浩特至托克托一级公路", ["呼和浩特", "托克托"]]]);
   });
 
+  it("a port written as a stop is its place: 甘其毛都口岸至塔本陶勒盖跨境铁路", () => {
+    const r = run("配合国家建设甘其毛都口岸至塔本陶勒盖跨境铁路。").rail[0]!;
+    expect([r.stops, r.line_class, r.stage]).toEqual([["甘其毛都", "塔本陶勒盖"], "port", "other"]);
+  });
+
   it("a section of a line names its ends; a port line its one place (000:55, 000:87)", () => {
     const a = run(seedLine(SEED.news, 55)).rail;
     const lh = byName(a, "临河至哈密铁路临河至额济纳段扩能改造工程");
@@ -137,7 +142,37 @@ describe("section markers are fields, not stops", () => {
   });
 });
 
+describe("connecting lines from several places", () => {
+  it("赤峰、通辽与京沈高铁连接线 is one connecting line from each place (003:289)", () => {
+    const { rail } = run("铁路方面，加快京沈高铁、哈佳、沈丹、丹大、吉图珲、哈齐、哈牡等快速铁路建设，推进赤峰、通辽与京沈高铁连接线前期工作；贯通东北东部铁路。");
+    const links = rail.filter((r) => r.segment === "连接线").map((r) => [r.name, r.stops, r.stage, r.line_class]);
+    expect(links).toEqual([
+      ["赤峰与京沈高铁连接线", ["赤峰"], "preparation", "high_speed"],
+      ["通辽与京沈高铁连接线", ["通辽"], "preparation", "high_speed"],
+    ]);
+    // the line the connectors join is its own record, staged by its own verb
+    expect(byName(rail, "京沈高铁").stage).toBe("building");
+  });
+  it("a connector with no places before 与 stays one line", () => {
+    expect(run("推进与京沈高铁连接线前期工作。").rail.map((r) => r.name)).toEqual(["京沈高铁连接线"]);
+  });
+});
+
 describe("highways: codes and classes", () => {
+  it("a coded road written before its verb ends before the time words and the verb (…段年底前通车)", () => {
+    const { road } = run("确保G65包茂高速公路包头至东胜段年底前通车，S27呼和浩特至凉城高速公路年内开工。");
+    expect(road.map((r) => [r.name, r.stops, r.stage])).toEqual([
+      ["G65包茂高速公路包头至东胜段", ["包头", "东胜"], "completed"],
+      ["S27呼和浩特至凉城高速公路", ["呼和浩特", "凉城"], "start"],
+    ]);
+  });
+  it("国道G331线: the road word and 线 around a code are part of the name, a closing 建设 is not", () => {
+    const { road } = run("加快国道G331线建设，建成省道S203。", { plan_year: 2025 });
+    expect(road.map((r) => [r.name, r.code, r.road_class, r.stage])).toEqual([
+      ["国道G331线", "G331", "national", "building"],
+      ["省道S203", "S203", "provincial", "completed"],
+    ]);
+  });
   it("the same code twice in one sentence gives two records (001:1389)", () => {
     const roads = run(seedLine(SEED.fyp, 1389)).road;
     const g110 = roads.filter((r) => r.code === "G110");
@@ -193,6 +228,27 @@ describe("sections and branches after a line's own name", () => {
   });
 });
 
+describe("numbered box items", () => {
+  it("1. 包银高铁 is an item (other: no verb); the marker is no part of its name; part headings give nothing", () => {
+    const { rail, road } = run("专栏3 重点铁路项目\n\n1. 包银高铁\n\n（一）高速公路\n\n二、普速铁路");
+    expect(rail.map((r) => [r.name, r.stage])).toEqual([["包银高铁", "other"]]);
+    expect(road).toEqual([]);
+  });
+});
+
+describe("lists after a colon and across ；", () => {
+  it("建成：A；B；C。 — the verb before the colon governs every ；-separated item", () => {
+    const { rail } = run("建成：包银高铁；太锡铁路；集通铁路。");
+    expect(rail.map((r) => [r.name, r.stage])).toEqual([["包银高铁", "completed"], ["太锡铁路", "completed"], ["集通铁路", "completed"]]);
+  });
+  it("a category label before a colon does not stop the verbs after it: 铁路：建成…，开工建设…", () => {
+    expect(run("铁路：建成包银高铁，开工建设包鄂榆高铁。").rail.map((r) => r.stage)).toEqual(["completed", "start"]);
+  });
+  it("a ；-sentence without a list does not pass a verb on", () => {
+    expect(run("加强管理；包头至东胜铁路。").rail).toEqual([]);
+  });
+});
+
 describe("tables and bracketed sections", () => {
   it("a table row in a box: the stage column governs the row, and it is no past report", () => {
     const text = "专栏5 重点交通项目\n\n序号\t项目名称\t建设阶段\t建设内容\n1\t包银高铁\t建成\t全长520公里\n2\t集宁至通辽铁路电气化改造工程\t续建\t电气化改造";
@@ -205,6 +261,21 @@ describe("tables and bracketed sections", () => {
   it("（惠农至银川段） names the section's ends; （内蒙古段） a region's part", () => {
     const r = run("建设包头至银川铁路（惠农至银川段）。").rail[0]!;
     expect([r.stops, r.segment, r.region_part]).toEqual([["惠农", "银川"], "惠农至银川段", null]);
+  });
+});
+
+describe("aliases and short line names", () => {
+  it("a bracketed alias is the same line, not a second one, and stays out of the name", () => {
+    const { rail } = run("建设呼和浩特至包头至鄂尔多斯城际铁路（呼包鄂城际铁路）、包银高铁（简称包银线）。");
+    expect(rail.map((r) => [r.name, r.line_class])).toEqual([["呼和浩特至包头至鄂尔多斯城际铁路", "other"], ["包银高铁", "high_speed"]]);
+  });
+  it("short 线 names only for lines: 断头线 and 货运线 are not", () => {
+    expect(run("铁路方面，打通断头线、货运线，建设集通线。").rail.map((r) => r.name)).toEqual(["集通线"]);
+  });
+  it("ordinary 线 nouns, head words with 线 and metro numbers are no abbreviations; real ones are kept whatever their first character", () => {
+    expect(run("铁路方面，保障生命线畅通，建设主干线、三号线、铁路线、高铁联络线。").rail.map((r) => r.name)).toEqual([]);
+    // 集二线 ends like the work noun 二线: it stays a line
+    expect(run("铁路方面，扩能改造临哈线、集二线、白阿线。").rail.map((r) => r.name)).toEqual(["临哈线", "集二线", "白阿线"]);
   });
 });
 
@@ -247,18 +318,25 @@ describe("what is not a line", () => {
     expect(b.road).toEqual([]); // 口岸至腹地城市至沿海港口高速公路, 普通国省道, 沿边国道并行线: categories
   });
 
+  it("road categories give nothing: 边境/国防/通村/景区公路, 一级公路200公里, 二级及以上公路", () => {
+    expect(run("建设边境公路、国防公路、通村公路、景区公路，新建一级公路200公里、二级及以上公路300公里，实施机场公路改造。").road).toEqual([]);
+  });
+
   it("ports, bridges and generic roads in prose give nothing (004:41, 004:29, 003-style lists)", () => {
     expect(run(seedLine(SEED.annual, 41))).toEqual({ rail: [], road: [] });
     expect(run(seedLine(SEED.annual, 29)).road).toEqual([]); // 建设穿沙公路2500公里
     expect(run("实施好新一轮农村牧区公路提升行动，加快具备条件且需求迫切的苏木乡镇通三级公路。").road).toEqual([]);
   });
 
-  it("hostile input completes (long runs of heads, codes, dashes and digits)", () => {
-    const big = [
+  it("hostile input completes and fabricates nothing (long runs of heads, codes, dashes and digits)", () => {
+    const junk = [
       "铁路".repeat(200_000), "G1".repeat(100_000), "至".repeat(200_000), "一".repeat(200_000),
-      "、高速".repeat(100_000), "9".repeat(300_000), "G1、".repeat(100_000) + "公路", "包头至呼和浩特、".repeat(30_000) + "铁路",
+      "、高速".repeat(100_000), "9".repeat(300_000), "G1、".repeat(100_000) + "公路", "（".repeat(200_000) + "铁路",
     ].join("。");
-    const { rail, road } = run(big);
-    expect(Array.isArray(rail) && Array.isArray(road)).toBe(true);
+    expect(run(junk)).toEqual({ rail: [], road: [] });
+    // a list of 20 001 chained items under one verb: every item, in linear time
+    const { rail } = run(`建设${"包头至呼和浩特、".repeat(20_000)}包头至呼和浩特铁路。`);
+    expect(rail).toHaveLength(20_001);
+    expect(new Set(rail.map((r) => r.stage))).toEqual(new Set(["building"]));
   });
 });

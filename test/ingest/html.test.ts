@@ -5,10 +5,10 @@ import { extractSource } from "../../src/api.js";
 import { htmlToText } from "../../src/ingest/html.js";
 import { ingestBytes, InputError } from "../../src/ingest/index.js";
 import { ROOT } from "../helpers.js";
+import { flatText, quoteAtLine } from "../e2e/provenance.js";
 
 const FIX = join(ROOT, "test", "fixtures");
 const page = readFileSync(join(FIX, "004_notice.html"));
-const flat = (s: string) => s.replace(/\s+/g, "");
 
 describe("HTML ingest: a provincial-government article page (fixtures/004_notice.html)", async () => {
   const text = await htmlToText(page.toString("utf8"));
@@ -32,13 +32,14 @@ describe("HTML ingest: a provincial-government article page (fixtures/004_notice
     expect([d.title, d.doc_number, d.issuer, d.date, d.policy_level, d.plan_year]).toEqual([
       "内蒙古自治区人民政府关于下达2025年自治区国民经济和社会发展计划的通知", "内政发〔2025〕1号", "内蒙古自治区人民政府", "2025-02-05", "region", 2025,
     ]);
-    expect(d.source_page).toBeUndefined();
+    expect(d.source_page).toBeNull(); // pages are a PDF notion
   });
 
   it("source_line is the line of the extracted text where the record's quote stands", async () => {
+    const printed = flatText(text);
     for (const t of Object.values(records)) {
       for (const r of t as Array<{ source_line: number; quote: string }>) {
-        expect(flat(lines[r.source_line - 1] ?? ""), r.quote).toContain(flat(r.quote).slice(0, 8));
+        expect(quoteAtLine(printed, r.quote, r.source_line), `${r.source_line}: ${r.quote}`).toBe(true);
       }
     }
     expect(records.documents[0]!.source_line).toBe(1);
@@ -58,6 +59,13 @@ describe("HTML decoding", () => {
     const html = `<html><head><meta charset="gb2312"></head><body>${body}</body></html>`;
     expect((await ingestBytes("x.html", Buffer.from(html))).text).toContain("内政发〔2025〕1号");
   });
+  it("a UTF-16 page with a BOM is read; a broken one (odd byte count) is an input error", async () => {
+    const html = `<html><body><p>内政发〔2025〕1号</p></body></html>`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, "utf16le")]);
+    expect((await ingestBytes("u.html", le)).text).toBe("内政发〔2025〕1号");
+    await expect(ingestBytes("u.html", Buffer.concat([le, Buffer.from([0x41])]))).rejects.toThrow("u.html: not valid text in UTF-8, UTF-16 or GB18030");
+  });
+
   it("a Big5 page is read with its declared charset", async () => {
     // 內政 in Big5: A4BA AC46
     const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="big5"></head><body><p>'), Buffer.from([0xa4, 0xba, 0xac, 0x46]), Buffer.from("</p></body></html>")]);
@@ -75,6 +83,12 @@ describe("htmlToText", () => {
   it("paragraphs and <br> inside a cell stay in the cell, so a row stays one line", async () => {
     const html = `<table><tr><td><p>呼和浩特至</p><p>鄂尔多斯</p></td><td>新建<br>2026年开工</td></tr><tr><td>G1816</td><td>续建</td></tr></table>`;
     expect(await htmlToText(html)).toBe("呼和浩特至 鄂尔多斯\t新建 2026年开工\nG1816\t续建");
+  });
+
+  it("<pre> keeps its own line breaks; hidden elements are not text", async () => {
+    const html = `<div class="article"><pre>内政发〔2025〕1号\r\n\r\n各盟行政公署：\n  现予下达。</pre>
+      <div style="display: none">隐藏的打印版</div><span hidden>隐藏</span><div aria-hidden="true">图标</div></div>`;
+    expect(await htmlToText(html)).toBe("内政发〔2025〕1号\n\n各盟行政公署：\n现予下达。");
   });
 
   it("when the article body leaves the title to a heading above it, the title becomes the first line", async () => {

@@ -34,6 +34,14 @@ describe("each step keeps the map", () => {
     expectMapsBack(s, text);
   });
 
+  it("foldWidth: a form feed (pdftotext page break) and zero-width characters vanish; the line keeps its heading marker", () => {
+    const text = "上一页的最后一句。\n\f（二）坚决筑牢祖国北疆安全稳定屏障。\n\u200b\ufeff第三章";
+    const s = foldWidth(src(text));
+    expect(s.text).toBe("上一页的最后一句。\n（二）坚决筑牢祖国北疆安全稳定屏障。\n第三章");
+    expect(lineAt(s, s.text.indexOf("（二）"))).toBe(2);
+    expect(lineAt(s, s.text.indexOf("第三章"))).toBe(3);
+  });
+
   it("squeezeSpaces: spaces between CJK and digits/Latin go, runs collapse; later characters keep their lines", () => {
     const text = "2025 年 2 月 5 日\n推进 G1816 荣乌高速  乌海至玛沁段\n内政发〔2025〕1 号";
     const s = squeezeSpaces(src(text));

@@ -26,8 +26,8 @@ describe("txt ingest: encodings and line breaks give the same records", async ()
   it("the UTF-8 head of 004 yields the notice as its document, with its 文号, at line 3", () => {
     expect(reference.documents).toHaveLength(1);
     const d = reference.documents[0]!;
-    expect([d.title, d.doc_number, d.date, d.source_line]).toEqual([
-      "内蒙古自治区人民政府关于下达2025年自治区国民经济和社会发展计划的通知", "内政发〔2025〕1号", "2025-02-05", 3,
+    expect([d.title, d.doc_number, d.date, d.source_line, d.source_page]).toEqual([
+      "内蒙古自治区人民政府关于下达2025年自治区国民经济和社会发展计划的通知", "内政发〔2025〕1号", "2025-02-05", 3, null,
     ]);
   });
 

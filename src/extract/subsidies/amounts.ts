@@ -37,9 +37,11 @@ const RANGE_GAP = /^(?:——|—|–|-|~|～|至|到)$/;
 /** after a condition amount: 及以上, 以下, （含100万元）的, 以上且 */
 const CONDITION_AFTER = /^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|资金|奖|补|经费|研发|科研|运营|建设|担保)|且))/;
 /** words right before an amount that make it a payout (给予 100 万元的一次性奖励) */
-const PAYOUT_BEFORE = /(?:给予|予以|提供|奖励|奖补|补贴|补助|资助|安排|投入|支持)[^，,；。\d]{0,4}$/;
+const PAYOUT_BEFORE = /(?:给予|予以|提供|奖励|奖补|补贴|补助|资助|安排|投入|支持|设立|统筹)[^，,；。\d]{0,4}$/;
 const PER_BASE_BEFORE = /每(?:新增|增加|增长|减少)$/;
 const RATE_OF = /的$/;
+/** a tax deduction or relief share raised: 减除幅度由10%调整为30% (the old level is no payout) */
+const RELIEF_RAISED = /([^，,；。]{0,24}税[^，,；。]{0,12}?(?:减除|减免|扣除|抵扣)(?:幅度|比例))由[\d.]{1,8}%(?:调整为|调整到|提高至|提高到)$/;
 const RATE_BY = /(?:按照|减按|按)/;
 const RATE_AFTER_OK = /^(?:的(?:[^，,；。]{0,12}(?:补贴|补助|奖补|奖励|资金|支持|税率)|税率)|且|、|和|给予|奖补|补助|补贴|进行|提供|计征|征收|每)/;
 const RATE_CONDITION_AFTER = /^(?:（含）)?(?:及以上|以上|以下|及以下)/;
@@ -76,7 +78,7 @@ export function paysOf(part: Piece): Pay[] {
       const payoutBefore = PAYOUT_BEFORE.test(before);
       if (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(after))) continue;
       // 4000元/头: a per-suffix the unit table does not know
-      const slashUnit = /^\/([\u4e00-\u9fff]{1,2})/.exec(after);
+      const slashUnit = /^\/([\u4e00-\u9fff])/.exec(after);
       const perSuffix = moneyOf(q)!.per ?? (slashUnit ? `/${slashUnit[1]}` : null);
       if (!moneyOf(q)!.per && slashUnit) at.end += slashUnit[0].length;
       // 10万元—300万元: two amounts joined by a range dash
@@ -91,8 +93,11 @@ export function paysOf(part: Piece): Pay[] {
         continue;
       }
       const v = yuanNumber(q);
+      // "最高500万元、200万元": a bound written once governs the whole list
+      const prev = out[out.length - 1];
+      const listed = prev && (prev.role === "cap" || prev.role === "floor") && /^\s*[、和及]\s*$/.test(text.slice(prev.end - part.start, q.start));
       const role: Role = CAP_BEFORE_RE.test(before) ? "cap"
-        : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : "fixed";
+        : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : listed ? prev.role : "fixed";
       out.push({ role, ...at, yuan: v, low: null, high: null, rate: null, rateBase: null, perSuffix });
       continue;
     }
@@ -100,7 +105,12 @@ export function paysOf(part: Piece): Pay[] {
     const times = q.unitNormalized === "times";
     if (!pct && !times) continue;
     if (q.high) continue;
-    if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) continue;
+    if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) {
+      // "房产税从价计征的减除幅度由10%调整为30%": a tax relief share raised to a new level is that relief's rate
+      const raised = pct && !RATE_CONDITION_AFTER.test(after) ? RELIEF_RAISED.exec(text.slice(cs, q.start).replace(/\s+/g, "")) : null;
+      if (raised) out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate: decToNumber(q.value), rateBase: raised[1]!, perSuffix: null });
+      continue;
+    }
     // 分别承担 45% 和 30% 的保险费补贴: a rate listed after a rate continues it
     const prev = out[out.length - 1];
     if (prev?.role === "rate" && /^\s*(?:和|、|及|与)\s*$/.test(text.slice(prev.end - part.start, q.start))) {
@@ -110,7 +120,11 @@ export function paysOf(part: Piece): Pay[] {
     const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");
     const by = RATE_BY.exec(clauseBefore);
     let base: string | null = null;
-    if (by && RATE_OF.test(clauseBefore)) {
+    // 按照不高于10%, 给予不低于25%的政府补贴, 研发投入按照1%给予资金奖补: a rate with no base written after 的
+    const bounded = /(?:按照|按|给予|予以)(?:不高于|不超过|最高|不低于)?$/.test(clauseBefore);
+    if (bounded && (/^(?:给予|的)/.test(after.trim()) || RATE_AFTER_OK.test(after.trim()))) {
+      base = null;
+    } else if (by && RATE_OF.test(clauseBefore)) {
       base = clauseBefore.slice(by.index + by[0].length, clauseBefore.length - 1);
     } else if (/(?:给予|予以)([^，,；。]{0,30})$/.test(clauseBefore) && RATE_AFTER_OK.test(after.trim())) {
       base = /(?:给予|予以)([^，,；。]{0,30})$/.exec(clauseBefore)![1]!.replace(/^一次性/, "") || null;
@@ -119,9 +133,11 @@ export function paysOf(part: Piece): Pay[] {
     } else if (pct && /^的税率/.test(after.trim()) && /减按$/.test(before)) {
       base = "税率";
     } else continue;
-    if (RATE_CONDITION_BEFORE.test(before) && !by) continue;
+    if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded) continue;
     const rate = decToNumber(times ? mulPow10(q.value, 2) : q.value);
-    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: base ? base.replace(/^(?:其|照)/, "") : null, perSuffix: null });
+    // 给予企业最高10%的…: the recipient and the bound are no base
+    const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
+    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: cleanBase || null, perSuffix: null });
   }
   return out;
 }

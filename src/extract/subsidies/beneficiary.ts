@@ -10,7 +10,7 @@ import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE }
  * first payout word.
  */
 export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将|年)对于?(?![此其接外标])/g;
-const CUT_RE = /每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|给予|予以|按照|减按|按(?![季期时])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
+const CUT_RE = /(?:自[^，,]{1,16}起[，,]?)?(?:连续|分)?[\d一二两三四五六七八九十]{1,2}年内?(?=每年|给予|予以|按|共|奖|补)|每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|不超|给予|予以|按照|减按|按(?![季期时])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
 const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|对于|对)[，,]?/;
 
 /** Offset just after the last 对-marker in `lead`, or -1. */
@@ -32,7 +32,7 @@ const tidy = (s: string) => s.replace(/\s+/g, "").replace(/^[，,、；;。：:]
 
 /** "给予国家城乡交通运输一体化示范县投资补助": the recipient between 给予 and the instrument. */
 function recipientAfterGive(clause: string): string | null {
-  const m = /^(?:给予|予以)(.{2,60})$/.exec(clause);
+  const m = /^(?:并|再)?(?:分别)?(?:给予|予以)(.{2,60})$/.exec(clause);
   if (!m || /^(?:一次性|最高|不超过|不低于|每|分别)/.test(m[1]!)) return null;
   let s = m[1]!;
   SPECIFIC_RE.lastIndex = 0;
@@ -41,7 +41,7 @@ function recipientAfterGive(clause: string): string | null {
   const ge = sp ? null : GENERIC_RE.exec(s);
   const cut = sp ?? ge;
   if (cut) s = s.slice(0, cut.index);
-  s = s.replace(/(?:一次性|年度|投资|运营|建设|研发|科研|经费|资金)+$/, "");
+  s = s.replace(/(?:不超过|不超|最高|不低于)$/, "").replace(/(?:一次性|年度|投资|运营|建设|研发|科研|经费|资金|生活|工作生活|购房|专项)+$/, "");
   return s.length >= 2 ? s : null;
 }
 
@@ -49,6 +49,8 @@ function recipientAfterGive(clause: string): string | null {
 const ITEM_MARKER = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}条)/;
 /** the scope of a cap, not a recipient: 单个企业每年最高… */
 const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每家)/;
+/** a step of the procedure, not a recipient: 经市委人才工作领导小组办公室评估认定后 */
+const PROCEDURE_CLAUSE = /^(?:经.{2,40}(?:后|同意|批准)|可?凭借?.*)$/;
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
 
@@ -57,8 +59,13 @@ export function beneficiaryFromLead(lead: string): string {
   const text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) {
-    const parts = tidy(cutAtPayout(text.slice(at))).split(/[，,]/);
+    const parts = tidy(cutAtPayout(text.slice(at)).replace(/[，,]?(?:再|并|另|同时)$/, "")).split(/[，,]/);
     while (parts.length > 1 && ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!)) parts.pop();
+    // "列入…的项目，居家社区型和医养结合型按…": a short trailing clause names a class of the recipient
+    const tail = parts[parts.length - 1]!;
+    if (parts.length > 1 && tail.length <= 12 && !/的/.test(tail) && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
+      return `${parts.slice(0, -1).join("，")}（${tail}）`;
+    }
     return parts.join("，");
   }
   const clauses = text.split(/[，,]/).filter((c) => c.length);
@@ -69,13 +76,14 @@ export function beneficiaryFromLead(lead: string): string {
   const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
-    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || SCOPE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
+    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
     if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2) return tidy(`${kept[i - 1]}（${c}）`);
     return c.replace(/^(?:即由|即|由|其中)/, "");
   }
   // nothing but payout words before the amount: keep the last clause that says more than that
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 2));
+    if (/^(?:给予|予以|奖励|奖补|补贴|补助|激励|一次性|分别)/.test(c)) continue;
     if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c) && !SCOPE_CLAUSE.test(c)) return c;
   }
   return tidy(text);
@@ -100,7 +108,20 @@ export function taxBeneficiary(lead: string): string {
   let text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
-  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, ""));
+  // the relief's term (3年内) is no part of who qualifies
+  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(TERM_START, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, ""));
+}
+
+/** "自该企业取得第一笔生产经营收入所属纳税年度起": when a relief starts, not who gets it */
+const TERM_START = /[，,]?自[^，,；。]{1,30}起(?=[，,]|$)/g;
+/** a relief clause without a subject of its own: 超过部分减半征收; 第4年至第6年减半征收 */
+const CONTINUATION = /^(?:超过|超出|其余|剩余|第[\d一二三四五六七八九十]{1,2}年)/;
+const TERM_TAIL = /[，,]?第[\d一二三四五六七八九十]{1,2}年(?:至第[\d一二三四五六七八九十]{1,2}年)?$/;
+
+/** A continuation relief takes the subject of the relief before it, without that relief's own term. */
+export function continuedTaxBeneficiary(who: string, previous: string | null): string {
+  if (!previous || !CONTINUATION.test(who)) return who;
+  return `${previous.replace(TERM_TAIL, "")}，${who}`;
 }
 
 /** Split at top-level separators (outside brackets and quotes). */
@@ -159,6 +180,17 @@ export function distribute(phrase: string, n: number): string[] | null {
         const onlyTier = i === 0 || core === tiers[i - 1]![0];
         return i === n - 1 ? prefix + it : prefix + core + (onlyTier ? suffix : "");
       });
+    }
+    // "博士后、博士、“双一流”硕士在赤峰市…购买住房的": the last item's condition is shared
+    const tail = /^([^的]{1,10}?)((?:在|来|到|于|从)[^、]*的)$/.exec(last);
+    if (tail && items.slice(0, -1).every((x) => x.length <= 6 && !x.includes("的"))) {
+      return items.map((x, i) => (i === n - 1 ? x : x + tail[2]!));
+    }
+    // "绩效评价优秀的众创空间、孵化器": the first item's qualifier (up to its 的) is shared
+    const de = first.lastIndexOf("的");
+    if (de > 0 && de < first.length - 1 && items.slice(1).every((x) => !x.includes("的"))) {
+      const q = first.slice(0, de + 1);
+      return items.map((x, i) => (i === 0 ? x : q + x));
     }
     return items;
   }

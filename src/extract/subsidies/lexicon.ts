@@ -24,7 +24,6 @@ export const FLOOR_AFTER_RE = new RegExp(`^(?:${alt(lex.floorAfter)})(?!的)`);
 
 export const POOL_RE = new RegExp(alt(lex.pools));
 export const POOL_TARGET_RE = new RegExp(alt(lex.poolTargets));
-export const PAYOUT_VERB_RE = new RegExp(`${alt(lex.payoutVerbs.filter((w) => w !== "每"))}|每(?![年月])`, "g");
 
 /** verbs that give money: a generic instrument word (资金, 经费, 支持) counts only after one of them */
 export const GIVE_RE = new RegExp(alt(lex.giveVerbs));

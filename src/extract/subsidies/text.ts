@@ -53,7 +53,9 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
   let pStart = 0, partStart = 0;
   let parts: Piece[] = [];
   const flushPart = (end: number) => {
-    if (end > partStart) parts.push({ start: partStart, end, text: text.slice(partStart, end) });
+    // a line break right after 。 would make an empty sentence: skip it so "the sentence before" stays the real one
+    if (end > partStart && /\S/.test(text.slice(partStart, Math.min(end, partStart + 2)) + text.slice(Math.max(partStart, end - 2), end)))
+      parts.push({ start: partStart, end, text: text.slice(partStart, end) });
     partStart = end;
   };
   for (let i = 0; i < text.length; i++) {

@@ -10,11 +10,43 @@ const OPEN = "（(〔［[";
 const CLOSE = "）)〕］]";
 const MAX_LIST = 400;
 
-export interface UnitsClause { start: number; end: number; units: string[] }
+export interface UnitsClause { start: number; end: number; units: string[]; /** "…按职责分工负责，下同": the list holds for the items that follow */ carries?: boolean }
+
+/** An agency name ends like one: 财政厅, 能源局, 发展改革委, 人民政府, 内蒙古分行, 电网企业 */
+const AGENCY = /(?:厅|局|委|办|会|行|公司|政府|公署|署|室|部|院|中心|企业|机构|集团)(?:（[^（）]{1,12}）)?$/;
+const DUTY_TAIL = /(?:等部门|等单位)?(?:按职责分工负责|按职责负责|分工负责|负责|牵头)?(?:[，,]下同)?$/;
+
+/**
+ * The unlabeled form some documents print at the end of an item:
+ * "（内蒙古自治区税务局、自治区财政厅、发展改革委按职责分工负责，下同）", "（自治区财政厅）".
+ * It counts only at the end of a line and when every entry reads as an agency.
+ */
+function trailingUnits(text: string, close: number): UnitsClause | null {
+  let depth = 0, k = close;
+  const stop = Math.max(0, close - MAX_LIST);
+  for (; k >= stop; k--) {
+    const c = text[k]!;
+    if (CLOSE.includes(c)) depth++;
+    else if (OPEN.includes(c)) { depth--; if (depth === 0) break; }
+  }
+  if (k < stop || depth !== 0) return null;
+  const inner = text.slice(k + 1, close).replace(/\s+/g, "");
+  if (/[：:。；]/.test(inner)) return null;
+  const units = splitUnits(inner.replace(DUTY_TAIL, ""));
+  if (!units.length || !units.every((u) => AGENCY.test(u))) return null;
+  return { start: k, end: close + 1, units, carries: /下同$/.test(inner) };
+}
 
 /** Every 责任单位 clause in `text`, left to right. */
 export function unitClauses(text: string): UnitsClause[] {
   const out: UnitsClause[] = [];
+  // unlabeled lists closing a line
+  for (let i = 0; i < text.length; i++) {
+    if (!CLOSE.includes(text[i]!) || !(i + 1 === text.length || text[i + 1] === "\n")) continue;
+    if (/(?:责任单位|牵头单位|责任部门|牵头部门)/.test(text.slice(Math.max(0, i - MAX_LIST), i))) continue;
+    const t = trailingUnits(text, i);
+    if (t) out.push(t);
+  }
   LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LABEL.exec(text))) {
@@ -31,7 +63,7 @@ export function unitClauses(text: string): UnitsClause[] {
     out.push({ start, end: Math.min(text.length, k + 1), units: splitUnits(list) });
     LABEL.lastIndex = k;
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Split a unit list on 、 and ， outside parentheses, as written. */

@@ -11,10 +11,12 @@ import type { Timing } from "./year.js";
 export interface BasisInput {
   /** words of the clause before the value (goal verb included) */
   before: string;
+  /** the clause up to the value: a governing verb written before a list of values (发现100处…、20处…) */
+  clauseBefore?: string;
   /** the goal verb right before the value, if any */
   verb: string | null;
-  /** whole clause and sentence */
-  clause: string;
+  /** the sentence says 年均 */
+  sentenceAverage: boolean;
   /** the sentence up to the value: 每年 at its start governs the values after it (每年推出10部…，50部…) */
   sentenceBefore?: string;
   unit: string | null;
@@ -24,14 +26,17 @@ export interface BasisInput {
 }
 
 export function basisOf(b: BasisInput): Basis {
-  if (includesAny(b.before, BASIS.averageAnnual) || includesAny(b.clause, BASIS.averageAnnual)) return "average_annual";
+  if (includesAny(b.before, BASIS.averageAnnual) || b.sentenceAverage) return "average_annual";
   if (includesAny(b.before, BASIS.cumulative)) return "cumulative";
   if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual) || includesAny(b.sentenceBefore ?? "", BASIS.annual)) return "annual";
   if (b.againstBaseYear && includesAny(b.before, BASIS.reductionWords)) return "cumulative";
   const annualPlan = b.timing.period !== null && !b.timing.period.includes("-");
+  // rates, shares and service radii are levels reached, not amounts done
+  if ((b.unit === "%" || b.unit === "‰") && annualPlan && includesAny(b.before, BASIS.changeWords)) return "annual";
+  if (b.unit === "%" || b.unit === "‰" || /^(?:分钟|小时|ms|毫秒)$/.test(b.unit ?? "")) return "level";
   const levelVerb = b.verb !== null && BASIS.levelVerbs.some((v) => b.verb!.endsWith(v));
   if (levelVerb) return "level";
   if (annualPlan && includesAny(b.before, BASIS.changeWords)) return "annual";
-  if (includesAny(b.before, BASIS.periodVerbs)) return annualPlan ? "annual" : "cumulative";
+  if (includesAny(b.before, BASIS.periodVerbs) || includesAny(b.clauseBefore ?? "", BASIS.periodVerbs)) return annualPlan ? "annual" : "cumulative";
   return "level";
 }

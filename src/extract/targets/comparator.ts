@@ -61,7 +61,7 @@ export function comparatorOf(q: ComparatorInput): { comparator: Comparator; suff
   if (q.sharedSuffix) return { comparator: q.sharedSuffix, suffix, prefix };
   if (pre) return { comparator: pre.comparator, suffix, prefix };
   if (q.unit && TIME_UNITS.has(baseTimeUnit(q.unit))) {
-    const rest = q.text.slice(q.end, q.clauseEnd);
+    const rest = q.text.slice(q.end, Math.min(q.clauseEnd, q.end + 24)); // the circle word follows closely
     if (TIME_CIRCLE_WORDS.some((w) => rest.includes(w))) return { comparator: "lte", suffix, prefix };
   }
   return { comparator: "eq", suffix, prefix };

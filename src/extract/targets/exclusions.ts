@@ -38,8 +38,10 @@ export function isClassValue(text: string, unit: string | null, afterEnd: number
 export function isNamePart(text: string, start: number, afterEnd: number): boolean {
   if (text[start - 1] === "第") return true;
   // inside a quoted name after other words (“奶33条”); a quote that opens with the value (“15分钟”就业服务圈) is a target
-  const open = text.lastIndexOf("“", start - 1);
-  if (open >= 0 && open < start - 1 && text.lastIndexOf("”", start - 1) < open && text.indexOf("”", afterEnd) >= 0) return true;
+  const lo = Math.max(0, start - 24);
+  const near = text.slice(lo, start);
+  const open = near.lastIndexOf("“");
+  if (open >= 0 && open < near.length - 1 && near.lastIndexOf("”") < open && text.slice(afterEnd, afterEnd + 24).includes("”")) return true;
   return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.nameWords) !== null;
 }
 
@@ -50,7 +52,7 @@ export function isNamePart(text: string, start: number, afterEnd: number): boole
  */
 export function restatesList(text: string, clauseStart: number, start: number, count: number, afterEnd: number, clauseEnd: number): boolean {
   if (!Number.isInteger(count) || count < 2 || count > 20) return false;
-  const head = text.slice(afterEnd, clauseEnd);
+  const head = text.slice(afterEnd, Math.min(clauseEnd, afterEnd + 40)); // the head noun follows the count
   const nounEnd = head.search(/[，。；：,;:]/);
   const noun = nounEnd < 0 ? head : head.slice(0, nounEnd);
   if (!NOT_TARGETS.restatedListHeads.some((h) => noun.includes(h))) return false;

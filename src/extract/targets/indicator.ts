@@ -1,4 +1,4 @@
-import { GOAL_VERBS, INDICATOR_LEAD_INS, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
+import { GOAL_VERBS, INDICATOR_LEAD_INS, NOT_VERB_AFTER, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
 
 /**
  * The indicator of a value in the source's words: the words of its clause
@@ -26,6 +26,7 @@ export function cleanBefore(before: string): { text: string; verb: string | null
   for (let guard = 0; guard < 4; guard++) {
     const v = endsWithAny(t, GOAL_VERBS);
     if (!v || v.length === t.length) break;
+    if (NOT_VERB_AFTER[v]?.includes(t[t.length - v.length - 1]!)) break;
     verb = verb ? v + verb : v;
     t = trimEnds(t.slice(0, t.length - v.length));
   }
@@ -48,13 +49,13 @@ export function stripLead(s: string, leadIns: readonly string[]): string {
 /** The noun written right after a value (100个典型人工智能应用场景), up to the next list separator. */
 export function nounAfter(after: string): string {
   // an example list closed by 等 is one noun (音乐、舞蹈、小戏小品、曲艺杂技等优秀节目)
-  const cut = /^[^，。；：,;:]{0,60}等/.test(after) ? after.search(/[，。；：,;:]/) : after.search(/[，。；：、,;:]/);
+  const cut = /^[^，。；：,;:]{0,60}等/.test(after) ? after.search(/[，。；：,;:]/) : topLevelSeparator(after);
   const t = cut < 0 ? after : after.slice(0, cut);
   return trimEnds(t.replace(/^(?:的|级|等)/, "").replace(/(?:和|及|与|以及)$/, ""));
 }
 
 // a verb the words before a value may open with (培育内蒙古牛羊肉、…5个区域品牌): kept when the middle is dropped
-const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|打造|建设|新建|建成|完成|开展|引进|发现|制定|落地|推出|招募|选拔|选育|创建|认定|培养|扶持|支持|办好|实施|改造|新增)/;
+export const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|打造|建设|新建|建成|完成|开展|引进|发现|制定|落地|推出|招募|选拔|选育|创建|认定|培养|扶持|支持|办好|实施|改造|新增)/;
 
 /**
  * Shorten the words before a value to the indicator a coder writes:
@@ -76,4 +77,16 @@ export function indicatorOf(before: string, after: string): { indicator: string;
   const a = nounAfter(after);
   const head = shorten(b.text, a);
   return { indicator: trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a), verb: b.verb };
+}
+
+/** First clause or list separator outside brackets: 旗县（市、区） is one noun. */
+function topLevelSeparator(t: string): number {
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === "（" || c === "(") depth++;
+    else if ((c === "）" || c === ")") && depth > 0) depth--;
+    else if ("，。；：,;:".includes(c) || (c === "、" && depth === 0)) return i;
+  }
+  return -1;
 }

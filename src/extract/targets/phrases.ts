@@ -20,6 +20,7 @@ export const TIME_UNITS = new Set(table.comparators.timeUnits);
 export const TIME_CIRCLE_WORDS = byLength(table.comparators.timeCircleWords);
 
 export const GOAL_VERBS = byLength(table.indicator.goalVerbs);
+export const NOT_VERB_AFTER = table.indicator.notVerbAfter as Record<string, string>;
 export const INDICATOR_LEAD_INS = byLength(table.indicator.leadIns);
 export const INDICATOR_TRIM = new Set([...table.indicator.trimChars]);
 

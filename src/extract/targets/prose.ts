@@ -5,9 +5,9 @@ import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
-import { indicatorOf, stripLead } from "./indicator.js";
-import { NOT_TARGETS, endsWithAny, type Comparator } from "./phrases.js";
-import { dueYear, yearMentions, type Timing } from "./year.js";
+import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
+import { BASIS, NOT_TARGETS, endsWithAny, includesAny, type Comparator } from "./phrases.js";
+import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
@@ -42,7 +42,7 @@ function usable(q: Quantity, clause: string): boolean {
   // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
   if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
-    const rest = clause.slice(q.end);
+    const rest = clause.slice(q.end, q.end + 12);
     return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
   }
   if (!q.unit) {
@@ -104,6 +104,20 @@ export function sharedRateIndicators(indicator: string): string[] {
   return out.length ? [...out, last] : [indicator];
 }
 
+/**
+ * 分别 with N values refers to N subjects named in the clause before
+ * (实施A计划与B计划，每年分别招募3000名、5000名左右): the k-th value is the
+ * k-th subject's. Without such a list the values share the words.
+ */
+export function respectively(earlier: string, before: string, n: number, k: number): string {
+  const prev = earlier.replace(/[，,：:]$/, "").split(/[，,：:；]/).pop() ?? "";
+  const items = prev.split(/、|与|和|及/);
+  if (items.length !== n || items.some((x) => x.length < 2)) return distribute(before, n, k);
+  const verb = OPENING_VERB.exec(items[0]!)?.[0] ?? "";
+  if (verb && verb.length < items[0]!.length) items[0] = items[0]!.slice(verb.length);
+  return items[k] + before.replace(/分别/g, "");
+}
+
 export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
@@ -113,7 +127,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) continue;
     if (inPastSection(b.section)) continue;
-    for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
+    for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;
 }
@@ -133,6 +147,8 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
   const sentenceStartInBlock = s.start - b.start;
   const sentenceText = doc.source.text.slice(s.start, s.end);
   const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  // 年均 anywhere in the sentence makes its values yearly averages (computed once: sentences can be long)
+  const sentenceAverage = includesAny(sentenceText, BASIS.averageAnnual) !== null;
   const out: Draft<"targets">[] = [];
   // chains of values joined only by a list separator
   const chains: Array<{ first: number; length: number }> = [];
@@ -156,34 +172,39 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
-    const verdict = dueYear(b.text, sentenceStartInBlock, c.start - b.start + q.start, timing);
+    const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
-    const lastSep = clause.lastIndexOf("、", q.start - 1);
+    let lastSep = q.start - 1;
+    while (lastSep >= from && clause[lastSep] !== "、") lastSep--; // bounded by this value's own segment
     // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
     if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
     let before = clause.slice(segStart, q.start);
     const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
-    let after = clause.slice(afterEnd, nextStart);
+    let after = clause.slice(afterEnd, Math.min(nextStart, afterEnd + 120));
     // a list of values written together (60亿斤、160亿斤以上; 5ms/15ms/20ms级) shares the words around the list
     const chain = chains[i]!;
     if (chain.length > 1) {
       const first = qs[chain.first]!, last = qs[chain.first + chain.length - 1]!;
       const lastSuf = suffixAt(clause, last.end);
       const chainFrom = chain.first === 0 ? 0 : chainStarts[chain.first]!;
-      before = distribute(clause.slice(chainFrom, first.start), chain.length, i - chain.first);
+      // bounded windows: a list may hold many values, each reads the same words around it
+      const chainBefore = clause.slice(Math.max(chainFrom, first.start - 120), first.start);
+      before = chainBefore.includes("分别")
+        ? respectively(doc.source.text.slice(Math.max(s.start, c.start - 200), c.start), chainBefore, chain.length, i - chain.first)
+        : distribute(chainBefore, chain.length, i - chain.first);
       const lastAfterEnd = last.end + (lastSuf?.phrase.length ?? 0);
-      after = clause.slice(lastAfterEnd, clause.length);
+      after = clause.slice(lastAfterEnd, Math.min(clause.length, lastAfterEnd + 120));
     }
     const found = indicatorOf(before, after);
     const verb = found.verb;
     const indicator = namedAfterHeading(found.indicator, b.section, b.box);
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
-    const sentenceBefore = doc.source.text.slice(s.start, c.start + q.start);
-    const basis = basisOf({ before, verb, clause: sentenceText, sentenceBefore, unit: q.unit, timing, againstBaseYear });
-    const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.lastIndexOf(cmp.prefix, q.start) >= q.start - cmp.prefix.length - 1 ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
+    const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
+    const basis = basisOf({ before, verb, sentenceAverage, sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear });
+    const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.slice(Math.max(0, q.start - cmp.prefix.length - 1), q.start).includes(cmp.prefix) ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,
       value: decToNumber(q.value),

@@ -5,7 +5,7 @@ import { directionOnly, inPastSection, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
 import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
 import { clausesOf, type Clause } from "./prose.js";
-import { dueYear, yearMentions, type Timing } from "./year.js";
+import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
  * Qualitative targets: a checkable end state with no number (全覆盖, 动态清零,
@@ -23,13 +23,14 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
     if (inPastSection(b.section)) continue;
-    for (const c of clausesOf(text, s)) out.push(...clauseTargets(doc, timing, s, c));
+    for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;
 }
 
 function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
-  const clause = c.text.replace(/\s+$/, "");
+  // a value phrase may close a quotation (实现盟市与北京合作“全覆盖”): the closing quote is no part of it
+  const clause = c.text.replace(/[\s”"’』」]+$/, "");
   if (pastMarker(clause) || directionOnly(clause)) return [];
   for (const p of QUALITATIVE) {
     const m = p.re.exec(clause);
@@ -38,23 +39,29 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const vStart = m.index + m[0].indexOf(v);
     const b = s.block;
     const pos = c.start - b.start + vStart;
-    const verdict = dueYear(b.text, s.start - b.start, pos, timing);
+    const verdict = dueYear(blockYears(b, b.text), s.start - b.start, pos, timing, c.start - b.start);
     let year = verdict.year;
     // a milestone names its own year (2030年前碳达峰)
     const own = yearMentions(v).find((y) => y.deadline);
     if (own) year = own.year;
     if (year === null) return [];
     // a milestone verb needs the deadline in its own sentence (到“十五五”末，…初步形成)
-    if (p.needsYear && !own && !yearMentions(b.text.slice(s.start - b.start, pos)).some((y) => y.deadline)) return [];
+    if (p.needsYear && !own && !deadlineWithin(blockYears(b, b.text), s.start - b.start, pos)) return [];
     let indicatorText = p.indicatorAfter ? (m.groups?.i ?? "") : clause.slice(0, m.index);
     if (!p.indicatorAfter && m.groups?.i) indicatorText = m.groups.i;
+    // words before a 、 that hold a number are an earlier, quantified item (算力规模突破20万P、智算规模保持全国第1位)
+    const lastSep = indicatorText.lastIndexOf("、");
+    if (lastSep > 0 && /\d/.test(indicatorText.slice(0, lastSep))) indicatorText = indicatorText.slice(lastSep + 1);
     if (!p.indicatorAfter && !m.groups?.i && !indicatorText && p.kind === "milestone") indicatorText = v;
     let cleaned = cleanIndicator(indicatorText);
     if (!/[\u4e00-\u9fff]{2}/.test(cleaned) || /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(cleaned)) cleaned = m.groups?.i ?? v;
     const indicators = splitParallel(cleaned);
     if (!indicators.length) return [];
     const valueText = p.trim ? v.replace(p.trim, "") : v;
-    const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual" : "level";
+    // a reduction over a multi-year plan (能耗降低达到国家要求) is a period total, as 较2020年下降X% is
+    const multiYear = timing.period?.includes("-") ?? false;
+    const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual"
+      : multiYear && includesAny(clause.slice(0, m.index), BASIS.reductionWords) ? "cumulative" : "level";
     return indicators.map((indicator) => makeDraft(doc, timing, {
       indicator, value: null, value_high: null, unit: null, comparator: p.comparator,
       target_year: year, value_text: valueText, basis,
@@ -86,7 +93,7 @@ export function splitParallel(t: string): string[] {
   if (items.length > 1 && items.every((x) => x.length >= 1)) {
     const first = items[0]!;
     const rest = items.slice(1);
-    const k = Math.max(...rest.map((x) => x.length));
+    const k = rest.reduce((m, x) => Math.max(m, x.length), 0);
     if (first.length > k + 1) {
       const prefix = first.slice(0, first.length - k);
       return [first, ...rest.map((x) => prefix + x)];

@@ -23,6 +23,8 @@ interface Layout {
   targetYear: { col: number; year: number } | null;
   averageCol: number | null;
   bindingCol: number | null;
+  /** a separate 单位 column, when the unit is not written in the indicator's brackets */
+  unitCol: number | null;
   nData: number;
 }
 
@@ -30,10 +32,11 @@ const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 export function layoutOf(header: readonly string[]): Layout | null {
   const h = header.map(squeeze);
-  const indicatorCol = h.findIndex((c) => /指标/.test(c));
+  // the indicator column: 指标 / 指标名称 (not 指标属性, which is the binding column)
+  const indicatorCol = h.findIndex((c) => /指标/.test(c) && !/属性/.test(c));
   if (indicatorCol < 0) return null;
   const years: Array<{ col: number; year: number }> = [];
-  let averageCol: number | null = null, bindingCol: number | null = null;
+  let averageCol: number | null = null, bindingCol: number | null = null, unitCol: number | null = null;
   const nData = h.length - indicatorCol - 1;
   if (nData < 1) return null;
   for (let i = indicatorCol + 1; i < h.length; i++) {
@@ -42,6 +45,7 @@ export function layoutOf(header: readonly string[]): Layout | null {
     if (y) years.push({ col: fromRight, year: Number(y[1]) });
     else if (/年均|累计/.test(h[i]!)) averageCol = fromRight;
     else if (/属性/.test(h[i]!)) bindingCol = fromRight;
+    else if (/^(?:计量)?单位$/.test(h[i]!)) unitCol = fromRight;
   }
   if (!years.length && averageCol === null) return null;
   return {
@@ -49,7 +53,7 @@ export function layoutOf(header: readonly string[]): Layout | null {
     categoryCol: indicatorCol > 0 && /类别|领域|类型/.test(h[0]!) ? 0 : null,
     baseYear: years.length >= 2 ? years[0]! : null,
     targetYear: years.length ? years[years.length - 1]! : null,
-    averageCol, bindingCol, nData,
+    averageCol, bindingCol, unitCol, nData,
   };
 }
 
@@ -157,6 +161,8 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
         const sub = indicatorName(last);
         name = `${parent}（${sub.name}）`; unit = sub.unit;
       }
+      const unitCell = squeeze(data(L.unitCol)?.text ?? "");
+      if (!unit && unitCell && !EMPTY.test(unitCell)) unit = unitCell.replace(/^[(（]|[)）]$/g, "");
       const targetCell = data(L.targetYear?.col ?? null);
       const avgCell = data(L.averageCol);
       let chosen = targetCell && cellValue(targetCell.text) ? targetCell : null;

@@ -23,7 +23,9 @@ export function timingOf(doc: Doc): Timing {
   if (p) return { defaultYear: p[1], firstYear: p[0], period: `${p[0]}-${p[1]}` };
   const y = doc.info.plan_year;
   if (y) return { defaultYear: y, firstYear: y, period: String(y) };
-  return { defaultYear: null, firstYear: null, period: null };
+  // an opinion has no horizon of its own; a bare year after its publication year is a due year, earlier ones are statistics
+  const published = doc.info.date ? Number(doc.info.date.slice(0, 4)) : NaN;
+  return { defaultYear: null, firstYear: Number.isFinite(published) ? published + 1 : null, period: null };
 }
 
 export interface YearMention {
@@ -77,21 +79,75 @@ export function yearMentions(text: string): YearMention[] {
 
 export type YearVerdict = { year: number; past: false } | { year: null; past: true } | { year: null; past: false };
 
+/** Year mentions of one block, indexed for lookups from every value in it (linear overall). */
+export interface BlockYears {
+  mentions: YearMention[];
+  /** lastDeadline[i] = index of the latest deadline mention at or before i, or -1 */
+  lastDeadline: Int32Array;
+  /** separatorBefore[i] = offset of the last clause separator (，：) before mention i, or -1 */
+  separatorBefore: Int32Array;
+}
+
+const cache = new WeakMap<object, BlockYears>();
+
+/** Year mentions (baselines dropped) of a block's text, computed once per block object. */
+export function blockYears(key: object, text: string): BlockYears {
+  let b = cache.get(key);
+  if (b) return b;
+  const mentions = yearMentions(text).filter((y) => !y.baseline);
+  const lastDeadline = new Int32Array(mentions.length);
+  let last = -1;
+  mentions.forEach((y, i) => { if (y.deadline) last = i; lastDeadline[i] = last; });
+  // one pass over the text: the clause separator before each mention (mentions are in text order)
+  const separatorBefore = new Int32Array(mentions.length);
+  let sep = -1, at = 0;
+  mentions.forEach((y, i) => {
+    for (; at < y.start; at++) if ("，,：:".includes(text[at]!)) sep = at;
+    separatorBefore[i] = sep;
+  });
+  b = { mentions, lastDeadline, separatorBefore };
+  cache.set(key, b);
+  return b;
+}
+
+function lastEndingBy(ms: YearMention[], pos: number): number {
+  let lo = 0, hi = ms.length - 1, j = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.end <= pos) { j = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return j;
+}
+
+/** A deadline written in text[from, to) of the block. */
+export function deadlineWithin(years: BlockYears, from: number, to: number): boolean {
+  const j = lastEndingBy(years.mentions, to);
+  const k = j >= 0 ? years.lastDeadline[j]! : -1;
+  return k >= 0 && years.mentions[k]!.start >= from;
+}
+
 /**
  * Due year of a value at `pos` of a block's text, `sentenceStart` being where
  * its sentence starts in that text. A deadline anywhere earlier in the block
  * governs the rest of the paragraph; a bare year governs its own sentence only,
  * and a bare year before the plan's first year marks a statistic (past: true).
  */
-export function dueYear(blockText: string, sentenceStart: number, pos: number, timing: Timing): YearVerdict {
-  const mentions = yearMentions(blockText.slice(0, pos)).filter((y) => !y.baseline);
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const y = mentions[i]!;
+export function dueYear(years: BlockYears, sentenceStart: number, pos: number, timing: Timing, clauseStart = sentenceStart): YearVerdict {
+  const ms = years.mentions;
+  const j = lastEndingBy(ms, pos);
+  if (j >= 0) {
+    const y = ms[j]!;
     if (y.deadline) return { year: y.year, past: false };
     if (y.start >= sentenceStart) {
-      if (timing.firstYear !== null ? y.year < timing.firstYear : true) return { year: null, past: true };
-      return { year: y.year, past: false };
+      const before = timing.firstYear !== null ? y.year < timing.firstYear : true;
+      // a past year that opens the sentence (2024年，全区…) dates all of it; one inside a later
+      // clause (…工程，2024年2727万千瓦新能源项目全部投产，新建…) dates its own clause only
+      if (before && (y.start >= clauseStart || years.separatorBefore[j]! < sentenceStart)) return { year: null, past: true };
+      if (!before) return { year: y.year, past: false };
     }
+    // bare years of earlier sentences do not govern this one; the latest deadline before them does
+    const k = years.lastDeadline[j]!;
+    if (k >= 0) return { year: ms[k]!.year, past: false };
   }
   return timing.defaultYear !== null ? { year: timing.defaultYear, past: false } : { year: null, past: false };
 }

@@ -1,6 +1,6 @@
 import { listRuns } from "../../shared/lists.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
-import type { Doc, Sentence } from "../../structure/types.js";
+import type { Doc, Sentence, Span } from "../../structure/types.js";
 import { lineClassOf, roadClassOf } from "./classes.js";
 import { ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
 import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, REVIEW_SECTION_RE, type LineClass, type RoadClass } from "./vocab.js";
@@ -16,12 +16,15 @@ import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_V
 export interface TransportItem {
   mention: Mention;
   stage: Stage;
-  sentence: Sentence;
+  /** the sentence the item was read from (a window of it around the item when the sentence is pathologically long) */
+  quote: Span;
   /** offset in Source.text of the name */
   at: number;
   lineClass: LineClass;
   roadClass: RoadClass;
 }
+
+const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
 
 /** Road nouns a coded item may already carry (then the list's shared head is not appended). */
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
@@ -48,6 +51,18 @@ function reportsPast(s: string, doc: Doc): boolean {
   return start !== null && y !== null && Number(y[1]) < start;
 }
 
+/**
+ * Quote span of an item: its sentence. A sentence longer than MAX_QUOTE (no
+ * real sentence is) is cut to a window around the item, so that many items of
+ * one huge run-on "sentence" do not each carry all of it.
+ */
+const MAX_QUOTE = 2000;
+function quoteOf(sent: Sentence, m: Span): Span {
+  if (sent.end - sent.start <= MAX_QUOTE) return { start: sent.start, end: sent.end };
+  const half = MAX_QUOTE / 2;
+  return { start: sent.start + Math.max(0, m.start - half), end: sent.start + Math.min(sent.end - sent.start, m.end + half) };
+}
+
 const cache = new WeakMap<Doc, TransportItem[]>();
 
 /** All railway and road items the document commits to, staged by their list's verbs. */
@@ -55,15 +70,25 @@ export function transportItems(doc: Doc): TransportItem[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const out: TransportItem[] = [];
+  // a list continued after ；("建成：A铁路；B铁路。") keeps the verb of the sentence before it
+  let carried: { block: unknown; stage: Stage | null } = { block: null, stage: null };
   for (const sent of doc.sentences) {
     const block = sent.block;
+    const before = carried.block === block ? carried.stage : null;
+    carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
     if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
-    if (block.heading && block.heading.label === block.text) continue;
-    const s = sent.text;
-    if (reportsPast(s, doc)) continue;
+    // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
+    const s = sent.text.replace(LIST_MARKER, (m) => " ".repeat(m.length));
+    if (reportsPast(s.trimStart(), doc)) continue;
     const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
     if (!ms.length) continue;
     const runs = listRuns(s, ms);
+    runs.forEach((run, k) => {
+      if (run.stage === null && k === 0 && before !== null && !s.slice(0, run.govern.end).trim() && !s.slice(run.tail.start).replace(/[。；;，,]$/, "").trim()) {
+        run.stage = before; run.inherited = true;
+      }
+    });
+    if (/[；;]$/.test(s)) carried = { block, stage: runs[runs.length - 1]!.stage ?? before };
     for (const run of runs) {
       carryRoadHead(ms, run.items);
       const govern = s.slice(run.govern.start, run.govern.end).trim();
@@ -80,7 +105,7 @@ export function transportItems(doc: Doc): TransportItem[] {
         if (stage === null && m.work) stage = "building";
         if (stage === null && block.box) stage = "other";
         if (stage === null) continue;
-        out.push({ mention: m, stage, sentence: sent, at: sent.start + m.start, lineClass: lineClassOf(m, block), roadClass: roadClassOf(m, block) });
+        out.push({ mention: m, stage, quote: quoteOf(sent, m), at: sent.start + m.start, lineClass: lineClassOf(m, block), roadClass: roadClassOf(m, block) });
       }
     }
   }

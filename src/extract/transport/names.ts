@@ -1,7 +1,7 @@
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
 import { stageVerbs } from "../../shared/stage.js";
 import {
-  COUNTRY_PAIR_RE, GENERIC_PREFIX_RE, GENERIC_SUFFIX_RE, GENERIC_STOPS, GOVERN_WORDS, PLACE_SEGMENTS, PORT_MARKER_RE, SEGMENT_WORDS, WORKS, NOUN_WORKS,
+  COUNTRY_PAIR_RE, GENERIC_PREFIX_RE, GENERIC_SUFFIX_RE, GENERIC_STOPS, GOVERN_NOT_FOLLOWED_BY, GOVERN_WORDS, PLACE_SEGMENTS, PORT_MARKER_RE, SEGMENT_WORDS, WORKS, NOUN_WORKS,
 } from "./vocab.js";
 
 /**
@@ -32,7 +32,9 @@ export function nameStartIn(left: string): number {
   let cut = 0;
   for (const v of stageVerbs(left)) cut = Math.max(cut, v.end);
   for (const w of CUT_WORDS) {
-    const i = left.lastIndexOf(w);
+    let i = left.lastIndexOf(w);
+    const not = GOVERN_NOT_FOLLOWED_BY[w];
+    while (i >= 0 && not && not.includes(left[i + w.length] ?? "\u0000")) i = i > 0 ? left.lastIndexOf(w, i - 1) : -1;
     if (i >= 0) cut = Math.max(cut, i + w.length);
   }
   const rest = left.slice(cut);
@@ -49,6 +51,8 @@ export interface Markers {
   sectionStops: string[] | null;
   speed: number | null;
   work: string | null;
+  /** bracketed aliases consumed with the markers (（呼包鄂城际铁路）): not part of the name */
+  aliases: string[];
 }
 
 const PAREN_SEGMENT = /^[（(]([^（）()]{1,10}?)段[)）]/;
@@ -58,13 +62,14 @@ const REGION_SEGMENT = /^([\u4e00-\u9fff]{2,4}?)段(?=[^\u4e00-\u9fff]|$|[扩改
 /** A section named by its ends and followed by its work (包茂高速公路包头至东胜改扩建工程). */
 const CHAIN_BEFORE_WORK = new RegExp(`^([\\u4e00-\\u9fff]{2,10}?至[\\u4e00-\\u9fff]{2,10}?)(?=${WORKS.map((w) => w).join("|")})`);
 const SPEED = /^时速(\d{2,3})公里/;
+const ALIAS = /^[（(](?:简称)?[^（）()]{2,14}?(?:铁路|高铁|高速公路|高速|公路|线)[)）]/;
 const NAMED_SEGMENT = new RegExp(`^[\\u4e00-\\u9fff]{1,4}?(?:${SEGMENT_WORDS.join("|")})`);
 const PROJECT_NOUN = /^(?:工程|项目)/;
 const BARE_WORKS = /^工程/;
 
 /** Markers written after a head at `pos` (bounded patterns, linear). */
 export function markersAfter(s: string, pos: number): Markers {
-  const m: Markers = { end: pos, segment: null, regionPart: null, sectionStops: null, speed: null, work: null };
+  const m: Markers = { end: pos, segment: null, regionPart: null, sectionStops: null, speed: null, work: null, aliases: [] };
   for (let guard = 0; guard < 6; guard++) {
     const rest = s.slice(m.end, m.end + 40);
     let x: RegExpExecArray | null;
@@ -86,6 +91,8 @@ export function markersAfter(s: string, pos: number): Markers {
     if (!m.segment && (x = REGION_SEGMENT.exec(rest)) && !WORKS.some((w) => x![1]!.startsWith(w))) {
       m.segment = `${x[1]}段`; m.regionPart = x[1]!; m.end += x[0].length; continue;
     }
+    // an alias in brackets is the same line: 呼和浩特至包头至鄂尔多斯城际铁路（呼包鄂城际铁路）
+    if ((x = ALIAS.exec(rest))) { m.aliases.push(x[0]); m.end += x[0].length; continue; }
     if ((x = SPEED.exec(rest))) { m.speed = Number(x[1]); m.end += x[0].length; continue; }
     const seg = SEGMENT_WORDS.find((w) => rest.startsWith(w));
     if (seg) { m.segment = m.segment ?? seg; m.end += seg.length; continue; }
@@ -137,7 +144,8 @@ export function parsePrefix(prefix: string, head: string): PrefixParse {
   const chain = splitStops(prefix);
   const portHead = /跨境|口岸/.test(head);
   const portMark = PORT_MARKER_RE.exec(prefix);
-  if (chain.length >= 2) return { stops: chain, port: portHead || !!portMark };
+  // a port named as a stop is its place: 甘其毛都口岸至塔本陶勒盖跨境铁路 → 甘其毛都
+  if (chain.length >= 2) return { stops: chain.map((x) => (x.length > 3 ? x.replace(/口岸$/, "") : x)), port: portHead || !!portMark };
   if (portHead || portMark) {
     const place = (portMark ? prefix.slice(0, portMark.index) : prefix).replace(COUNTRY_PAIR_RE, "");
     return { stops: place.length >= 2 ? [place] : [], port: true };

@@ -83,7 +83,30 @@ describe("qualitative targets", () => {
   it("a milestone with its deadline in the sentence: 到“十五五”末，…产业集群初步形成", () => {
     expect(targets(fyp(903), FYP).find((r) => r.value === null)).toMatchObject({ value_text: "初步形成", target_year: 2030 });
   });
+  it("coverage of a whole class with a percentage of another: 所有盟市和50%旗县（市、区）建立妇女儿童活动中心", () => {
+    const rs = targets(fyp(1873), FYP);
+    expect(rs.find((r) => r.value === null)).toMatchObject({ value_text: "所有盟市", indicator: "建立妇女儿童活动中心", comparator: "eq" });
+    expect(rs.find((r) => r.value === 50)).toMatchObject({ unit: "%", indicator: expect.stringContaining("旗县（市、区）建立妇女儿童活动中心") });
+  });
+  it("下达 is no goal verb: 确保完成“十四五”期间国家下达的13种…找矿任务", () => {
+    expect(targets(annual(35), ANNUAL).find((r) => r.value === 13)!.indicator).toContain("国家下达");
+  });
   it("an annual plan's relation target: 居民收入增长与经济增长基本同步", () => {
     expect(targets(annual(21), ANNUAL).find((r) => r.value === null)).toMatchObject({ indicator: "居民收入增长", value_text: "与经济增长基本同步", target_year: 2025 });
+  });
+});
+
+describe("held-out annual plan (004): qualitative end states", () => {
+  it("a rank held (智算规模保持全国第1位) is a target; the quantified item before the 、 is not part of its indicator", () => {
+    expect(annual(71)).toContain("智算规模保持全国第 1 位");
+    const rs = targets(annual(71), ANNUAL).filter((r) => r.value === null);
+    expect(rs).toEqual([expect.objectContaining({ indicator: "智算规模", value_text: "全国第1位", comparator: "eq", target_year: 2025 })]);
+  });
+  it("a rank reported as a fact (居全国第9位) stays a past result", () => {
+    expect(targets("进出口总值居全国第9位。", ANNUAL)).toEqual([]);
+  });
+  it("a value phrase that closes a quotation (实现盟市与北京合作“全覆盖”)", () => {
+    const rs = targets(annual(145), ANNUAL).filter((r) => r.value === null);
+    expect(rs).toEqual([expect.objectContaining({ indicator: "盟市与北京合作", value_text: "全覆盖", target_year: 2025 })]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comparatorOf } from "../../../src/extract/targets/comparator.js";
-import { dueYear, timingOf, yearMentions } from "../../../src/extract/targets/year.js";
+import { blockYears, dueYear, timingOf, yearMentions } from "../../../src/extract/targets/year.js";
 import { docOf } from "../../helpers.js";
 import { ANNUAL, FYP, OPINION, annual, fyp, news, targets } from "./helpers.js";
 
@@ -33,6 +33,10 @@ describe("comparator phrase table", () => {
   it("a comparator after a list of values covers the list: 3000名、5000名左右", () => {
     const rs = targets(fyp(1281), FYP);
     expect(rs.map((r) => [r.value, r.comparator, r.basis])).toEqual([[3000, "approx", "annual"], [5000, "approx", "annual"]]);
+    // 分别 takes the two programmes named in the clause before
+    expect(rs.map((r) => r.indicator)).toEqual([
+      expect.stringMatching(/^高校毕业生“三支一扶”计划每年招募/), expect.stringMatching(/^社区民生工作志愿服务计划每年招募/),
+    ]);
   });
 });
 
@@ -46,7 +50,14 @@ describe("target year", () => {
   it("a plan's horizon is the default: 2030 for the 十五五 plan, 2025 for the annual plan, none for an opinion", () => {
     expect(timingOf(docOf("x", FYP))).toEqual({ defaultYear: 2030, firstYear: 2026, period: "2026-2030" });
     expect(timingOf(docOf("x", ANNUAL))).toEqual({ defaultYear: 2025, firstYear: 2025, period: "2025" });
-    expect(dueYear("支持建设", 0, 2, timingOf(docOf("x", OPINION)))).toEqual({ year: null, past: false });
+    const none = blockYears({}, "支持建设");
+    expect(dueYear(none, 0, 2, timingOf(docOf("x", OPINION)))).toEqual({ year: null, past: false });
+    const text = "到2027年，A达到1亩。2024年B达到2亩。C达到3亩。";
+    const ys = blockYears({}, text);
+    const plan = timingOf(docOf("x", FYP));
+    expect(dueYear(ys, 0, text.indexOf("1亩"), plan)).toEqual({ year: 2027, past: false });
+    expect(dueYear(ys, text.indexOf("2024"), text.indexOf("2亩"), plan)).toEqual({ year: null, past: true });
+    expect(dueYear(ys, text.indexOf("C"), text.indexOf("3亩"), plan)).toEqual({ year: 2027, past: false });
   });
   it("到二〇三五年 … 同全国一道基本实现社会主义现代化 is due in 2035", () => {
     const rs = targets(fyp(313), FYP);
@@ -65,6 +76,11 @@ describe("target year", () => {
     ]);
     // the same value without a year in an opinion is no target
     expect(targets("新能源装机规模达到3.25亿千瓦。", OPINION)).toEqual([]);
+  });
+  it("in a dated opinion a bare year after publication is a due year, an earlier one a statistic", () => {
+    const dated = { date: "2023-10-05" };
+    expect(targets("2025年，全区新能源装机规模达到1.35亿千瓦。", dated)).toEqual([expect.objectContaining({ value: 1.35, target_year: 2025 })]);
+    expect(targets("2022年，全区新能源装机规模达到0.6亿千瓦。", dated)).toEqual([]);
   });
   it("a deadline earlier in the paragraph governs the sentences after it", () => {
     const rs = targets(fyp(1355), FYP);

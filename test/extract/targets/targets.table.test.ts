@@ -72,3 +72,21 @@ describe("table cells and header layout", () => {
     expect(cellValue("—")).toBeNull();
   });
 });
+
+describe("other indicator-table layouts", () => {
+  it("a 序号 column, a separate 单位 column and 指标属性", async () => {
+    const { targets, FYP } = await import("./helpers.js");
+    const text = [
+      "专栏2 主要指标",
+      "序号\t指标名称\t单位\t2025年\t2030年\t年均增长\t指标属性",
+      "1\t地区生产总值\t亿元\t2600\t3300\t5左右\t预期性",
+      "2\t森林覆盖率\t%\t21.98\t22.24\t—\t约束性",
+    ].join("\n");
+    const rs = targets(text, FYP);
+    expect(rs.map((r) => [r.indicator, r.value, r.unit, r.basis, r.binding, r.baseline_value])).toEqual([
+      ["地区生产总值", 3300, "亿元", "level", "expected", 2600],
+      ["森林覆盖率", 22.24, "%", "level", "binding", 21.98],
+    ]);
+    expect(rs[0]!.value_normalized).toBe(330000000000);
+  });
+});
