@@ -38,6 +38,10 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("加强区域综合性应急救援基地、航空应急救援体系、应急物资储备库、消防基础设施等建设。")).toEqual([]);
     expect(why("特高压输电通道", "输电通道")).toBe("generic");
     expect(why("新增10家自治区技术创新中心", "中心")).toBe("generic");
+    // administrative levels of any province, not only 盟市/旗县 (001:1807 旗县级医院)
+    expect(why("旗县级医院", "医院")).toBe("generic");
+    expect(why("县级医院", "医院")).toBe("generic");
+    expect(why("地市公共卫生中心", "中心")).toBe("generic");
   });
   it("a 项目 with no place or proper name is a class: 氢氨醇项目 (contract), 004:71", () => {
     expect(names("推进跨省区氢氨醇长输管道项目。")).toEqual([]);
