@@ -339,4 +339,10 @@ describe("what is not a line", () => {
     expect(rail).toHaveLength(20_001);
     expect(new Set(rail.map((r) => r.stage))).toEqual(new Set(["building"]));
   });
+  it("hostile connector lists, coded bodies full of verbs and long runs of 线 complete", () => {
+    // places before 与 are read only within a name's reach: no record from a 100 000-item list
+    expect(run(`推进${"赤峰、".repeat(100_000)}通辽与京沈高铁连接线前期工作。`).rail.length).toBeLessThan(30);
+    const { road } = run(`建设G1${"通车年底前".repeat(100_000)}。铁路方面，建设${"线".repeat(300_000)}。`);
+    expect(road).toEqual([]); // no road word in the sentence and no place chain: G1 is no road
+  });
 });
