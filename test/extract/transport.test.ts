@@ -142,6 +142,23 @@ describe("section markers are fields, not stops", () => {
   });
 });
 
+describe("port lines and bracketed sections in prose", () => {
+  it("places listed before a port line of one place share its head (满都拉、珠恩嘎达布其口岸铁路); facilities do not", () => {
+    const { rail } = run("实施满都拉、珠恩嘎达布其口岸铁路项目，加强口岸基础设施、二连浩特口岸铁路建设。");
+    expect(rail.map((r) => [r.name, r.stops, r.line_class])).toEqual([
+      ["满都拉口岸铁路", ["满都拉"], "port"],
+      ["珠恩嘎达布其口岸铁路", ["珠恩嘎达布其"], "port"],
+      ["二连浩特口岸铁路", ["二连浩特"], "port"],
+    ]);
+  });
+  it("a coded road's bracketed section is a segment, not part of its last stop", () => {
+    const r = run("续建G1013海拉尔至张家口高速公路（内蒙古段）。").road[0]!;
+    expect([r.name, r.stops, r.segment, r.region_part, r.stage]).toEqual([
+      "G1013海拉尔至张家口高速公路（内蒙古段）", ["海拉尔", "张家口"], "内蒙古段", "内蒙古", "building",
+    ]);
+  });
+});
+
 describe("connecting lines from several places", () => {
   it("赤峰、通辽与京沈高铁连接线 is one connecting line from each place (003:289)", () => {
     const { rail } = run("铁路方面，加快京沈高铁、哈佳、沈丹、丹大、吉图珲、哈齐、哈牡等快速铁路建设，推进赤峰、通辽与京沈高铁连接线前期工作；贯通东北东部铁路。");
@@ -338,5 +355,11 @@ describe("what is not a line", () => {
     const { rail } = run(`建设${"包头至呼和浩特、".repeat(20_000)}包头至呼和浩特铁路。`);
     expect(rail).toHaveLength(20_001);
     expect(new Set(rail.map((r) => r.stage))).toEqual(new Set(["building"]));
+  });
+  it("hostile connector lists, coded bodies full of verbs and long runs of 线 complete", () => {
+    // places before 与 are read only within a name's reach: no record from a 100 000-item list
+    expect(run(`推进${"赤峰、".repeat(100_000)}通辽与京沈高铁连接线前期工作。`).rail.length).toBeLessThan(30);
+    const { road } = run(`建设G1${"通车年底前".repeat(100_000)}。铁路方面，建设${"线".repeat(300_000)}。`);
+    expect(road).toEqual([]); // no road word in the sentence and no place chain: G1 is no road
   });
 });

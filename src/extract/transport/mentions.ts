@@ -3,7 +3,7 @@ import { stageVerbs } from "../../shared/stage.js";
 import type { Span } from "../../structure/types.js";
 import { roadClassOfCode } from "./classes.js";
 import {
-  CORRIDOR, NOUN_WORKS, ORDINARY_LINE_WORDS, SEGMENT_WORDS, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
+  CORRIDOR, NOUN_WORKS, ORDINARY_LINE_WORDS, PORT_MARKER_RE, SEGMENT_WORDS, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
   type LineClass, type RoadClass,
 } from "./vocab.js";
 import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
@@ -220,7 +220,8 @@ function namedLines(s: string, taken: Taken): Mention[] {
     push({ ...base, start: nameStart, end: mk.end, name, stops, port: pp.port });
     // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
     const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;
-    for (const m of sharedHeadItems(s, taken, nameStart, { modifier, head: h.head, listed: deng >= 0, abbrev, base })) push(m);
+    const portOfOne = pp.port && pp.stops.length === 1;
+    for (const m of sharedHeadItems(s, taken, nameStart, { modifier: portOfOne && deng < 0 ? PORT_MARKER_RE.exec(prefix)?.[0] ?? "" : modifier, head: h.head, listed: deng >= 0, ports: portOfOne && deng < 0, abbrev, base })) push(m);
   }
   return out;
 }
@@ -255,6 +256,8 @@ interface SharedHead {
   head: string;
   /** the list closes with 等: any short name before it shares the head */
   listed: boolean;
+  /** the item holding the head is a port line of one place (满都拉、珠恩嘎达布其口岸铁路): places before it share the head */
+  ports: boolean;
   /** the item holding the head is a short abbreviation (包兰铁路): so may its neighbours be (京包) */
   abbrev: boolean;
   base: Omit<Mention, "start" | "end" | "name" | "stops" | "port">;
@@ -279,7 +282,9 @@ function sharedHeadItems(s: string, taken: Taken, nameStart: number, sh: SharedH
     if (!item || taken.overlaps(itemStart, j - 1) || stageVerbs(item).length) break;
     const chain = splitStops(item);
     const shortName = item.length >= 2 && !isGenericPrefix(item) && !endsGeneric(item);
+    // a port's place names no facility or network (口岸基础设施、二连浩特口岸铁路: 口岸基础设施 is no port line)
     const ok = sh.listed ? shortName && item.length <= 8
+      : sh.ports ? shortName && item.length <= 6 && !NOT_A_LINE_AFTER.some((w) => item.includes(w))
       : chain.length >= 2 ? !hasGenericStop(chain)
       : sh.abbrev && shortName && item.length <= 4;
     if (!ok) break;
