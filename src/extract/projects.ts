@@ -3,7 +3,7 @@ import type { Block, Doc } from "../structure/types.js";
 import { clausesOf } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
 import { exclusionOf, hasPlace } from "./projects/filters.js";
-import { HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
+import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
 import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
 
@@ -20,6 +20,8 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
   clauses.forEach((clause, ci) => {
     if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
     const sentence = doc.sentences[clause.sentence]!;
+    // a sentence paying money (…各1亿元经费, 一次性奖补50万元) is a subsidy, not a commitment to build
+    if (/[万亿]元/.test(sentence.text) && FUNDING_WORDS.some((w) => sentence.text.includes(w))) return;
     const hits = namesInClause(clause.text, clause.heading);
     const rest = hits.length ? continuation(clauses, ci) : "";
     for (const hit of hits) {
@@ -35,7 +37,9 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
       const city = boxPlace(block);
       if (city && !hasPlace(name)) name = city + name;
-      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail });
+      // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
+      if (!verbs && !clause.heading && !block.box && projectStage("", after) === "other") continue;
+      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail, innerVerb: cleaned.verb });
       if (why) continue;
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({

@@ -59,8 +59,8 @@ const BREAKERS = stages.wrapperBreakers as string[];
  * - a preparation or other verb before the items dominates its cluster
  *   (研究推进 → preparation, 配合国家建设 → other);
  * - otherwise the last start/completion verb before the items wins (建成, 开工建设);
- * - weak verbs (推进, 推动, 建设 …) yield to a start/completion verb after the items
- *   (推动 … 开工 → start); with no verb before, the last verb after decides
+ * - weak verbs (推进, 推动, 建设 …) yield to a start, completion or preparation verb after the items
+ *   (推动 … 开工 → start, 推进 … 规划建设 → preparation); with no verb before, the last verb after decides
  *   (争取 … 开工 → start, 加快 … 建设 → building, 利用 … 开行 → other).
  */
 export function governedStage(govern: string, tail: string): Stage | null {
@@ -80,7 +80,7 @@ export function governedStage(govern: string, tail: string): Stage | null {
     const strong = gv.filter((v) => v.stage === "completed" || v.stage === "start");
     if (strong.length) return strong[strong.length - 1]!.stage;
     const allWeak = gv.every((v) => WEAK.has(v.verb) || v.stage === "building");
-    if (allWeak && lastTail && (lastTail.stage === "start" || lastTail.stage === "completed")) return lastTail.stage;
+    if (allWeak && lastTail && lastTail.stage !== "building" && lastTail.stage !== "other") return lastTail.stage;
     return gv[gv.length - 1]!.stage;
   }
   return lastTail ? lastTail.stage : null;

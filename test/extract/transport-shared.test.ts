@@ -38,6 +38,7 @@ describe("governedStage (contract verb table)", () => {
     ["建成", "", "completed"], ["开工建设", "", "start"], ["新建", "", "building"], ["积极推进", "前期工作", "preparation"],
     ["研究推进", "", "preparation"], ["配合国家建设", "", "other"], ["争取", "开工", "start"], ["加快", "建设", "building"],
     ["利用", "开行齐齐哈尔至海拉尔至满洲里动车", "other"], ["启动", "扩容改造", "start"], ["推进", "开行动车改造", "building"], ["加快推进", "升级改造可行性研究", "preparation"],
+    ["推进", "规划建设", "preparation"], ["推动", "论证", "preparation"], ["推进", "建设", "building"],
   ])("%s … %s → %s", (g, t, stage) => {
     expect(governedStage(g, t)).toBe(stage);
   });

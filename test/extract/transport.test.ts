@@ -142,7 +142,54 @@ describe("section markers are fields, not stops", () => {
   });
 });
 
+describe("port lines and bracketed sections in prose", () => {
+  it("places listed before a port line of one place share its head (满都拉、珠恩嘎达布其口岸铁路); facilities do not", () => {
+    const { rail } = run("实施满都拉、珠恩嘎达布其口岸铁路项目，加强口岸基础设施、二连浩特口岸铁路建设。");
+    expect(rail.map((r) => [r.name, r.stops, r.line_class])).toEqual([
+      ["满都拉口岸铁路", ["满都拉"], "port"],
+      ["珠恩嘎达布其口岸铁路", ["珠恩嘎达布其"], "port"],
+      ["二连浩特口岸铁路", ["二连浩特"], "port"],
+    ]);
+  });
+  it("a coded road's bracketed section is a segment, not part of its last stop", () => {
+    const r = run("续建G1013海拉尔至张家口高速公路（内蒙古段）。").road[0]!;
+    expect([r.name, r.stops, r.segment, r.region_part, r.stage]).toEqual([
+      "G1013海拉尔至张家口高速公路（内蒙古段）", ["海拉尔", "张家口"], "内蒙古段", "内蒙古", "building",
+    ]);
+  });
+});
+
+describe("connecting lines from several places", () => {
+  it("赤峰、通辽与京沈高铁连接线 is one connecting line from each place (003:289)", () => {
+    const { rail } = run("铁路方面，加快京沈高铁、哈佳、沈丹、丹大、吉图珲、哈齐、哈牡等快速铁路建设，推进赤峰、通辽与京沈高铁连接线前期工作；贯通东北东部铁路。");
+    const links = rail.filter((r) => r.segment === "连接线").map((r) => [r.name, r.stops, r.stage, r.line_class]);
+    expect(links).toEqual([
+      ["赤峰与京沈高铁连接线", ["赤峰"], "preparation", "high_speed"],
+      ["通辽与京沈高铁连接线", ["通辽"], "preparation", "high_speed"],
+    ]);
+    // the line the connectors join is its own record, staged by its own verb
+    expect(byName(rail, "京沈高铁").stage).toBe("building");
+  });
+  it("a connector with no places before 与 stays one line", () => {
+    expect(run("推进与京沈高铁连接线前期工作。").rail.map((r) => r.name)).toEqual(["京沈高铁连接线"]);
+  });
+});
+
 describe("highways: codes and classes", () => {
+  it("a coded road written before its verb ends before the time words and the verb (…段年底前通车)", () => {
+    const { road } = run("确保G65包茂高速公路包头至东胜段年底前通车，S27呼和浩特至凉城高速公路年内开工。");
+    expect(road.map((r) => [r.name, r.stops, r.stage])).toEqual([
+      ["G65包茂高速公路包头至东胜段", ["包头", "东胜"], "completed"],
+      ["S27呼和浩特至凉城高速公路", ["呼和浩特", "凉城"], "start"],
+    ]);
+  });
+  it("国道G331线: the road word and 线 around a code are part of the name, a closing 建设 is not", () => {
+    const { road } = run("加快国道G331线建设，建成省道S203。", { plan_year: 2025 });
+    expect(road.map((r) => [r.name, r.code, r.road_class, r.stage])).toEqual([
+      ["国道G331线", "G331", "national", "building"],
+      ["省道S203", "S203", "provincial", "completed"],
+    ]);
+  });
   it("the same code twice in one sentence gives two records (001:1389)", () => {
     const roads = run(seedLine(SEED.fyp, 1389)).road;
     const g110 = roads.filter((r) => r.code === "G110");
@@ -242,6 +289,11 @@ describe("aliases and short line names", () => {
   it("short 线 names only for lines: 断头线 and 货运线 are not", () => {
     expect(run("铁路方面，打通断头线、货运线，建设集通线。").rail.map((r) => r.name)).toEqual(["集通线"]);
   });
+  it("ordinary 线 nouns, head words with 线 and metro numbers are no abbreviations; real ones are kept whatever their first character", () => {
+    expect(run("铁路方面，保障生命线畅通，建设主干线、三号线、铁路线、高铁联络线。").rail.map((r) => r.name)).toEqual([]);
+    // 集二线 ends like the work noun 二线: it stays a line
+    expect(run("铁路方面，扩能改造临哈线、集二线、白阿线。").rail.map((r) => r.name)).toEqual(["临哈线", "集二线", "白阿线"]);
+  });
 });
 
 describe("short expressway names", () => {
@@ -303,5 +355,11 @@ describe("what is not a line", () => {
     const { rail } = run(`建设${"包头至呼和浩特、".repeat(20_000)}包头至呼和浩特铁路。`);
     expect(rail).toHaveLength(20_001);
     expect(new Set(rail.map((r) => r.stage))).toEqual(new Set(["building"]));
+  });
+  it("hostile connector lists, coded bodies full of verbs and long runs of 线 complete", () => {
+    // places before 与 are read only within a name's reach: no record from a 100 000-item list
+    expect(run(`推进${"赤峰、".repeat(100_000)}通辽与京沈高铁连接线前期工作。`).rail.length).toBeLessThan(30);
+    const { road } = run(`建设G1${"通车年底前".repeat(100_000)}。铁路方面，建设${"线".repeat(300_000)}。`);
+    expect(road).toEqual([]); // no road word in the sentence and no place chain: G1 is no road
   });
 });

@@ -172,7 +172,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
-    const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing);
+    const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;

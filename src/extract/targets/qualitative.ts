@@ -29,7 +29,8 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
 }
 
 function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
-  const clause = c.text.replace(/\s+$/, "");
+  // a value phrase may close a quotation (实现盟市与北京合作“全覆盖”): the closing quote is no part of it
+  const clause = c.text.replace(/[\s”"’』」]+$/, "");
   if (pastMarker(clause) || directionOnly(clause)) return [];
   for (const p of QUALITATIVE) {
     const m = p.re.exec(clause);
@@ -38,7 +39,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const vStart = m.index + m[0].indexOf(v);
     const b = s.block;
     const pos = c.start - b.start + vStart;
-    const verdict = dueYear(blockYears(b, b.text), s.start - b.start, pos, timing);
+    const verdict = dueYear(blockYears(b, b.text), s.start - b.start, pos, timing, c.start - b.start);
     let year = verdict.year;
     // a milestone names its own year (2030年前碳达峰)
     const own = yearMentions(v).find((y) => y.deadline);
@@ -48,6 +49,9 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     if (p.needsYear && !own && !deadlineWithin(blockYears(b, b.text), s.start - b.start, pos)) return [];
     let indicatorText = p.indicatorAfter ? (m.groups?.i ?? "") : clause.slice(0, m.index);
     if (!p.indicatorAfter && m.groups?.i) indicatorText = m.groups.i;
+    // words before a 、 that hold a number are an earlier, quantified item (算力规模突破20万P、智算规模保持全国第1位)
+    const lastSep = indicatorText.lastIndexOf("、");
+    if (lastSep > 0 && /\d/.test(indicatorText.slice(0, lastSep))) indicatorText = indicatorText.slice(lastSep + 1);
     if (!p.indicatorAfter && !m.groups?.i && !indicatorText && p.kind === "milestone") indicatorText = v;
     let cleaned = cleanIndicator(indicatorText);
     if (!/[\u4e00-\u9fff]{2}/.test(cleaned) || /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(cleaned)) cleaned = m.groups?.i ?? v;

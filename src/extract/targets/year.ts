@@ -84,6 +84,8 @@ export interface BlockYears {
   mentions: YearMention[];
   /** lastDeadline[i] = index of the latest deadline mention at or before i, or -1 */
   lastDeadline: Int32Array;
+  /** separatorBefore[i] = offset of the last clause separator (，：) before mention i, or -1 */
+  separatorBefore: Int32Array;
 }
 
 const cache = new WeakMap<object, BlockYears>();
@@ -96,7 +98,14 @@ export function blockYears(key: object, text: string): BlockYears {
   const lastDeadline = new Int32Array(mentions.length);
   let last = -1;
   mentions.forEach((y, i) => { if (y.deadline) last = i; lastDeadline[i] = last; });
-  b = { mentions, lastDeadline };
+  // one pass over the text: the clause separator before each mention (mentions are in text order)
+  const separatorBefore = new Int32Array(mentions.length);
+  let sep = -1, at = 0;
+  mentions.forEach((y, i) => {
+    for (; at < y.start; at++) if ("，,：:".includes(text[at]!)) sep = at;
+    separatorBefore[i] = sep;
+  });
+  b = { mentions, lastDeadline, separatorBefore };
   cache.set(key, b);
   return b;
 }
@@ -123,15 +132,18 @@ export function deadlineWithin(years: BlockYears, from: number, to: number): boo
  * governs the rest of the paragraph; a bare year governs its own sentence only,
  * and a bare year before the plan's first year marks a statistic (past: true).
  */
-export function dueYear(years: BlockYears, sentenceStart: number, pos: number, timing: Timing): YearVerdict {
+export function dueYear(years: BlockYears, sentenceStart: number, pos: number, timing: Timing, clauseStart = sentenceStart): YearVerdict {
   const ms = years.mentions;
   const j = lastEndingBy(ms, pos);
   if (j >= 0) {
     const y = ms[j]!;
     if (y.deadline) return { year: y.year, past: false };
     if (y.start >= sentenceStart) {
-      if (timing.firstYear !== null ? y.year < timing.firstYear : true) return { year: null, past: true };
-      return { year: y.year, past: false };
+      const before = timing.firstYear !== null ? y.year < timing.firstYear : true;
+      // a past year that opens the sentence (2024年，全区…) dates all of it; one inside a later
+      // clause (…工程，2024年2727万千瓦新能源项目全部投产，新建…) dates its own clause only
+      if (before && (y.start >= clauseStart || years.separatorBefore[j]! < sentenceStart)) return { year: null, past: true };
+      if (!before) return { year: y.year, past: false };
     }
     // bare years of earlier sentences do not govern this one; the latest deadline before them does
     const k = years.lastDeadline[j]!;

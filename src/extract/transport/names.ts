@@ -155,6 +155,8 @@ export function parsePrefix(prefix: string, head: string): PrefixParse {
 
 /** Stops of a coded road's body after its route name: `荣乌高速公路联络线乌海至石嘴山` → 乌海, 石嘴山; `临河过境段` → 临河. */
 const ROUTE_NAME = /^[^至、，—\d]{2,6}?(?:高速公路|高速)(?:联络线)?/;
+/** A bracketed section closing a coded road's body: （内蒙古段）, （惠农至银川段）. */
+const PAREN_SEGMENT_END = /[（(]([^（）()]{1,10})段[)）]$/;
 const ROAD_TAIL = /(?:高速公路|公路|工程|段)$/;
 /** The last road head inside a coded road's body: the one ending last, the longest at that end (高速公路 over 公路). */
 function lastRoadHead(t: string): { index: number; text: string } | null {
@@ -179,6 +181,14 @@ export function parseRoadBody(body: string): RoadBody {
   if (route && t.length > route[0].length) {
     if (route[0].endsWith("联络线")) segment = "联络线";
     t = t.slice(route[0].length);
+  }
+  // a section in brackets after the road's name: G1013海拉尔至张家口高速公路（内蒙古段）
+  const paren = PAREN_SEGMENT_END.exec(t);
+  if (paren) {
+    const inner = splitStops(paren[1]!);
+    const own = parseRoadBody(t.slice(0, paren.index));
+    if (inner.length >= 2) return { stops: inner, segment: `${paren[1]}段`, work: own.work, regionPart: null };
+    return { stops: own.stops, segment: `${paren[1]}段`, work: own.work, regionPart: paren[1]! };
   }
   // a section after the road's own name: 乌海至玛沁高速公路内蒙古段, 集宁至阿荣旗高速公路经棚至锡林浩特段
   const head = lastRoadHead(t);

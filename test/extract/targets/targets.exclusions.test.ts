@@ -19,6 +19,13 @@ describe("past results and statistics are not targets", () => {
     expect(targets(annual(29), ANNUAL).find((r) => r.value === 2727)).toBeUndefined();
     expect(targets("2024年全区地区生产总值增长6.5%。", ANNUAL)).toEqual([]);
   });
+  it("a past year inside a later clause dates that clause only: the 2025 goals after it stay (1500万千瓦, 140万亩)", () => {
+    const rs = targets(annual(29), ANNUAL);
+    expect(rs.find((r) => r.value === 1500)).toMatchObject({ indicator: "新建新能源装机", unit: "万千瓦", target_year: 2025, basis: "annual" });
+    expect(rs.find((r) => r.value === 140)).toMatchObject({ indicator: "完成沙化土地治理", unit: "万亩", target_year: 2025 });
+    // a past year opening the sentence dates all its clauses
+    expect(targets("2024年，全区地区生产总值增长5.8%，新建高标准农田600万亩。", ANNUAL)).toEqual([]);
+  });
   it.each([
     "全区粮食产量比上年增长3.2%。",
     "规模以上工业增加值同比增长7.1%。",

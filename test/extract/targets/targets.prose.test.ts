@@ -95,3 +95,18 @@ describe("qualitative targets", () => {
     expect(targets(annual(21), ANNUAL).find((r) => r.value === null)).toMatchObject({ indicator: "居民收入增长", value_text: "与经济增长基本同步", target_year: 2025 });
   });
 });
+
+describe("held-out annual plan (004): qualitative end states", () => {
+  it("a rank held (智算规模保持全国第1位) is a target; the quantified item before the 、 is not part of its indicator", () => {
+    expect(annual(71)).toContain("智算规模保持全国第 1 位");
+    const rs = targets(annual(71), ANNUAL).filter((r) => r.value === null);
+    expect(rs).toEqual([expect.objectContaining({ indicator: "智算规模", value_text: "全国第1位", comparator: "eq", target_year: 2025 })]);
+  });
+  it("a rank reported as a fact (居全国第9位) stays a past result", () => {
+    expect(targets("进出口总值居全国第9位。", ANNUAL)).toEqual([]);
+  });
+  it("a value phrase that closes a quotation (实现盟市与北京合作“全覆盖”)", () => {
+    const rs = targets(annual(145), ANNUAL).filter((r) => r.value === null);
+    expect(rs).toEqual([expect.objectContaining({ indicator: "盟市与北京合作", value_text: "全覆盖", target_year: 2025 })]);
+  });
+});
