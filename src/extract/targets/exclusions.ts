@@ -74,3 +74,17 @@ export function restatesList(text: string, clauseStart: number, start: number, c
 export function directionOnly(clause: string): boolean {
   return includesAny(clause, NOT_TARGETS.directionOnly) !== null;
 }
+
+/** A share or amount assigned to a use (资金10%用于“以工代赈”): an allocation rule, no goal. */
+export function isAllocation(text: string, afterEnd: number): boolean {
+  return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.allocationAfter) !== null;
+}
+
+/**
+ * A count of given items whose progress is pushed (加快4个…基地建设进度,
+ * 推进…160项重点任务落实): the clause ends in a progress word after the count.
+ */
+export function countsGivenItems(clause: string, unit: string | null, afterEnd: number): boolean {
+  if (unit === "%" || unit === "‰") return false;
+  return endsWithAny(clause.slice(afterEnd).trimEnd(), NOT_TARGETS.progressEnds) !== null;
+}

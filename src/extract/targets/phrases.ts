@@ -47,6 +47,8 @@ export const NOT_TARGETS = {
   directionOnly: byLength(table.notTargets.directionOnly),
   classUnits: new Set(table.notTargets.classUnits),
   genericIndicatorHeads: byLength(table.notTargets.genericIndicatorHeads),
+  allocationAfter: byLength(table.notTargets.allocationAfter),
+  progressEnds: byLength(table.notTargets.progressEnds),
 };
 
 export interface QualitativePattern {

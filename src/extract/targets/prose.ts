@@ -4,7 +4,7 @@ import type { Draft } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
+import { countsGivenItems, directionOnly, inPastSection, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
 import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, endsWithAny, includesAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
@@ -171,6 +171,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     segFrom = afterEnd;
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
+    if (isAllocation(clause, afterEnd) || countsGivenItems(clause, q.unit, afterEnd)) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
     const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null) return;

@@ -96,3 +96,19 @@ describe("direction only and slogans are not targets", () => {
     expect(targets(fyp(309), FYP).map((r) => r.value_text)).toEqual(["如期实现"]);
   });
 });
+
+describe("allocations and counts of given items are not targets (held-out 004)", () => {
+  it("资金10%用于“以工代赈” assigns money to a use", () => {
+    expect(annual(137)).toContain("资金 10%用于“以工代赈”");
+    expect(targets(annual(137), ANNUAL).find((r) => r.value === 10)).toBeUndefined();
+  });
+  it("加快4个新型焦化一体化基地建设进度 counts given bases whose progress is pushed", () => {
+    expect(targets("加快 4 个新型焦化一体化基地建设进度，全力推进乌海及周边地区焦化行业产业升级和超低排放改造。", ANNUAL)).toEqual([]);
+  });
+  it("推进营商环境4.0方案160项重点任务落实 counts a plan's tasks", () => {
+    expect(targets(annual(109), ANNUAL).find((r) => r.value === 160)).toBeUndefined();
+  });
+  it("a goal count in the same shape without a progress word stays: 新建高标准农田850万亩", () => {
+    expect(targets("新建高标准农田 850 万亩。", ANNUAL)).toEqual([expect.objectContaining({ value: 850, unit: "万亩", target_year: 2025 })]);
+  });
+});
