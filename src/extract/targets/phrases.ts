@@ -22,6 +22,7 @@ export const TIME_CIRCLE_WORDS = byLength(table.comparators.timeCircleWords);
 export const GOAL_VERBS = byLength(table.indicator.goalVerbs);
 export const NOT_VERB_AFTER = table.indicator.notVerbAfter as Record<string, string>;
 export const INDICATOR_LEAD_INS = byLength(table.indicator.leadIns);
+export const TASK_OPENERS = byLength(table.indicator.taskOpeners);
 export const INDICATOR_TRIM = new Set([...table.indicator.trimChars]);
 
 export const BASIS = {

@@ -6,7 +6,7 @@ import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
 import { countsGivenItems, directionOnly, inPastSection, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
 import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
-import { BASIS, NOT_TARGETS, endsWithAny, includesAny, type Comparator } from "./phrases.js";
+import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
@@ -177,10 +177,17 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
-    let lastSep = q.start - 1;
-    while (lastSep >= from && clause[lastSep] !== "、") lastSep--; // bounded by this value's own segment
+    // the last 、 of this value's own segment outside a quotation (“国球进社区、进公园”项目400个): one forward scan
+    let lastSep = from - 1, quoted = false;
+    for (let k = from; k < q.start; k++) {
+      const ch = clause[k];
+      if (ch === "“") quoted = true;
+      else if (ch === "”") quoted = false;
+      else if (ch === "、" && !quoted) lastSep = k;
+    }
     // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
-    if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
+    // and so do words before a 、 that opens a new task (拓展…销售途径、力争销售额达到320亿元)
+    if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)) || startsWithAny(clause.slice(lastSep + 1, q.start), TASK_OPENERS))) segStart = lastSep + 1;
     let before = clause.slice(segStart, q.start);
     const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
     let after = clause.slice(afterEnd, Math.min(nextStart, afterEnd + 120));

@@ -110,3 +110,23 @@ describe("held-out annual plan (004): qualitative end states", () => {
     expect(rs).toEqual([expect.objectContaining({ indicator: "盟市与北京合作", value_text: "全覆盖", target_year: 2025 })]);
   });
 });
+
+describe("held-out annual plan (004): indicators in the source's words", () => {
+  const ind = (line: number, value: number) => targets(annual(line), ANNUAL).find((r) => r.value === value)?.indicator;
+  it("an object closed by 和 before the value is another item", () => {
+    expect(ind(31, 5000)).toBe("完成保交房任务");
+    expect(ind(39, 6)).toBe("前置仓");
+    expect(ind(65, 3)).toBe("绿色供应链管理企业");
+  });
+  it("grade codes joined by 、 are one noun (20个以上3A、4A级旅游景区)", () => {
+    expect(ind(75, 20)).toBe("在全区新培育3A、4A级旅游景区");
+  });
+  it("a 、 followed by 力争 opens a new task (…销售途径、力争销售额达到320亿元以上)", () => {
+    expect(ind(145, 320)).toBe("销售额");
+  });
+  it("a 、 inside a quotation does not split the noun; unpaired quotes are dropped", () => {
+    expect(ind(161, 400)).toBe("国球进社区、进公园项目");
+    expect(ind(91, 97)).toBe("快递进村通达率");
+    expect(ind(101, 150)).toBe("全区通办事项");
+  });
+});
