@@ -16,6 +16,13 @@ export function trimEnds(s: string): string {
   let a = 0, b = s.length;
   while (a < b && INDICATOR_TRIM.has(s[a]!)) a++;
   while (b > a && INDICATOR_TRIM.has(s[b - 1]!)) b--;
+  // a closing bracket whose opening one is kept stays: 标准化临时起降场(点)
+  const close = s[b];
+  const open = close === ")" ? "(" : close === "）" ? "（" : null;
+  if (open) {
+    const o = s.lastIndexOf(open, b);
+    if (o >= a && o > s.lastIndexOf(close!, b - 1)) b++;
+  }
   return s.slice(a, b);
 }
 

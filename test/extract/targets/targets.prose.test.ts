@@ -130,3 +130,16 @@ describe("held-out annual plan (004): indicators in the source's words", () => {
     expect(ind(101, 150)).toBe("全区通办事项");
   });
 });
+
+describe("held-out compilation (003): list restatements, brackets, changes against a base year", () => {
+  it("打造A、B、C3个集聚区 restates the named list; 通用机场数量达到33个 stays; 起降场(点) keeps its bracket", () => {
+    const s = "低空基础设施逐步完善，通用机场数量达到33个、标准化临时起降场(点)达到100个。产业集聚效应初步显现，打造包头低空制造、赤通锡低空应用、乌阿海满低空旅游3个集聚区。";
+    const rs = targets(s, { plan_period: [2025, 2027] });
+    expect(rs.map((r) => [r.indicator, r.value])).toEqual([["通用机场数量", 33], ["标准化临时起降场(点)", 100]]);
+  });
+  it("比2020年提高45%左右 is a period total (cumulative)", () => {
+    const rs = targets("到2030年，大宗固体废弃物年利用量达到45亿吨左右，主要资源产出率比2020年提高45%左右。", {});
+    expect(rs.find((r) => r.unit === "%")).toMatchObject({ value: 45, comparator: "approx", target_year: 2030, basis: "cumulative" });
+    expect(rs.find((r) => r.unit === "亿吨")).toMatchObject({ basis: "level", target_year: 2030 });
+  });
+});
