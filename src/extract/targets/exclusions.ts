@@ -81,10 +81,10 @@ export function isAllocation(text: string, afterEnd: number): boolean {
 }
 
 /**
- * A count of given items whose progress is pushed (加快4个…基地建设进度,
- * 推进…160项重点任务落实): the clause ends in a progress word after the count.
+ * A clause about the progress of given items (加快4个…基地建设进度, 推进…160项
+ * 重点任务落实): it ends in a progress word, so the counts in it name the items
+ * and set no goal (rates and shares in such a clause still can). Read once per clause.
  */
-export function countsGivenItems(clause: string, unit: string | null, afterEnd: number): boolean {
-  if (unit === "%" || unit === "‰") return false;
-  return endsWithAny(clause.slice(afterEnd).trimEnd(), NOT_TARGETS.progressEnds) !== null;
+export function progressClause(clause: string): boolean {
+  return endsWithAny(clause.trimEnd(), NOT_TARGETS.progressEnds) !== null;
 }

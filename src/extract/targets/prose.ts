@@ -4,7 +4,7 @@ import type { Draft } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
-import { countsGivenItems, directionOnly, inPastSection, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
+import { directionOnly, inPastSection, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
 import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
@@ -147,6 +147,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
   const sentenceStartInBlock = s.start - b.start;
   const sentenceText = doc.source.text.slice(s.start, s.end);
   const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  const countsOnlyItems = progressClause(clause);
   // 年均 anywhere in the sentence makes its values yearly averages (computed once: sentences can be long)
   const sentenceAverage = includesAny(sentenceText, BASIS.averageAnnual) !== null;
   const out: Draft<"targets">[] = [];
@@ -171,7 +172,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     segFrom = afterEnd;
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
-    if (isAllocation(clause, afterEnd) || countsGivenItems(clause, q.unit, afterEnd)) return;
+    if (isAllocation(clause, afterEnd) || (countsOnlyItems && q.unit !== "%" && q.unit !== "‰")) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
     const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null) return;
