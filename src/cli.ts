@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
 import { build, columnsOf, extractInputs } from "./api.js";
 import { OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";

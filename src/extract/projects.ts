@@ -35,7 +35,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
       const city = boxPlace(block);
       if (city && !hasPlace(name)) name = city + name;
-      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail });
+      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail, innerVerb: cleaned.verb });
       if (why) continue;
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({

@@ -1,7 +1,7 @@
 import type { Doc, Span } from "../structure/types.js";
 import type { Draft, Extractor, Fields } from "./record.js";
 import { paysOf, type Pay } from "./subsidies/amounts.js";
-import { beneficiaryFromLead, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
+import { beneficiaryFromLead, continuedTaxBeneficiary, distribute, lastMarker, MARKER_RE, taxBeneficiary } from "./subsidies/beneficiary.js";
 import {
   ANY_INSTRUMENT_RE, GENERIC, GENERIC_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_RELIEF_RE, TAX_WORD_RE,
   type Instrument,
@@ -45,7 +45,15 @@ function slotFilled(r: Rec, p: Pay): boolean {
   }
 }
 
-const TAX_LEVY = /(?:征收|计征)/;
+const TAX_LEVY = /(?:征收|计征|调整[^，,；。]{0,12}税额标准)/;
+/** a cap on what several awards add up to: 两项合计, 可同时享受…, 累计 */
+const COMBINED_CAP_RE = /合计|同时享受|累计|叠加/;
+/** Set a shared cap on a record of an earlier item that has none of its own. */
+function capDraft(d: Draft<"subsidies">, yuan: number | null | undefined): void {
+  const f = d.fields;
+  if (yuan == null || f.instrument === "tax_relief" || f.amount_max_yuan != null) return;
+  f.amount_max_yuan = yuan;
+}
 const GOVERNMENT_RE = /(?:^|[，,])(?:中央|中央财政|自治区|自治区财政|盟市|旗县|市级|县级|省级|各级财政)$/;
 /** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
 const SHARED_CAP_LEAD = /^(?:原则上)?(?:单个|每个|同一|每家|单户|每户|每年)/;
@@ -165,7 +173,7 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
 }
 
 /** Tax relief without a number: 免征房产税、城镇土地使用税; 超过部分减半征收. */
-function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; beneficiary: string }[] {
+function taxReliefs(text: string, part: Piece, taken: Rec[], carry: { who: string | null }): { at: number; beneficiary: string }[] {
   const out: { at: number; beneficiary: string }[] = [];
   TAX_RELIEF_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -185,7 +193,8 @@ function taxReliefs(text: string, part: Piece, taken: Rec[]): { at: number; bene
     // 免税时间自…起计算 names the relief's term, not a relief
     if (/^(?:时间|期|期限|额|收入)/.test(partText.slice(m.index + m[0].length))) continue;
     // "…免征企业所得税，超过部分减半征收": the second relief's condition starts after the first one's clause
-    const who = taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at));
+    const who = continuedTaxBeneficiary(taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at)), carry.who);
+    carry.who = who;
     leadFrom = ce + 1;
     out.push({ at, beneficiary: `${who}（${relief}）` });
   }
@@ -203,6 +212,7 @@ function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: numbe
 
 export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
+  const sectionDrafts: { parent: string; draft: Draft<"subsidies"> }[] = [];
   let carried: string[] = [];
   for (const item of itemsOf(doc)) {
     const text = item.text;
@@ -211,6 +221,9 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     const inUnits = (i: number) => insideUnits(units, i);
     let prevRecs: Rec[] = [];
     const itemRecs: Rec[] = [];
+    let capFrom = 0;
+    const head = item.blocks[0];
+    const parentKey = (head?.heading ? head.section.slice(0, -1) : head?.section ?? []).join("\u0000");
     const taxes: { at: number; beneficiary: string; period: Piece }[] = [];
     const periods = periodsOf(text);
     // "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it
@@ -224,18 +237,32 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     };
     for (const { period, parts } of periods) {
       const periodRecs: Rec[] = [];
+      // "不超过500万元的部分，免征所得税；超过500万元的部分，减半征收所得税": a continuation relief keeps the sentence's subject
+      const taxCarry = { who: null as string | null };
       for (const part of parts) {
         const recs = recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start));
         periodRecs.push(...recs);
-        for (const t of taxReliefs(text, part, recs)) if (!inUnits(t.at)) taxes.push({ ...t, period });
+        for (const t of taxReliefs(text, part, recs, taxCarry)) if (!inUnits(t.at)) taxes.push({ ...t, period });
       }
       // a sentence that only states a cap ("单个企业…每年奖励资金不超过50万元。") caps the awards of the sentence before
       const capOnly = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap"));
       const lead = period.text.replace(/^\s+/, "");
       MARKER_RE.lastIndex = 0;
-      if (capOnly && prevRecs.length && SHARED_CAP_LEAD.test(lead) && !MARKER_RE.test(lead)) {
-        const cap = firstPay(periodRecs[0]!);
-        for (const r of prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+      const cap = capOnly ? firstPay(periodRecs[0]!) : null;
+      // the cap's own clause names its scope ("…可同时享受…，单个企业年度支持资金最多不超过500万元")
+      const capAt = cap ? clauseStart(text, cap.start, period.start) : period.start;
+      const capClause = text.slice(capAt, cap ? cap.start : capAt).replace(/\s+/g, "");
+      // …but a sentence that gives an award itself ("按照…给予财政资金奖补，单个企业每年最高奖补500万元") is that award's record
+      const scoped = SHARED_CAP_LEAD.test(lead) || (SHARED_CAP_LEAD.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
+      if (cap && scoped && !MARKER_RE.test(lead)) {
+        // a cap on the sum of awards ("两项合计", "可同时享受") caps the awards of the sibling items too
+        if (COMBINED_CAP_RE.test(period.text)) {
+          for (const d of sectionDrafts) if (d.parent === parentKey) capDraft(d.draft, cap.yuan);
+        }
+        // a per-recipient cap ending a run of sentences ("每个企业最高补贴1000万元。") caps each award since the last such cap
+        const targets = itemRecs.slice(capFrom);
+        for (const r of targets.length ? targets : prevRecs) if (!has(r, "cap") && !has(r, "range")) r.pays.push(cap);
+        capFrom = itemRecs.length;
         continue;
       }
       itemRecs.push(...periodRecs);
@@ -309,13 +336,15 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         const term = partTerm.get(m.part);
         if (term && fields.frequency === "annual") { fields.frequency = "multi_year"; fields.years = term.years; }
         const keyPay = m.pays.find((p) => p.role === "fixed") ?? m.pays.find((p) => p.role === "cap") ?? m.pays.find((p) => p.role === "floor") ?? m.pays.find((p) => p.role === "range") ?? firstPay(m);
-        drafts.push({
+        const draft: Draft<"subsidies"> = {
           fields,
           at: srcAt(item, keyPay.start),
           quote: quoteOf(item, m.period, m.part, firstPay(m).start, m.pays.at(-1)!.end),
           // the amount's offset in the source tells apart equal clauses of two documents of one file
           key: `${who}\u0000${srcAt(item, keyPay.start)}`,
-        });
+        };
+        drafts.push(draft);
+        sectionDrafts.push({ parent: parentKey, draft });
       });
     }
     for (const t of taxes) {

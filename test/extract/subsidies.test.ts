@@ -219,6 +219,29 @@ describe("more shapes from the rest of the compilation", () => {
     ]);
   });
 
+  it("a cap on the sum of two awards (两项合计, 可同时享受) caps the award of each sibling item and gives no record (lines 1636–1640)", () => {
+    const rs = subs([line(1636), line(1638), line(1640)].join("\n\n"));
+    expect(pick(rs, ["rate_pct", "amount_max_yuan", "instrument"])).toEqual([
+      { rate_pct: 1, amount_max_yuan: 5000000, instrument: "subsidy" },
+      { rate_pct: 10, amount_max_yuan: 5000000, instrument: "subsidy" },
+    ]);
+  });
+
+  it("a per-recipient cap closing an item caps every award of the item, not only the sentence before (line 2397)", () => {
+    const rs = subs(line(2397), "city");
+    expect(pick(rs, ["amount_yuan", "amount_max_yuan", "per_unit"])).toEqual([
+      { amount_yuan: 100, amount_max_yuan: 10000000, per_unit: "每头牛" },
+      { amount_yuan: 200, amount_max_yuan: 10000000, per_unit: "每头牛" },
+      { amount_yuan: 300, amount_max_yuan: 10000000, per_unit: "每头牛" },
+      { amount_yuan: 1000000, amount_max_yuan: 10000000, per_unit: null },
+    ]);
+  });
+
+  it("a sentence that gives an award and caps it in its scope clause stays a record (line 1654)", () => {
+    const rs = subs(line(1654));
+    expect(pick(rs, ["amount_max_yuan", "frequency"])).toEqual([{ amount_max_yuan: 5000000, frequency: "annual" }]);
+  });
+
   it("不予补助 thresholds are no amounts (line 1640)", () => {
     const rs = subs(line(1640));
     expect(rs.map((r) => r.amount_yuan)).not.toContain(10000);
@@ -226,6 +249,11 @@ describe("more shapes from the rest of the compilation", () => {
 });
 
 describe("frequency, validity and responsible units", () => {
+  it("在3年内被认定 is a condition, not a multi-year term; 5年内按…给予 is one (lines 2229, 1789)", () => {
+    expect(subs(line(2229), "city").map((r) => r.frequency)).toEqual([null]);
+    expect(subs(line(1789)).map((r) => [r.frequency, r.years])).toEqual([["multi_year", 5]]);
+  });
+
   it("连续5年每年 is multi_year with years 5 (line 980)", () => {
     const rs = subs(line(980));
     expect(rs[0]).toMatchObject({ amount_yuan: 10000000, frequency: "multi_year", years: 5 });
@@ -258,6 +286,19 @@ describe("tax relief", () => {
     expect(rs.every((r) => r.valid_from === "2021-01-01" && r.valid_to === "2025-12-31")).toBe(true);
   });
 
+  it("a relief share raised (减除幅度由10%调整为30%) and a tax standard cut to 80% are reliefs with their new rate; the old level is none (line 1543)", () => {
+    const rs = subs(line(1543)).filter((r) => r.rate_pct != null);
+    expect(pick(rs, ["instrument", "rate_pct", "rate_base"])).toEqual([
+      { instrument: "tax_relief", rate_pct: 30, rate_base: "房产税从价计征的减除幅度" },
+      { instrument: "tax_relief", rate_pct: 80, rate_base: "现行标准" },
+      { instrument: "tax_relief", rate_pct: 50, rate_base: "现行车船税适用税额" },
+    ]);
+  });
+
+  it("a rate raised outside tax relief stays no record: 价格扣除优惠由7%-10%提高至15%-20% (line 2139)", () => {
+    expect(subs(line(2139), "city")).toEqual([]);
+  });
+
   it("减按15%的税率 (line 621), national level from the document", () => {
     const rs = subs(line(621), "national");
     expect(pick(rs, ["instrument", "rate_pct", "policy_level", "valid_from", "valid_to"])).toEqual([
@@ -269,7 +310,17 @@ describe("tax relief", () => {
     const rs = subs("(三十九)一个纳税年度内，居民企业从事技术转让取得的收入，不超过500万元的部分，免征所得税；超过500万元的部分，减半征收所得税。");
     expect(rs.map((r) => r.beneficiary)).toEqual([
       "一个纳税年度内，居民企业从事技术转让取得的收入，不超过500万元的部分（免征所得税）",
-      "超过500万元的部分（减半征收所得税）",
+      "一个纳税年度内，居民企业从事技术转让取得的收入，不超过500万元的部分，超过500万元的部分（减半征收所得税）",
+    ]);
+  });
+
+  it("a relief without a subject of its own (超过部分, 第4年至第6年) keeps the subject before it; 自…起 is no condition (line 1656)", () => {
+    const rs = subs(line(1656)).filter((r) => r.instrument === "tax_relief");
+    expect(rs.map((r) => r.beneficiary)).toEqual([
+      "居民企业在纳税年度内技术转让所得不超过500万元的部分（免征企业所得税）",
+      "居民企业在纳税年度内技术转让所得不超过500万元的部分，超过部分（减半征收）",
+      "区外科技型企业、创新团队和技术成果持有人来我区设立科技型企业的，第1年至第3年（免征企业所得税地方分享部分）",
+      "区外科技型企业、创新团队和技术成果持有人来我区设立科技型企业的，第4年至第6年（减半征收）",
     ]);
   });
 });

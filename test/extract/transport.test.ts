@@ -142,7 +142,37 @@ describe("section markers are fields, not stops", () => {
   });
 });
 
+describe("connecting lines from several places", () => {
+  it("赤峰、通辽与京沈高铁连接线 is one connecting line from each place (003:289)", () => {
+    const { rail } = run("铁路方面，加快京沈高铁、哈佳、沈丹、丹大、吉图珲、哈齐、哈牡等快速铁路建设，推进赤峰、通辽与京沈高铁连接线前期工作；贯通东北东部铁路。");
+    const links = rail.filter((r) => r.segment === "连接线").map((r) => [r.name, r.stops, r.stage, r.line_class]);
+    expect(links).toEqual([
+      ["赤峰与京沈高铁连接线", ["赤峰"], "preparation", "high_speed"],
+      ["通辽与京沈高铁连接线", ["通辽"], "preparation", "high_speed"],
+    ]);
+    // the line the connectors join is its own record, staged by its own verb
+    expect(byName(rail, "京沈高铁").stage).toBe("building");
+  });
+  it("a connector with no places before 与 stays one line", () => {
+    expect(run("推进与京沈高铁连接线前期工作。").rail.map((r) => r.name)).toEqual(["京沈高铁连接线"]);
+  });
+});
+
 describe("highways: codes and classes", () => {
+  it("a coded road written before its verb ends before the time words and the verb (…段年底前通车)", () => {
+    const { road } = run("确保G65包茂高速公路包头至东胜段年底前通车，S27呼和浩特至凉城高速公路年内开工。");
+    expect(road.map((r) => [r.name, r.stops, r.stage])).toEqual([
+      ["G65包茂高速公路包头至东胜段", ["包头", "东胜"], "completed"],
+      ["S27呼和浩特至凉城高速公路", ["呼和浩特", "凉城"], "start"],
+    ]);
+  });
+  it("国道G331线: the road word and 线 around a code are part of the name, a closing 建设 is not", () => {
+    const { road } = run("加快国道G331线建设，建成省道S203。", { plan_year: 2025 });
+    expect(road.map((r) => [r.name, r.code, r.road_class, r.stage])).toEqual([
+      ["国道G331线", "G331", "national", "building"],
+      ["省道S203", "S203", "provincial", "completed"],
+    ]);
+  });
   it("the same code twice in one sentence gives two records (001:1389)", () => {
     const roads = run(seedLine(SEED.fyp, 1389)).road;
     const g110 = roads.filter((r) => r.code === "G110");
@@ -241,6 +271,11 @@ describe("aliases and short line names", () => {
   });
   it("short 线 names only for lines: 断头线 and 货运线 are not", () => {
     expect(run("铁路方面，打通断头线、货运线，建设集通线。").rail.map((r) => r.name)).toEqual(["集通线"]);
+  });
+  it("ordinary 线 nouns, head words with 线 and metro numbers are no abbreviations; real ones are kept whatever their first character", () => {
+    expect(run("铁路方面，保障生命线畅通，建设主干线、三号线、铁路线、高铁联络线。").rail.map((r) => r.name)).toEqual([]);
+    // 集二线 ends like the work noun 二线: it stays a line
+    expect(run("铁路方面，扩能改造临哈线、集二线、白阿线。").rail.map((r) => r.name)).toEqual(["临哈线", "集二线", "白阿线"]);
   });
 });
 

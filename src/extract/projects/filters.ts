@@ -1,6 +1,6 @@
 import {
-  DESIGNATION_HEADS, DESIGNATION_VERBS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS,
+  DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, OWNER_PREFIX_RE, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -29,6 +29,8 @@ export interface CandidateFacts {
   /** the shared class after 等 ("" when none): 等重大创新平台 classifies the items */
   tail: string;
   section: readonly string[];
+  /** a verb found inside the raw name and cut off (支持大连设立…示范基地 → 设立): it may create a designation */
+  innerVerb?: string;
 }
 
 const verbsOf = (run: string) => {
@@ -45,10 +47,10 @@ function isReviewSection(label: string): boolean {
   return REVIEW_SECTIONS.some((r) => title === r || (title.startsWith(r) && title.length <= r.length + 4) || /^\d{4}年(?:工作)?回顾/.test(title));
 }
 
-/** A place written in the name: a known place anywhere, or a suffixed place opening it (苏尼特左旗…). */
+/** A place written in the name: a known place anywhere, a suffixed place opening it (苏尼特左旗…), or an owner opening it (中石化…), which identifies a work as a place does. */
 export function hasPlace(s: string): boolean {
   PLACE_ANY_RE.lastIndex = 0;
-  return PLACE_ANY_RE.test(s) || PLACE_PREFIX_RE.test(s);
+  return PLACE_ANY_RE.test(s) || PLACE_PREFIX_RE.test(s) || OWNER_PREFIX_RE.test(s);
 }
 
 export function exclusionOf(c: CandidateFacts): Exclusion | null {
@@ -56,11 +58,12 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (c.section.some(isReviewSection)) return "review";
   if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
   if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.endsWith(w))) return "programme";
+  if (SERVICE_CENTRE_RE.test(name)) return "programme";
   if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
   const verbs = verbsOf(c.verbs);
-  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && (verbs.some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
+  if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && ([...verbs, c.innerVerb ?? ""].some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
   if (verbs.some((v) => STRICT_NON_BUILDING.has(v)) || AFTER_NOT_BUILT.test(c.after)) return "not-built";
   if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
@@ -69,7 +72,10 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const modifier = at < 0 ? name : name.slice(0, at);
   const placed = hasPlace(modifier);
   const placedAnywhere = hasPlace(name) || /至/.test(name);
-  if (!placedAnywhere && head.needsPlace) return "generic";
+  // the document's whole region (内蒙古森林草原防火应急通信基础设施) does not place a class of facilities
+  const placedInRegion = hasPlace(name.replace(REGION_PREFIX, "")) || /至/.test(name);
+  if (head.needsPlace && !placedInRegion) return "generic";
+  if (!placedInRegion && GRADE_WORDS.some((w) => name.includes(w))) return "generic";
   if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w))) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)
@@ -77,10 +83,15 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (/^[\u4e00-\u9fff]{2,3}和/.test(name) && !placedAnywhere) return "generic"; // 新能源和电网项目: two classes
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
+  // a quoted slogan as the name of the 工程 (…等“里子”工程, “天骏”工程) is a campaign the works before it serve,
+  // unless a place ties it to one work (和林格尔数据中心集群“东数西算”项目)
+  const slogan = /“([^“”]{1,10})”(?:工程|项目)$/.exec(name)?.[1];
+  if (slogan !== undefined && !hasPlace(name) && !PHYSICAL_WORDS.some((w) => slogan.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(slogan))) return "programme";
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   const unregioned = name.replace(REGION_PREFIX, "");
   if (GENERIC_START.some((g) => name.startsWith(g) || unregioned.startsWith(g))) return "generic";
+  if (RANK_SLOGAN_RE.test(name) || RANK_SLOGAN_RE.test(unregioned)) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
   if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";

@@ -26,9 +26,9 @@ export const HEAD_BY_NAME = new Map(HEADS.map((h) => [h.head, h]));
 export const HEAD_RE = new RegExp(alt(HEADS.map((h) => h.head)), "g");
 /** a name ending in a head noun (any), for "is this item already a full name" */
 export const SUFFIXES = heads.suffixes;
-export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+export const ENDS_WITH_HEAD = new RegExp(`(?:${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]|[一二三四五六七八九十\\d]{1,2}期){0,2}$`);
 /** the head noun a name ends with (before any section/bracket suffix) */
-export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]){0,2}$`);
+export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]|[一二三四五六七八九十\\d]{1,2}期){0,2}$`);
 export const MIN_MODIFIER = heads.minModifier;
 
 export const SECTOR_KEYWORDS = sectors.keywords as Array<[string, Sector]>;
@@ -47,7 +47,7 @@ export const PHYSICAL_WORDS = rules.physicalWords;
 export const PHYSICAL_PATTERNS = rules.physicalPatterns.map((p) => new RegExp(p));
 export const SECTOR_PATTERNS = (sectors.patterns as Array<[string, Sector]>).map(([p, s]) => [new RegExp(p), s] as const);
 export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
-export const REGION_PREFIX = new RegExp(`^(?:${alt(rules.regionPrefixes)})`);
+export const REGION_PREFIX = new RegExp(`^(?:(?:${alt(places.provinces)})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)?|${alt(rules.regionPrefixes)})`);
 export const NAME_VERBS = new Set(rules.nameVerbs);
 export const KEY_PROJECT_TAIL = new RegExp(`(?:等?(?:\\d{1,3}|[两二三四五六七八九十]{1,2})个|等)?(?:${alt(rules.keyProjectTails)})(?:建设|开工建设|前期工作)?$`);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
@@ -56,9 +56,14 @@ export const ROLE_WORDS = rules.roleWords;
 export const HARD_VERB_IN_NAME = new RegExp(`(?:${alt(rules.hardVerbsInName)})`, "g");
 export const EXCLUDED_IN = rules.excludedIn;
 export const EXCLUDED_END = rules.excludedEnd;
+/** a centre named by its activity (…运营中心, …交易中心): an organisation, not a facility */
+export const SERVICE_CENTRE_RE = new RegExp(`(?:${alt(rules.serviceCentreWords)})中心`);
 export const DESIGNATION_HEADS = rules.designationHeads;
 export const DESIGNATION_VERBS = rules.designationVerbs;
 export const GENERIC_START = rules.genericStart;
+/** 全国领先…, 全球最大的…: a rank slogan opening a name (one bounded alternation: linear) */
+export const RANK_SLOGAN_RE = new RegExp(rules.rankSlogan);
+export const GRADE_WORDS = rules.gradeWords;
 export const GENERIC_TAILS = new Set(rules.genericTails);
 export const REVIEW_SECTIONS = rules.reviewSections;
 export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "start" | "preparation"]>;
@@ -92,5 +97,7 @@ export const OTHER_TYPE_WORDS = rules.otherTypeWords;
 export const OTHER_TYPE_HEADS = rules.otherTypeHeads;
 /** known places anywhere in a name (a suffix-only place like 苏尼特左旗 is recognised at the start, by PLACE_PREFIX_RE) */
 export const PLACE_ANY_RE = new RegExp(`(?:${PLACE_WORD})(?:${alt(PLACE_SUFFIXES)})?`, "g");
+/** an enterprise opening a name owns one work (中石化煤制烯烃, 国能煤制油) */
+export const OWNER_PREFIX_RE = new RegExp(`^(?:${alt(places.enterprises)})`);
 export const LEVEL_WORDS = new RegExp(`^(?:${alt(rules.levelWords)})`);
 export const ADVERB_AT_START_RE = new RegExp(`^(?:${alt([...rules.adverbs, "全线", "年内", "如期", "尽快", "同步", "早日"])})`);

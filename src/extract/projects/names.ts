@@ -1,6 +1,6 @@
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -35,9 +35,10 @@ const MAX_TAIL = 60;
 
 const SEPARATOR = /[、，,；;。]/;
 /** what may follow a name: a verb, a list joint, a wrapper (…建设, …前期工作, …等, …功能) */
-const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗)/;
+const AFTER_NAME = /^(?:$|[、，,；;。：:”"）)\s]|等|和|及|与|以|为|的|建设|前期|开工|项目|规划|任务|功能|作用|能力|网络|封关|落地|提质|改造|升级|申遗|取得)/;
 const BRACKET_TAIL = /^[（(][^（）()]{1,12}[)）]/;
 const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
+const LEVEL_INSIDE_RE = /(?:国家|自治区|省级)/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
 /** 和 joins list items except inside place names (乌兰布和, 和林格尔, 呼和浩特) */
 const HE = "(?<![布呼])和(?!林格尔|浩特)";
@@ -139,6 +140,12 @@ function classTail(last: string): string | null {
   return null;
 }
 
+/** The class words from a level word on (草种业国家技术创新中心 → 国家技术创新中心), when a field precedes the level. */
+function levelTail(last: string): string | null {
+  const m = LEVEL_INSIDE_RE.exec(last);
+  return m && m.index >= 2 ? last.slice(m.index) : null;
+}
+
 /**
  * An item already naming a work of the shared kind, or a class tail (…等科技创新平台基地), keeps its
  * own name (…沙漠基地等新能源基地); otherwise the shared part is added (…开发区等国家级零碳园区).
@@ -228,7 +235,11 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
       const it = items[0]!;
       return [{ name: generic && !/[工程项目]$/.test(tail) ? it.name : it.name + tail, at: it.at }];
     }
-    if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) return [];
+    if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
+      // items each opening with an owner name one work each (中石化煤制烯烃、荣盛绿色煤化一体化等项目)
+      if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) return items.map((it) => ({ name: it.name + tail, at: it.at }));
+      return [];
+    }
     return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
   }
   if (list.split(new RegExp(`、|${HE}`)).some((it) => LEVEL_ITEMS.has(it))) return [];
@@ -246,7 +257,9 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
   }
   if (!firsts.every((f) => isPlace(f.name))) {
     // items that each open with a place share the class words of the last one (鄂尔多斯蒙苏、包头达茂零碳园区)
-    const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name) : null;
+    const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name)
+      // fields sharing a national or regional class written once (稀土新材料、草种业国家技术创新中心)
+      : firsts.every((f) => f.name.length <= 8 && !ENDS_WITH_HEAD.test(f.name)) ? levelTail(last.name) : null;
     return t ? [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last] : [last];
   }
   const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
@@ -287,6 +300,8 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   if (k >= 1 && k < items.length - 1 && PLACE_PREFIX_RE.test(items[k]!.name) && items.slice(0, k).every((p) => isPlace(p.name))) {
     return [...items.slice(0, k), { name: part.slice(items[k]!.at), at: items[k]!.at }];
   }
+  const lastItem = items[items.length - 1]!;
+  if (k >= 0 && k < items.length - 1 && levelTail(lastItem.name) && items.slice(0, -1).every((p) => p.name.length <= 8 && !ENDS_WITH_HEAD.test(p.name))) return items;
   if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
   return items;
 }

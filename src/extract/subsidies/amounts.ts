@@ -40,6 +40,8 @@ const CONDITION_AFTER = /^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(
 const PAYOUT_BEFORE = /(?:给予|予以|提供|奖励|奖补|补贴|补助|资助|安排|投入|支持|设立|统筹)[^，,；。\d]{0,4}$/;
 const PER_BASE_BEFORE = /每(?:新增|增加|增长|减少)$/;
 const RATE_OF = /的$/;
+/** a tax deduction or relief share raised: 减除幅度由10%调整为30% (the old level is no payout) */
+const RELIEF_RAISED = /([^，,；。]{0,24}税[^，,；。]{0,12}?(?:减除|减免|扣除|抵扣)(?:幅度|比例))由[\d.]{1,8}%(?:调整为|调整到|提高至|提高到)$/;
 const RATE_BY = /(?:按照|减按|按)/;
 const RATE_AFTER_OK = /^(?:的(?:[^，,；。]{0,12}(?:补贴|补助|奖补|奖励|资金|支持|税率)|税率)|且|、|和|给予|奖补|补助|补贴|进行|提供|计征|征收|每)/;
 const RATE_CONDITION_AFTER = /^(?:（含）)?(?:及以上|以上|以下|及以下)/;
@@ -103,7 +105,12 @@ export function paysOf(part: Piece): Pay[] {
     const times = q.unitNormalized === "times";
     if (!pct && !times) continue;
     if (q.high) continue;
-    if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) continue;
+    if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) {
+      // "房产税从价计征的减除幅度由10%调整为30%": a tax relief share raised to a new level is that relief's rate
+      const raised = pct && !RATE_CONDITION_AFTER.test(after) ? RELIEF_RAISED.exec(text.slice(cs, q.start).replace(/\s+/g, "")) : null;
+      if (raised) out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate: decToNumber(q.value), rateBase: raised[1]!, perSuffix: null });
+      continue;
+    }
     // 分别承担 45% 和 30% 的保险费补贴: a rate listed after a rate continues it
     const prev = out[out.length - 1];
     if (prev?.role === "rate" && /^\s*(?:和|、|及|与)\s*$/.test(text.slice(prev.end - part.start, q.start))) {

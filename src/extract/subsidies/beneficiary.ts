@@ -109,7 +109,19 @@ export function taxBeneficiary(lead: string): string {
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
   // the relief's term (3年内) is no part of who qualifies
-  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, ""));
+  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(TERM_START, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, ""));
+}
+
+/** "自该企业取得第一笔生产经营收入所属纳税年度起": when a relief starts, not who gets it */
+const TERM_START = /[，,]?自[^，,；。]{1,30}起(?=[，,]|$)/g;
+/** a relief clause without a subject of its own: 超过部分减半征收; 第4年至第6年减半征收 */
+const CONTINUATION = /^(?:超过|超出|其余|剩余|第[\d一二三四五六七八九十]{1,2}年)/;
+const TERM_TAIL = /[，,]?第[\d一二三四五六七八九十]{1,2}年(?:至第[\d一二三四五六七八九十]{1,2}年)?$/;
+
+/** A continuation relief takes the subject of the relief before it, without that relief's own term. */
+export function continuedTaxBeneficiary(who: string, previous: string | null): string {
+  if (!previous || !CONTINUATION.test(who)) return who;
+  return `${previous.replace(TERM_TAIL, "")}，${who}`;
 }
 
 /** Split at top-level separators (outside brackets and quotes). */

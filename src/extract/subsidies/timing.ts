@@ -8,7 +8,8 @@ import { FREQUENCY_WORDS, NOT_ANNUAL_RE, type Frequency } from "./lexicon.js";
  * paid once per product); 连续5年/分3年/5年内 make a multi-year payment; 每年,
  * 年度 (not 上一年度, 年度排名, 同一年度) annual; 每月, 元/月 monthly.
  */
-const MULTI_YEAR = /(?:连续|分)(\d{1,2}|[一二两三四五六七八九十]{1,2})年|(\d{1,2}|[一二两三四五六七八九十]{1,2})年内/;
+// "5年内按销售收入的5%给予奖补" is a term; "在3年内被认定为高新技术企业的" is a condition
+const MULTI_YEAR = /(?:连续|分)(\d{1,2}|[一二两三四五六七八九十]{1,2})年|(?<!在)(\d{1,2}|[一二两三四五六七八九十]{1,2})年内(?=[，,]?(?:按|每年|给予|予以|共|累计|奖|补))/;
 
 function yearsOf(m: RegExpExecArray): number | null {
   const t = m[1] ?? m[2]!;

@@ -3,7 +3,7 @@ import { stageVerbs } from "../../shared/stage.js";
 import type { Span } from "../../structure/types.js";
 import { roadClassOfCode } from "./classes.js";
 import {
-  ABBREV_NOT_PREFIX, CORRIDOR, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
+  CORRIDOR, NOUN_WORKS, ORDINARY_LINE_WORDS, SEGMENT_WORDS, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
   type LineClass, type RoadClass,
 } from "./vocab.js";
 import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
@@ -31,7 +31,7 @@ export interface Mention extends Span {
 }
 
 const DELIM = /[、，,。；;：:“”"《》\s]/;
-const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
+const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,。；;])/g;
 /**
  * A route code counts in a sentence or heading about roads (公路方面，建成S22…; （四）普通国省道 … G109能源运输通道),
  * or when its name runs from one place to another: G20峰会 is no road.
@@ -39,6 +39,8 @@ const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,])/g;
 export const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
 /** 国道331线, 省道203线, 331国道 — not 国省道1500公里 (a length). */
 const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{1,4})线|(?<!\d)(\d{3})(国道|省道)/g;
+/** A road word written before a route code (国道G331线, 省道S203). */
+const CODE_PREFIX_WORD = /(?:国道|省道)$/;
 const ITEM_END = /[、，,。；;：:]/;
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
 const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
@@ -46,10 +48,11 @@ const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
 const SHORT_EXPRESSWAY_END = /^(?:[、，,。；;：:）)]|$|等|和|及|与|建设|项目|工程|改扩建|扩容|改造|扩能|[（(][GS]\d)/;
 const CHAIN_THEN_SECTION = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?段/;
 
-function stripListTail(s: string, start: number, end: number): number {
+/** Cut list-closing words (等项目, 前期工作, 建设) from the end of an item, keeping at least `keep` characters of it. */
+function stripListTail(s: string, start: number, end: number, keep = 2): number {
   for (let guard = 0; guard < 4; guard++) {
     const t = s.slice(start, end);
-    const w = LIST_TAIL.find((x) => t.endsWith(x) && t.length > x.length + 1);
+    const w = LIST_TAIL.find((x) => t.endsWith(x) && t.length >= x.length + keep);
     if (!w) break;
     end -= w.length;
   }
@@ -75,6 +78,26 @@ class Taken {
   }
 }
 
+/** Time words written between a road's name and its verb (…段年底前通车). */
+const WHEN_WORDS = ["年底前", "年底", "年内", "年末", "上半年", "下半年", "全线", "全面", "如期", "按期", "提前", "尽快", "前"];
+
+/**
+ * Where the predicate starts in a coded road's body written before its verb
+ * (G65包茂高速公路包头至东胜段年底前通车): at the first completion or start verb
+ * after the name, with the time words before it. The body's length when there is none.
+ */
+function predicateStart(body: string): number {
+  const v = stageVerbs(body).find((h) => h.start >= 2 && (h.stage === "completed" || h.stage === "start"));
+  if (!v) return body.length;
+  let end = v.start;
+  for (let guard = 0; guard < 4; guard++) {
+    const w = WHEN_WORDS.find((x) => body.slice(0, end).endsWith(x) && end - x.length >= 2);
+    if (!w) break;
+    end -= w.length;
+  }
+  return end;
+}
+
 /** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, each up to the next list mark. */
 function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
   const out: Mention[] = [];
@@ -83,13 +106,19 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
   CODE_RE.lastIndex = 0;
   let x: RegExpExecArray | null;
   while ((x = CODE_RE.exec(s))) {
-    const start = x.index, bodyStart = start + x[0].length;
+    // 国道G331线: the road word before the code and the 线 after it belong to the name, not to the body
+    const word = CODE_PREFIX_WORD.exec(s.slice(Math.max(0, x.index - 2), x.index))?.[0] ?? "";
+    const start = x.index - word.length;
+    const xian = s[x.index + x[0].length] === "线" ? "线" : "";
+    const bodyStart = x.index + x[0].length + xian.length;
     let end = bodyStart;
     while (end < s.length && !ITEM_END.test(s[end]!) && !(end > bodyStart && /[GS]/.test(s[end]!) && /\d/.test(s[end + 1] ?? ""))) end++;
     // G210等国道改造: what follows 等 is the list's category, not this road's name
     const deng = s.slice(bodyStart, end).indexOf("等");
     if (deng >= 0) end = bodyStart + deng;
-    end = stripListTail(s, bodyStart, end);
+    end = bodyStart + predicateStart(s.slice(bodyStart, end));
+    // the code is the name: a body that is only a list's closing words (国道G331线建设) is stripped to nothing
+    end = stripListTail(s, bodyStart, end, 0);
     if (end <= bodyStart && !roadSentence) continue;
     const body = s.slice(bodyStart, Math.max(end, bodyStart));
     end = Math.max(end, bodyStart);
@@ -98,7 +127,7 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
     const rb = parseRoadBody(body);
     if (!roadSentence && rb.stops.length < 2) continue;
     push({
-      kind: "road", start, end, name: code + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
+      kind: "road", start, end, name: word + code + xian + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
       speed: null, segment: rb.segment, work: rb.work, regionPart: rb.regionPart, port: false,
     });
   }
@@ -179,10 +208,43 @@ function namedLines(s: string, taken: Taken): Mention[] {
       kind: isRail ? "rail" : "road", code, stated, speed: mk.speed, segment: mk.segment, work: mk.work, regionPart: mk.regionPart,
     };
     const headText = mk.aliases.reduce((t, a) => t.replace(a, ""), s.slice(h.start, mk.end));
-    push({ ...base, start: nameStart, end: mk.end, name: fixOcrDashes(prefix + modifier + headText), stops, port: pp.port });
+    const name = fixOcrDashes(prefix + modifier + headText);
+    const origins = connectorOrigins(s, nameStart, floor, mk.segment);
+    if (origins.length) {
+      // 赤峰、通辽与京沈高铁连接线: one connecting line from each place to the line named after 与
+      origins.forEach((o, k) => push({
+        ...base, start: o.start, end: k === origins.length - 1 ? mk.end : o.end, name: `${o.place}与${name}`, stops: [o.place], port: false,
+      }));
+      continue;
+    }
+    push({ ...base, start: nameStart, end: mk.end, name, stops, port: pp.port });
     // items before this one that share its head: 齐齐哈尔至海拉尔、海拉尔至黑山头铁路; 哈佳、…、哈牡等快速铁路; 京包、包兰铁路
     const abbrev = pp.stops.length === 0 && !pp.port && prefix.length <= 4;
     for (const m of sharedHeadItems(s, taken, nameStart, { modifier, head: h.head, listed: deng >= 0, abbrev, base })) push(m);
+  }
+  return out;
+}
+
+/** Segments that join a place to another line: 赤峰与京沈高铁连接线. */
+const CONNECTORS = new Set(["连接线", "联络线"]);
+
+/**
+ * Places joined to a line by a connector written "A、B与X连接线": the list
+ * before 与 (at `nameStart - 1`), each a place of 2–6 characters that is no
+ * category. Empty when the name is no connector or nothing but a verb precedes 与.
+ */
+function connectorOrigins(s: string, nameStart: number, floor: number, segment: string | null): Array<{ place: string; start: number; end: number }> {
+  if (!segment || !CONNECTORS.has(segment) || s[nameStart - 1] !== "与") return [];
+  let k = nameStart - 1;
+  while (k > floor && (isNameChar(s[k - 1]!) || s[k - 1] === "、") && !/[，,。；;：:\s]/.test(s[k - 1]!)) k--;
+  const raw = s.slice(k, nameStart - 1);
+  const from = k + nameStartIn(raw);
+  const out: Array<{ place: string; start: number; end: number }> = [];
+  let pos = from;
+  for (const place of s.slice(from, nameStart - 1).split("、")) {
+    if (place.length < 2 || place.length > 6 || isGenericPrefix(place) || stageVerbs(place).length) return [];
+    out.push({ place, start: pos, end: pos + place.length });
+    pos += place.length + 1;
   }
   return out;
 }
@@ -231,6 +293,22 @@ function sharedHeadItems(s: string, taken: Taken, nameStart: number, sh: SharedH
   return out;
 }
 
+/** Segment and work nouns written with 线 (联络线, 增二线, 专用线); the two-character ones (二线, 支线) would also end real names (集二线). */
+const LINE_NOUNS = [...SEGMENT_WORDS, ...NOUN_WORKS].filter((w) => w.length >= 3 && w.endsWith("线"));
+
+/**
+ * An item `XY线` (2–3 characters before 线) abbreviates a line by its ends (临哈 = 临河–哈密, 集二 = 集宁–二连):
+ * not an ordinary noun (生命线, 主干线), a segment or work noun (联络线, 增二线), a category (断头线, 货运线),
+ * a head word with 线 (铁路线, 高铁线) or a numbered metro line (三号线).
+ */
+function isLineAbbreviation(item: string): boolean {
+  const body = item.slice(0, -1);
+  if (ORDINARY_LINE_WORDS.some((w) => item.endsWith(w)) || LINE_NOUNS.some((w) => item.endsWith(w))) return false;
+  if (isGenericPrefix(body) || endsGeneric(body) || body.endsWith("号")) return false;
+  HEAD_RE.lastIndex = 0;
+  return !HEAD_RE.test(body);
+}
+
 /** Short line names in a railway sentence: 扩能改造临哈线、集二线. */
 function abbreviatedLines(s: string, taken: Taken): Mention[] {
   if (!/铁路|高铁/.test(s)) return [];
@@ -246,7 +324,7 @@ function abbreviatedLines(s: string, taken: Taken): Mention[] {
     const end = stripListTail(s, start, i);
     const item = s.slice(start, end);
     if (!/^[\u4e00-\u9fff]{2,3}线$/.test(item)) continue;
-    if (ABBREV_NOT_PREFIX.has(item.slice(0, -1)) || ABBREV_NOT_PREFIX.has(item[0]!) || taken.overlaps(start, end)) continue;
+    if (!isLineAbbreviation(item) || taken.overlaps(start, end)) continue;
     const m: Mention = { kind: "rail", start, end, name: item, stops: [], code: null, stated: null, speed: null, segment: null, work: null, regionPart: null, port: false };
     out.push(m);
     taken.mark(m);

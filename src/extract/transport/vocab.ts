@@ -33,7 +33,8 @@ export const ROAD_SECTION_CLASSES = data.sectionClasses.road as Array<[string, R
 export const REVIEW_SECTION_RE = new RegExp(alt(data.reviewSections.words));
 export const REPORT_VERB_RE = new RegExp(`^(?:全线|全部|相继|先后|已)?(?:${alt(data.reportVerbs.words)})`);
 export const LIST_TAIL = byLength(data.listTail.words);
-export const ABBREV_NOT_PREFIX = new Set(data.railAbbrevLine.notPrefix);
+/** Ordinary nouns ending in 线 (生命线, 主干线, 红线): never a line abbreviation; matched at the end of an item. */
+export const ORDINARY_LINE_WORDS = byLength(data.railAbbrevLine.ordinaryWords);
 export const ROAD_GRADE_RE = new RegExp(`(?:${alt(data.roadGrades.words)})$`);
 export const PAST_MARKER_RE = new RegExp(`^(?:${alt(data.pastMarkers.words)})`);
 export const NOUN_WORKS = new Set(data.works.nounWorks);

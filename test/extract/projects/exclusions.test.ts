@@ -67,6 +67,68 @@ describe("NOT projects (CONTRACT.md)", () => {
     expect(names("打造绿色铝基新材料创新开发集聚区、生物制造产业集聚区、重型装备制造基地。")).toEqual([]);
     expect(names("加快建设国家重要农畜产品生产基地。")).toEqual([]);
   });
+  it("a facility placed only by the whole region is a class (000:55)", () => {
+    expect(names("支持内蒙古森林草原防火应急通信基础设施建设。")).toEqual([]);
+    expect(names("加强大兴安岭林区森林草原防灭火设施建设。")).toEqual(["大兴安岭林区森林草原防灭火设施"]);
+    // any province or macro-region, not only the seeds' own (003:279)
+    expect(names("大力推进东北地区城市供热、供水等管网设施改造。")).toEqual([]);
+    expect(why("黑龙江省森林草原防火应急通信基础设施", "设施")).toBe("generic");
+    expect(why("吉林松原灌区", "灌区")).toBeNull();
+  });
+  it("designations: 构建…合作区 (002:49), 设立…示范基地 (003:323)", () => {
+    expect(names("构建兴白齐呼跨省生态经济合作区。")).toEqual([]);
+    expect(names("支持大连设立中日韩循环经济示范基地。")).toEqual([]);
+    // 设立 of a park still builds it (000:53)
+    expect(names("研究设立和林格尔金融数据产业园。")).toEqual(["和林格尔金融数据产业园"]);
+  });
+  it("培育 an industry base fosters a role, builds nothing (004:71)", () => {
+    expect(names("实施一批人工智能典型应用项目，培育呼和浩特人工智能产业基地。")).toEqual([]);
+  });
+  it("体系 inside a works name is no framework: “三北”防护林体系建设工程 (000:39)", () => {
+    expect(names("协同推进重要生态系统保护和修复重大工程、“三北”防护林体系建设工程。")).toContain("“三北”防护林体系建设工程");
+    expect(why("边防公路体系", "工程")).toBe("framework");
+  });
+  it("a centre named by its activity is an organisation (001:1201, 001:1091, 001:1591)", () => {
+    expect(names("支持乳业、草产业、稀土功能材料等国家级产业知识产权运营中心建设。")).toEqual([]);
+    expect(names("支持内蒙古股权交易中心高质量建设区域股权市场“专精特新”专板。")).toEqual([]);
+    expect(why("区域现代消费中心", "中心")).toBe("programme");
+    expect(why("乌兰察布大数据调度中心", "中心")).toBe("programme");
+    // a centre named by what it holds is a facility (000:53)
+    expect(names("加快建设包头稀土产品检测检验中心。")).toEqual(["包头稀土产品检测检验中心"]);
+  });
+  it("a rank slogan opening a name is an ambition for a class (001:825)", () => {
+    expect(names("建设全国领先牛羊种源基地，提升核心育种场、种公牛站良种选育能力。")).toEqual([]);
+    expect(why("全国一流乳业基地", "基地")).toBe("generic");
+    expect(why("世界领先风电装备产业园", "产业园")).toBe("generic");
+    expect(why("全国最大的稀土新材料基地", "基地")).not.toBeNull();
+  });
+  it("slogan and talent programmes need no word list: a 工程 naming no physical object (004:59, 004:61, 004:51)", () => {
+    expect(names("深入实施科技“突围”工程。")).toEqual([]);
+    expect(names("实施“英才兴蒙”工程。")).toEqual([]);
+    expect(names("深化内蒙古文艺界思想引领“培根铸魂”工程。")).toEqual([]);
+    expect(names("实施畜牧业“单产提升工程”。")).toEqual([]);
+  });
+  it("a grade or rank word with no place below the region names a class (000:77, 001:777, 000:81)", () => {
+    expect(names("提升天然草原生产能力和草种供给能力，建设羊草、苜蓿、燕麦等优质饲草基地。")).toEqual([]);
+    expect(names("发展饲草产业和马铃薯、肉羊等优势产业，支持建设甜菜高产高糖基地。")).toEqual([]);
+    expect(names("推进内蒙古水网骨干工程建设，稳步实施引绰济辽二期工程。")).toEqual(["引绰济辽二期工程"]);
+    // a place keeps the work named (001:1101)
+    expect(why("呼和浩特国家骨干冷链物流基地", "基地")).toBeNull();
+    // 高效 is a technique, not a grade (001:581)
+    expect(names("实施高效节水灌溉工程。")).toEqual(["高效节水灌溉工程"]);
+  });
+  it("a work acting on others is the subject of a policy (003:329)", () => {
+    expect(names("推动哈尔滨、长春机场等对部分国家和地区实行72小时过境免办签证政策。")).toEqual([]);
+    expect(names("加快建设大连东北亚国际航运中心。")).toEqual([]);
+  });
+  it("a quoted slogan naming the 工程 is a campaign unless a place ties it to one work (004:135, 000:55)", () => {
+    expect(names("优化城市规划布局，实施好城市地下管网等“里子”工程，推动城市更新。")).toEqual([]);
+    expect(names("支持和林格尔数据中心集群“东数西算”项目建设。")).toEqual(["和林格尔数据中心集群“东数西算”项目"]);
+    expect(why("“天骏”工程", "工程")).toBe("programme");
+  });
+  it("a work followed by 与 is a party to a link, not built here (004:71)", () => {
+    expect(names("推动和林格尔数据中心集群与京津冀、长三角、粤港澳大湾区高速直联。")).toEqual([]);
+  });
   it("railways and highways are their own types", () => {
     expect(names("实施呼和浩特至包头铁路时速250公里提速改造工程。")).toEqual([]);
     expect(names("建成甘其毛都铁路口岸。")).toEqual(["甘其毛都铁路口岸"]);

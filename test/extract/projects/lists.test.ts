@@ -1,3 +1,4 @@
+import { hasPlace } from "../../../src/extract/projects/filters.js";
 import { describe, expect, it } from "vitest";
 import { names, projects } from "./helpers.js";
 
@@ -110,3 +111,51 @@ describe("专栏 boxes", () => {
     expect(projects(box("建设内蒙古支线工程。"))[0]).toEqual(["内蒙古支线工程", "building", "water"]);
   });
 });
+
+describe("places beyond the region (gazetteer)", () => {
+  it("airports listed before a shared head in another province (003:289)", () => {
+    expect(names("推进以及松原、建三江、五大连池、绥芬河等支线机场前期工作。")).toEqual(["松原支线机场", "建三江支线机场", "五大连池支线机场", "绥芬河支线机场"]);
+    expect(names("加快沈阳互联网骨干直联点建设。")).toEqual(["沈阳互联网骨干直联点"]);
+    // items that end in a phase, an upgrade or a runway are full names (003:289)
+    expect(names("推进大连新机场、沈阳机场二跑道、长春机场二期扩建、延吉机场迁建。")).toEqual(["大连新机场", "沈阳机场二跑道", "长春机场二期扩建", "延吉机场迁建"]);
+  });
+  it("a common noun that is also a city name is left out of the gazetteer (朝阳产业, 白银)", () => {
+    expect(hasPlace("朝阳产业")).toBe(false);
+    expect(hasPlace("白银制品")).toBe(false);
+    expect(hasPlace("长春机场")).toBe(true);
+  });
+});
+
+describe("valley parks (…谷): a naming convention for one planned park", () => {
+  it("伊利现代智慧健康谷 (001:811) and a 云谷", () => {
+    expect(names("持续推进伊利现代智慧健康谷、蒙牛中国乳业产业园建设。")).toContain("伊利现代智慧健康谷");
+    expect(names("加快建设呼和浩特药谷。")).toEqual(["呼和浩特药谷"]);
+  });
+});
+
+describe("works named by their owner (an enterprise opens the name, as a place would)", () => {
+  it("a list of owner-named items before 等项目 (004:67)", () => {
+    expect(projects("积极推动中石化煤制烯烃、荣盛绿色煤化一体化等项目建设。")).toEqual([
+      ["中石化煤制烯烃项目", "building", "industry"],
+      ["荣盛绿色煤化一体化项目", "building", "industry"],
+    ]);
+  });
+  it("approval sought is preparation (004:67)", () => {
+    expect(projects("争取国能煤制油项目取得核准批复。")).toEqual([["国能煤制油项目", "preparation", "energy"]]);
+  });
+  it("items with no owner or place before 等项目 stay a class (004:67)", () => {
+    expect(names("积极推动煤制烯烃、绿色煤化一体化等项目建设。")).toEqual([]);
+  });
+});
+
+describe("fields sharing a level class written once", () => {
+  it("稀土新材料、草种业国家技术创新中心 → two centres (000:49)", () => {
+    expect(names("加快推动建设国家乳业技术创新中心，研究支持创建稀土新材料、草种业国家技术创新中心。")).toEqual([
+      "国家乳业技术创新中心", "稀土新材料国家技术创新中心", "草种业国家技术创新中心",
+    ]);
+  });
+  it("places listed before a modifier still read as one item (001:587)", () => {
+    expect(names("推进包头市、通辽市退役风电、光伏设备循环利用产业集聚区建设。")).toEqual(["包头市退役风电、光伏设备循环利用产业集聚区", "通辽市退役风电、光伏设备循环利用产业集聚区"]);
+  });
+});
+

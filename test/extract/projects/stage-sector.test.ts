@@ -44,6 +44,12 @@ describe("sector from key words and the head noun", () => {
     ["南繁科研育种基地", "基地", "agriculture"],
     ["紧急医学救援基地", "基地", "social"],
     ["满洲里产业协作园区", "园区", "industry"],
+    ["“绿电进京”工程", "工程", "grid"],
+    ["陇东至山东“疆电外送”通道", "通道", "grid"],
+    ["西南水电清洁能源基地", "基地", "energy"],
+    ["沿海核电清洁能源基地", "基地", "energy"],
+    ["黄河粗泥沙集中来源区拦沙工程", "工程", "ecology"],
+    ["包头市退役风电、光伏设备循环利用产业集聚区", "集聚区", "industry"],
   ])("%s → %s", (name, head, sector) => {
     expect(projectSector(name, HEAD_BY_NAME.get(head)!)).toBe(sector);
   });

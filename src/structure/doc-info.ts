@@ -1,0 +1,130 @@
+import kinds from "../data/document-kinds.json" with { type: "json" };
+import regionsData from "../data/regions.json" with { type: "json" };
+import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
+import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
+import { detectHeading } from "./headings.js";
+import { flat, type Line } from "./lines.js";
+import type { PolicyLevel } from "./types.js";
+
+/**
+ * Facts about one document read from its head and signature: title (wrapped
+ * lines joined), 文号, issuer, date, level, region and plan timing.
+ */
+
+/** A date line of a reprint's source note: 来源：2020-06-23 内蒙古日报 */
+export const PUBLISHED = /(?:来源|发布时间|发布日期)[:：]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
+
+/** A document-number line: 国发〔2023〕16号, (内科发政字[2021]15号), 财政部 税务总局公告 2023 年第 5 号. */
+export function parseDocNumber(line: string): string | null {
+  const m = DOC_NUMBER_LINE.exec(line.trim());
+  if (!m) return null;
+  return m[1]!.replace(/\s+(?=[\d〔［【\[(（年第号])|(?<=[\d〕］】\])）年第])\s+/g, "")
+    .replace(/[［【\[(（](?=\d{4})/g, "〔").replace(/(?<=\d{4})[］】\])）]/g, "〕");
+}
+
+export function levelFromIssuer(s: string): PolicyLevel | null {
+  for (const r of kinds.issuerLevels) if (new RegExp(r.re).test(s)) return r.level as PolicyLevel;
+  return null;
+}
+
+/** Title lines starting at `i`: a wrapped title continues until it ends in a document-kind word. */
+export function readTitle(lines: Line[], i: number, end: number): { title: string; last: number } {
+  let title = lines[i]!.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
+  let last = i;
+  while (!TITLE_END.test(flat(title)) && last + 1 < end && last - i < 3) {
+    const next = lines[last + 1]!;
+    if (parseDocNumber(next.text) || DATE_LINE.test(next.text) || detectHeading(next.text) || next.text.length > 60 || /[。：:]/.test(next.text)) break;
+    title += next.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
+    last++;
+  }
+  return { title: title.replace(/\s+/g, " ").replace(/(?<=[\u4e00-\u9fff《》“”]) (?=[\u4e00-\u9fff《》“”])/g, (s, off, all) => (isIssuerGap(all, off) ? " " : "")), last };
+}
+
+/** Keep the space between two issuing bodies (`中共中央 国务院`), drop spaces from line wraps. */
+function isIssuerGap(title: string, off: number): boolean {
+  const before = title.slice(0, off);
+  const ends = new RegExp(`${kinds.issuerEnds}$`);
+  return ends.test(before) && !/关于|印发/.test(before);
+}
+
+export function issuerFromTitle(title: string): string | null {
+  const m = /^(.*?)(?:关于|印发)/.exec(title);
+  if (!m || !m[1]) return null;
+  const head = m[1].replace(/等部门$/, "").trim();
+  if (!head) return null;
+  const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`)));
+  return parts.filter(Boolean).join("、");
+}
+
+const REGIONS = regionsData.regions as Array<[string, string]>;
+const REGION_RE = new RegExp(REGIONS.flat().sort((a, b) => b.length - a.length).join("|"), "g");
+const fullRegion = (name: string) => REGIONS.find(([full, short]) => name === full || name === short)?.[0] ?? name;
+/** A city-, league- or county-level issuer at the start of a title: 赤峰市…, 元宝山区… */
+const LOCAL_IN_TITLE = /^([\u4e00-\u9fff]{2,4}?(?:市|盟))(?!场)|^([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?!域|块|间)/;
+
+/**
+ * The area a document governs: a city/county named at the head of the title,
+ * else a province-level region named in the title, else the one the body
+ * names most often.
+ */
+export function regionOf(title: string, body: string, level: PolicyLevel): string {
+  const t = title.replace(/\s+/g, "");
+  const local = LOCAL_IN_TITLE.exec(t);
+  if (local && (level === "city" || level === "district")) return (local[1] ?? local[2])!;
+  REGION_RE.lastIndex = 0;
+  const inTitle = REGION_RE.exec(t);
+  if (inTitle) return fullRegion(inTitle[0]);
+  // a national document that names no region in its title governs the whole country
+  if (level === "national") return "全国";
+  const counts = new Map<string, number>();
+  for (const x of body.matchAll(REGION_RE)) counts.set(fullRegion(x[0]), (counts.get(fullRegion(x[0])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
+}
+
+const FYP = /第([一二三四五六七八九十]{1,3})个五年规划|[“"]?(十[一二三四五六七八九])五[”"]?规划/;
+
+/** Plan year (annual plan) and plan period (five-year plan) from the title. */
+export function planTiming(title: string): { plan_year: number | null; plan_period: [number, number] | null } {
+  const t = title.replace(/\s+/g, "");
+  const f = FYP.exec(t);
+  if (f) {
+    const n = decToNumber(parseChineseNumeral(f[1] ?? f[2]!)!);
+    const start = 1966 + 5 * (n - 3); // the 3rd plan began in 1966; later plans are consecutive
+    return { plan_year: null, plan_period: [start, start + 4] };
+  }
+  const y = /(\d{4})年(?:度)?[\u4e00-\u9fff]{0,20}(?:计划|预算|工作要点)/.exec(t);
+  return { plan_year: y ? Number(y[1]) : null, plan_period: null };
+}
+
+export function isoDate(y: string, m: string, d?: string): string {
+  return `${y}-${m.padStart(2, "0")}${d ? "-" + d.padStart(2, "0") : ""}`;
+}
+
+/** Signature block: the date line and the issuing bodies printed just above it. */
+export function signature(lines: Line[], from: number, to: number): { date: string | null; issuer: string | null } {
+  for (let i = from; i < to; i++) {
+    const d = DATE_LINE.exec(lines[i]!.text.replace(/\s+/g, ""));
+    if (!d || !d[3]) continue;
+    const names: string[] = [];
+    for (let k = i - 1; k >= from && names.length < 8; k--) {
+      const t = lines[k]!.text;
+      if (t.length > 24 || /[。，；：:]/.test(t) || !new RegExp(`${kinds.issuerEnds}$`).test(t)) break;
+      names.unshift(t);
+    }
+    return { date: isoDate(d[1]!, d[2]!, d[3]), issuer: names.length ? names.join("、") : null };
+  }
+  return { date: null, issuer: null };
+}
+
+/**
+ * Name of a document whose title is not printed (a newspaper reprint): an
+ * opening like "为贯彻落实《X》精神……提出如下实施意见" names it
+ * "贯彻落实《X》的实施意见"; otherwise its first clause stands for it.
+ */
+export function untitledName(opening: string): string {
+  const ref = /(?:贯彻落实|落实|贯彻|根据|按照)(《[^《》]{2,80}》)/.exec(opening);
+  const kind = /(?:提出|制定)(?:如下|以下|本)([\u4e00-\u9fff]{2,6}?)(?:[。，；]|$)/.exec(opening);
+  if (ref && kind && TITLE_END.test(kind[1]!)) return `关于贯彻落实${ref[1]}的${kind[1]}`;
+  return opening.split(/[，。；]/)[0]!.slice(0, 60);
+}
+

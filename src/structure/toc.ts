@@ -1,0 +1,113 @@
+import kinds from "../data/document-kinds.json" with { type: "json" };
+import { TITLE_END } from "../shared/patterns.js";
+import { parseDocNumber } from "./doc-info.js";
+import { flat, type Line } from "./lines.js";
+import type { PolicyLevel } from "./types.js";
+
+/**
+ * A compilation's 目录: numbered entries (wrapped lines joined) under level
+ * headers (一、国家级优惠政策 …), and where each entry's title is printed
+ * again in the body.
+ */
+
+export interface TocEntry { title: string; docNumber: string | null; level: PolicyLevel | null }
+
+/** Parse a compilation's table of contents: numbered entries (wrapped lines joined) under level headers. */
+export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | null {
+  const at = lines.findIndex((l, i) => i < 60 && /^目\s*录$/.test(l.text));
+  if (at < 0) return null;
+  const entries: TocEntry[] = [];
+  let level: PolicyLevel | null = null;
+  let open: TocEntry | null = null;
+  // the body starts where an entry's title is printed again: look its opening up in a set (linear)
+  const openings = new Set<string>();
+  const openingLengths = new Set<number>();
+  let i = at + 1;
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    const header = /^[一二三四五六七八九十]{1,3}、(.{2,30})$/.exec(t.replace(/\t.*$/, ""));
+    const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
+    const f = lines[i]!.flat;
+    if (f.length > 6 && [...openingLengths].some((n) => openings.has(f.slice(0, n)))) break;
+    if (header && !/\t\d+$/.test(t) && !entry) {
+      if (entries.length && entries.some((e) => e.level !== null) && levelOfHeader(header[1]!) === entries[0]!.level) break; // body restarts
+      level = levelOfHeader(header[1]!);
+      open = null;
+      continue;
+    }
+    if (entry) {
+      open = { title: entry[1]!, docNumber: null, level };
+      entries.push(open);
+      const opening = flat(entry[1]!).slice(0, 16);
+      if (opening.length > 6) { openings.add(opening); openingLengths.add(opening.length); }
+    } else if (open && !/\t\d+$/.test(open.title)) {
+      open.title += t;
+    } else if (entries.length >= 2) break;
+  }
+  if (entries.length < 2) return null;
+  for (const e of entries) {
+    let t = e.title.replace(/\t\s*\d*\s*$/, "").trim();
+    const no = /[(（]([^()（）]*?(?:\d{4}[〕\]］】)）]?\s*第?\s*\d+\s*号|\d{4}年第\d+号))[)）]?$/.exec(t);
+    if (no) { e.docNumber = parseDocNumber(no[1]!); t = t.slice(0, no.index); }
+    e.title = t.replace(/\s+/g, " ").trim();
+  }
+  // a 目录 of chapters (五年规划) is not a list of documents
+  const docLike = entries.filter((e) => TITLE_END.test(flat(e.title)) || e.docNumber).length;
+  if (docLike < entries.length / 2) return null;
+  return { entries, end: i };
+}
+
+export function levelOfHeader(h: string): PolicyLevel | null {
+  for (const r of kinds.levelHeaders) if (new RegExp(r.re).test(h)) return r.level as PolicyLevel;
+  return null;
+}
+
+const OPENING = 8;
+
+/**
+ * Find each TOC title in the body, in order; returns the index of its first
+ * line. Candidate lines are indexed by their first characters, so the search
+ * stays near-linear however many entries are never found.
+ */
+export function locateTitles(lines: Line[], from: number, entries: TocEntry[]): Array<number | null> {
+  const isCandidate = (l: Line) => l.text.length <= 120 && !l.text.includes("。");
+  const index = new Map<string, number[]>();
+  for (let i = from; i < lines.length; i++) {
+    if (!isCandidate(lines[i]!)) continue;
+    const joined = lines[i]!.flat + (lines[i + 1]?.flat ?? "");
+    const k = joined.slice(0, OPENING);
+    const list = index.get(k);
+    if (list) list.push(i); else index.set(k, [i]);
+  }
+  const matches = (i: number, key: string, probe: string) => {
+    const l = lines[i]!;
+    const joined = l.flat + (lines[i + 1]?.flat ?? "");
+    return joined.startsWith(probe) || (l.flat.length >= 8 && key.startsWith(l.flat.slice(0, 14)) && similarPrefix(joined, key));
+  };
+  const found: Array<number | null> = [];
+  let cursor = from;
+  for (const e of entries) {
+    const key = flat(e.title);
+    const probe = key.slice(0, Math.min(14, key.length));
+    let hit: number | null = null;
+    if (key.length >= OPENING) {
+      const list = index.get(key.slice(0, OPENING)) ?? [];
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! < cursor) lo = mid + 1; else hi = mid; }
+      for (let k = lo; k < list.length; k++) if (matches(list[k]!, key, probe)) { hit = list[k]!; break; }
+    } else {
+      for (let i = cursor; i < lines.length; i++) if (isCandidate(lines[i]!) && matches(i, key, probe)) { hit = i; break; }
+    }
+    found.push(hit);
+    if (hit !== null) cursor = hit + 1;
+  }
+  return found;
+}
+
+function similarPrefix(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length, 24);
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return n >= 8 && same / n >= 0.8;
+}
+
