@@ -101,7 +101,12 @@ export function splitParallel(t: string): string[] {
     return items;
   }
   const and = /^(.{2,20})和(.{2,20})$/.exec(t);
-  if (and && and[1]!.slice(-2) === and[2]!.slice(-2)) return [and[1]!, and[2]!];
+  if (and && and[1]!.slice(-2) === and[2]!.slice(-2)) {
+    // a modifier written once before both (绿色生产方式和生活方式) is carried to the shorter second item
+    const [a, b] = [and[1]!, and[2]!];
+    const extra = a.length - b.length;
+    return [a, extra > 0 && extra <= 4 && !a.slice(0, extra).includes("的") ? a.slice(0, extra) + b : b];
+  }
   return [t];
 }
 

@@ -80,6 +80,10 @@ describe("qualitative targets", () => {
     expect(splitParallel("自治区本级和盟市零基预算")).toEqual(["自治区本级和盟市零基预算"]);
     expect(targets(fyp(1069), FYP).filter((r) => r.value === null)).toHaveLength(3);
   });
+  it("和 between two indicators with one head: a modifier written once is carried (绿色生产方式和生活方式), none is invented (奶产量和乳制品产量)", () => {
+    expect(splitParallel("绿色生产方式和生活方式")).toEqual(["绿色生产方式", "绿色生活方式"]);
+    expect(splitParallel("奶产量和乳制品产量")).toEqual(["奶产量", "乳制品产量"]);
+  });
   it("a milestone with its deadline in the sentence: 到“十五五”末，…产业集群初步形成", () => {
     expect(targets(fyp(903), FYP).find((r) => r.value === null)).toMatchObject({ value_text: "初步形成", target_year: 2030 });
   });
