@@ -11,6 +11,11 @@ export function inPastSection(section: readonly string[]): boolean {
   return section.some((h) => includesAny(h, PAST.sectionWords) !== null);
 }
 
+/** A sentence opening with a review phrase (过去一年，…): all its clauses are results. */
+export function reviewSentence(sentence: string): boolean {
+  return startsWithAny(sentence.trimStart(), PAST.sentenceOpeners) !== null;
+}
+
 /** A clause that reports a result or compares with last year (比上年增长, 已建成, 居全国第9位). */
 export function pastMarker(clause: string): string | null {
   return includesAny(clause, PAST.markers);

@@ -39,6 +39,7 @@ export const PAST = {
   sectionWords: byLength(table.past.sectionWords),
   markers: byLength(table.past.markers),
   baselineWords: byLength(table.past.baselineWords),
+  sentenceOpeners: byLength(table.past.sentenceOpeners),
 };
 
 export const NOT_TARGETS = {

@@ -112,3 +112,13 @@ describe("allocations and counts of given items are not targets (held-out 004)",
     expect(targets("新建高标准农田 850 万亩。", ANNUAL)).toEqual([expect.objectContaining({ value: 850, unit: "万亩", target_year: 2025 })]);
   });
 });
+
+describe("reviews of the past year in annual plans and work reports", () => {
+  it("a section reporting how last year's plan was carried out (…计划执行情况) holds results only", () => {
+    const text = "一、2024年国民经济和社会发展计划执行情况\n全区地区生产总值增长5.8%，新建高标准农田600万亩。\n二、2025年经济社会发展的主要目标\n地区生产总值增长6%左右。";
+    expect(targets(text, ANNUAL).map((r) => [r.value, r.target_year])).toEqual([[6, 2025]]);
+  });
+  it("过去一年/一年来 in a clause mark a result", () => {
+    expect(targets("过去一年，全区粮食产量达到800亿斤。", ANNUAL)).toEqual([]);
+  });
+});
