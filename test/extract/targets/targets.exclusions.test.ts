@@ -122,3 +122,13 @@ describe("reviews of the past year in annual plans and work reports", () => {
     expect(targets("过去一年，全区粮食产量达到800亿斤。", ANNUAL)).toEqual([]);
   });
 });
+
+describe("a plan's deadline before its own first year is past", () => {
+  it("到“十四五”末 in the 15th five-year plan states a result; in an opinion of 2020, 到2020年 is still due", () => {
+    expect(targets("到“十四五”末，全区新能源装机规模达到1.35亿千瓦。", FYP)).toEqual([]);
+    expect(targets("到“十五五”末，全区新能源装机规模达到3.25亿千瓦。", FYP)).toEqual([expect.objectContaining({ value: 3.25, target_year: 2030 })]);
+    expect(targets("有序扩大中心城市学位供给，到2020年基本消除大班额。", { date: "2020-06-23" })).toEqual([
+      expect.objectContaining({ indicator: "大班额", value_text: "基本消除", target_year: 2020 }),
+    ]);
+  });
+});
