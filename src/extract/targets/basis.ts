@@ -29,7 +29,8 @@ export function basisOf(b: BasisInput): Basis {
   if (includesAny(b.before, BASIS.averageAnnual) || b.sentenceAverage) return "average_annual";
   if (includesAny(b.before, BASIS.cumulative)) return "cumulative";
   if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual) || includesAny(b.sentenceBefore ?? "", BASIS.annual)) return "annual";
-  if (b.againstBaseYear && includesAny(b.before, BASIS.reductionWords)) return "cumulative";
+  // a change measured against a base year (较2020年下降18%, 比2020年提高45%) is a period total
+  if (b.againstBaseYear && includesAny(b.before, BASIS.changeWords)) return "cumulative";
   const annualPlan = b.timing.period !== null && !b.timing.period.includes("-");
   // rates, shares and service radii are levels reached, not amounts done
   if ((b.unit === "%" || b.unit === "‰") && annualPlan && includesAny(b.before, BASIS.changeWords)) return "annual";

@@ -11,6 +11,11 @@ export function inPastSection(section: readonly string[]): boolean {
   return section.some((h) => includesAny(h, PAST.sectionWords) !== null);
 }
 
+/** A sentence opening with a review phrase (过去一年，…): all its clauses are results. */
+export function reviewSentence(sentence: string): boolean {
+  return startsWithAny(sentence.trimStart(), PAST.sentenceOpeners) !== null;
+}
+
 /** A clause that reports a result or compares with last year (比上年增长, 已建成, 居全国第9位). */
 export function pastMarker(clause: string): string | null {
   return includesAny(clause, PAST.markers);
@@ -73,4 +78,18 @@ export function restatesList(text: string, clauseStart: number, start: number, c
 /** Direction-only wording with no value to check (持续提升, 完成国家下达的目标). */
 export function directionOnly(clause: string): boolean {
   return includesAny(clause, NOT_TARGETS.directionOnly) !== null;
+}
+
+/** A share or amount assigned to a use (资金10%用于“以工代赈”): an allocation rule, no goal. */
+export function isAllocation(text: string, afterEnd: number): boolean {
+  return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.allocationAfter) !== null;
+}
+
+/**
+ * A clause about the progress of given items (加快4个…基地建设进度, 推进…160项
+ * 重点任务落实): it ends in a progress word, so the counts in it name the items
+ * and set no goal (rates and shares in such a clause still can). Read once per clause.
+ */
+export function progressClause(clause: string): boolean {
+  return endsWithAny(clause.trimEnd(), NOT_TARGETS.progressEnds) !== null;
 }

@@ -16,6 +16,13 @@ export function trimEnds(s: string): string {
   let a = 0, b = s.length;
   while (a < b && INDICATOR_TRIM.has(s[a]!)) a++;
   while (b > a && INDICATOR_TRIM.has(s[b - 1]!)) b--;
+  // a closing bracket whose opening one is kept stays: 标准化临时起降场(点)
+  const close = s[b];
+  const open = close === ")" ? "(" : close === "）" ? "（" : null;
+  if (open) {
+    const o = s.lastIndexOf(open, b);
+    if (o >= a && o > s.lastIndexOf(close!, b - 1)) b++;
+  }
   return s.slice(a, b);
 }
 
@@ -65,6 +72,8 @@ export const OPENING_VERB = /^(?:重点|积极|大力|每年|全区)?(?:培育|�
  */
 function shorten(before: string, noun: string): string {
   const verb = OPENING_VERB.exec(before)?.[0] ?? "";
+  // an object closed by a conjunction is another item (完成保交楼收尾工作和5000套保交房任务 → 完成保交房任务)
+  if (noun && /(?:和|及|与)$/.test(before)) return verb + noun;
   if (noun && before.includes("、") && !before.includes("等")) return verb + noun;
   const de = before.lastIndexOf("的");
   if (de >= 6 + verb.length && de < before.length - 1) return verb + before.slice(de + 1);
@@ -76,7 +85,15 @@ export function indicatorOf(before: string, after: string): { indicator: string;
   const b = cleanBefore(before.replace(/分别/g, ""));
   const a = nounAfter(after);
   const head = shorten(b.text, a);
-  return { indicator: trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a), verb: b.verb };
+  return { indicator: balanceQuotes(trimEnds(head === b.text ? head + a : head.endsWith(a) ? head : head + a)), verb: b.verb };
+}
+
+/** Drop quotation marks left unpaired by cutting a clause (快递进村”通达率 → 快递进村通达率). */
+export function balanceQuotes(s: string): string {
+  const open = s.indexOf("“"), close = s.lastIndexOf("”");
+  if (open < 0 && close < 0) return s;
+  if (open >= 0 && close > open) return s;
+  return s.replace(/[“”]/g, "");
 }
 
 /** First clause or list separator outside brackets: 旗县（市、区） is one noun. */
@@ -86,7 +103,8 @@ function topLevelSeparator(t: string): number {
     const c = t[i]!;
     if (c === "（" || c === "(") depth++;
     else if ((c === "）" || c === ")") && depth > 0) depth--;
-    else if ("，。；：,;:".includes(c) || (c === "、" && depth === 0)) return i;
+    // 、 between grade codes (3A、4A级旅游景区) joins the codes of one noun
+    else if ("，。；：,;:".includes(c) || (c === "、" && depth === 0 && !(/[0-9A-Za-z]/.test(t[i - 1] ?? "") && /[0-9A-Za-z]/.test(t[i + 1] ?? "")))) return i;
   }
   return -1;
 }

@@ -22,6 +22,7 @@ export const TIME_CIRCLE_WORDS = byLength(table.comparators.timeCircleWords);
 export const GOAL_VERBS = byLength(table.indicator.goalVerbs);
 export const NOT_VERB_AFTER = table.indicator.notVerbAfter as Record<string, string>;
 export const INDICATOR_LEAD_INS = byLength(table.indicator.leadIns);
+export const TASK_OPENERS = byLength(table.indicator.taskOpeners);
 export const INDICATOR_TRIM = new Set([...table.indicator.trimChars]);
 
 export const BASIS = {
@@ -38,6 +39,7 @@ export const PAST = {
   sectionWords: byLength(table.past.sectionWords),
   markers: byLength(table.past.markers),
   baselineWords: byLength(table.past.baselineWords),
+  sentenceOpeners: byLength(table.past.sentenceOpeners),
 };
 
 export const NOT_TARGETS = {
@@ -47,6 +49,8 @@ export const NOT_TARGETS = {
   directionOnly: byLength(table.notTargets.directionOnly),
   classUnits: new Set(table.notTargets.classUnits),
   genericIndicatorHeads: byLength(table.notTargets.genericIndicatorHeads),
+  allocationAfter: byLength(table.notTargets.allocationAfter),
+  progressEnds: byLength(table.notTargets.progressEnds),
 };
 
 export interface QualitativePattern {

@@ -4,9 +4,9 @@ import type { Draft } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, inPastSection, isClassValue, isNamePart, isThreshold, pastMarker, restatesList } from "./exclusions.js";
+import { directionOnly, inPastSection, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
 import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
-import { BASIS, NOT_TARGETS, endsWithAny, includesAny, type Comparator } from "./phrases.js";
+import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
@@ -126,7 +126,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (b.cells && b.cells.length > 1) continue;
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) continue;
-    if (inPastSection(b.section)) continue;
+    if (inPastSection(b.section) || reviewSentence(s.text)) continue;
     for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;
@@ -147,6 +147,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
   const sentenceStartInBlock = s.start - b.start;
   const sentenceText = doc.source.text.slice(s.start, s.end);
   const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  const countsOnlyItems = progressClause(clause);
   // 年均 anywhere in the sentence makes its values yearly averages (computed once: sentences can be long)
   const sentenceAverage = includesAny(sentenceText, BASIS.averageAnnual) !== null;
   const out: Draft<"targets">[] = [];
@@ -171,15 +172,23 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     segFrom = afterEnd;
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
+    if (isAllocation(clause, afterEnd) || (countsOnlyItems && q.unit !== "%" && q.unit !== "‰")) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
     const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
-    let lastSep = q.start - 1;
-    while (lastSep >= from && clause[lastSep] !== "、") lastSep--; // bounded by this value's own segment
+    // the last 、 of this value's own segment outside a quotation (“国球进社区、进公园”项目400个): one forward scan
+    let lastSep = from - 1, quoted = false;
+    for (let k = from; k < q.start; k++) {
+      const ch = clause[k];
+      if (ch === "“") quoted = true;
+      else if (ch === "”") quoted = false;
+      else if (ch === "、" && !quoted) lastSep = k;
+    }
     // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
-    if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)))) segStart = lastSep + 1;
+    // and so do words before a 、 that opens a new task (拓展…销售途径、力争销售额达到320亿元)
+    if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)) || startsWithAny(clause.slice(lastSep + 1, q.start), TASK_OPENERS))) segStart = lastSep + 1;
     let before = clause.slice(segStart, q.start);
     const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
     let after = clause.slice(afterEnd, Math.min(nextStart, afterEnd + 120));

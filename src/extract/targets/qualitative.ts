@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, inPastSection, pastMarker } from "./exclusions.js";
+import { directionOnly, inPastSection, reviewSentence, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
 import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
 import { clausesOf, type Clause } from "./prose.js";
@@ -22,7 +22,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   for (const s of doc.sentences) {
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
-    if (inPastSection(b.section)) continue;
+    if (inPastSection(b.section) || reviewSentence(s.text)) continue;
     for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;
@@ -101,7 +101,12 @@ export function splitParallel(t: string): string[] {
     return items;
   }
   const and = /^(.{2,20})和(.{2,20})$/.exec(t);
-  if (and && and[1]!.slice(-2) === and[2]!.slice(-2)) return [and[1]!, and[2]!];
+  if (and && and[1]!.slice(-2) === and[2]!.slice(-2)) {
+    // a modifier written once before both (绿色生产方式和生活方式) is carried to the shorter second item
+    const [a, b] = [and[1]!, and[2]!];
+    const extra = a.length - b.length;
+    return [a, extra > 0 && extra <= 4 && !a.slice(0, extra).includes("的") ? a.slice(0, extra) + b : b];
+  }
   return [t];
 }
 

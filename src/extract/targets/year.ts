@@ -137,7 +137,8 @@ export function dueYear(years: BlockYears, sentenceStart: number, pos: number, t
   const j = lastEndingBy(ms, pos);
   if (j >= 0) {
     const y = ms[j]!;
-    if (y.deadline) return { year: y.year, past: false };
+    // a plan's deadline before its own first year (a 15th FYP's 到“十四五”末) was reached in the past
+    if (y.deadline) return timing.period !== null && timing.firstYear !== null && y.year < timing.firstYear ? { year: null, past: true } : { year: y.year, past: false };
     if (y.start >= sentenceStart) {
       const before = timing.firstYear !== null ? y.year < timing.firstYear : true;
       // a past year that opens the sentence (2024年，全区…) dates all of it; one inside a later

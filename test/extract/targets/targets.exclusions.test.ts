@@ -96,3 +96,39 @@ describe("direction only and slogans are not targets", () => {
     expect(targets(fyp(309), FYP).map((r) => r.value_text)).toEqual(["如期实现"]);
   });
 });
+
+describe("allocations and counts of given items are not targets (held-out 004)", () => {
+  it("资金10%用于“以工代赈” assigns money to a use", () => {
+    expect(annual(137)).toContain("资金 10%用于“以工代赈”");
+    expect(targets(annual(137), ANNUAL).find((r) => r.value === 10)).toBeUndefined();
+  });
+  it("加快4个新型焦化一体化基地建设进度 counts given bases whose progress is pushed", () => {
+    expect(targets("加快 4 个新型焦化一体化基地建设进度，全力推进乌海及周边地区焦化行业产业升级和超低排放改造。", ANNUAL)).toEqual([]);
+  });
+  it("推进营商环境4.0方案160项重点任务落实 counts a plan's tasks", () => {
+    expect(targets(annual(109), ANNUAL).find((r) => r.value === 160)).toBeUndefined();
+  });
+  it("a goal count in the same shape without a progress word stays: 新建高标准农田850万亩", () => {
+    expect(targets("新建高标准农田 850 万亩。", ANNUAL)).toEqual([expect.objectContaining({ value: 850, unit: "万亩", target_year: 2025 })]);
+  });
+});
+
+describe("reviews of the past year in annual plans and work reports", () => {
+  it("a section reporting how last year's plan was carried out (…计划执行情况) holds results only", () => {
+    const text = "一、2024年国民经济和社会发展计划执行情况\n全区地区生产总值增长5.8%，新建高标准农田600万亩。\n二、2025年经济社会发展的主要目标\n地区生产总值增长6%左右。";
+    expect(targets(text, ANNUAL).map((r) => [r.value, r.target_year])).toEqual([[6, 2025]]);
+  });
+  it("过去一年/一年来 in a clause mark a result", () => {
+    expect(targets("过去一年，全区粮食产量达到800亿斤。", ANNUAL)).toEqual([]);
+  });
+});
+
+describe("a plan's deadline before its own first year is past", () => {
+  it("到“十四五”末 in the 15th five-year plan states a result; in an opinion of 2020, 到2020年 is still due", () => {
+    expect(targets("到“十四五”末，全区新能源装机规模达到1.35亿千瓦。", FYP)).toEqual([]);
+    expect(targets("到“十五五”末，全区新能源装机规模达到3.25亿千瓦。", FYP)).toEqual([expect.objectContaining({ value: 3.25, target_year: 2030 })]);
+    expect(targets("有序扩大中心城市学位供给，到2020年基本消除大班额。", { date: "2020-06-23" })).toEqual([
+      expect.objectContaining({ indicator: "大班额", value_text: "基本消除", target_year: 2020 }),
+    ]);
+  });
+});

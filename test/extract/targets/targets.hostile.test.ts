@@ -20,6 +20,13 @@ describe("hostile input stays linear", () => {
   it("a million CJK characters with qualitative words and no clause end", () => {
     expect(Array.isArray(targets(big("全覆盖不发生动态清零稳居全国上游实现连通", 50_000), FYP))).toBe(true);
   });
+  it("a clause of 100k counts that ends in a progress word (加快…建设进度)", () => {
+    expect(targets(`加快${big("1个基地、")}建设进度。`, FYP)).toEqual([]);
+  });
+  it("100k values inside one open quotation, and a past year before 100k clauses", () => {
+    expect(Array.isArray(targets(`新增“${big("1亩、")}”。`, FYP))).toBe(true);
+    expect(targets(`工程，2024年1亩全部投产${big("，新建1亩", 50_000)}。`, { plan_year: 2025 }).length).toBe(50_000);
+  });
   it("long digit and punctuation runs", () => {
     expect(targets(`${"9".repeat(1_000_000)}亩${"，".repeat(500_000)}${"—".repeat(500_000)}`, FYP)).toEqual([]);
   });

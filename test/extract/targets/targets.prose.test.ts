@@ -80,6 +80,10 @@ describe("qualitative targets", () => {
     expect(splitParallel("自治区本级和盟市零基预算")).toEqual(["自治区本级和盟市零基预算"]);
     expect(targets(fyp(1069), FYP).filter((r) => r.value === null)).toHaveLength(3);
   });
+  it("和 between two indicators with one head: a modifier written once is carried (绿色生产方式和生活方式), none is invented (奶产量和乳制品产量)", () => {
+    expect(splitParallel("绿色生产方式和生活方式")).toEqual(["绿色生产方式", "绿色生活方式"]);
+    expect(splitParallel("奶产量和乳制品产量")).toEqual(["奶产量", "乳制品产量"]);
+  });
   it("a milestone with its deadline in the sentence: 到“十五五”末，…产业集群初步形成", () => {
     expect(targets(fyp(903), FYP).find((r) => r.value === null)).toMatchObject({ value_text: "初步形成", target_year: 2030 });
   });
@@ -108,5 +112,38 @@ describe("held-out annual plan (004): qualitative end states", () => {
   it("a value phrase that closes a quotation (实现盟市与北京合作“全覆盖”)", () => {
     const rs = targets(annual(145), ANNUAL).filter((r) => r.value === null);
     expect(rs).toEqual([expect.objectContaining({ indicator: "盟市与北京合作", value_text: "全覆盖", target_year: 2025 })]);
+  });
+});
+
+describe("held-out annual plan (004): indicators in the source's words", () => {
+  const ind = (line: number, value: number) => targets(annual(line), ANNUAL).find((r) => r.value === value)?.indicator;
+  it("an object closed by 和 before the value is another item", () => {
+    expect(ind(31, 5000)).toBe("完成保交房任务");
+    expect(ind(39, 6)).toBe("前置仓");
+    expect(ind(65, 3)).toBe("绿色供应链管理企业");
+  });
+  it("grade codes joined by 、 are one noun (20个以上3A、4A级旅游景区)", () => {
+    expect(ind(75, 20)).toBe("在全区新培育3A、4A级旅游景区");
+  });
+  it("a 、 followed by 力争 opens a new task (…销售途径、力争销售额达到320亿元以上)", () => {
+    expect(ind(145, 320)).toBe("销售额");
+  });
+  it("a 、 inside a quotation does not split the noun; unpaired quotes are dropped", () => {
+    expect(ind(161, 400)).toBe("国球进社区、进公园项目");
+    expect(ind(91, 97)).toBe("快递进村通达率");
+    expect(ind(101, 150)).toBe("全区通办事项");
+  });
+});
+
+describe("held-out compilation (003): list restatements, brackets, changes against a base year", () => {
+  it("打造A、B、C3个集聚区 restates the named list; 通用机场数量达到33个 stays; 起降场(点) keeps its bracket", () => {
+    const s = "低空基础设施逐步完善，通用机场数量达到33个、标准化临时起降场(点)达到100个。产业集聚效应初步显现，打造包头低空制造、赤通锡低空应用、乌阿海满低空旅游3个集聚区。";
+    const rs = targets(s, { plan_period: [2025, 2027] });
+    expect(rs.map((r) => [r.indicator, r.value])).toEqual([["通用机场数量", 33], ["标准化临时起降场(点)", 100]]);
+  });
+  it("比2020年提高45%左右 is a period total (cumulative)", () => {
+    const rs = targets("到2030年，大宗固体废弃物年利用量达到45亿吨左右，主要资源产出率比2020年提高45%左右。", {});
+    expect(rs.find((r) => r.unit === "%")).toMatchObject({ value: 45, comparator: "approx", target_year: 2030, basis: "cumulative" });
+    expect(rs.find((r) => r.unit === "亿吨")).toMatchObject({ basis: "level", target_year: 2030 });
   });
 });

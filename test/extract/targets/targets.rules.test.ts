@@ -112,3 +112,18 @@ describe("basis", () => {
     ]);
   });
 });
+
+describe("basis in an annual plan (held-out 004)", () => {
+  const basisOf = (line: number, value: number) => targets(annual(line), ANNUAL).find((r) => r.value === value)?.basis;
+  it("amounts started, approved or promoted within the year are yearly figures (开工, 新核准, 推广)", () => {
+    expect(basisOf(71, 1000)).toBe("annual"); // 开工新型储能装机1000万千瓦
+    expect(basisOf(35, 3000)).toBe("annual"); // 国家新核准煤矿项目3000万吨以上
+    expect(basisOf(39, 600)).toBe("annual"); // 推广肉牛良种冻精600万剂
+  });
+  it("a total over a five-year plan's period is cumulative (完成“十四五”期间…52.02万亩)", () => {
+    expect(basisOf(123, 52.02)).toBe("cumulative");
+  });
+  it("a level reached stays a level (粮食产量稳定在800亿斤以上)", () => {
+    expect(basisOf(39, 800)).toBe("level");
+  });
+});
