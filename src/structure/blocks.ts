@@ -17,7 +17,8 @@ export function splitBlocks(src: Source, span: Span): Block[] {
     if (text) {
       const start = pos + lead;
       const block: Block = { start, end: start + text.length, text, section: [] };
-      if (text.includes("\t")) block.cells = splitCells(text, start);
+      // cells come from the raw line: leading tabs are empty cells (a row that prints no category)
+      if (text.includes("\t")) block.cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
       const h = block.cells && block.cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
       if (h) {
         block.heading = h;

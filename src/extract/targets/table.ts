@@ -105,16 +105,6 @@ function starYear(doc: Doc, lastRow: TableRow, fallback: number | null): number 
   return fallback;
 }
 
-/** Empty cells before the first printed cell of a row: the tabs between the line start and the block. */
-function leadingBlanks(doc: Doc, r: TableRow): Cell[] {
-  const t = doc.source.text;
-  const out: Cell[] = [];
-  for (let i = r.block.start - 1; i >= 0 && t[i] !== "\n"; i--) {
-    if (t[i] === "\t") out.push({ start: r.block.start, end: r.block.start, text: "" });
-  }
-  return out;
-}
-
 function basisOfCell(indicator: string, v: CellValue, fromAverageCol: boolean): Basis {
   if (v.bracketed) return "cumulative";
   if (!fromAverageCol) return "level";
@@ -140,8 +130,8 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     const star = starYear(doc, rows[rows.length - 1]!, L.baseYear ? L.baseYear.year - 1 : null);
     for (const r of rows) {
       if (header !== lastHeader) { parent = ""; category = null; lastHeader = header; }
-      // blocks are trimmed: the empty cells a row starts with (no category, a sub-indicator) are its leading tabs
-      const cells = [...leadingBlanks(doc, r), ...r.cells];
+      // a row that prints no category (or is a sub-indicator) starts with empty cells
+      const cells = r.cells;
       if (cells.length < L.indicatorCol + 1 + L.nData) continue;
       if (L.categoryCol !== null && cells[L.categoryCol]!.text) category = squeeze(cells[L.categoryCol]!.text);
       const lead = cells.slice(0, cells.length - L.nData);
