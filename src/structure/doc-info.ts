@@ -37,7 +37,7 @@ export function readTitle(lines: Line[], i: number, end: number): { title: strin
     title += next.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
     last++;
   }
-  return { title: title.replace(/\s+/g, " ").replace(/(?<=[\u4e00-\u9fff《》“”]) (?=[\u4e00-\u9fff《》“”])/g, (s, off, all) => (isIssuerGap(all, off) ? " " : "")), last };
+  return { title: title.replace(/\s+/g, " ").replace(/(?<=[\u4e00-\u9fff《》“”]) (?=[\u4e00-\u9fff《》“”])/g, (_s: string, off: number, all: string) => (isIssuerGap(all, off) ? " " : "")), last };
 }
 
 /** Keep the space between two issuing bodies (`中共中央 国务院`), drop spaces from line wraps. */

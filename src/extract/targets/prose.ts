@@ -159,7 +159,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
   }
   const chainStarts: number[] = [];
   let segFrom = 0;
-  qs.forEach((q, i) => {
+  qs.forEach((q) => {
     const suf0 = suffixAt(clause, q.end);
     chainStarts.push(segFrom);
     segFrom = q.end + (suf0?.phrase.length ?? 0);
