@@ -37,23 +37,41 @@ export function readTitle(lines: Line[], i: number, end: number): { title: strin
     title += next.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
     last++;
   }
+  // a version or status note wrapped onto the next line still belongs to the title: 2023年修订版（试行）
+  const tail = lines[last + 1];
+  if (tail && last + 1 < end && TITLE_TAIL.test(tail.text.replace(/\s+/g, ""))) {
+    title += tail.text;
+    last++;
+  }
   return { title: title.replace(/\s+/g, " ").replace(/(?<=[\u4e00-\u9fff《》“”]) (?=[\u4e00-\u9fff《》“”])/g, (_s: string, off: number, all: string) => (isIssuerGap(all, off) ? " " : "")), last };
 }
+
+const TITLE_TAIL = /^(?:\d{4}年?(?:修订|修正)?版)?(?:[(（](?:试行|暂行|征求意见稿|\d{4}(?:年)?版)[)）])?$/;
 
 /** Keep the space between two issuing bodies (`中共中央 国务院`), drop spaces from line wraps. */
 function isIssuerGap(title: string, off: number): boolean {
   const before = title.slice(0, off);
-  const ends = new RegExp(`${kinds.issuerEnds}$`);
-  return ends.test(before) && !/关于|印发/.test(before);
+  const after = title.slice(off + 1);
+  return ISSUER_END.test(before) && !/关于|印发/.test(before) && ISSUER_START.test(after);
 }
 
-export function issuerFromTitle(title: string): string | null {
+const ISSUER_END = new RegExp(`${kinds.issuerEnds}$`);
+const ISSUER_START = new RegExp(`^${kinds.issuerStarts}`);
+
+/**
+ * Issuing bodies named at the head of a title (国务院关于…, 中共中央 国务院关于…).
+ * `partial` is set when the title names one body "等部门" and the rest stand in
+ * the signature block. A head that is only a place (内蒙古自治区关于…) names no issuer.
+ */
+export function issuerFromTitle(title: string): { issuer: string; partial: boolean } | null {
   const m = /^(.*?)(?:关于|印发)/.exec(title);
   if (!m || !m[1]) return null;
-  const head = m[1].replace(/等部门$/, "").trim();
+  const partial = /等(?:部门|单位)?$/.test(m[1].trim());
+  const head = m[1].replace(/等(?:部门|单位)?$/, "").trim();
   if (!head) return null;
-  const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`)));
-  return parts.filter(Boolean).join("、");
+  const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`))).filter(Boolean);
+  if (!parts.every((p) => ISSUER_END.test(p))) return null;
+  return { issuer: parts.join("、"), partial };
 }
 
 const REGIONS = regionsData.regions as Array<[string, string]>;

@@ -25,10 +25,10 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
   const sig = signature(lines, last + 1, endLine);
   let date = sig.date;
   if (!date) {
-    // a date printed right under the title, e.g. (2024年7月31日)
+    // a date printed right under the title, e.g. (2024年7月31日), or a cover's month (2026年2月 → 2026-02)
     for (let k = last + 1; k <= Math.min(last + 3, endLine - 1); k++) {
       const d = DATE_LINE.exec(lines[k]!.text.replace(/\s+/g, ""));
-      if (d?.[3]) { date = isoDate(d[1]!, d[2]!, d[3]); break; }
+      if (d) { date = isoDate(d[1]!, d[2]!, d[3]); break; }
     }
   }
   const body = src.text.slice(lines[first]!.start, lines[endLine - 1]!.end);
@@ -36,7 +36,9 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
     const p = PUBLISHED.exec(body);
     if (p) date = isoDate(p[1]!, p[2]!, p[3]);
   }
-  const issuer = issuerFromTitle(title) ?? sig.issuer;
+  const fromTitle = issuerFromTitle(title);
+  // "国家发展改革委等部门关于…": the signature block lists them all
+  const issuer = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
   const level = hint.level ?? levelFromIssuer(issuer ?? "") ?? levelFromIssuer(docNumber ?? "") ?? levelFromIssuer(title) ?? "region";
   const info: DocumentInfo = {
     title,

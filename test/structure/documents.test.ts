@@ -39,7 +39,17 @@ describe("compilation split (003: 37 documents from its 目录)", () => {
   });
   it("a title wrapped over lines is joined without the wrap spaces", () => {
     const t = docs.find((d) => d.info.doc_number === "内政办发〔2024〕6号")!.info.title;
-    expect(t).toBe("内蒙古自治区人民政府办公厅 关于加快新能源和电网工程审批建设若干措施的通知");
+    expect(t).toBe("内蒙古自治区人民政府办公厅关于加快新能源和电网工程审批建设若干措施的通知");
+    const two = docs.find((d) => d.info.doc_number === "内党发〔2022〕24号")!.info.title;
+    expect(two.startsWith("内蒙古自治区党委 自治区人民政府印发《")).toBe(true); // the space between two bodies stays
+  });
+  it("a version note wrapped onto the next line stays in the title", () => {
+    expect(docs.map((d) => d.info.title)).toContain("内蒙古自治区源网荷储一体化项目实施细则2023年修订版（试行）");
+  });
+  it("'等部门' titles take every issuer from the signature block; a place alone is no issuer", () => {
+    const green = docs.find((d) => d.info.doc_number === "发改环资〔2024〕379号")!.info;
+    expect(green.issuer).toBe("国家发展改革委、工业和信息化部、自然资源部、生态环境部、国家能源局、国家林草局");
+    expect(docs.find((d) => d.info.title.startsWith("内蒙古自治区关于全额自发自用"))!.info.issuer).toBeNull();
   });
 });
 
@@ -53,6 +63,7 @@ describe("single documents", () => {
     const [d] = docsOf(SEED.fyp);
     expect(d!.info.title).toBe("内蒙古自治区国民经济和社会发展第十五个五年规划纲要");
     expect(d!.info.plan_period).toEqual([2026, 2030]);
+    expect(d!.info.date).toBe("2026-02"); // the cover prints only the month
     expect(d!.info.region).toBe("内蒙古自治区");
   });
   it("the annual plan 004: a title over three lines, 文号 with a space, plan year 2025", () => {
