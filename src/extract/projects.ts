@@ -39,7 +39,7 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       if (city && !hasPlace(name)) name = city + name;
       // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
       if (!verbs && !clause.heading && !block.box && projectStage("", after) === "other") continue;
-      const why = exclusionOf({ name, head, verbs: governing, after, section: block.section, tail: hit.tail, innerVerb: cleaned.verb });
+      const why = exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb });
       if (why) continue;
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({

@@ -1,11 +1,12 @@
 import type { Source } from "../ingest/source.js";
 import { detectHeading } from "./headings.js";
+import { isReviewHeading } from "./review.js";
 import type { Block, Cell, Sentence, Span, TableRow } from "./types.js";
 
 /** Non-blank lines of text[span] as blocks, with the heading path each sits under. */
 export function splitBlocks(src: Source, span: Span): Block[] {
   const blocks: Block[] = [];
-  const stack: Array<{ level: number; label: string; box: boolean }> = [];
+  const stack: Array<{ level: number; label: string; box: boolean; review: boolean }> = [];
   let box: string | undefined;
   let pos = span.start;
   while (pos < span.end) {
@@ -16,7 +17,7 @@ export function splitBlocks(src: Source, span: Span): Block[] {
     const text = raw.trim();
     if (text) {
       const start = pos + lead;
-      const block: Block = { start, end: start + text.length, text, section: [] };
+      const block: Block = { start, end: start + text.length, text, section: [], review: false };
       // cells come from the raw line: leading tabs are empty cells (a row that prints no category)
       if (text.includes("\t")) block.cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
       const h = block.cells && block.cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
@@ -24,10 +25,11 @@ export function splitBlocks(src: Source, span: Span): Block[] {
         block.heading = h;
         while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
         if (h.level <= 4) box = undefined; // a 篇/章/节 heading or a new box closes the box
-        stack.push({ level: h.level, label: h.label, box: h.box });
+        stack.push({ level: h.level, label: h.label, box: h.box, review: isReviewHeading(h.label) });
         if (h.box) box = h.label;
       }
       block.section = stack.map((s) => s.label);
+      block.review = stack.some((s) => s.review);
       if (box) block.box = box;
       blocks.push(block);
     }

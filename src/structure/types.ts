@@ -23,6 +23,8 @@ export interface Block extends Span {
   heading?: Heading;
   /** heading path down to and including this block's own heading */
   section: readonly string[];
+  /** true when a heading on the path opens a review of past results (发展成就): nothing there is a commitment */
+  review: boolean;
   /** label of the 专栏 box the block sits in, if any */
   box?: string;
   /** tab-separated cells (table rows), with spans */

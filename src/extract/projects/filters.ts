@@ -1,6 +1,6 @@
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
-  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, OWNER_PREFIX_RE, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, REVIEW_SECTIONS, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
+  OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, OWNER_PREFIX_RE, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -28,7 +28,8 @@ export interface CandidateFacts {
   after: string;
   /** the shared class after 等 ("" when none): 等重大创新平台 classifies the items */
   tail: string;
-  section: readonly string[];
+  /** the block sits under a review of past results (Block.review) */
+  review: boolean;
   /** a verb found inside the raw name and cut off (支持大连设立…示范基地 → 设立): it may create a designation */
   innerVerb?: string;
 }
@@ -41,12 +42,6 @@ const verbsOf = (run: string) => {
   return out;
 };
 
-/** A heading whose title is a review of past results ("第一节 发展成就", "一、2024年工作回顾"), not one that merely ends in such words. */
-function isReviewSection(label: string): boolean {
-  const title = label.replace(/^(?:第[一二三四五六七八九十百\d]{1,4}[篇章节]|[（(]?[一二三四五六七八九十]{1,3}[)）、.．])\s*/, "");
-  return REVIEW_SECTIONS.some((r) => title === r || (title.startsWith(r) && title.length <= r.length + 4) || /^\d{4}年(?:工作)?回顾/.test(title));
-}
-
 /** A place written in the name: a known place anywhere, a suffixed place opening it (苏尼特左旗…), or an owner opening it (中石化…), which identifies a work as a place does. */
 export function hasPlace(s: string): boolean {
   PLACE_ANY_RE.lastIndex = 0;
@@ -55,7 +50,7 @@ export function hasPlace(s: string): boolean {
 
 export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const { name, head } = c;
-  if (c.section.some(isReviewSection)) return "review";
+  if (c.review) return "review";
   if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
   if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.endsWith(w))) return "programme";
   if (SERVICE_CENTRE_RE.test(name)) return "programme";

@@ -65,7 +65,6 @@ export const GENERIC_START = rules.genericStart;
 export const RANK_SLOGAN_RE = new RegExp(rules.rankSlogan);
 export const GRADE_WORDS = rules.gradeWords;
 export const GENERIC_TAILS = new Set(rules.genericTails);
-export const REVIEW_SECTIONS = rules.reviewSections;
 export const AFTER_STAGES = rules.afterStages as Array<[string, "completed" | "start" | "preparation"]>;
 
 export const PLACE_SUFFIXES = places.suffixes;

@@ -6,11 +6,6 @@ import { NOT_TARGETS, PAST, endsWithAny, includesAny, startsWithAny } from "./ph
  * projects, values that are part of a name. Each test reads a phrase table.
  */
 
-/** A heading path under a review of past results (第一节 发展成就). */
-export function inPastSection(section: readonly string[]): boolean {
-  return section.some((h) => includesAny(h, PAST.sectionWords) !== null);
-}
-
 /** A sentence opening with a review phrase (过去一年，…): all its clauses are results. */
 export function reviewSentence(sentence: string): boolean {
   return startsWithAny(sentence.trimStart(), PAST.sentenceOpeners) !== null;

@@ -36,7 +36,6 @@ export const BASIS = {
 };
 
 export const PAST = {
-  sectionWords: byLength(table.past.sectionWords),
   markers: byLength(table.past.markers),
   baselineWords: byLength(table.past.baselineWords),
   sentenceOpeners: byLength(table.past.sentenceOpeners),

@@ -4,7 +4,7 @@ import type { Draft } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, inPastSection, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
+import { directionOnly, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
 import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
@@ -126,7 +126,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (b.cells && b.cells.length > 1) continue;
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) continue;
-    if (inPastSection(b.section) || reviewSentence(s.text)) continue;
+    if (b.review || reviewSentence(s.text)) continue;
     for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;

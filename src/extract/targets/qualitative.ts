@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, inPastSection, reviewSentence, pastMarker } from "./exclusions.js";
+import { directionOnly, reviewSentence, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
 import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
 import { clausesOf, type Clause } from "./prose.js";
@@ -22,7 +22,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   for (const s of doc.sentences) {
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
-    if (inPastSection(b.section) || reviewSentence(s.text)) continue;
+    if (b.review || reviewSentence(s.text)) continue;
     for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;

@@ -3,7 +3,7 @@ import { stageVerbs, type Stage } from "../../shared/stage.js";
 import type { Doc, Sentence, Span } from "../../structure/types.js";
 import { lineClassOf, roadClassOf } from "./classes.js";
 import { ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
-import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, REVIEW_SECTION_RE, type LineClass, type RoadClass } from "./vocab.js";
+import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, type LineClass, type RoadClass } from "./vocab.js";
 
 /**
  * Railway and road items a document commits to: the mentions of each sentence
@@ -76,7 +76,7 @@ export function transportItems(doc: Doc): TransportItem[] {
     const block = sent.block;
     const before = carried.block === block ? carried.stage : null;
     carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
-    if (block.section.some((l) => REVIEW_SECTION_RE.test(l))) continue;
+    if (block.review) continue;
     // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
     const s = sent.text.replace(LIST_MARKER, (m) => " ".repeat(m.length));
     if (reportsPast(s.trimStart(), doc)) continue;

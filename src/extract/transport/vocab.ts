@@ -30,7 +30,6 @@ export const WORKS = byLength(data.works.words);
 export const SPEED = data.speed;
 export const RAIL_SECTION_CLASSES = data.sectionClasses.rail as Array<[string, LineClass]>;
 export const ROAD_SECTION_CLASSES = data.sectionClasses.road as Array<[string, RoadClass | null]>;
-export const REVIEW_SECTION_RE = new RegExp(alt(data.reviewSections.words));
 export const REPORT_VERB_RE = new RegExp(`^(?:全线|全部|相继|先后|已)?(?:${alt(data.reportVerbs.words)})`);
 export const LIST_TAIL = byLength(data.listTail.words);
 /** Ordinary nouns ending in 线 (生命线, 主干线, 红线): never a line abbreviation; matched at the end of an item. */

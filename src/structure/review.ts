@@ -1,0 +1,21 @@
+import review from "../data/review-headings.json" with { type: "json" };
+
+/**
+ * A heading that opens a review of past results. Its title (after the
+ * marker and an optional year or plan period) either opens with a review word
+ * and is not much longer ("第一节 发展成就", "一、2024年工作回顾"), or is a short
+ * heading holding an unambiguous review word ("2024年经济社会发展主要成就").
+ * A long heading that merely mentions such a word is not a review.
+ */
+const byLength = (a: string[]) => a.slice().sort((x, y) => y.length - x.length);
+const OPENING = byLength(review.opening);
+const ANYWHERE = byLength(review.anywhere);
+const MARKER = /^(?:第[一二三四五六七八九十百\d]{1,4}[篇章节]|[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|专栏\s?\d{1,3})\s*/;
+const LEAD = /^(?:\d{4}年度?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期|期间|规划)?|上年|去年)?/;
+const SHORT_HEADING = 16;
+
+export function isReviewHeading(label: string): boolean {
+  const title = label.replace(MARKER, "").replace(LEAD, "").replace(/[.。…\s\d]+$/, "");
+  if (OPENING.some((w) => title.startsWith(w) && title.length <= w.length + 6)) return true;
+  return title.length <= SHORT_HEADING && ANYWHERE.some((w) => title.includes(w));
+}
