@@ -13,6 +13,7 @@ import { toJson } from "./emit/json.js";
 import { compareRecords } from "./emit/sort.js";
 import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
+import { runInOrder } from "./parallel/pool.js";
 
 export type Records = { [T in RecordType]: RecordOf[T][] };
 export interface InputFailure { file: string; reason: string }
@@ -76,25 +77,59 @@ export interface ExtractResult {
   failures: InputFailure[];
 }
 
-/** Ingest and extract every input; a bad input is reported and the rest go on. */
-export async function extractInputs(paths: readonly string[], types: readonly RecordType[] = RECORD_TYPES): Promise<ExtractResult> {
+/** What one input file gave: its records, or the one-line reason it failed. */
+export type InputResult =
+  | { ok: true; records: Records; input: InputInfo }
+  | { ok: false; failure: InputFailure };
+
+/** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
+export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES): Promise<InputResult> {
+  const name = basename(path);
+  try {
+    const bytes = await readInput(path);
+    const src = await ingestBytes(name, bytes);
+    const { records } = extractSource(src, types);
+    return { ok: true, records, input: { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length } };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
+    return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
+  }
+}
+
+export interface ExtractOptions {
+  /** worker threads for a build of several inputs; 1 = all in this thread; default: the machine's cores */
+  threads?: number;
+}
+
+/**
+ * Ingest and extract every input; a bad input is reported and the rest go on.
+ * Inputs are spread over worker threads and their results merged in input
+ * order, so the output is the same bytes whatever the number of threads.
+ */
+export async function extractInputs(paths: readonly string[], types: readonly RecordType[] = RECORD_TYPES, opts: ExtractOptions = {}): Promise<ExtractResult> {
   const { files, failures } = await listInputs(paths);
   const records = emptyRecords();
   const inputs: InputInfo[] = [];
   const seen = new Set<string>();
+  const jobs: Array<{ path: string; types: readonly RecordType[] }> = [];
   for (const path of files) {
     const name = basename(path);
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
-    try {
-      const bytes = await readInput(path);
-      const src = await ingestBytes(name, bytes);
-      const r = extractSource(src, types);
-      for (const t of types) (records[t] as unknown[]).push(...r.records[t]);
-      inputs.push({ name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
-    } catch (e) {
-      if (e instanceof InputError) failures.push({ file: e.file, reason: e.reason });
-      else failures.push({ file: name, reason: `internal error: ${(e as Error).message}` });
+    jobs.push({ path, types });
+  }
+  const results = await runInOrder(jobs, {
+    worker: new URL("./parallel/extract-worker.js", import.meta.url),
+    inline: (j) => extractInput(j.path, j.types),
+    crashed: (j, e): InputResult => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }),
+    threads: opts.threads,
+  });
+  for (const r of results) {
+    if (!r.ok) { failures.push(r.failure); continue; }
+    inputs.push(r.input);
+    for (const t of types) {
+      const into = records[t] as unknown[];
+      for (const rec of r.records[t]) into.push(rec);
     }
   }
   for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
@@ -111,7 +146,7 @@ export function columnsOf(type: RecordType): string[] {
 /** Name written into manifest.json; an output dir carrying it may be replaced by a new build. */
 export const TOOL = "policy-extract";
 
-export interface BuildOptions { inputs: readonly string[]; out: string; types?: readonly RecordType[] }
+export interface BuildOptions extends ExtractOptions { inputs: readonly string[]; out: string; types?: readonly RecordType[] }
 export interface BuildResult extends ExtractResult { invalid: ValidationIssue[]; written: boolean; counts: Record<string, number> }
 
 /**
@@ -123,7 +158,7 @@ export interface BuildResult extends ExtractResult { invalid: ValidationIssue[];
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const types = opts.types ?? RECORD_TYPES;
-  const res = await extractInputs(opts.inputs, types);
+  const res = await extractInputs(opts.inputs, types, { threads: opts.threads });
   const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
   const counts = Object.fromEntries(types.map((t) => [t, res.records[t].length]));
   if (invalid.length) return { ...res, invalid, written: false, counts };
