@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { EXTRACTORS } from "./extract/index.js";
 import { finalize } from "./extract/record.js";
@@ -7,7 +7,7 @@ import { RECORD_TYPES, type RecordOf, type RecordType } from "./generated/record
 import { ingestBytes, InputError, readFailure, readInput, SUPPORTED_EXTENSIONS, type Source } from "./ingest/index.js";
 import { splitDocuments } from "./structure/documents.js";
 import type { Doc } from "./structure/types.js";
-import { AtomicDir, checkReplaceable } from "./emit/atomic.js";
+import { AtomicDir, checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { compareRecords } from "./emit/sort.js";
@@ -111,8 +111,27 @@ export function columnsOf(type: RecordType): string[] {
 /** Name written into manifest.json; an output dir carrying it may be replaced by a new build. */
 export const TOOL = "policy-extract";
 
-export interface BuildOptions { inputs: readonly string[]; out: string; types?: readonly RecordType[] }
+export interface BuildOptions {
+  inputs: readonly string[];
+  out: string;
+  types?: readonly RecordType[];
+  /** with `types`, allow replacing an output that holds other types (they are dropped) */
+  dropOtherTypes?: boolean;
+}
 export interface BuildResult extends ExtractResult { invalid: ValidationIssue[]; written: boolean; counts: Record<string, number> }
+
+/**
+ * A build of some types must not silently drop the other types a previous
+ * build wrote into the same directory: refuse unless asked (dropOtherTypes).
+ */
+async function checkKeptTypes(out: string, types: readonly RecordType[]): Promise<void> {
+  let manifest: { outputs?: Array<{ name: string }> };
+  try { manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8")); } catch { return; }
+  const dropped = RECORD_TYPES.filter((t) => !types.includes(t) && (manifest.outputs ?? []).some((o) => o.name === `${t}.json`));
+  if (dropped.length) {
+    throw new OutputError(out, `holds ${dropped.join(", ")} from a previous build, which --types ${types.join(",")} would drop: choose another --out, or pass --drop-other-types`);
+  }
+}
 
 /**
  * Build a dataset directory: extract, validate every record against schemas/,
@@ -123,15 +142,20 @@ export interface BuildResult extends ExtractResult { invalid: ValidationIssue[];
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const types = opts.types ?? RECORD_TYPES;
+  // refuse a dangerous --out before reading anything
+  checkOutPath(opts.out, opts.inputs);
+  await checkReplaceable(opts.out, TOOL);
+  if (!opts.dropOtherTypes) await checkKeptTypes(opts.out, types);
   const res = await extractInputs(opts.inputs, types);
   const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
   const counts = Object.fromEntries(types.map((t) => [t, res.records[t].length]));
   if (invalid.length) return { ...res, invalid, written: false, counts };
   // nothing could be read: keep the previous output rather than publish an empty one
   if (!res.inputs.length) return { ...res, invalid, written: false, counts };
-  await checkReplaceable(opts.out, TOOL);
   const dir = await AtomicDir.open(opts.out);
   try {
+    // again under the lock: a file saved into out/ during extraction is refused too
+    await checkReplaceable(opts.out, TOOL);
     const outputs: Array<{ name: string; sha256: string; records: number }> = [];
     const put = async (name: string, data: string, n: number) => {
       await dir.write(name, data);
