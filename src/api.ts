@@ -28,7 +28,7 @@ export function extractSource(src: Source, types: readonly RecordType[] = RECORD
   for (const doc of docs) {
     for (const t of types) {
       const drafts = (EXTRACTORS[t] as (d: Doc) => never[])(doc);
-      (records[t] as unknown[]).push(...finalize(t, doc, drafts));
+      { const into = records[t] as unknown[]; for (const r of finalize(t, doc, drafts)) into.push(r); }
     }
   }
   for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
@@ -68,7 +68,7 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
   return { files, failures };
 }
 
-export interface InputInfo { name: string; sha256: string; bytes: number }
+export interface InputInfo { name: string; sha256: string; bytes: number; warnings?: string[] }
 
 export interface ExtractResult {
   records: Records;
@@ -77,7 +77,12 @@ export interface ExtractResult {
 }
 
 /** Ingest and extract every input; a bad input is reported and the rest go on. */
-export async function extractInputs(paths: readonly string[], types: readonly RecordType[] = RECORD_TYPES): Promise<ExtractResult> {
+export interface ExtractOptions {
+  /** inputs above this many bytes fail with one line (default DEFAULT_MAX_INPUT_BYTES, 200 MB) */
+  maxInputBytes?: number;
+}
+
+export async function extractInputs(paths: readonly string[], types: readonly RecordType[] = RECORD_TYPES, opts: ExtractOptions = {}): Promise<ExtractResult> {
   const { files, failures } = await listInputs(paths);
   const records = emptyRecords();
   const inputs: InputInfo[] = [];
@@ -87,11 +92,13 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
     try {
-      const bytes = await readInput(path);
+      const bytes = await readInput(path, opts.maxInputBytes);
       const src = await ingestBytes(name, bytes);
       const r = extractSource(src, types);
-      for (const t of types) (records[t] as unknown[]).push(...r.records[t]);
-      inputs.push({ name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
+      for (const t of types) { const into = records[t] as unknown[]; for (const x of r.records[t]) into.push(x); }
+      const info: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+      if (src.warnings?.length) info.warnings = [...src.warnings];
+      inputs.push(info);
     } catch (e) {
       if (e instanceof InputError) failures.push({ file: e.file, reason: e.reason });
       else failures.push({ file: name, reason: `internal error: ${(e as Error).message}` });
@@ -111,7 +118,7 @@ export function columnsOf(type: RecordType): string[] {
 /** Name written into manifest.json; an output dir carrying it may be replaced by a new build. */
 export const TOOL = "policy-extract";
 
-export interface BuildOptions {
+export interface BuildOptions extends ExtractOptions {
   inputs: readonly string[];
   out: string;
   types?: readonly RecordType[];
@@ -146,7 +153,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutPath(opts.out, opts.inputs);
   await checkReplaceable(opts.out, TOOL);
   if (!opts.dropOtherTypes) await checkKeptTypes(opts.out, types);
-  const res = await extractInputs(opts.inputs, types);
+  const res = await extractInputs(opts.inputs, types, opts);
   const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
   const counts = Object.fromEntries(types.map((t) => [t, res.records[t].length]));
   if (invalid.length) return { ...res, invalid, written: false, counts };

@@ -25,6 +25,11 @@ const EXIT_HELP = `Exit codes:
 
 class UsageError extends Error {}
 
+function mbToBytes(mb: number): number {
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-input-mb must be a positive number (got ${mb})`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
 function parseTypes(s: string | undefined): RecordType[] {
   if (!s) return [...RECORD_TYPES];
   const list = s.split(",").map((x) => x.trim()).filter(Boolean);
@@ -107,7 +112,8 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       .option("in", { type: "string", array: true, describe: "input files or directories [default: seeds]" })
       .option("out", { type: "string", default: "out", describe: "output directory (replaced atomically)" })
       .option("types", { type: "string", describe: `comma-separated subset of ${RECORD_TYPES.join(",")}` })
-      .option("drop-other-types", { type: "boolean", default: false, describe: "with --types: replace an output that holds other types (they are dropped)" }),
+      .option("drop-other-types", { type: "boolean", default: false, describe: "with --types: replace an output that holds other types (they are dropped)" })
+      .option("max-input-mb", { type: "number", default: 200, describe: "inputs larger than this fail with one line" }),
     async (a) => {
       const inputs = [...(a.in ?? []), ...afterDashes];
       const stop = (c: number) => () => { runCleanups(); process.exit(c); };
@@ -115,7 +121,7 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       process.on("SIGINT", onInt);
       process.on("SIGTERM", onTerm);
       try {
-        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"] });
+        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]) });
         reportFailures(res.failures);
         if (res.invalid.length) {
           for (const i of res.invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
@@ -137,13 +143,14 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
     .command("extract [file]", "extract records from one file to stdout", (y) => y
       .positional("file", { type: "string", describe: "input file (after -- when its name starts with '-')" })
       .option("type", { type: "string", describe: "record type (default: all, JSON object keyed by type)" })
-      .option("format", { choices: ["json", "csv"] as const, default: "json" as const }),
+      .option("format", { choices: ["json", "csv"] as const, default: "json" as const })
+      .option("max-input-mb", { type: "number", default: 200, describe: "an input larger than this fails with one line" }),
     async (a) => {
       const file = a.file ?? afterDashes[0];
       if (!file) throw new UsageError("extract: name an input file");
       const types = parseTypes(a.type);
       if (a.format === "csv" && types.length !== 1) throw new UsageError("--format csv needs one --type");
-      const res = await extractInputs([file], types);
+      const res = await extractInputs([file], types, { maxInputBytes: mbToBytes(a["max-input-mb"]) });
       reportFailures(res.failures);
       if (res.failures.length) return; // nothing on stdout for an input that failed
       const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));

@@ -96,23 +96,24 @@ describe("no moment without a whole out/", () => {
             for (const o of m.outputs) readFileSync(join(out, o.name));
             reads++;
           } catch { broken++; }
-          await new Promise((r) => setImmediate(r));
+          await new Promise((r) => setTimeout(r, 2));
         }
       })();
-      for (const delay of [150, 400, 700, 1000, 1300, -1]) {
+      for (const delay of [200, 600, 1000, -1]) {
         const p = spawn(process.execPath, [BIN, "build", "--in", ONE, "--out", out], { stdio: "ignore", env: { ...process.env, ...env } });
+        const exited = new Promise((r) => p.on("exit", r)); // listen now: the build may end before the kill
         if (delay >= 0) { await new Promise((r) => setTimeout(r, delay)); p.kill("SIGKILL"); }
-        await new Promise((r) => p.on("exit", r));
+        await exited;
         // what a killed build leaves is repaired by the next one
         if (!existsSync(join(out, "manifest.json"))) expect(run(["build", "--in", ONE, "--out", out], base, env).status).toBe(0);
       }
       stop = true;
       await reader;
-      expect(reads).toBeGreaterThan(10);
+      expect(reads).toBeGreaterThan(5);
       if (mode === "exchange") expect(broken).toBe(0);
       expect(run(["build", "--in", ONE, "--out", out], base, env).status).toBe(0);
       expect(readdirSync(base).filter((n) => n.startsWith(`.reader-${mode.length}-`))).toEqual([]);
-    }, 60_000);
+    }, 90_000);
   }
 });
 
@@ -123,9 +124,10 @@ describe("signals and concurrency", () => {
       expect(run(["build", "--in", ONE, "--out", out]).status).toBe(0);
       const before = readFileSync(join(out, "manifest.json"), "utf8");
       const p = spawn(process.execPath, [BIN, "build", "--in", SEEDS, "--out", out], { stdio: "ignore" });
+      const exited = new Promise<number | null>((r) => p.on("exit", (c) => r(c)));
       await new Promise((r) => setTimeout(r, 500));
       p.kill(sig);
-      const status = await new Promise<number | null>((r) => p.on("exit", (c) => r(c)));
+      const status = await exited;
       if (status !== 0) {
         expect(status).toBe(code);
         expect(readFileSync(join(out, "manifest.json"), "utf8")).toBe(before);
