@@ -75,3 +75,29 @@ for (const f of ["004_embedded.pdf", "004_cmap.pdf", "004_notice.html"]) {
 
 if (process.argv.includes("--json")) console.log(JSON.stringify(rows, null, 2));
 else console.table(rows);
+
+// Hostile inputs (issue 12): each size next to its double, each in its own process
+// (time and peak memory its own). Linear means the double takes about twice as long.
+{
+  const { spawnSync } = await import("node:child_process");
+  const caseScript = join(ROOT, "scripts", "bench-hostile-case.mjs");
+  const sizes = {
+    "seeds, newlines removed (MB)": [1, 2, 4],
+    "达到 + 1,×N + 亿元 (k repeats)": [100, 200],
+    "对 + 100万元、×N + 企业给予一次性奖励 (k)": [25, 50],
+    "建设 + G1至G2至…×N + 高速公路 (k)": [100, 200],
+    "HTML nested N deep (k levels)": [5, 10],
+  };
+  const hostile = [];
+  for (const [name, list] of Object.entries(sizes)) {
+    let prev = null;
+    for (const size of list) {
+      const r = spawnSync(process.execPath, [caseScript, name, String(size)], { encoding: "utf8" });
+      const res = r.status === 0 ? JSON.parse(r.stdout) : { error: (r.stderr || "").trim().split("\n").pop() };
+      hostile.push({ case: name, size, ...res, "×prev_time": prev && res.ms ? +(res.ms / prev).toFixed(2) : "" });
+      prev = res.ms ?? null;
+    }
+  }
+  if (process.argv.includes("--json")) console.log(JSON.stringify(hostile, null, 2));
+  else { console.log("\nHostile inputs (each size next to its double; ×prev_time ≈ 2 is linear):"); console.table(hostile); }
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { EXTRACTORS } from "./extract/index.js";
 import { finalize } from "./extract/record.js";
@@ -7,7 +7,7 @@ import { RECORD_TYPES, type RecordOf, type RecordType } from "./generated/record
 import { ingestBytes, InputError, readFailure, readInput, SUPPORTED_EXTENSIONS, type Source } from "./ingest/index.js";
 import { splitDocuments } from "./structure/documents.js";
 import type { Doc } from "./structure/types.js";
-import { AtomicDir, checkReplaceable } from "./emit/atomic.js";
+import { AtomicDir, checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { compareRecords } from "./emit/sort.js";
@@ -29,7 +29,7 @@ export function extractSource(src: Source, types: readonly RecordType[] = RECORD
   for (const doc of docs) {
     for (const t of types) {
       const drafts = (EXTRACTORS[t] as (d: Doc) => never[])(doc);
-      (records[t] as unknown[]).push(...finalize(t, doc, drafts));
+      { const into = records[t] as unknown[]; for (const r of finalize(t, doc, drafts)) into.push(r); }
     }
   }
   for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
@@ -69,7 +69,7 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
   return { files, failures };
 }
 
-export interface InputInfo { name: string; sha256: string; bytes: number }
+export interface InputInfo { name: string; sha256: string; bytes: number; warnings?: string[] }
 
 export interface ExtractResult {
   records: Records;
@@ -82,23 +82,27 @@ export type InputResult =
   | { ok: true; records: Records; input: InputInfo }
   | { ok: false; failure: InputFailure };
 
+export interface ExtractOptions {
+  /** inputs above this many bytes fail with one line (default DEFAULT_MAX_INPUT_BYTES, 200 MB) */
+  maxInputBytes?: number;
+  /** worker threads for a build of several inputs: 1 (default) = all in this thread, 0 = one per core */
+  threads?: number;
+}
+
 /** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
-export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES): Promise<InputResult> {
+export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number): Promise<InputResult> {
   const name = basename(path);
   try {
-    const bytes = await readInput(path);
+    const bytes = await readInput(path, maxInputBytes);
     const src = await ingestBytes(name, bytes);
     const { records } = extractSource(src, types);
-    return { ok: true, records, input: { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length } };
+    const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+    if (src.warnings?.length) input.warnings = [...src.warnings];
+    return { ok: true, records, input };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
     return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
   }
-}
-
-export interface ExtractOptions {
-  /** worker threads for a build of several inputs; 1 = all in this thread; default: the machine's cores */
-  threads?: number;
 }
 
 /**
@@ -111,16 +115,16 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
   const records = emptyRecords();
   const inputs: InputInfo[] = [];
   const seen = new Set<string>();
-  const jobs: Array<{ path: string; types: readonly RecordType[] }> = [];
+  const jobs: Array<{ path: string; types: readonly RecordType[]; maxInputBytes?: number }> = [];
   for (const path of files) {
     const name = basename(path);
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
-    jobs.push({ path, types });
+    jobs.push({ path, types, maxInputBytes: opts.maxInputBytes });
   }
   const results = await runInOrder(jobs, {
     worker: new URL("./parallel/extract-worker.js", import.meta.url),
-    inline: (j) => extractInput(j.path, j.types),
+    inline: (j) => extractInput(j.path, j.types, j.maxInputBytes),
     crashed: (j, e): InputResult => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }),
     threads: opts.threads,
   });
@@ -146,8 +150,27 @@ export function columnsOf(type: RecordType): string[] {
 /** Name written into manifest.json; an output dir carrying it may be replaced by a new build. */
 export const TOOL = "policy-extract";
 
-export interface BuildOptions extends ExtractOptions { inputs: readonly string[]; out: string; types?: readonly RecordType[] }
+export interface BuildOptions extends ExtractOptions {
+  inputs: readonly string[];
+  out: string;
+  types?: readonly RecordType[];
+  /** with `types`, allow replacing an output that holds other types (they are dropped) */
+  dropOtherTypes?: boolean;
+}
 export interface BuildResult extends ExtractResult { invalid: ValidationIssue[]; written: boolean; counts: Record<string, number> }
+
+/**
+ * A build of some types must not silently drop the other types a previous
+ * build wrote into the same directory: refuse unless asked (dropOtherTypes).
+ */
+async function checkKeptTypes(out: string, types: readonly RecordType[]): Promise<void> {
+  let manifest: { outputs?: Array<{ name: string }> };
+  try { manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8")); } catch { return; }
+  const dropped = RECORD_TYPES.filter((t) => !types.includes(t) && (manifest.outputs ?? []).some((o) => o.name === `${t}.json`));
+  if (dropped.length) {
+    throw new OutputError(out, `holds ${dropped.join(", ")} from a previous build, which --types ${types.join(",")} would drop: choose another --out, or pass --drop-other-types`);
+  }
+}
 
 /**
  * Build a dataset directory: extract, validate every record against schemas/,
@@ -158,15 +181,20 @@ export interface BuildResult extends ExtractResult { invalid: ValidationIssue[];
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const types = opts.types ?? RECORD_TYPES;
-  const res = await extractInputs(opts.inputs, types, { threads: opts.threads });
+  // refuse a dangerous --out before reading anything
+  checkOutPath(opts.out, opts.inputs);
+  await checkReplaceable(opts.out, TOOL);
+  if (!opts.dropOtherTypes) await checkKeptTypes(opts.out, types);
+  const res = await extractInputs(opts.inputs, types, opts);
   const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
   const counts = Object.fromEntries(types.map((t) => [t, res.records[t].length]));
   if (invalid.length) return { ...res, invalid, written: false, counts };
   // nothing could be read: keep the previous output rather than publish an empty one
   if (!res.inputs.length) return { ...res, invalid, written: false, counts };
-  await checkReplaceable(opts.out, TOOL);
   const dir = await AtomicDir.open(opts.out);
   try {
+    // again under the lock: a file saved into out/ during extraction is refused too
+    await checkReplaceable(opts.out, TOOL);
     const outputs: Array<{ name: string; sha256: string; records: number }> = [];
     const put = async (name: string, data: string, n: number) => {
       await dir.write(name, data);

@@ -3,15 +3,37 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import yargs from "yargs";
 import { build, columnsOf, extractInputs } from "./api.js";
-import { OutputError } from "./emit/atomic.js";
+import { OutputError, OutputWriteError, runCleanups } from "./emit/atomic.js";
+import { listTree } from "./emit/out-guard.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { RECORD_TYPES, type RecordType } from "./generated/records.js";
 import { validateRecords } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
 
-/** Exit codes: the contract with nightly jobs. */
-export const EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2, INVALID: 3 } as const;
+/** Exit codes: the contract with nightly jobs (README, "Exit codes"). */
+export const EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2, INVALID: 3, OUTPUT: 4, SIGINT: 130, SIGTERM: 143 } as const;
+
+const EXIT_HELP = `Exit codes:
+  0    all good
+  1    some input failed (one line FILE: reason each; the rest was built)
+  2    usage error, or an --out that must not be replaced (nothing touched)
+  3    a record failed schema validation, or validate found a bad output
+  4    the output could not be written (disk full, read-only, permission,
+       another build writing it); the previous output is kept
+  130  interrupted (SIGINT), 143 terminated (SIGTERM): temp files removed`;
+
+class UsageError extends Error {}
+
+function jobsOf(n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--jobs must be a whole number ≥ 0 (got ${n})`);
+  return n;
+}
+
+function mbToBytes(mb: number): number {
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-input-mb must be a positive number (got ${mb})`);
+  return Math.floor(mb * 1024 * 1024);
+}
 
 function parseTypes(s: string | undefined): RecordType[] {
   if (!s) return [...RECORD_TYPES];
@@ -21,110 +43,169 @@ function parseTypes(s: string | undefined): RecordType[] {
   return list as RecordType[];
 }
 
-class UsageError extends Error {}
+/** A line of text with its control characters made visible, so every message stays one line. */
+export const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 
-/** Outputs whose bytes no longer match the sha256 the manifest recorded for them. */
-async function changedOutputs(dir: string): Promise<string[]> {
-  const m = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as { outputs?: Array<{ name: string; sha256: string }> };
+/**
+ * An option written before the command (`--verbose build`): yargs would take the
+ * command word as the option's value and then ask for a command. Name the option.
+ */
+function unknownLeadingOption(argv: readonly string[]): string | null {
+  for (const a of argv) {
+    if (!a.startsWith("-")) return null; // the command word: options after it are checked by yargs
+    const name = a.replace(/^-+/, "").split("=")[0]!;
+    if (name !== "help" && name !== "version") return a.split("=")[0]!;
+  }
+  return null;
+}
+
+/**
+ * yargs names an unknown option twice (bogus-flag, bogusFlag: its camel-case
+ * copy) and mixes options with stray words: name each once, as typed.
+ */
+function plainUnknown(msg: string, argv: readonly string[]): string {
+  const m = /^Unknown arguments?: (.*)$/.exec(msg);
+  if (!m) return msg;
+  const names = m[1]!.split(", ");
+  const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const kept = names.filter((n) => !names.some((o) => o !== n && o.includes("-") && camel(o) === n));
+  const typedAsOption = (n: string) => argv.some((a) => a === `--${n}` || a.startsWith(`--${n}=`) || a === `-${n}`);
+  return kept.map((n) => (typedAsOption(n) ? `unknown option ${n.length === 1 ? "-" : "--"}${n}` : `unexpected argument '${n}'`)).join("; ");
+}
+
+interface ManifestShape { tool?: unknown; outputs?: Array<{ name: string; sha256: string }> }
+
+/** Checks of a built directory beyond the schemas: manifest present, every listed file present and unchanged, nothing unlisted. */
+async function checkFiles(dir: string): Promise<string[]> {
+  let m: ManifestShape;
+  try { m = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")); } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    return [missing ? "manifest.json: missing: not a policy-extract build, or its manifest was removed" : `manifest.json: unreadable (${(e as Error).message})`];
+  }
   const bad: string[] = [];
+  const listed = new Set(["manifest.json"]);
   for (const o of m.outputs ?? []) {
+    listed.add(o.name);
+    for (let i = o.name.indexOf("/"); i > 0; i = o.name.indexOf("/", i + 1)) listed.add(`${o.name.slice(0, i)}/`);
     const bytes = await readFile(join(dir, o.name)).catch(() => null);
     if (!bytes) bad.push(`${o.name}: listed in manifest.json but missing`);
     else if (createHash("sha256").update(bytes).digest("hex") !== o.sha256) bad.push(`${o.name}: changed since the build (sha256 differs from manifest.json)`);
   }
+  for (const e of await listTree(dir)) if (!listed.has(e)) bad.push(`${e}: not written by the build (not listed in manifest.json)`);
   return bad;
 }
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
-export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argvIn: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   let code: number = EXIT.OK;
+  // `--` ends the options: what follows is file names, even when they start with '-'
+  const dd = argvIn.indexOf("--");
+  const argv = dd >= 0 ? argvIn.slice(0, dd) : argvIn;
+  const afterDashes = dd >= 0 ? argvIn.slice(dd + 1) : [];
   const reportFailures = (failures: Array<{ file: string; reason: string }>) => {
-    for (const f of failures) io.err(`${f.file}: ${f.reason}\n`);
+    for (const f of failures) io.err(`${oneLine(f.file)}: ${oneLine(f.reason)}\n`);
     if (failures.length) code = Math.max(code, EXIT.INPUT_FAILED);
   };
+  const usage = (msg: string) => { io.err(`policy-extract: ${oneLine(msg)}\nRun 'policy-extract --help' for usage.\n`); return EXIT.USAGE; };
+  const bad = unknownLeadingOption(argv);
+  if (bad) return usage(`unknown option ${bad}`);
   const parser = yargs(argv)
     .scriptName("policy-extract")
     .usage("$0 <command> [options]\n\nTurn Chinese policy documents (.txt, .html, .pdf) into validated datasets.")
     .command("build", "extract every record type from the inputs into an output directory (JSON, CSV, manifest)", (y) => y
-      .option("in", { type: "string", array: true, default: ["seeds"], describe: "input files or directories" })
+      .option("in", { type: "string", array: true, describe: "input files or directories [default: seeds]" })
       .option("out", { type: "string", default: "out", describe: "output directory (replaced atomically)" })
-      .option("types", { type: "string", describe: `comma-separated subset of ${RECORD_TYPES.join(",")}` }),
+      .option("types", { type: "string", describe: `comma-separated subset of ${RECORD_TYPES.join(",")}` })
+      .option("drop-other-types", { type: "boolean", default: false, describe: "with --types: replace an output that holds other types (they are dropped)" })
+      .option("max-input-mb", { type: "number", default: 200, describe: "inputs larger than this fail with one line" })
+      .option("jobs", { type: "number", default: 1, describe: "worker threads over the inputs (0 = one per core); output is identical" }),
     async (a) => {
-      const res = await build({ inputs: a.in, out: a.out, types: parseTypes(a.types) });
-      reportFailures(res.failures);
-      if (res.invalid.length) {
-        for (const i of res.invalid) io.err(`invalid ${i.type} record at ${i.source_file}:${i.source_line}: ${i.message}\n`);
-        code = EXIT.INVALID;
-        return;
+      const inputs = [...(a.in ?? []), ...afterDashes];
+      const stop = (c: number) => () => { runCleanups(); process.exit(c); };
+      const onInt = stop(EXIT.SIGINT), onTerm = stop(EXIT.SIGTERM);
+      process.on("SIGINT", onInt);
+      process.on("SIGTERM", onTerm);
+      try {
+        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs) });
+        reportFailures(res.failures);
+        if (res.invalid.length) {
+          for (const i of res.invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
+          code = EXIT.INVALID;
+          return;
+        }
+        if (!res.written) {
+          io.err(`${oneLine(a.out)}: not written: no input could be read (previous output kept)\n`);
+          code = EXIT.INPUT_FAILED;
+          return;
+        }
+        const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
+        io.err(`built ${oneLine(a.out)}: ${res.inputs.length} input(s); ${counts}\n`);
+      } finally {
+        process.off("SIGINT", onInt);
+        process.off("SIGTERM", onTerm);
       }
-      if (!res.written) {
-        io.err(`${a.out}: not written: no input could be read (previous output kept)\n`);
-        code = EXIT.INPUT_FAILED;
-        return;
-      }
-      const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
-      io.err(`built ${a.out}: ${res.inputs.length} input(s); ${counts}\n`);
     })
-    .command("extract <file>", "extract records from one file to stdout", (y) => y
-      .positional("file", { type: "string", demandOption: true })
+    .command("extract [file]", "extract records from one file to stdout", (y) => y
+      .positional("file", { type: "string", describe: "input file (after -- when its name starts with '-')" })
       .option("type", { type: "string", describe: "record type (default: all, JSON object keyed by type)" })
-      .option("format", { choices: ["json", "csv"] as const, default: "json" as const }),
+      .option("format", { choices: ["json", "csv"] as const, default: "json" as const })
+      .option("max-input-mb", { type: "number", default: 200, describe: "an input larger than this fails with one line" }),
     async (a) => {
+      const file = a.file ?? afterDashes[0];
+      if (!file) throw new UsageError("extract: name an input file");
       const types = parseTypes(a.type);
       if (a.format === "csv" && types.length !== 1) throw new UsageError("--format csv needs one --type");
-      const res = await extractInputs([a.file!], types);
+      const res = await extractInputs([file], types, { maxInputBytes: mbToBytes(a["max-input-mb"]) });
       reportFailures(res.failures);
+      if (res.failures.length) return; // nothing on stdout for an input that failed
       const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
-      for (const i of invalid) io.err(`invalid ${i.type} record at ${i.source_file}:${i.source_line}: ${i.message}\n`);
-      if (invalid.length) code = EXIT.INVALID;
+      for (const i of invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
+      if (invalid.length) { code = EXIT.INVALID; return; }
       if (a.format === "csv") io.out(toCsv(columnsOf(types[0]!), res.records[types[0]!] as unknown as Record<string, unknown>[]));
       else io.out(toJson(types.length === 1 ? res.records[types[0]!] : Object.fromEntries(types.map((t) => [t, res.records[t]]))).trimEnd() + "\n");
     })
-    .command("validate <dir>", "re-check a built directory against schemas/", (y) => y.positional("dir", { type: "string", demandOption: true }),
+    .command("validate [dir]", "re-check a built directory: schemas/, manifest hashes, no unlisted files", (y) => y.positional("dir", { type: "string" }),
     async (a) => {
-      const names = await readdir(a.dir!).catch(() => { throw new UsageError(`${a.dir}: not a readable directory`); });
-      let n = 0, files = 0;
+      const dir = a.dir ?? afterDashes[0];
+      if (!dir) throw new UsageError("validate: name a built directory");
+      const names = await readdir(dir).catch(() => { throw new UsageError(`${dir}: not a readable directory`); });
+      let n = 0, files = 0, invalidRecords = 0;
       for (const t of RECORD_TYPES) {
         if (!names.includes(`${t}.json`)) continue;
         let data: unknown;
-        try { data = JSON.parse(await readFile(join(a.dir!, `${t}.json`), "utf8")); } catch (e) {
-          io.err(`${t}.json: not valid JSON (${(e as Error).message})\n`); code = EXIT.INVALID; continue;
+        try { data = JSON.parse(await readFile(join(dir, `${t}.json`), "utf8")); } catch (e) {
+          io.err(`${t}.json: not valid JSON (${oneLine((e as Error).message)})\n`); invalidRecords++; files++; continue;
         }
-        if (!Array.isArray(data)) { io.err(`${t}.json: not a JSON array\n`); code = EXIT.INVALID; continue; }
+        if (!Array.isArray(data)) { io.err(`${t}.json: not a JSON array\n`); invalidRecords++; files++; continue; }
         const issues = validateRecords(t, data);
-        for (const i of issues) io.err(`invalid ${i.type} record at ${i.source_file}:${i.source_line}: ${i.message}\n`);
-        if (issues.length) code = EXIT.INVALID;
+        for (const i of issues) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
+        invalidRecords += issues.length;
         n += data.length;
         files++;
       }
-      if (!files) throw new UsageError(`${a.dir}: no <type>.json files to validate (types: ${RECORD_TYPES.join(", ")})`);
-      // the manifest's hashes tell whether a file was changed after the build
-      if (names.includes("manifest.json")) {
-        const bad = await changedOutputs(a.dir!).catch((e: Error) => [`manifest.json: unreadable (${e.message})`]);
-        for (const b of bad) io.err(`${b}\n`);
-        if (bad.length) code = EXIT.INVALID;
-      }
-      io.err(`${a.dir}: ${n} record(s) checked${code === EXIT.INVALID ? ", some invalid" : ", all valid"}\n`);
+      if (!files) throw new UsageError(`${dir}: no <type>.json files to validate (types: ${RECORD_TYPES.join(", ")})`);
+      const fileIssues = await checkFiles(dir);
+      for (const b of fileIssues) io.err(`${oneLine(b)}\n`);
+      if (invalidRecords || fileIssues.length) code = EXIT.INVALID;
+      const schema = invalidRecords ? `schema check FAILED (${invalidRecords} invalid)` : "schema check ok";
+      const manifest = fileIssues.length ? `manifest check FAILED (${fileIssues.length} problem(s))` : "manifest check ok";
+      io.err(`${oneLine(dir)}: ${n} record(s); ${schema}; ${manifest}\n`);
     })
     .demandCommand(1, "name a command: build, extract or validate")
     .strict()
     .version(VERSION)
     .help()
+    .epilogue(EXIT_HELP)
     .exitProcess(false)
-    .fail((msg, err) => { throw err ?? new UsageError(msg); });
+    .fail((msg, err) => { throw err ?? new UsageError(plainUnknown(msg, argv)); });
   try {
     await parser.parseAsync();
   } catch (e) {
-    if (e instanceof OutputError) {
-      io.err(`policy-extract: ${e.message}\n`);
-      return EXIT.USAGE;
-    }
-    if (e instanceof UsageError || (e as Error).name === "YError") {
-      io.err(`policy-extract: ${(e as Error).message}\nRun 'policy-extract --help' for usage.\n`);
-      return EXIT.USAGE;
-    }
-    io.err(`policy-extract: ${(e as Error).message}\n`);
+    if (e instanceof OutputError) return usage((e as Error).message);
+    if (e instanceof OutputWriteError) { io.err(`policy-extract: ${oneLine(e.message)}\n`); return EXIT.OUTPUT; }
+    if (e instanceof UsageError || (e as Error).name === "YError") return usage((e as Error).message);
+    io.err(`policy-extract: ${oneLine((e as Error).message)}\n`);
     return EXIT.INPUT_FAILED;
   }
   return code;

@@ -1,98 +1,169 @@
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { exchangeDirs } from "./exchange.js";
+import { asWriteError, OutputWriteError } from "./output-errors.js";
 
-/** The output path cannot be used: it is a file, or a directory this tool did not write. */
-export class OutputError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(`${path}: ${reason}`);
-    this.name = "OutputError";
-  }
-}
+export { OutputError, OutputWriteError } from "./output-errors.js";
+export { checkOutPath, checkReplaceable } from "./out-guard.js";
 
-/**
- * May `target` be replaced? Only when it does not exist, is an empty directory,
- * or holds a manifest.json written by `tool`: `--out .` or `--out src` must
- * never wipe a user's directory.
+/*
+ * How a build publishes its output directory (README, "Output swap"):
+ *   1. take the lock `.<out>.lock` beside it (one build per output at a time);
+ *   2. write every file into a fresh temp dir `.<out>-tmp-<pid>-XXXXXX` beside it;
+ *   3. swap the temp dir and `out/` in ONE rename(2) step: renameat2(RENAME_EXCHANGE)
+ *      (src/emit/exchange.ts). A reader sees the previous build or the new one, at
+ *      every instant, even if the build is killed;
+ *   4. remove the temp dir, which now holds the previous build; release the lock.
+ * Without the native exchange (addon not built, filesystem cannot exchange) step 3 is
+ * two renames: out/ → `.<out>-old-<pid>`, temp → out/. Between the two there is no
+ * out/; a build killed there is repaired by the next one, which renames the old
+ * directory back before anything else.
  */
-export async function checkReplaceable(target: string, tool: string): Promise<void> {
-  let st;
-  try { st = await stat(target); } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw new OutputError(target, `cannot use as output directory (${(e as NodeJS.ErrnoException).code})`);
-  }
-  if (!st.isDirectory()) throw new OutputError(target, "exists and is not a directory");
-  const names = await readdir(target);
-  if (!names.length) return;
-  let manifest: { tool?: unknown } | null = null;
-  try { manifest = JSON.parse(await readFile(join(target, "manifest.json"), "utf8")); } catch { manifest = null; }
-  if (manifest?.tool !== tool) {
-    throw new OutputError(target, `refusing to replace a non-empty directory that has no ${tool} manifest.json`);
-  }
-}
-
 const tmpPrefix = (abs: string) => `.${basename(abs)}-tmp-`;
+const oldPrefix = (abs: string) => `.${basename(abs)}-old-`;
+const lockPath = (abs: string) => join(dirname(abs), `.${basename(abs)}.lock`);
 
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
 }
 
-/** Temp dirs (and moved-aside old dirs) left beside `abs` by builds that were killed: their pid is gone. */
-async function removeOrphans(abs: string): Promise<void> {
-  const prefix = tmpPrefix(abs);
-  const names = await readdir(dirname(abs)).catch(() => [] as string[]);
-  for (const n of names) {
-    if (!n.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-/.exec(n.slice(prefix.length))?.[1]);
+const pidOf = (name: string, prefix: string) => Number(/^(\d+)(?:-|$)/.exec(name.slice(prefix.length))?.[1]);
+
+/** Cleanup to run if the process is stopped by a signal (see onSignalCleanup). */
+const cleanups = new Set<() => void>();
+
+/** Run every pending cleanup synchronously: used by the CLI's SIGINT/SIGTERM handlers. */
+export function runCleanups(): void {
+  for (const c of [...cleanups]) { try { c(); } catch { /* best effort while exiting */ } }
+  cleanups.clear();
+}
+
+/** An exclusive lock on one output directory: a file created with O_EXCL holding the pid. */
+class OutputLock {
+  private constructor(readonly path: string) {}
+
+  static acquire(abs: string): OutputLock {
+    const path = lockPath(abs);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(path, "wx");
+        writeSync(fd, `${process.pid}\n`);
+        closeSync(fd);
+        return new OutputLock(path);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== "EEXIST") throw asWriteError(abs, e);
+        const pid = Number(readFileSync(path, "utf8").trim() || NaN);
+        if (Number.isInteger(pid) && pid > 0 && alive(pid) && pid !== process.pid) {
+          throw new OutputWriteError(abs, `another build (pid ${pid}) is writing this output; try again when it ends`);
+        }
+        // a killed build's lock: take it over
+        try { unlinkSync(path); } catch { /* raced with another build: retry decides */ }
+      }
+    }
+    throw new OutputWriteError(abs, "another build is writing this output; try again when it ends");
+  }
+
+  release(): void {
+    try { unlinkSync(this.path); } catch { /* already gone */ }
+  }
+}
+
+/**
+ * What killed builds left beside `abs`: a moved-aside previous output with no
+ * out/ (killed between the two renames of the fallback swap) is put back;
+ * temp dirs of dead builds are removed. Runs under the lock.
+ */
+async function repair(abs: string): Promise<void> {
+  const dir = dirname(abs);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const targetExists = await stat(abs).then(() => true, () => false);
+  for (const n of names.filter((x) => x.startsWith(oldPrefix(abs))).sort()) {
+    const pid = pidOf(n, oldPrefix(abs));
+    if (pid === process.pid || alive(pid)) continue;
+    if (!targetExists) { await rename(join(dir, n), abs); return repair(abs); }
+    await rm(join(dir, n), { recursive: true, force: true });
+  }
+  for (const n of names.filter((x) => x.startsWith(tmpPrefix(abs)))) {
+    const pid = pidOf(n, tmpPrefix(abs));
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) {
-      await rm(join(dirname(abs), n), { recursive: true, force: true });
+      await rm(join(dir, n), { recursive: true, force: true });
     }
   }
 }
 
 /**
- * Build an output directory atomically: every file is written into a fresh
- * temp dir beside the target, then the target is swapped in with renames. A
- * build that fails or is killed before the swap leaves the previous dir whole;
- * what a killed build leaves behind is removed by the next build.
+ * Build an output directory atomically: files go into a fresh temp dir beside
+ * the target, which is then swapped in (see the comment at the top). A build
+ * that fails or is killed before the swap leaves the previous dir whole.
  */
 export class AtomicDir {
-  private constructor(readonly target: string, readonly tmp: string) {}
+  private done = false;
+  private readonly cleanup: () => void;
+
+  private constructor(readonly target: string, readonly tmp: string, private readonly lock: OutputLock) {
+    this.cleanup = () => { rmSync(this.tmp, { recursive: true, force: true }); this.lock.release(); };
+    cleanups.add(this.cleanup);
+  }
 
   static async open(target: string): Promise<AtomicDir> {
     const abs = resolve(target);
-    await mkdir(dirname(abs), { recursive: true });
-    await removeOrphans(abs);
-    // the pid in the name lets a later build tell a dead build's leftovers from a running one's
-    const tmp = await mkdtemp(join(dirname(abs), `${tmpPrefix(abs)}${process.pid}-`));
-    // mkdtemp creates 0700; the published directory is an ordinary readable one
-    await chmod(tmp, 0o755);
-    return new AtomicDir(abs, tmp);
+    try {
+      await mkdir(dirname(abs), { recursive: true });
+    } catch (e) { throw asWriteError(target, e); }
+    const lock = OutputLock.acquire(abs);
+    try {
+      await repair(abs);
+      // the pid in the name lets a later build tell a dead build's leftovers from a running one's
+      const tmp = await mkdtemp(join(dirname(abs), `${tmpPrefix(abs)}${process.pid}-`));
+      // mkdtemp creates 0700; the published directory is an ordinary readable one
+      await chmod(tmp, 0o755);
+      return new AtomicDir(abs, tmp, lock);
+    } catch (e) {
+      lock.release();
+      throw asWriteError(target, e);
+    }
   }
 
+  /** Write one output file; `name` may hold sub-folders (review/index.html). */
   async write(name: string, data: string | Uint8Array): Promise<void> {
-    await writeFile(join(this.tmp, name), data);
+    const path = join(this.tmp, name);
+    try {
+      if (name.includes("/")) await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data);
+    } catch (e) { throw asWriteError(this.target, e); }
   }
 
-  /** Replace the target with the temp dir (old dir moved aside, then removed). */
+  /** Publish the temp dir as the target in one step (or two renames without the native exchange). */
   async commit(): Promise<void> {
-    const old = `${this.tmp}-old`;
-    let moved = false;
     try {
-      await rename(this.target, old);
-      moved = true;
+      const exists = await stat(this.target).then(() => true, () => false);
+      if (!exists) {
+        await rename(this.tmp, this.target);
+      } else if (!exchangeDirs(this.tmp, this.target)) {
+        const old = join(dirname(this.target), `${oldPrefix(this.target)}${process.pid}`);
+        await rename(this.target, old);
+        try { await rename(this.tmp, this.target); } catch (e) { await rename(old, this.target); throw e; }
+        await rename(old, this.tmp); // the previous build, removed below like after an exchange
+      }
+      await rm(this.tmp, { recursive: true, force: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      throw asWriteError(this.target, e);
+    } finally {
+      this.finish();
     }
-    try {
-      await rename(this.tmp, this.target);
-    } catch (e) {
-      if (moved) await rename(old, this.target);
-      throw e;
-    }
-    if (moved) await rm(old, { recursive: true, force: true });
   }
 
   async abort(): Promise<void> {
+    if (this.done) return;
     await rm(this.tmp, { recursive: true, force: true });
+    this.finish();
+  }
+
+  private finish(): void {
+    this.done = true;
+    cleanups.delete(this.cleanup);
+    this.lock.release();
   }
 }

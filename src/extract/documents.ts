@@ -18,6 +18,7 @@ export const extractDocuments: Extractor<"documents"> = (doc) => {
       line_start: lineAt(src, i.titleSpan.start),
       line_end: lineAt(src, Math.max(doc.start, doc.end - 1)),
       region: i.region,
+      region_code: i.region_code,
       plan_year: i.plan_year,
       plan_period: i.plan_period ? `${i.plan_period[0]}-${i.plan_period[1]}` : null,
     },

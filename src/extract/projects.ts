@@ -17,11 +17,22 @@ import { blockAt, type Draft, type Extractor } from "./record.js";
 export const extractProjects: Extractor<"projects"> = (doc) => {
   const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean }> = [];
   const clauses = clausesOf(doc);
+  // a sentence paying money (…各1亿元经费, 一次性奖补50万元) is a subsidy, not a commitment to build;
+  // read once per sentence, not once per clause (a sentence may hold 100 000 clauses)
+  const pays = new Map<number, boolean>();
+  const paysMoney = (si: number) => {
+    let v = pays.get(si);
+    if (v === undefined) {
+      const t = doc.sentences[si]!.text;
+      v = /[万亿]元/.test(t) && FUNDING_WORDS.some((w) => t.includes(w));
+      pays.set(si, v);
+    }
+    return v;
+  };
   clauses.forEach((clause, ci) => {
     if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
     const sentence = doc.sentences[clause.sentence]!;
-    // a sentence paying money (…各1亿元经费, 一次性奖补50万元) is a subsidy, not a commitment to build
-    if (/[万亿]元/.test(sentence.text) && FUNDING_WORDS.some((w) => sentence.text.includes(w))) return;
+    if (paysMoney(clause.sentence)) return;
     const hits = namesInClause(clause.text, clause.heading);
     const rest = hits.length ? continuation(clauses, ci) : "";
     for (const hit of hits) {

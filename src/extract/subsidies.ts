@@ -249,7 +249,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       const taxCarry = { who: null as string | null };
       for (const part of parts) {
         const recs = recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start));
-        periodRecs.push(...recs);
+        for (const r of recs) periodRecs.push(r);
         for (const t of taxReliefs(text, part, recs, taxCarry)) if (!inUnits(t.at)) taxes.push({ ...t, period });
       }
       // a sentence that only states a cap ("单个企业…每年奖励资金不超过50万元。") caps the awards of the sentence before
@@ -275,8 +275,8 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
         capFrom = itemRecs.length;
         continue;
       }
-      itemRecs.push(...periodRecs);
-      prevRecs = /^(?:同时|并|另)/.test(lead) ? [...prevRecs, ...periodRecs] : periodRecs;
+      for (const r of periodRecs) itemRecs.push(r);
+      prevRecs = /^(?:同时|并|另)/.test(lead) ? prevRecs.concat(periodRecs) : periodRecs;
     }
     // a class named alone ("旅居型按…", "其中，充电车每车…") belongs to the recipient named before it
     let parent: string | null = null;

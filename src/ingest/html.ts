@@ -48,6 +48,21 @@ function hidden(el: Element): boolean {
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 /**
+ * The text under some nodes, gathered with an explicit stack (cheerio's .text()
+ * recurses once per level and overflows on a page nested 10 000 deep).
+ */
+function textOf(nodes: readonly AnyNode[]): string {
+  const out: string[] = [];
+  const stack = nodes.slice().reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === "text") out.push((n as unknown as { data: string }).data);
+    else if ("children" in n) for (let i = (n as Element).children.length - 1; i >= 0; i--) stack.push((n as Element).children[i]!);
+  }
+  return out.join("");
+}
+
+/**
  * The article's title as the page states it outside the body: the ArticleTitle
  * meta tag most CMSs of government sites write, else the first <h1>, else the
  * part of <title> before the site name ("标题_栏目_网站").
@@ -55,7 +70,7 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 function pageTitle($: cheerio.CheerioAPI): string | null {
   const cands = [
     $('meta[name="ArticleTitle"]').attr("content"),
-    $("h1").first().text(),
+    textOf($("h1").first().toArray()),
     $("title").first().text().split(/[_|]| - /)[0],
   ];
   for (const c of cands) {
@@ -72,14 +87,14 @@ const loadCheerio = () => (cheerioModule ??= import("cheerio"));
 export async function htmlToText(html: string): Promise<string> {
   const $ = (await loadCheerio()).load(html);
   $("script,style,noscript,template,iframe").remove();
-  const bodyText = squash($("body").text());
+  const bodyText = squash(textOf($("body").toArray()));
   if (!bodyText) return ""; // a page with a <title> and nothing to read is no document
   let root: cheerio.Cheerio<Element> = $("body");
   let specific = false;
   for (const sel of BODY_SELECTORS) {
     if (sel === "body") break;
     const c = $(sel).first();
-    const n = c.length ? squash(c.text()).length : 0;
+    const n = c.length ? squash(textOf(c.toArray())).length : 0;
     // prefer a specific container only when it holds most of the page's text
     if (n > 0 && n >= 0.3 * bodyText.length) { root = c as cheerio.Cheerio<Element>; specific = true; break; }
   }
@@ -87,23 +102,35 @@ export async function htmlToText(html: string): Promise<string> {
   // many article bodies leave the title to a heading above them: keep it as the first line
   if (specific) {
     const title = pageTitle($);
-    if (title && !squash(root.text()).slice(0, 300).includes(squash(title))) parts.push(title, "\n");
+    if (title && !squash(textOf(root.toArray())).slice(0, 300).includes(squash(title))) parts.push(title, "\n");
   }
   // inside a table cell, paragraphs and <br> are spaces: a row stays on one line;
-  // inside <pre>, the text's own line breaks are the lines
+  // inside <pre>, the text's own line breaks are the lines.
+  // The tree is walked with an explicit stack: a page nested 10 000 levels deep
+  // (or never closed) must give its text, not overflow the call stack.
   let inCell = 0, inPre = 0;
-  const walk = (node: AnyNode) => {
+  const stack: Array<{ node: AnyNode; exit: boolean; block?: boolean }> = [];
+  for (const n of root.toArray().reverse()) stack.push({ node: n, exit: false });
+  while (stack.length) {
+    const { node, exit, block: wasBlock } = stack.pop()!;
     if (node.type === "text") {
       const data = (node as unknown as { data: string }).data;
       parts.push(inPre && !inCell ? data.replace(/\r\n?/g, "\n").replace(/[\t ]+/g, " ") : data.replace(/[\r\n\t ]+/g, " "));
-      return;
+      continue;
     }
-    if (node.type !== "tag") return;
+    if (node.type !== "tag") continue;
     const el = node as Element;
     const name = el.name.toLowerCase();
-    if (name === "br") { parts.push(inCell ? " " : "\n"); return; }
-    if (name === "nav" || hidden(el)) return;
     const cell = name === "td" || name === "th";
+    if (exit) {
+      if (name === "pre") inPre--;
+      if (cell) { inCell--; parts.push(inCell ? " " : "\t"); }
+      if (wasBlock) parts.push("\n");
+      else if (inCell && BLOCK.has(name)) parts.push(" ");
+      continue;
+    }
+    if (name === "br") { parts.push(inCell ? " " : "\n"); continue; }
+    if (name === "nav" || hidden(el)) continue;
     const block = BLOCK.has(name) && !inCell;
     // table rows and list items follow each other line by line; other blocks
     // are paragraphs, set off by a blank line as in the text seeds
@@ -111,13 +138,9 @@ export async function htmlToText(html: string): Promise<string> {
     if (block && !row) parts.push("\n");
     if (cell) inCell++;
     if (name === "pre") inPre++;
-    for (const c of el.children) walk(c);
-    if (name === "pre") inPre--;
-    if (cell) { inCell--; parts.push(inCell ? " " : "\t"); }
-    if (block) parts.push("\n");
-    else if (inCell && BLOCK.has(name)) parts.push(" ");
-  };
-  for (const n of root.toArray()) walk(n);
+    stack.push({ node, exit: true, block });
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]!, exit: false });
+  }
   return parts.join("")
     .replace(/\u00a0/g, " ")
     .split("\n")

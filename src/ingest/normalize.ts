@@ -162,5 +162,6 @@ export function unwrapPdfLines(src: Source): Source {
 }
 
 export function normalize(src: Source): Source {
-  return rejoinPageBreaks(unwrapPdfLines(trimLineEnds(squeezeSpaces(foldWidth(src)))));
+  const out = rejoinPageBreaks(unwrapPdfLines(trimLineEnds(squeezeSpaces(foldWidth(src)))));
+  return src.warnings?.length ? { ...out, warnings: src.warnings } : out;
 }

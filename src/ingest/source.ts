@@ -15,6 +15,8 @@ export interface Source {
   readonly lines: Int32Array;
   /** pages[i] = 1-based page of text[i] (PDF only) */
   readonly pages?: Int32Array;
+  /** what reading the input had to repair (bad bytes replaced …): recorded in the manifest */
+  readonly warnings?: readonly string[];
 }
 
 /** Accumulates text together with the original line (and page) of every char. */

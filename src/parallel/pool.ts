@@ -16,16 +16,19 @@ export interface PoolOptions<J, R> {
   inline: (job: J) => Promise<R>;
   /** the result for a job whose worker died (out of memory, a crash in native code) */
   crashed: (job: J, error: Error) => R;
-  /** worker threads; default: the machine's available parallelism */
+  /** worker threads; default 1 (see defaultThreads) */
   threads?: number;
 }
 
-export function defaultThreads(): number {
+/** The machine's cores: what `--jobs 0` asks for. */
+export function machineThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
 export async function runInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, R>): Promise<R[]> {
-  const threads = Math.min(opts.threads ?? defaultThreads(), jobs.length);
+  // One thread unless asked: each worker pays module loading and a cold JIT (about 0.4 s),
+  // which on a busy or 2-core machine costs more than it saves (README, "Speed").
+  const threads = Math.min(opts.threads === 0 ? machineThreads() : opts.threads ?? 1, jobs.length);
   const workerFile = fileURLToPath(opts.worker);
   if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) {
     const out: R[] = [];

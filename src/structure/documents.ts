@@ -6,6 +6,7 @@ import { detectHeading } from "./headings.js";
 import { flat, linesOf, type Line } from "./lines.js";
 import { levelOfHeader, locateTitles, parseToc, type TocEntry } from "./toc.js";
 import type { Doc, DocumentInfo, Span } from "./types.js";
+import { leadingDivision, levelOf, regionCode, regionName } from "../shared/gazetteer.js";
 
 /**
  * Split a source into policy documents. A compilation prints a 目录 whose
@@ -14,8 +15,12 @@ import type { Doc, DocumentInfo, Span } from "./types.js";
  * (a plan, an opinion, a news item carrying an opinion).
  */
 
-function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hint: Partial<TocEntry>): Doc {
-  const { title, last } = readTitle(lines, first, endLine);
+/** A file's name without its extension: the title of a document that prints none. */
+const fileTitle = (file: string) => file.replace(/\.[^.]+$/, "") || file;
+
+function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hint: Partial<TocEntry>, untitled?: string): Doc {
+  // an untitled document has no title lines: its head starts before its first line
+  const { title, last } = untitled !== undefined ? { title: untitled, last: first - 1 } : readTitle(lines, first, endLine);
   let docNumber: string | null = null;
   for (let k = last + 1; k <= Math.min(last + 3, endLine - 1); k++) {
     docNumber = parseDocNumber(lines[k]!.text);
@@ -36,17 +41,22 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
     const p = PUBLISHED.exec(body);
     if (p) date = isoDate(p[1]!, p[2]!, p[3]);
   }
-  const fromTitle = issuerFromTitle(title);
+  // a file name standing for a missing title states no issuer
+  const fromTitle = untitled === undefined ? issuerFromTitle(title) : null;
   // "国家发展改革委等部门关于…": the signature block lists them all
   const issuer = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
-  const level = hint.level ?? levelFromIssuer(issuer ?? "") ?? levelFromIssuer(docNumber ?? "") ?? levelFromIssuer(title) ?? "region";
+  // the division named at the head of the issuer or the title (大连市人民政府, 甘井子区…办法) governs the document
+  const place = leadingDivision(issuer ?? "", body) ?? leadingDivision(title, body);
+  const level = hint.level ?? (place ? levelOf(place) : null) ?? levelFromIssuer(issuer ?? "") ?? levelFromIssuer(docNumber ?? "") ?? levelFromIssuer(title) ?? "region";
+  const region = place && hint.level !== "national" ? regionName(place) : regionOf(title, body, level);
   const info: DocumentInfo = {
     title,
     doc_number: docNumber,
     issuer,
     date,
     policy_level: level,
-    region: regionOf(title, body, level),
+    region,
+    region_code: place && region === regionName(place) ? place.code : regionCode(region),
     ...planTiming(title),
     titleSpan: { start: lines[first]!.start, end: lines[first]!.end },
   };
@@ -123,11 +133,9 @@ export function splitDocuments(src: Source): Doc[] {
   }
   const t = findTitleLine(lines);
   if (t !== null) return [buildDoc(src, lines, t, lines.length, {})];
-  // no printed title: the whole file is one document, named from its own opening sentence
-  const doc = buildDoc(src, lines, 0, lines.length, {});
-  doc.info.title = untitledName(lines[0]!.text);
-  doc.info.issuer = null;
-  return [doc];
+  // no printed title: the whole file is one document, named by the file (contract v3: the
+  // HTML page title is already its first line when the page printed one)
+  return [buildDoc(src, lines, 0, lines.length, {}, fileTitle(src.file))];
 }
 
 

@@ -57,6 +57,8 @@ export interface DocumentInfo {
   policy_level: PolicyLevel;
   /** region the document governs, e.g. 内蒙古自治区 */
   region: string;
+  /** its GB/T 2260 code where it resolves, else null */
+  region_code: string | null;
   /** plan year of an annual plan (2025), else null */
   plan_year: number | null;
   /** plan period of a five-year plan, e.g. [2026, 2030], else null */

@@ -20,7 +20,7 @@ describe("bin/policy-extract.js", () => {
   it("--help lists the three commands; --version prints the package version", () => {
     const h = cli("--help");
     expect(h.status).toBe(0);
-    for (const c of ["build", "extract <file>", "validate <dir>"]) expect(h.stdout).toContain(`policy-extract ${c}`);
+    for (const c of ["build", "extract [file]", "validate [dir]"]) expect(h.stdout).toContain(`policy-extract ${c}`);
     const v = cli("--version");
     expect([v.status, v.stdout.trim()]).toEqual([0, VERSION]);
   });
@@ -48,9 +48,10 @@ describe("bin/policy-extract.js", () => {
     const old = readFileSync(join(out, "manifest.json"), "utf8");
     for (const delay of [300, 900]) {
       const p = spawn(process.execPath, [BIN, "build", "--in", SEEDS, "--out", out], { cwd: ROOT, stdio: "ignore" });
+      const exited = new Promise((r) => p.on("exit", r)); // listen now: the build may end before the kill
       await new Promise((r) => setTimeout(r, delay));
       p.kill("SIGKILL");
-      await new Promise((r) => p.on("exit", r));
+      await exited;
       const names = readdirSync(out).sort();
       expect(names).toHaveLength(13);
       const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));

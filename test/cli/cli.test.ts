@@ -102,13 +102,13 @@ describe("bad input: one line `FILE: reason` each, the rest is built, exit 1", (
 describe("usage errors exit 2", () => {
   it.each([
     [[], "name a command"],
-    [["bogus"], "Unknown argument: bogus"],
-    [["build", "--bogus"], "Unknown argument: bogus"],
+    [["bogus"], "unexpected argument 'bogus'"],
+    [["build", "--bogus"], "unknown option --bogus"],
     [["build", "--types", "documents,roads"], "unknown type(s): roads"],
-    [["extract"], "Not enough non-option arguments"],
+    [["extract"], "extract: name an input file"],
     [["extract", "x.txt", "--format", "xml"], "Invalid values"],
     [["extract", "x.txt", "--format", "csv"], "--format csv needs one --type"],
-    [["validate"], "Not enough non-option arguments"],
+    [["validate"], "validate: name a built directory"],
     [["validate", "/nonexistent/dir"], "not a readable directory"],
   ])("%j", async (argv, msg) => {
     const r = await run(...(argv as string[]));
@@ -121,12 +121,18 @@ describe("usage errors exit 2", () => {
   it("--out that is a file, or a directory the tool did not write, is refused (nothing deleted)", async () => {
     writeFileSync(join(base, "a-file"), "keep me");
     let r = await run("build", "--in", join(bad, GOOD), "--out", join(base, "a-file"));
-    expect([r.code, r.err]).toEqual([2, `policy-extract: ${join(base, "a-file")}: exists and is not a directory\n`]);
+    expect([r.code, r.err]).toEqual([2, `policy-extract: ${join(base, "a-file")}: exists and is not a directory\nRun 'policy-extract --help' for usage.\n`]);
     expect(readFileSync(join(base, "a-file"), "utf8")).toBe("keep me");
     r = await run("build", "--in", join(bad, GOOD), "--out", bad);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("refusing to replace a non-empty directory that has no policy-extract manifest.json");
+    expect(r.err).toContain("holds an input");
     expect(readFileSync(join(bad, GOOD)).length).toBeGreaterThan(0);
+    mkdirSync(join(base, "users-dir"));
+    writeFileSync(join(base, "users-dir", "thesis.docx"), "keep me");
+    r = await run("build", "--in", join(bad, GOOD), "--out", join(base, "users-dir"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("refusing to replace a non-empty directory that has no policy-extract manifest.json");
+    expect(readFileSync(join(base, "users-dir", "thesis.docx"), "utf8")).toBe("keep me");
   });
 });
 
@@ -150,7 +156,7 @@ describe("validate DIR", () => {
     const n = ["documents", "targets", "projects", "railways", "highways", "subsidies"]
       .reduce((a, t) => a + JSON.parse(readFileSync(join(good, `${t}.json`), "utf8")).length, 0);
     expect(n).toBeGreaterThanOrEqual(2);
-    expect([r.code, r.err]).toEqual([0, `${good}: ${n} record(s) checked, all valid\n`]);
+    expect([r.code, r.err]).toEqual([0, `${good}: ${n} record(s); schema check ok; manifest check ok\n`]);
   });
 
   it("a doctored record: exit 3, naming type, file:line and the schema message", async () => {
@@ -204,6 +210,6 @@ describe("extract FILE to stdout", () => {
     const r = await run("extract", join(SEEDS, SEED.news));
     expect(Object.keys(JSON.parse(r.out)).sort()).toEqual(["documents", "highways", "projects", "railways", "subsidies", "targets"]);
     const e = await run("extract", join(bad, "a_empty.txt"), "--type", "documents");
-    expect([e.code, e.err, e.out]).toEqual([1, "a_empty.txt: empty file\n", "[]\n"]);
+    expect([e.code, e.err, e.out]).toEqual([1, "a_empty.txt: empty file\n", ""]); // nothing on stdout for a failed input
   });
 });

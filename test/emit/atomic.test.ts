@@ -28,7 +28,7 @@ describe("AtomicDir", () => {
     writeFileSync(join(out, "documents.json"), "previous");
     const d = await AtomicDir.open(out);
     await d.write("a.json", "partial");
-    await expect(d.write("missing-dir/b.json", "x")).rejects.toThrow();
+    await expect(d.write("a.json/b.json", "x")).rejects.toThrow(); // a.json is a file, not a folder
     await d.abort();
     expect(readdirSync(out)).toEqual(["documents.json"]);
     expect(readFileSync(join(out, "documents.json"), "utf8")).toBe("previous");

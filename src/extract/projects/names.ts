@@ -228,7 +228,7 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     let gFrom = 0;
     for (const g of itemsPart.split(new RegExp(HE))) {
       const group = splitItems(g, true).map((it) => ({ name: it.name, at: gFrom + it.at }));
-      items.push(...sharePlaceSuffix(group));
+      for (const it of sharePlaceSuffix(group)) items.push(it);
       gFrom += g.length + 1;
     }
     // a national class of key works (…等国家水土保持重点工程): the items are kinds of work unless placed below the region

@@ -85,13 +85,22 @@ const END_BOUNDARY = new Set("，,；;。\n");
 /** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
 interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
 /**
- * The item text and the part text being read alternate (amounts read the part, records the item): one slot
- * would rebuild the item's table on every call, quadratic on a long item. A few slots keep both.
+ * The item text and the texts of its parts are read in turn (amounts read a part,
+ * records the item): a table rebuilt on every switch is quadratic on a long item.
+ * Long texts (an item) and short ones (its parts, clauses) keep separate slots, each
+ * least-recently-used first, so the many short texts never push the item's table out.
  */
-const cache: Bounds[] = [];
-const CACHE_SLOTS = 4;
+const LONG = 2048;
+const caches: [Bounds[], Bounds[]] = [[], []];
+const CACHE_SLOTS = 8;
 function boundsOf(text: string): Bounds {
-  for (const c of cache) if (c.text === text) return c;
+  const cache = caches[text.length >= LONG ? 1 : 0];
+  for (let k = 0; k < cache.length; k++) {
+    const c = cache[k]!;
+    if (c.text.length !== text.length || c.text !== text) continue;
+    if (k) { cache.splice(k, 1); cache.unshift(c); }
+    return c;
+  }
   const n = text.length;
   const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
   let last = -1;

@@ -1,0 +1,5 @@
+{
+  "targets": [
+    { "target_name": "exchange", "sources": ["native/exchange.c"] }
+  ]
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// One hostile-input case of `npm run bench`, in its own process so its time and peak
+// memory are its own: node scripts/bench-hostile-case.mjs CASE SIZE → one JSON line.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ROOT = join(import.meta.dirname, "..");
+const { ingestBytes } = await import(join(ROOT, "dist", "ingest", "index.js"));
+const { extractSource } = await import(join(ROOT, "dist", "api.js"));
+
+/** Each case: input bytes of about `size` units, the file name (its extension picks the reader). */
+export const CASES = {
+  "seeds, newlines removed (MB)": (mb) => {
+    const dir = join(ROOT, "seeds");
+    const all = readdirSync(dir).sort().map((n) => readFileSync(join(dir, n), "utf8")).join("").replace(/\n/g, "");
+    const b = Buffer.from(all.repeat(Math.ceil((mb * (1 << 20)) / Buffer.byteLength(all))));
+    return ["flat.txt", Buffer.from(b.subarray(0, mb * (1 << 20)).toString("utf8").replace(/\uFFFD+$/, ""))];
+  },
+  "达到 + 1,×N + 亿元 (k repeats)": (k) => ["counts.txt", Buffer.from(`达到${"1,".repeat(k * 1000)}亿元。`)],
+  "对 + 100万元、×N + 企业给予一次性奖励 (k)": (k) => ["money.txt", Buffer.from(`对${"100万元、".repeat(k * 1000)}企业给予一次性奖励。`)],
+  "建设 + G1至G2至…×N + 高速公路 (k)": (k) => ["roads.txt", Buffer.from(`建设${Array.from({ length: k * 1000 }, (_, i) => `G${i + 1}至`).join("")}G0高速公路。`)],
+  "HTML nested N deep (k levels)": (k) => ["deep.html", Buffer.from(`<html><body>${"<div>".repeat(k * 1000)}正文${"</div>".repeat(k * 1000)}</body></html>`)],
+};
+
+const [name, size] = [process.argv[2], Number(process.argv[3])];
+if (name) {
+  const [file, bytes] = CASES[name](size);
+  const t0 = performance.now();
+  const src = await ingestBytes(file, bytes);
+  const { records } = extractSource(src);
+  const ms = performance.now() - t0;
+  const n = Object.values(records).reduce((a, r) => a + r.length, 0);
+  process.stdout.write(JSON.stringify({ ms: Math.round(ms), MB: +(bytes.length / (1 << 20)).toFixed(2), records: n, peak_rss_MB: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\n");
+}
