@@ -1,5 +1,21 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` via `prepare`).
-import { main } from "../dist/cli.js";
+// `--version` and `--help` alone are answered without loading the CLI and its
+// libraries (a third of a second): the version from package.json, the help text
+// as yargs rendered it at build time (scripts/gen-help.mjs writes dist/help.txt).
+import { readFileSync } from "node:fs";
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+const fast = process.env.POLICY_EXTRACT_NO_FASTPATH ? null : args.length === 1 ? args[0] : null;
+let text = null;
+if (fast === "--version") {
+  text = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version + "\n";
+} else if (fast === "--help") {
+  try { text = readFileSync(new URL("../dist/help.txt", import.meta.url), "utf8"); } catch { text = null; }
+}
+if (text !== null) {
+  process.stdout.write(text);
+} else {
+  const { main } = await import("../dist/cli.js");
+  process.exitCode = await main(args);
+}

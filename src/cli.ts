@@ -25,6 +25,11 @@ const EXIT_HELP = `Exit codes:
 
 class UsageError extends Error {}
 
+function jobsOf(n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--jobs must be a whole number ≥ 0 (got ${n})`);
+  return n;
+}
+
 function mbToBytes(mb: number): number {
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-input-mb must be a positive number (got ${mb})`);
   return Math.floor(mb * 1024 * 1024);
@@ -113,7 +118,8 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       .option("out", { type: "string", default: "out", describe: "output directory (replaced atomically)" })
       .option("types", { type: "string", describe: `comma-separated subset of ${RECORD_TYPES.join(",")}` })
       .option("drop-other-types", { type: "boolean", default: false, describe: "with --types: replace an output that holds other types (they are dropped)" })
-      .option("max-input-mb", { type: "number", default: 200, describe: "inputs larger than this fail with one line" }),
+      .option("max-input-mb", { type: "number", default: 200, describe: "inputs larger than this fail with one line" })
+      .option("jobs", { type: "number", default: 1, describe: "worker threads over the inputs (0 = one per core); output is identical" }),
     async (a) => {
       const inputs = [...(a.in ?? []), ...afterDashes];
       const stop = (c: number) => () => { runCleanups(); process.exit(c); };
@@ -121,7 +127,7 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       process.on("SIGINT", onInt);
       process.on("SIGTERM", onTerm);
       try {
-        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]) });
+        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs) });
         reportFailures(res.failures);
         if (res.invalid.length) {
           for (const i of res.invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);

@@ -1,31 +1,78 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { RECORD_TYPES, type RecordType } from "../generated/records.js";
 
-/** schemas/ is the single source of truth; this compiles it once per process. */
+/** schemas/ is the single source of truth for every record's shape. */
 export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "schemas");
 
 export function loadSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
 }
 
-let compiled: { [T in RecordType]: ValidateFunction } | null = null;
+/** What a compiled validator exposes (ajv's ValidateFunction, precompiled or not). */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; message?: string }> | null;
+}
+type Validators = { [T in RecordType]: Validator };
 
-export function validators(): { [T in RecordType]: ValidateFunction } {
-  if (compiled) return compiled;
+const require = createRequire(import.meta.url);
+
+/** sha256 over every schema file's name and bytes, in name order (same recipe as scripts/gen-validators.mjs). */
+function schemaHash(): string {
+  const h = createHash("sha256");
+  for (const f of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
+    h.update(f).update("\0").update(readFileSync(join(SCHEMA_DIR, f))).update("\0");
+  }
+  return h.digest("hex");
+}
+
+/**
+ * Validators precompiled by scripts/gen-validators.mjs at build time, when they were
+ * made from the schemas on disk; null when missing or stale (then compile at run time).
+ */
+function precompiled(): Validators | null {
+  let mod: Partial<Validators> & { schemaHash?: string };
+  try { mod = require("../generated/validators.cjs"); } catch { return null; }
+  if (mod.schemaHash !== schemaHash()) return null;
+  return RECORD_TYPES.every((t) => typeof mod[t] === "function") ? (mod as Validators) : null;
+}
+
+/** Compile schemas/ with ajv now (draft 2020-12, strict, formats). */
+function compileNow(): Validators {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = (require("ajv-formats") as { default: (a: unknown) => void }).default;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  // ajv-formats is CommonJS: under NodeNext its callable is on .default
-  const addFormats = (addFormatsModule as unknown as { default: (a: Ajv2020) => void }).default ?? addFormatsModule;
-  (addFormats as (a: Ajv2020) => void)(ajv);
+  addFormats(ajv);
   ajv.addSchema(loadSchema("common"));
-  const out = {} as { [T in RecordType]: ValidateFunction };
+  const out = {} as Validators;
   for (const t of RECORD_TYPES) out[t] = ajv.compile(loadSchema(t));
-  compiled = out;
   return out;
 }
+
+let compiled: Validators | null = null;
+let origin: "precompiled" | "runtime" = "runtime";
+
+/** One validator per record type, made once per process. */
+export function validators(): Validators {
+  if (compiled) return compiled;
+  const pre = precompiled();
+  origin = pre ? "precompiled" : "runtime";
+  compiled = pre ?? compileNow();
+  return compiled;
+}
+
+/** Where this process's validators came from (the precompiled file, or ajv at run time). */
+export function validatorOrigin(): "precompiled" | "runtime" {
+  validators();
+  return origin;
+}
+
+/** The run-time compiled validators, bypassing the precompiled file (tests compare the two). */
+export { compileNow as compileValidatorsNow };
 
 export interface ValidationIssue { type: RecordType; source_file: string; source_line: number; message: string }
 

@@ -1,6 +1,6 @@
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, PLACE_FULL_RE, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -122,7 +122,7 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
 
 const VERB_RUN_AT_START = new RegExp(`^(?:${VERB_RUN_RE.source})`);
 
-export const isPlace = (s: string) => PLACE_FULL_RE.test(s);
+export const isPlace = isPlaceName;
 
 function cutAtFirstWork(tail: string): string {
   const re = new RegExp(HEAD_RE.source, "g");
