@@ -38,7 +38,7 @@ export function docOf(text: string, info: Partial<DocumentInfo> = {}, file = "te
   const src = sourceOf(text, file);
   return makeDoc(src, { start: 0, end: src.text.length }, {
     title: "测试文件", doc_number: null, issuer: null, date: null, policy_level: "region",
-    region: "内蒙古自治区", plan_year: null, plan_period: null, titleSpan: { start: 0, end: Math.min(1, src.text.length) },
+    region: "内蒙古自治区", region_code: "150000", plan_year: null, plan_period: null, titleSpan: { start: 0, end: Math.min(1, src.text.length) },
     ...info,
   });
 }

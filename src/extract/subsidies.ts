@@ -119,7 +119,10 @@ function instrumentOf(text: string, r: Rec): Instrument {
   }
   if (POOL_RE.test(before)) return "funding";
   const w3 = firstOf(SPECIFIC_RE, text.slice(Math.max(r.part.start, first.start - MAX_CLAUSE), Math.min(r.part.end, last.end + MAX_CLAUSE)));
-  return w3 ? SPECIFIC[w3]! : "other";
+  if (w3) return SPECIFIC[w3]!;
+  // 可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万: a generic payout word opening the part names it
+  const w4 = lastOf(GENERIC_RE, text.slice(r.part.start, first.start));
+  return w4 ? GENERIC[w4]! : "other";
 }
 
 /** Budget pools: "安排1.4亿元支持自治区种业高质量发展" — the beneficiary is what the money is for. */

@@ -18,6 +18,10 @@ export const TAX_RELIEF_RE = new RegExp(alt(lex.taxRelief), "g");
 export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 
 /** a cap word ending right before an amount, allowing payout words in between (单个项目最高奖补 500 万元) */
+/** every payout word (specific and generic), as one alternation */
+export const INSTRUMENT_WORDS = alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]);
+/** the cap words, as one alternation */
+export const CAP_WORDS = alt(lex.caps);
 export const CAP_BEFORE_RE = new RegExp(`(?:${alt(lex.caps)})[^，,；。\\d]{0,6}$`);
 export const FLOOR_BEFORE_RE = new RegExp(`(?:${alt(lex.floors)})[^，,；。\\d]{0,6}$`);
 export const FLOOR_AFTER_RE = new RegExp(`^(?:${alt(lex.floorAfter)})(?!的)`);
