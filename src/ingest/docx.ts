@@ -1,4 +1,4 @@
-import { Parser } from "htmlparser2";
+import { SaxesParser } from "saxes";
 import yauzl from "yauzl";
 import { InputError } from "./errors.js";
 import { sourceFromLines, type Source } from "./source.js";
@@ -14,9 +14,10 @@ import { sourceFromLines, type Source } from "./source.js";
  *
  * The archive is read with yauzl (central directory, declared sizes checked
  * against what is inflated), and word/document.xml is streamed through
- * htmlparser2's SAX parser in XML mode: neither the XML nor a DOM is ever held
+ * saxes, a streaming XML parser: neither the XML nor a DOM is ever held
  * whole, and the inflated size is capped, so a zip bomb costs at most
- * MAX_XML_BYTES of work.
+ * MAX_XML_BYTES of work. (htmlparser2, already here for cheerio, keeps its
+ * open-element stack with Array.unshift: quadratic on deeply nested XML.)
  */
 
 /** Largest inflated word/document.xml read (XML is ~10× its text; 200 MB ≈ a 20 MB text). */
@@ -57,7 +58,12 @@ async function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, onChunk: (s: 
         reject(new Error("limit"));
         return;
       }
-      onChunk(chunk);
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        stream.destroy(); // malformed XML: stop inflating
+        reject(e as Error);
+      }
     });
     stream.on("end", resolve);
     stream.on("error", reject);
@@ -172,15 +178,16 @@ async function documentLines(file: string, bytes: Uint8Array): Promise<string[]>
     throw new InputError(file, `${DOCUMENT_PART} would unpack to ${entry.uncompressedSize} bytes (limit ${MAX_XML_BYTES}): refused as a possible zip bomb`);
   }
   const out = new DocumentLines();
-  const parser = new Parser(
-    { onopentag: (n, a) => out.open(n, a), onclosetag: (n) => out.close(n), ontext: (t) => out.text(t) },
-    { xmlMode: true, decodeEntities: true },
-  );
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => out.open(tag.name, tag.attributes as Record<string, string>));
+  parser.on("closetag", (tag) => out.close(tag.name));
+  parser.on("text", (t) => out.text(t));
+  parser.on("cdata", (t) => out.text(t));
   const decoder = new TextDecoder("utf-8");
   try {
     await streamEntry(zip, entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })), MAX_XML_BYTES);
     parser.write(decoder.decode());
-    parser.end();
+    parser.close();
   } catch (e) {
     const msg = (e as Error).message;
     if (msg === "limit") throw new InputError(file, `${DOCUMENT_PART} unpacks to more than ${MAX_XML_BYTES} bytes: refused as a possible zip bomb`);

@@ -72,6 +72,19 @@ describe(".docx text: one line per paragraph, one per table row", () => {
   });
 });
 
+describe("hostile .docx: linear in size and depth", () => {
+  it("100 000 nested tables (a parser that unshifts its element stack is quadratic here)", async () => {
+    const n = 100_000;
+    const bytes = await docx(`${"<w:tbl><w:tr><w:tc>".repeat(n)}${p(r(t("最里层")))}${"</w:tc></w:tr></w:tbl>".repeat(n)}`);
+    expect((await ingestDocx("deep.docx", bytes)).text).toBe("最里层");
+  });
+  it("a 10 MB paragraph and 200 000 paragraphs", async () => {
+    expect((await ingestDocx("long.docx", await docx(p(r(t("发展".repeat(5_000_000))))))).text.length).toBe(10_000_000);
+    const many = await ingestDocx("many.docx", await docx(p(r(t("一、总体要求。"))).repeat(200_000)));
+    expect(lineAt(many, many.text.length - 1)).toBe(200_000);
+  });
+});
+
 describe("bad .docx: one reason each", () => {
   it("not a zip", async () => {
     expect(await reason(Buffer.from("一段纯文本，扩展名却是docx"))).toBe("not a .docx (not a zip archive)");
@@ -107,6 +120,10 @@ describe("bad .docx: one reason each", () => {
     while (bytes.toString("latin1", at + 46, at + 46 + 17) !== "word/document.xml") at = bytes.indexOf(Buffer.from("PK\u0001\u0002", "latin1"), at + 4);
     bytes.writeUInt32LE(1000, at + 24); // a bomb lies about its size
     expect(await reason(bytes)).toMatch(/^corrupt or truncated \.docx \(too many bytes in the stream/);
+  });
+  it("malformed XML in the document part", async () => {
+    const bytes = await zip({ "word/document.xml": `<w:document ${W}><w:body><w:p><w:r><w:t>正文</w:r></w:p></w:body></w:document>` });
+    expect(await reason(bytes)).toMatch(/^corrupt or truncated \.docx \(1:\d+: unexpected close tag/);
   });
   it("a Word file with no text", async () => {
     expect(await reason(await docx(p() + p(r(t("  ")))))).toBe("Word document has no text");
