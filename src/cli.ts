@@ -112,7 +112,7 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
   if (bad) return usage(`unknown option ${bad}`);
   const parser = yargs(argv)
     .scriptName("policy-extract")
-    .usage("$0 <command> [options]\n\nTurn Chinese policy documents (.txt, .html, .pdf) into validated datasets.")
+    .usage("$0 <command> [options]\n\nTurn Chinese policy documents (.txt, .html, .pdf, .docx) into validated datasets.")
     .command("build", "extract every record type from the inputs into an output directory (JSON, CSV, manifest)", (y) => y
       .option("in", { type: "string", array: true, describe: "input files or directories [default: seeds]" })
       .option("out", { type: "string", default: "out", describe: "output directory (replaced atomically)" })

@@ -115,7 +115,8 @@ export async function htmlToText(html: string): Promise<string> {
     const { node, exit, block: wasBlock } = stack.pop()!;
     if (node.type === "text") {
       const data = (node as unknown as { data: string }).data;
-      parts.push(inPre && !inCell ? data.replace(/\r\n?/g, "\n").replace(/[\t ]+/g, " ") : data.replace(/[\r\n\t ]+/g, " "));
+      // a tab inside <pre> is a column stop (LibreOffice writes a text file's table rows so): keep it
+      parts.push(inPre && !inCell ? data.replace(/\r\n?/g, "\n").replace(/ +/g, " ") : data.replace(/[\r\n\t ]+/g, " "));
       continue;
     }
     if (node.type !== "tag") continue;

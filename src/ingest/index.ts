@@ -1,6 +1,7 @@
 import { constants, type Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
+import { ingestDocx } from "./docx.js";
 import { InputError } from "./errors.js";
 import { ingestHtml } from "./html.js";
 import { normalize } from "./normalize.js";
@@ -8,18 +9,30 @@ import { ingestPdf } from "./pdf.js";
 import type { Source } from "./source.js";
 import { ingestTxt } from "./txt.js";
 
-export const SUPPORTED_EXTENSIONS = [".txt", ".html", ".htm", ".pdf"] as const;
+/** A reader turns one input's bytes into text with its position map, or throws InputError. */
+type Reader = (file: string, bytes: Uint8Array) => Source | Promise<Source>;
+
+/**
+ * Which reader reads which file extension (lower case). A new input format is
+ * one reader module and one row here.
+ */
+const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
+  [".txt", ingestTxt],
+  [".html", ingestHtml],
+  [".htm", ingestHtml],
+  [".pdf", ingestPdf],
+  [".docx", ingestDocx],
+]);
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...READERS.keys()];
 
 /** Bytes of one input → normalised Source with its position map. Throws InputError on bad input. */
 export async function ingestBytes(file: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(file).toLowerCase();
   if (bytes.length === 0) throw new InputError(file, "empty file");
-  let raw: Source;
-  if (ext === ".txt") raw = ingestTxt(file, bytes);
-  else if (ext === ".html" || ext === ".htm") raw = await ingestHtml(file, bytes);
-  else if (ext === ".pdf") raw = await ingestPdf(file, bytes);
-  else throw new InputError(file, `unsupported file type '${ext || "(none)"}' (use .txt, .html or .pdf)`);
-  return normalize(raw);
+  const read = READERS.get(ext);
+  if (!read) throw new InputError(file, `unsupported file type '${ext || "(none)"}' (use ${SUPPORTED_EXTENSIONS.join(", ")})`);
+  return normalize(await read(file, bytes));
 }
 
 /** Why a path cannot be read, in words for the `FILE: reason` line. */

@@ -81,7 +81,10 @@ export function rejoinPageBreaks(src: Source): Source {
     if (!fragment || cur.includes("\t") || TERMINAL.test(cur) || pureHeading || TITLE_END.test(cur)) continue;
     let n = k + 1;
     while (n < lineStarts.length && lineText(n).trim() === "") n++;
-    if (n === k + 1 || n >= lineStarts.length) continue; // no blank gap: a real line break
+    // no blank gap: a real line break. A PDF shows a paragraph break as space its text does not keep,
+    // so there a prose line (a sentence or clause already ended on it) that stops mid-sentence goes on regardless
+    const gapless = src.format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
+    if ((n === k + 1 && !gapless) || n >= lineStarts.length) continue;
     if (n - k > 4) continue; // a long gap is not a page break
     const next = lineText(n);
     if (!next || next.includes("\t") || HEADING_START.test(next) || next.startsWith("#")) continue;

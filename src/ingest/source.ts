@@ -4,7 +4,7 @@
  * PDF, the page) of the ORIGINAL file the character came from. Every
  * transformation goes through `TextBuilder`, so the map can never be lost.
  */
-export type InputFormat = "txt" | "html" | "pdf";
+export type InputFormat = "txt" | "html" | "pdf" | "docx";
 
 export interface Source {
   /** base name of the input file, e.g. `004_37e45ae1c4b0ca61.txt` */

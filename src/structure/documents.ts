@@ -68,10 +68,10 @@ export function makeDoc(src: Source, span: Span, info: DocumentInfo): Doc {
   return { ...span, source: src, info, blocks, sentences: splitSentences(blocks), tables: collectTables(blocks) };
 }
 
-/** Index of the line that starts a single document's title (skipping news headlines and cover lines). */
-function findTitleLine(lines: Line[]): number | null {
-  const limit = Math.min(lines.length, 40);
-  for (let i = 0; i < limit; i++) {
+/** Index of the line that starts a single document's title (skipping news headlines and cover lines), in lines [from, to). */
+function findTitleLine(lines: Line[], from = 0, to = lines.length): number | null {
+  const limit = Math.min(to, from + 40);
+  for (let i = from; i < limit; i++) {
     const t = lines[i]!.text;
     if (t.startsWith("#") || t.length > 80 || /[。，]/.test(t) || detectHeading(t)) continue;
     // a title may wrap over up to three short lines: test the joined text
@@ -85,6 +85,9 @@ function findTitleLine(lines: Line[]): number | null {
   }
   return null;
 }
+
+/** A line wholly in brackets, e.g. "(此件公开发布)" closing the document before: never part of a title. */
+const BRACKETED_NOTE = /^[(（][^()（）]*[)）]$/;
 
 /** Title lines (possibly wrapped over up to three lines) directly followed by a 文号 line. */
 function numberedHeads(lines: Line[]): number[] {
@@ -100,6 +103,7 @@ function numberedHeads(lines: Line[]): number[] {
         // extend upwards over the wrapped head of the title (lines that do not end a title)
         let top = k;
         while (top - 1 >= 0 && top > i - 3 && lines[top - 1]!.text.length <= 40 && !/[。；：:，]/.test(lines[top - 1]!.text)
+          && !BRACKETED_NOTE.test(lines[top - 1]!.text)
           && !TITLE_END.test(flat(lines[top - 1]!.text)) && !parseDocNumber(lines[top - 1]!.text) && !DATE_LINE.test(lines[top - 1]!.text)
           && lines[top]!.start - lines[top - 1]!.end <= 1) top--;
         if (!heads.length || top > heads[heads.length - 1]!) heads.push(top);
@@ -110,6 +114,24 @@ function numberedHeads(lines: Line[]): number[] {
   return heads;
 }
 
+/**
+ * Body text between the front matter (cover, 目录) and the first document
+ * found, when it holds sentences, is a document whose head was not recognised:
+ * it is kept as one (its title line if it prints one), never dropped.
+ */
+function leadingDoc(src: Source, lines: Line[], from: number, to: number): Doc[] {
+  let prose = false;
+  for (let i = from; i < to && !prose; i++) prose = /[。；]/.test(lines[i]!.text);
+  if (!prose) return [];
+  const t = findTitleLine(lines, from, to);
+  const doc = buildDoc(src, lines, t ?? from, to, {});
+  if (t === null) {
+    doc.info.title = untitledName(lines[from]!.text);
+    doc.info.issuer = null;
+  }
+  return [doc];
+}
+
 export function splitDocuments(src: Source): Doc[] {
   const lines = linesOf(src);
   if (!lines.length) return [];
@@ -118,18 +140,18 @@ export function splitDocuments(src: Source): Doc[] {
     const at = locateTitles(lines, toc.end, toc.entries);
     const starts = at.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
     if (starts.length >= 2) {
-      return starts.map((s, n) => {
+      return [...leadingDoc(src, lines, toc.end, starts[0]!.x), ...starts.map((s, n) => {
         let end = n + 1 < starts.length ? starts[n + 1]!.x : lines.length;
         // a compilation level header (二、内蒙古自治区优惠政策) before the next title is not part of this document
         while (end - 1 > s.x && /^[一二三四五六七八九十]{1,3}、.{2,20}$/.test(lines[end - 1]!.text) && levelOfHeader(lines[end - 1]!.text)) end--;
         return buildDoc(src, lines, s.x, end, toc.entries[s.k]!);
-      });
+      })];
     }
   }
   // no 目录: several title + 文号 heads in one file still make several documents
   const heads = numberedHeads(lines);
   if (heads.length >= 2) {
-    return heads.map((h, n) => buildDoc(src, lines, h, n + 1 < heads.length ? heads[n + 1]! : lines.length, {}));
+    return [...leadingDoc(src, lines, 0, heads[0]!), ...heads.map((h, n) => buildDoc(src, lines, h, n + 1 < heads.length ? heads[n + 1]! : lines.length, {}))];
   }
   const t = findTitleLine(lines);
   if (t !== null) return [buildDoc(src, lines, t, lines.length, {})];

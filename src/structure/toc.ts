@@ -12,6 +12,27 @@ import type { PolicyLevel } from "./types.js";
 
 export interface TocEntry { title: string; docNumber: string | null; level: PolicyLevel | null }
 
+/**
+ * An entry's page number: after a tab in a text file, but glued to the title
+ * (or after one space) once the 目录 went through PDF or HTML, which keep no
+ * tab. Untabbed digits count as a page number only where what stands before
+ * them ends a title (意见, 通知, （试行）, a 文号 in brackets), so a title
+ * that is still wrapping onto the next line is not taken as finished.
+ */
+const TAB_PAGE = /\t\s*\d*\s*$/;
+const GLUED_PAGE = /\s?\d{1,4}$/;
+const endsTitle = (t: string) => TITLE_END.test(flat(t)) || /号[)）]$/.test(t);
+
+function pageRefAt(t: string): number | null {
+  const tab = TAB_PAGE.exec(t);
+  if (tab) return tab.index;
+  const glued = GLUED_PAGE.exec(t);
+  return glued && endsTitle(t.slice(0, glued.index)) ? glued.index : null;
+}
+
+/** The entry text without its page number. */
+const withoutPage = (t: string) => t.slice(0, pageRefAt(t) ?? t.length);
+
 /** Parse a compilation's table of contents: numbered entries (wrapped lines joined) under level headers. */
 export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | null {
   const at = lines.findIndex((l, i) => i < 60 && /^目\s*录$/.test(l.text));
@@ -25,11 +46,11 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
   let i = at + 1;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
-    const header = /^[一二三四五六七八九十]{1,3}、(.{2,30})$/.exec(t.replace(/\t.*$/, ""));
+    const header = /^[一二三四五六七八九十]{1,3}、(.{2,30})$/.exec(withoutPage(t));
     const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
     const f = lines[i]!.flat;
     if (f.length > 6 && [...openingLengths].some((n) => openings.has(f.slice(0, n)))) break;
-    if (header && !/\t\d+$/.test(t) && !entry) {
+    if (header && !entry) {
       if (entries.length && entries.some((e) => e.level !== null) && levelOfHeader(header[1]!) === entries[0]!.level) break; // body restarts
       level = levelOfHeader(header[1]!);
       open = null;
@@ -40,13 +61,13 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
       entries.push(open);
       const opening = flat(entry[1]!).slice(0, 16);
       if (opening.length > 6) { openings.add(opening); openingLengths.add(opening.length); }
-    } else if (open && !/\t\d+$/.test(open.title)) {
+    } else if (open && pageRefAt(open.title) === null) {
       open.title += t;
     } else if (entries.length >= 2) break;
   }
   if (entries.length < 2) return null;
   for (const e of entries) {
-    let t = e.title.replace(/\t\s*\d*\s*$/, "").trim();
+    let t = withoutPage(e.title).trim();
     const no = /[(（]([^()（）]*?(?:\d{4}[〕\]］】)）]?\s*第?\s*\d+\s*号|\d{4}年第\d+号))[)）]?$/.exec(t);
     if (no) { e.docNumber = parseDocNumber(no[1]!); t = t.slice(0, no.index); }
     e.title = t.replace(/\s+/g, " ").trim();

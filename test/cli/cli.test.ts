@@ -24,7 +24,7 @@ const BAD: Record<string, string> = {
   "c_binary.txt": "c_binary.txt: binary content, not a text document",
   "d_folder.txt": "d_folder.txt: is a directory, not a file",
   "e_dangling.txt": "e_dangling.txt: no such file (or a dangling link)",
-  "f_notes.docx": "f_notes.docx: unsupported file type '.docx' (use .txt, .html or .pdf)",
+  "f_notes.docx": "f_notes.docx: corrupt or truncated .docx (End of central directory record signature not found. Either not a zip file, or file is truncated.)",
   "g_truncated.pdf": "g_truncated.pdf: corrupt or truncated PDF (Invalid PDF structure.)",
   "h_corrupt.pdf": "h_corrupt.pdf: corrupt or truncated PDF (Invalid PDF structure.)",
   "i_notext.html": "i_notext.html: HTML page has no text",
@@ -76,7 +76,7 @@ describe("bad input: one line `FILE: reason` each, the rest is built, exit 1", (
     const r = await run("build", "--in", join(base, "missing"), join(base, "empty-dir"), join(bad, GOOD), "--out", join(base, "out-missing"));
     expect(r.code).toBe(1);
     expect(r.err.split("\n").slice(0, 2)).toEqual([ // failures are reported in file-name order
-      "empty-dir: no input files in this directory (.txt, .html, .htm, .pdf)",
+      "empty-dir: no input files in this directory (.txt, .html, .htm, .pdf, .docx)",
       "missing: no such file (or a dangling link)",
     ]);
   });

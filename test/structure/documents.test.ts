@@ -109,3 +109,31 @@ describe("hostile input", () => {
     expect(docs.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("compilation split without tab layout (003 as PDF/HTML text)", () => {
+  // the 目录 with each entry's page number glued to its title, as PDF and HTML give it
+  const glued = seedText(SEED.compilation).split("\n").map((l) => l.replace(/\t\s*(\d+)\s*$/, "$1")).join("\n");
+  it("still finds all 37 documents with their titles", () => {
+    const tabbed = docsOf(SEED.compilation).map((d) => d.info.title);
+    expect(splitDocuments(sourceOf(glued, SEED.compilation)).map((d) => d.info.title)).toEqual(tabbed);
+  });
+});
+
+describe("documents found by their title + 文号 heads (no 目录)", () => {
+  // two documents of 003 each ending with "(此件公开发布)", preceded by prose of another document
+  const lines = seedText(SEED.compilation).split("\n");
+  const body = [...lines.slice(724, 731), ...lines.slice(732, 860)].join("\n");
+  const docs = splitDocuments(sourceOf(body, "x.txt"));
+  it("a closing (此件公开发布) is no part of the next title", () => {
+    expect(docs.map((d) => d.info.title).slice(-2)).toEqual([
+      "内蒙古自治区人民政府办公厅关于加快新能源和电网工程审批建设若干措施的通知",
+      "内蒙古自治区人民政府办公厅关于进一步加快推动氢能产业高质量发展的通知",
+    ]);
+    for (const d of docs) expect(d.info.title).not.toMatch(/此件公开发布/);
+  });
+  it("prose before the first head found is a document of its own, not dropped", () => {
+    expect(docs).toHaveLength(3);
+    expect(docs[0]!.start).toBe(0);
+    expect(docs[0]!.end).toBeLessThanOrEqual(docs[1]!.start);
+  });
+});
