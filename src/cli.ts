@@ -192,7 +192,21 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       const manifest = fileIssues.length ? `manifest check FAILED (${fileIssues.length} problem(s))` : "manifest check ok";
       io.err(`${oneLine(dir)}: ${n} record(s); ${schema}; ${manifest}\n`);
     })
-    .demandCommand(1, "name a command: build, extract or validate")
+    .command("diff <old> <new>", "compare two build directories by record id (exit 0 same, 1 different, 2 trouble)", (y) => y
+      .positional("old", { type: "string", demandOption: true })
+      .positional("new", { type: "string", demandOption: true })
+      .option("format", { choices: ["text", "json", "md"] as const, default: "text" as const }),
+    async (a) => {
+      const { diffBuilds, formatJson, formatMarkdown, formatText, isEmpty, DiffInputError } = await import("./diff/diff.js");
+      let d;
+      try { d = await diffBuilds(a.old!, a.new!); } catch (e) {
+        if (e instanceof DiffInputError) throw new UsageError(e.message);
+        throw e;
+      }
+      io.out(a.format === "json" ? formatJson(d) : a.format === "md" ? formatMarkdown(d) : formatText(d));
+      code = isEmpty(d) ? EXIT.OK : 1;
+    })
+    .demandCommand(1, "name a command: build, extract, validate or diff")
     .strict()
     .version(VERSION)
     .help()
