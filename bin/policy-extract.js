@@ -5,7 +5,11 @@
 // as yargs rendered it at build time (scripts/gen-help.mjs writes dist/help.txt).
 import { readFileSync } from "node:fs";
 
-const args = process.argv.slice(2);
+// a reader that stops early (`… | head`) is no error: stop quietly
+process.stdout.on("error", (e) => { if (e.code === "EPIPE") process.exit(0); throw e; });
+
+// yargs drops a lone "-" (stdin): carry it through as a sentinel the CLI maps back
+const args = process.argv.slice(2).map((a) => (a === "-" ? "\u0000stdin" : a));
 const fast = process.env.POLICY_EXTRACT_NO_FASTPATH ? null : args.length === 1 ? args[0] : null;
 let text = null;
 if (fast === "--version") {

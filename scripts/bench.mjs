@@ -101,3 +101,37 @@ else console.table(rows);
   if (process.argv.includes("--json")) console.log(JSON.stringify(hostile, null, 2));
   else { console.log("\nHostile inputs (each size next to its double; ×prev_time ≈ 2 is linear):"); console.table(hostile); }
 }
+
+// Incremental and sharded builds (issue 10): 1,000 small inputs (excerpts of the seeds with
+// varied digits). Cold = empty cache; warm = the same inputs again (every one a cache hit);
+// sharded = two halves built by two processes at once, then merged. All three write the same bytes.
+{
+  const { spawnSync } = await import("node:child_process");
+  const { mkdirSync, writeFileSync, readdirSync: ls, readFileSync: rd } = await import("node:fs");
+  const work = mkdtempSync(join(tmpdir(), "bench-inc-"));
+  const texts = seeds.map((n) => readFileSync(join(seedDir, n), "utf8").slice(0, 3000));
+  for (const half of ["a", "b"]) mkdirSync(join(work, `in-${half}`));
+  for (let i = 0; i < 1000; i++) {
+    const t = texts[i % texts.length].replace(/20(2\d)/g, (_, y) => `20${(Number(y) + (i % 7)) % 100}`);
+    writeFileSync(join(work, `in-${i < 500 ? "a" : "b"}`, `doc_${String(i).padStart(4, "0")}.txt`), t);
+  }
+  mkdirSync(join(work, "all"));
+  for (const half of ["a", "b"]) for (const n of ls(join(work, `in-${half}`))) writeFileSync(join(work, "all", n), rd(join(work, `in-${half}`, n)));
+  const bin = join(ROOT, "bin", "policy-extract.js");
+  const timed = (label, cmd) => {
+    const t0 = performance.now();
+    const r = spawnSync("sh", ["-c", cmd], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${label}: ${r.stderr}`);
+    return { case: label, inputs: 1000, wall_ms: Math.round(performance.now() - t0) };
+  };
+  const inc = [
+    timed("cold build (empty cache)", `node ${bin} build --in ${work}/all --out ${work}/cold --cache-dir ${work}/cache`),
+    timed("warm build (all unchanged)", `node ${bin} build --in ${work}/all --out ${work}/warm --cache-dir ${work}/cache`),
+    timed("2 shards in parallel + merge", `printf '%s\\n' ${work}/in-a ${work}/in-b | xargs -P 2 -I{} node ${bin} build --in {} --out {}.out --no-cache && node ${bin} merge ${work}/in-a.out ${work}/in-b.out --out ${work}/merged`),
+  ];
+  const same = ["cold", "warm", "merged"].every((d) => ls(join(work, d)).every((n) => rd(join(work, d, n)).equals(rd(join(work, "cold", n)))));
+  for (const r of inc) r["vs cold"] = +(r.wall_ms / inc[0].wall_ms).toFixed(2);
+  if (process.argv.includes("--json")) console.log(JSON.stringify({ incremental: inc, identical: same }, null, 2));
+  else { console.log(`\nIncremental and sharded builds (outputs identical: ${same}):`); console.table(inc); }
+  rmSync(work, { recursive: true, force: true });
+}

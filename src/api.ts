@@ -14,6 +14,7 @@ import { compareRecords } from "./emit/sort.js";
 import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
 import { runInOrder } from "./parallel/pool.js";
+import { cacheGet, cacheKey, cachePut } from "./cache/cache.js";
 
 export type Records = { [T in RecordType]: RecordOf[T][] };
 export interface InputFailure { file: string; reason: string }
@@ -87,17 +88,25 @@ export interface ExtractOptions {
   maxInputBytes?: number;
   /** worker threads for a build of several inputs: 1 (default) = all in this thread, 0 = one per core */
   threads?: number;
+  /** incremental-build cache directory (src/cache/cache.ts); null or absent = no cache */
+  cacheDir?: string | null;
 }
 
 /** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
-export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number): Promise<InputResult> {
+export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number, cacheDir?: string | null): Promise<InputResult> {
   const name = basename(path);
   try {
     const bytes = await readInput(path, maxInputBytes);
+    const key = cacheDir ? cacheKey(name, bytes, types) : "";
+    if (cacheDir) {
+      const hit = await cacheGet<{ records: Records; input: InputInfo }>(cacheDir, key);
+      if (hit) return { ok: true, records: hit.records, input: hit.input };
+    }
     const src = await ingestBytes(name, bytes);
     const { records } = extractSource(src, types);
     const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
     if (src.warnings?.length) input.warnings = [...src.warnings];
+    if (cacheDir) await cachePut(cacheDir, key, { records, input });
     return { ok: true, records, input };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
@@ -115,16 +124,16 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
   const records = emptyRecords();
   const inputs: InputInfo[] = [];
   const seen = new Set<string>();
-  const jobs: Array<{ path: string; types: readonly RecordType[]; maxInputBytes?: number }> = [];
+  const jobs: Array<{ path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null }> = [];
   for (const path of files) {
     const name = basename(path);
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
-    jobs.push({ path, types, maxInputBytes: opts.maxInputBytes });
+    jobs.push({ path, types, maxInputBytes: opts.maxInputBytes, cacheDir: opts.cacheDir ?? null });
   }
   const results = await runInOrder(jobs, {
     worker: new URL("./parallel/extract-worker.js", import.meta.url),
-    inline: (j) => extractInput(j.path, j.types, j.maxInputBytes),
+    inline: (j) => extractInput(j.path, j.types, j.maxInputBytes, j.cacheDir),
     crashed: (j, e): InputResult => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }),
     threads: opts.threads,
   });
@@ -191,10 +200,20 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (invalid.length) return { ...res, invalid, written: false, counts };
   // nothing could be read: keep the previous output rather than publish an empty one
   if (!res.inputs.length) return { ...res, invalid, written: false, counts };
-  const dir = await AtomicDir.open(opts.out);
+  await writeDataset(opts.out, types, res);
+  return { ...res, invalid, written: true, counts };
+}
+
+/**
+ * Write a dataset directory atomically (src/emit/atomic.ts): `<type>.json` and
+ * `<type>.csv` for each type, then manifest.json. Shared by `build` and `merge`,
+ * so a merge of shards writes the same bytes as one build of all the inputs.
+ */
+export async function writeDataset(out: string, types: readonly RecordType[], res: ExtractResult): Promise<void> {
+  const dir = await AtomicDir.open(out);
   try {
     // again under the lock: a file saved into out/ during extraction is refused too
-    await checkReplaceable(opts.out, TOOL);
+    await checkReplaceable(out, TOOL);
     const outputs: Array<{ name: string; sha256: string; records: number }> = [];
     const put = async (name: string, data: string, n: number) => {
       await dir.write(name, data);
@@ -218,7 +237,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await dir.abort();
     throw e;
   }
-  return { ...res, invalid, written: true, counts };
 }
 
 export { RECORD_TYPES, type RecordType, type RecordOf };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import yargs from "yargs";
 import { build, columnsOf, extractInputs } from "./api.js";
 import { OutputError, OutputWriteError, runCleanups } from "./emit/atomic.js";
@@ -24,6 +24,9 @@ const EXIT_HELP = `Exit codes:
   130  interrupted (SIGINT), 143 terminated (SIGTERM): temp files removed`;
 
 class UsageError extends Error {}
+
+/** A lone "-" on the command line, as bin/policy-extract.js passes it (yargs would drop it). */
+const STDIN = "\u0000stdin";
 
 function jobsOf(n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--jobs must be a whole number ≥ 0 (got ${n})`);
@@ -119,7 +122,9 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       .option("types", { type: "string", describe: `comma-separated subset of ${RECORD_TYPES.join(",")}` })
       .option("drop-other-types", { type: "boolean", default: false, describe: "with --types: replace an output that holds other types (they are dropped)" })
       .option("max-input-mb", { type: "number", default: 200, describe: "inputs larger than this fail with one line" })
-      .option("jobs", { type: "number", default: 1, describe: "worker threads over the inputs (0 = one per core); output is identical" }),
+      .option("jobs", { type: "number", default: 1, describe: "worker threads over the inputs (0 = one per core); output is identical" })
+      .option("cache", { type: "boolean", default: true, describe: "reuse what unchanged inputs gave last time (--no-cache: build from scratch); output is identical" })
+      .option("cache-dir", { type: "string", describe: "cache directory [default: .policy-extract-cache beside --out]" }),
     async (a) => {
       const inputs = [...(a.in ?? []), ...afterDashes];
       const stop = (c: number) => () => { runCleanups(); process.exit(c); };
@@ -127,7 +132,8 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       process.on("SIGINT", onInt);
       process.on("SIGTERM", onTerm);
       try {
-        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs) });
+        const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs),
+          cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null });
         reportFailures(res.failures);
         if (res.invalid.length) {
           for (const i of res.invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
@@ -146,17 +152,28 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
         process.off("SIGTERM", onTerm);
       }
     })
-    .command("extract [file]", "extract records from one file to stdout", (y) => y
-      .positional("file", { type: "string", describe: "input file (after -- when its name starts with '-')" })
+    .command("extract [files..]", "extract records from one file to stdout (several, or - for stdin, with --ndjson)", (y) => y
+      .positional("files", { type: "string", array: true, describe: "input file (after -- when its name starts with '-')" })
       .option("type", { type: "string", describe: "record type (default: all, JSON object keyed by type)" })
       .option("format", { choices: ["json", "csv"] as const, default: "json" as const })
+      .option("ndjson", { type: "boolean", default: false, describe: "one JSON record per line (with record_type), any number of inputs; - reads one document from stdin" })
+      .option("stdin-name", { type: "string", default: "stdin.txt", describe: "with -: the file name records cite (its extension picks the reader)" })
       .option("max-input-mb", { type: "number", default: 200, describe: "an input larger than this fails with one line" }),
     async (a) => {
-      const file = a.file ?? afterDashes[0];
-      if (!file) throw new UsageError("extract: name an input file");
+      const files = [...(a.files ?? []), ...afterDashes].map((f) => (f === STDIN ? "-" : f));
+      if (!files.length) throw new UsageError("extract: name an input file");
       const types = parseTypes(a.type);
+      const maxInputBytes = mbToBytes(a["max-input-mb"]);
+      if (a.ndjson) {
+        const { extractNdjson } = await import("./stream/ndjson.js");
+        const failures = await extractNdjson(files, types, { maxInputBytes, stdinName: a["stdin-name"], write: io.out });
+        reportFailures(failures);
+        return;
+      }
+      if (files.length > 1) throw new UsageError("extract: one file at a time (or --ndjson for several)");
+      const file = files[0]!;
       if (a.format === "csv" && types.length !== 1) throw new UsageError("--format csv needs one --type");
-      const res = await extractInputs([file], types, { maxInputBytes: mbToBytes(a["max-input-mb"]) });
+      const res = await extractInputs([file], types, { maxInputBytes });
       reportFailures(res.failures);
       if (res.failures.length) return; // nothing on stdout for an input that failed
       const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
@@ -164,6 +181,20 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       if (invalid.length) { code = EXIT.INVALID; return; }
       if (a.format === "csv") io.out(toCsv(columnsOf(types[0]!), res.records[types[0]!] as unknown as Record<string, unknown>[]));
       else io.out(toJson(types.length === 1 ? res.records[types[0]!] : Object.fromEntries(types.map((t) => [t, res.records[t]]))).trimEnd() + "\n");
+    })
+    .command("merge <shards..>", "combine the build directories of shards into one (the same bytes as one build of all inputs)", (y) => y
+      .positional("shards", { type: "string", array: true, demandOption: true })
+      .option("out", { type: "string", demandOption: true, describe: "output directory (replaced atomically)" }),
+    async (a) => {
+      const { mergeBuilds, MergeError } = await import("./merge/merge.js");
+      try {
+        const res = await mergeBuilds(a.shards as string[], a.out);
+        const counts = Object.entries(res.records).filter(([, r]) => r.length).map(([t, r]) => `${t} ${r.length}`).join(", ");
+        io.err(`merged ${oneLine(a.out)}: ${(a.shards as string[]).length} shard(s), ${res.inputs.length} input(s); ${counts}\n`);
+      } catch (e) {
+        if (e instanceof MergeError) { io.err(`policy-extract: ${oneLine(e.message)}\n`); code = EXIT.INVALID; return; }
+        throw e;
+      }
     })
     .command("validate [dir]", "re-check a built directory: schemas/, manifest hashes, no unlisted files", (y) => y.positional("dir", { type: "string" }),
     async (a) => {
@@ -206,7 +237,7 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       io.out(a.format === "json" ? formatJson(d) : a.format === "md" ? formatMarkdown(d) : formatText(d));
       code = isEmpty(d) ? EXIT.OK : 1;
     })
-    .demandCommand(1, "name a command: build, extract, validate or diff")
+    .demandCommand(1, "name a command: build, extract, validate, diff or merge")
     .strict()
     .version(VERSION)
     .help()

@@ -2,6 +2,6 @@
 import { extractInput, type InputResult } from "../api.js";
 import type { RecordType } from "../generated/records.js";
 
-export default function run(job: { path: string; types: readonly RecordType[]; maxInputBytes?: number }): Promise<InputResult> {
-  return extractInput(job.path, job.types, job.maxInputBytes);
+export default function run(job: { path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null }): Promise<InputResult> {
+  return extractInput(job.path, job.types, job.maxInputBytes, job.cacheDir);
 }

@@ -20,7 +20,7 @@ describe("bin/policy-extract.js", () => {
   it("--help lists the three commands; --version prints the package version", () => {
     const h = cli("--help");
     expect(h.status).toBe(0);
-    for (const c of ["build", "extract [file]", "validate [dir]"]) expect(h.stdout).toContain(`policy-extract ${c}`);
+    for (const c of ["build", "extract [files..]", "validate [dir]", "diff <old> <new>", "merge <shards..>"]) expect(h.stdout).toContain(`policy-extract ${c}`);
     const v = cli("--version");
     expect([v.status, v.stdout.trim()]).toEqual([0, VERSION]);
   });

@@ -1,0 +1,77 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, SEED, SEEDS } from "../helpers.js";
+
+/** Issue 10, points 4–5: the incremental cache, NDJSON streaming, and merging shards, on the real seeds. */
+const BIN = join(ROOT, "bin", "policy-extract.js");
+const base = mkdtempSync(join(tmpdir(), "cache-"));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const pe = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: base, input });
+const tree = (d: string) => Object.fromEntries(readdirSync(d).sort().map((n) => [n, readFileSync(join(d, n))]));
+const entries = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
+describe("incremental builds", () => {
+  const cache = join(base, "cache");
+  const scratch = join(base, "scratch");
+
+  it("with or without the cache, cold or warm: the same bytes", () => {
+    expect(pe(["build", "--in", SEEDS, "--out", scratch, "--no-cache"]).status).toBe(0);
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "cold"), "--cache-dir", cache]).status).toBe(0);
+    expect(entries(cache)).toHaveLength(5);
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "warm"), "--cache-dir", cache]).status).toBe(0);
+    expect(tree(join(base, "cold"))).toEqual(tree(scratch));
+    expect(tree(join(base, "warm"))).toEqual(tree(scratch));
+  });
+
+  it("a damaged or foreign cache entry is ignored: it never changes the output", () => {
+    const files = entries(cache).sort();
+    writeFileSync(files[0]!, readFileSync(files[0]!, "utf8").slice(0, 500)); // truncated
+    const e1 = JSON.parse(readFileSync(files[1]!, "utf8"));
+    e1.payload = e1.payload.replace(/"quote":"[^"]{2}/, '"quote":"XX'); // altered, checksum kept
+    writeFileSync(files[1]!, JSON.stringify(e1));
+    writeFileSync(files[2]!, readFileSync(files[3]!)); // another input's entry under this key
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "after-damage"), "--cache-dir", cache]).status).toBe(0);
+    expect(tree(join(base, "after-damage"))).toEqual(tree(scratch));
+  });
+});
+
+describe("streaming and shards", () => {
+  it("extract --ndjson: one record per line with its record_type; - reads stdin", () => {
+    const r = pe(["extract", "--ndjson", join(SEEDS, SEED.annual), join(SEEDS, SEED.news)]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const all = JSON.parse(pe(["extract", join(SEEDS, SEED.annual)]).stdout);
+    expect(lines.filter((l) => l.source_file === SEED.annual && l.record_type === "targets")).toHaveLength(all.targets.length);
+    const s = pe(["extract", "--ndjson", "-", "--stdin-name", SEED.annual], readFileSync(join(SEEDS, SEED.annual), "utf8"));
+    expect(s.stdout.split("\n")[0]).toBe(r.stdout.split("\n")[0]);
+  });
+
+  it("shards built by parallel processes (xargs -P, as GNU parallel would) and merged: the bytes of one build", () => {
+    const shards = [[SEED.news, SEED.fyp], [SEED.west, SEED.compilation], [SEED.annual]].map((names, k) => {
+      const d = join(base, `in-${k}`);
+      mkdirSync(d);
+      for (const n of names) cpSync(join(SEEDS, n), join(d, n));
+      return d;
+    });
+    // the README's recipe, with xargs -P standing in for GNU parallel across hosts
+    const sh = spawnSync("sh", ["-c", `printf '%s\\n' ${shards.map((d) => `'${d}'`).join(" ")} | xargs -P 3 -I{} node '${BIN}' build --in {} --out {}.out --no-cache`], { encoding: "utf8" });
+    expect(sh.status, sh.stderr).toBe(0);
+    const r = pe(["merge", ...shards.map((d) => `${d}.out`), "--out", join(base, "merged")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "single"), "--no-cache"]).status).toBe(0);
+    expect(tree(join(base, "merged"))).toEqual(tree(join(base, "single")));
+  });
+
+  it("merge refuses overlapping shards and changed files (exit 3, one line)", () => {
+    const r = pe(["merge", `${join(base, "in-0")}.out`, `${join(base, "in-0")}.out`, "--out", join(base, "m2")]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/also in/);
+    writeFileSync(join(`${join(base, "in-2")}.out`, "targets.json"), "[]\n");
+    const c = pe(["merge", `${join(base, "in-0")}.out`, `${join(base, "in-2")}.out`, "--out", join(base, "m3")]);
+    expect(c.status).toBe(3);
+    expect(c.stderr).toMatch(/changed since the build/);
+  });
+});
