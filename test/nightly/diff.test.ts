@@ -67,6 +67,26 @@ describe("policy-extract diff OLD NEW", () => {
     expect(md).toContain("| type | record | where | field | old | new |");
   });
 
+  it("editing one document of a compilation changes only that document's records", () => {
+    const inD = join(base, "in-d"), inE = join(base, "in-e");
+    mkdirSync(inD); mkdirSync(inE);
+    cpSync(join(SEEDS, SEED.compilation), join(inD, SEED.compilation));
+    const lines = readFileSync(join(SEEDS, SEED.compilation), "utf8").split("\n");
+    // line 2385 belongs to the 36th document (赤峰市…肉牛肉羊全产业链发展七条措施): change its amount
+    lines[2384] = lines[2384]!.replace("每年投入 500 万元", "每年投入 600 万元");
+    writeFileSync(join(inE, SEED.compilation), lines.join("\n"));
+    const d = join(base, "d"), e = join(base, "e");
+    build(inD, d); build(inE, e);
+    type R = { id: string; doc_title: string };
+    for (const t of ["documents", "targets", "projects", "railways", "highways", "subsidies"]) {
+      const before = JSON.parse(readFileSync(join(d, `${t}.json`), "utf8")) as R[];
+      const after = new Set((JSON.parse(readFileSync(join(e, `${t}.json`), "utf8")) as R[]).map((r) => r.id));
+      const lost = before.filter((r) => !after.has(r.id));
+      expect(lost.every((r) => r.doc_title.includes("肉牛肉羊全产业链发展七条措施")), `${t}: a record of another document changed id`).toBe(true);
+      if (t === "subsidies") expect(lost.length).toBeGreaterThan(0);
+    }
+  });
+
   it("trouble (a missing directory) exits 2 with one line", () => {
     const r = pe("diff", a, join(base, "nope"));
     expect(r.status).toBe(2);
