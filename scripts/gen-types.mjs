@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Derives src/generated/records.ts from schemas/*.schema.json, so record types are never
-// written twice by hand. Run by `npm run build`; test/schemas.test.ts checks the file is current.
+// written twice by hand. Run by `npm run build` (before tsc), so the types always follow the schemas.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

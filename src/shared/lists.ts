@@ -1,5 +1,5 @@
 import { governedStage, type Stage } from "./stage.js";
-import type { Span } from "../structure/types.js";
+import type { Span } from "./span.js";
 
 /**
  * List sentences: "建成 A、B、C，新建 D。积极推进 E、F 前期工作". Items found by a

@@ -1,7 +1,9 @@
 import type { Source } from "../ingest/source.js";
 
 /** Offsets [start, end) into Source.text. */
-export interface Span { start: number; end: number }
+import type { Span } from "../shared/span.js";
+
+export type { Span } from "../shared/span.js";
 
 export type PolicyLevel = "national" | "region" | "city" | "district";
 

@@ -1,5 +1,5 @@
 import type { Block } from "../../structure/types.js";
-import type { Mention } from "./mentions.js";
+import type { Mention } from "./mention.js";
 import { RAIL_SECTION_CLASSES, ROAD_SECTION_CLASSES, SPEED, type LineClass, type RoadClass } from "./vocab.js";
 
 /**

@@ -1,10 +1,12 @@
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
 import { stageVerbs } from "../../shared/stage.js";
-import type { Span } from "../../structure/types.js";
 import { roadClassOfCode } from "./classes.js";
+import type { Mention } from "./mention.js";
+import type { Span } from "../../shared/span.js";
+
+export type { Mention } from "./mention.js";
 import {
   CORRIDOR, NOUN_WORKS, ORDINARY_LINE_WORDS, PORT_MARKER_RE, SEGMENT_WORDS, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
-  type LineClass, type RoadClass,
 } from "./vocab.js";
 import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
 
@@ -16,19 +18,6 @@ import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter,
  * come from names.ts; stage and filtering from items.ts.
  */
 
-export interface Mention extends Span {
-  kind: "rail" | "road";
-  name: string;
-  stops: string[];
-  code: string | null;
-  /** class stated by the head word or the route code */
-  stated: LineClass | RoadClass | null;
-  speed: number | null;
-  segment: string | null;
-  work: string | null;
-  regionPart: string | null;
-  port: boolean;
-}
 
 const DELIM = /[、，,。；;：:“”"《》\s]/;
 const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,。；;])/g;
