@@ -5,6 +5,15 @@
 // as yargs rendered it at build time (scripts/gen-help.mjs writes dist/help.txt).
 import { readFileSync } from "node:fs";
 
+// SIGINT / SIGTERM at any moment: remove what the build was writing (src/emit/atomic.ts registers
+// its cleanup under this symbol once loaded) and exit 130 / 143. Installed first, so no window
+// of the start-up is left to the default action.
+const onSignal = (code) => () => {
+  try { globalThis[Symbol.for("policy-extract.cleanup")]?.(); } finally { process.exit(code); }
+};
+process.on("SIGINT", onSignal(130));
+process.on("SIGTERM", onSignal(143));
+
 // a reader that stops early (`… | head`) is no error: stop quietly
 process.stdout.on("error", (e) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 

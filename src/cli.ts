@@ -3,7 +3,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import yargs from "yargs";
 import { build, columnsOf, extractInputs } from "./api.js";
-import { OutputError, OutputWriteError, runCleanups } from "./emit/atomic.js";
+import { OutputError, OutputWriteError } from "./emit/atomic.js";
 import { listTree } from "./emit/out-guard.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
@@ -127,11 +127,7 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       .option("cache-dir", { type: "string", describe: "cache directory [default: .policy-extract-cache beside --out]" }),
     async (a) => {
       const inputs = [...(a.in ?? []), ...afterDashes];
-      const stop = (c: number) => () => { runCleanups(); process.exit(c); };
-      const onInt = stop(EXIT.SIGINT), onTerm = stop(EXIT.SIGTERM);
-      process.on("SIGINT", onInt);
-      process.on("SIGTERM", onTerm);
-      try {
+      {
         const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs),
           cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null });
         reportFailures(res.failures);
@@ -147,9 +143,6 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
         }
         const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
         io.err(`built ${oneLine(a.out)}: ${res.inputs.length} input(s); ${counts}\n`);
-      } finally {
-        process.off("SIGINT", onInt);
-        process.off("SIGTERM", onTerm);
       }
     })
     .command("extract [files..]", "extract records from one file to stdout (several, or - for stdin, with --ndjson)", (y) => y

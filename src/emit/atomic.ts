@@ -38,6 +38,8 @@ export function runCleanups(): void {
   for (const c of [...cleanups]) { try { c(); } catch { /* best effort while exiting */ } }
   cleanups.clear();
 }
+// the launcher's signal handlers (bin/policy-extract.js) find the cleanup here
+(globalThis as Record<symbol, unknown>)[Symbol.for("policy-extract.cleanup")] = runCleanups;
 
 /** An exclusive lock on one output directory: a file created with O_EXCL holding the pid. */
 class OutputLock {
