@@ -162,7 +162,13 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
   const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
   // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list
   const spanEnd = Math.min(clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end), ownLast(r).end + 2 * MAX_CLAUSE);
-  const { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  let { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
+  if (!frequency) {
+    const rest = text.slice(spanEnd, r.part.end);
+    if (PAY_SCHEDULE.test(rest)) ({ frequency, years } = frequencyOf(rest, []));
+    if (frequency !== "multi_year") { frequency = null; years = null; }
+  }
   const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
   return {
     beneficiary,
@@ -183,6 +189,9 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
 }
 
 /** Tax relief without a number: 免征房产税、城镇土地使用税; 超过部分减半征收. */
+/** 分三年发放, 分3年拨付: a payment schedule written after the award */
+const PAY_SCHEDULE = /分(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:发放|拨付|兑现|支付|给予)/;
+
 function taxReliefs(text: string, part: Piece, taken: Rec[], carry: { who: string | null }): { at: number; beneficiary: string }[] {
   const out: { at: number; beneficiary: string }[] = [];
   TAX_RELIEF_RE.lastIndex = 0;

@@ -25,6 +25,6 @@ describe("subsidies written as in other provinces", () => {
 
   it("instalments of one award (按40%、30%、30%的比例分三年发放) give no records of their own", () => {
     const rs = subs("扶持的标准为：按购房价的5%给予补助，补助金额最高不超过200万元，按40%、30%、30%的比例分三年发放。");
-    expect(rs.map((r) => [r.rate_pct, r.amount_max_yuan])).toEqual([[5, 2000000]]);
+    expect(rs.map((r) => [r.rate_pct, r.amount_max_yuan, r.frequency, r.years])).toEqual([[5, 2000000, "multi_year", 3]]);
   });
 });
