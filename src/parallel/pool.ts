@@ -30,11 +30,7 @@ export async function runInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, 
   // which on a busy or 2-core machine costs more than it saves (README, "Speed").
   const threads = Math.min(opts.threads === 0 ? machineThreads() : opts.threads ?? 1, jobs.length);
   const workerFile = fileURLToPath(opts.worker);
-  if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) {
-    const out: R[] = [];
-    for (const j of jobs) out.push(await opts.inline(j));
-    return out;
-  }
+  if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) return inlineInOrder(jobs, opts.inline);
   // loaded only when a pool is used: a single-input build never pays for it
   const { default: Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: opts.worker.href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
@@ -43,4 +39,18 @@ export async function runInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, 
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * The jobs in this thread, a few in flight at once: extraction is CPU work and gains
+ * nothing, but reading inputs and cache entries waits on the disk, and a warm build
+ * is mostly that waiting. Results keep job order; at most INFLIGHT inputs are held.
+ */
+const INFLIGHT = 8;
+async function inlineInOrder<J, R>(jobs: readonly J[], run: (job: J) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(jobs.length);
+  let next = 0;
+  const lane = async () => { for (let i = next++; i < jobs.length; i = next++) out[i] = await run(jobs[i]!); };
+  await Promise.all(Array.from({ length: Math.min(INFLIGHT, jobs.length) }, lane));
+  return out;
 }
