@@ -121,8 +121,46 @@ function instrumentOf(text: string, r: Rec): Instrument {
   const w3 = firstOf(SPECIFIC_RE, text.slice(Math.max(r.part.start, first.start - MAX_CLAUSE), Math.min(r.part.end, last.end + MAX_CLAUSE)));
   if (w3) return SPECIFIC[w3]!;
   // 可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万: a generic payout word opening the part names it
-  const w4 = lastOf(GENERIC_RE, text.slice(r.part.start, first.start));
+  const w4 = lastGenericBefore(text, r.part, first.start);
   return w4 ? GENERIC[w4]! : "other";
+}
+
+/*
+ * Per-part facts read once (a part may hold 100 000 payouts: reading the part again for each
+ * would be quadratic): where its payment schedule stands, and where its generic payout words do.
+ */
+const schedules = new WeakMap<Piece, Array<{ at: number; years: number }>>();
+/** The first payment schedule of the part at or after `from` (分三年发放 …), as multi_year with its years. */
+function scheduleOf(text: string, part: Piece, from: number): { frequency: "multi_year"; years: number } | null {
+  let list = schedules.get(part);
+  if (!list) {
+    list = [];
+    const re = new RegExp(PAY_SCHEDULE.source, "g");
+    const body = text.slice(part.start, part.end);
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const f = frequencyOf(m[0], []);
+      if (f.frequency === "multi_year" && f.years) list.push({ at: part.start + m.index, years: f.years });
+    }
+    schedules.set(part, list);
+  }
+  const hit = list.find((x) => x.at >= from);
+  return hit ? { frequency: "multi_year", years: hit.years } : null;
+}
+
+const genericWords = new WeakMap<Piece, Array<{ at: number; word: string }>>();
+function lastGenericBefore(text: string, part: Piece, before: number): string | undefined {
+  let list = genericWords.get(part);
+  if (!list) {
+    list = [];
+    const re = new RegExp(GENERIC_RE.source, "g");
+    const body = text.slice(part.start, part.end);
+    for (let m = re.exec(body); m; m = re.exec(body)) list.push({ at: part.start + m.index, word: m[0] });
+    genericWords.set(part, list);
+  }
+  // the last word that ends before `before` (binary search: the list is in text order)
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.at + list[mid]!.word.length <= before) lo = mid + 1; else hi = mid; }
+  return lo ? list[lo - 1]!.word : undefined;
 }
 
 /** Budget pools: "安排1.4亿元支持自治区种业高质量发展" — the beneficiary is what the money is for. */
@@ -165,9 +203,8 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
   let { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
   // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
   if (!frequency) {
-    const rest = text.slice(spanEnd, r.part.end);
-    if (PAY_SCHEDULE.test(rest)) ({ frequency, years } = frequencyOf(rest, []));
-    if (frequency !== "multi_year") { frequency = null; years = null; }
+    const sched = scheduleOf(text, r.part, spanEnd);
+    if (sched) ({ frequency, years } = sched);
   }
   const keyPay = fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r);
   return {
