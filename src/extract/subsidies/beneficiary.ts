@@ -1,5 +1,5 @@
 import { MAX_CLAUSE } from "./text.js";
-import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CUT_RE, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -10,7 +10,6 @@ import { ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE }
  * first payout word.
  */
 export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将|年)对于?(?![此其接外标])/g;
-const CUT_RE = /(?:自[^，,]{1,16}起[，,]?)?(?:连续|分)?[\d一二两三四五六七八九十]{1,2}年内?(?=每年|给予|予以|按|共|奖|补)|每年(?=给予|奖励|补贴|补助|奖补|安排|投入|最高)|最高|不超过|不超|给予|予以|按照|减按|按(?![季期时规])|分别|一次性|每(?![年月])|奖励|奖补|补贴|补助|激励|贴息|免征|减半征收|提供|可享受/g;
 const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|对于|对)[，,]?/;
 
 /** Offset just after the last 对-marker in `lead`, or -1. */

@@ -45,3 +45,39 @@ export const ISSUER_CLAUSE_RE = new RegExp(`^(?:由)?(?:${alt(lex.issuers)})$`);
 /** Tier words that vary inside a 分别 list: 国际、国家（行业）标准; 国家级、自治区级工业设计中心; I、II、III期 */
 export const TIER_START_RE = new RegExp(`^(?:${alt(lex.tiers)})`);
 export const TIER_END_RE = new RegExp(`(?:${alt(lex.tiers)})$`);
+
+/** A word list entry with "…" is two words in one clause: 调整…税额标准 */
+const gapped = (words: readonly string[]) => words.map((w) => w.split("…").map(esc).join("[^，,；。]{0,12}")).sort((a, b) => b.length - a.length).join("|");
+
+/** 征收, 计征, 调整…税额标准: a clause that sets how a tax is levied (减按15%的税率征收 is a relief) */
+export const TAX_LEVY_RE = new RegExp(`(?:${gapped(lex.taxLevy)})`);
+/** 减按, 免征, 减半 in a clause that also states an amount: the amount is a tax relief's */
+export const TAX_REDUCE_RE = new RegExp(alt(lex.taxReduce));
+/** 免税时间自…起计算: the relief's term, not a relief */
+export const TAX_RELIEF_TERM_RE = new RegExp(`^(?:${alt(lex.taxReliefTerm)})`);
+
+/** a cap on what several awards add up to: 两项合计, 可同时享受…, 累计 */
+export const COMBINED_CAP_RE = new RegExp(alt(lex.combinedCap));
+/** 单个企业…每年奖励资金不超过50万元: a sentence that only caps the awards before it */
+export const SHARED_CAP_LEAD_RE = new RegExp(`^(?:${alt(lex.capHedges)})?(?:${alt(lex.sharedCapLead)})`);
+/** 累计不超过, 总额最高: the words before a cumulative cap */
+export const TOTAL_CAP_BEFORE_RE = new RegExp(`(?:${alt(lex.totalCap)})[^，,；。\\d]{0,6}$`);
+/** who pays, not who receives: the last clause of a 分别 list item (中央和自治区分别承担…) */
+export const GOVERNMENT_RE = new RegExp(`(?:^|[，,])(?:${alt(lex.payers)})$`);
+
+const YEARS = "(?:\\d{1,2}|[一二两三四五六七八九十]{1,2})";
+/** 分三年发放, 分3年拨付: a payment schedule written after the award */
+export const PAY_SCHEDULE_RE = new RegExp(`分${YEARS}年(?:${alt(lex.payVerbs)})`);
+
+const cut = lex.beneficiaryCut;
+const cutWord = (w: string) => esc(w) + ((cut.notBefore as Record<string, string>)[w] ? `(?![${(cut.notBefore as Record<string, string>)[w]}])` : "");
+/**
+ * Where a condition phrase ends and the payout begins: a term that leads the payout
+ * (自…起连续3年给予, 5年内按), 每年 before a payout word, or a payout word itself.
+ */
+export const CUT_RE = new RegExp(
+  `(?:自[^，,]{1,16}起[，,]?)?(?:连续|分)?[\\d一二两三四五六七八九十]{1,2}年内?(?=${alt(cut.termBefore)})`
+  + `|每年(?=${alt(cut.annualBefore)})`
+  + `|${[...cut.words].sort(byLength).map(cutWord).join("|")}`,
+  "g",
+);

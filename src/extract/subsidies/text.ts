@@ -124,3 +124,13 @@ export function clauseEnd(text: string, i: number, to = text.length): number {
   const b = boundsOf(text).nextEnd[Math.min(Math.max(i, 0), text.length)]!;
   return Math.min(to, i + MAX_CLAUSE, b);
 }
+
+/** A sentence longer than any real one (hostile input) quotes its part, then the clause around the amount. */
+const MAX_QUOTE = 1000;
+/** The quote of a record: its sentence, else its part, else the clauses from `from` to `to`; as Source offsets. */
+export function quoteOf(item: Item, period: Piece, part: Piece, from: number, to: number): { start: number; end: number } {
+  let s = period.start, e = period.end;
+  if (e - s > MAX_QUOTE) { s = part.start; e = part.end; }
+  if (e - s > MAX_QUOTE) { s = clauseStart(item.text, from, s); e = clauseEnd(item.text, to, e); }
+  return { start: srcAt(item, s), end: srcAt(item, e) };
+}

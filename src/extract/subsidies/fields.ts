@@ -1,0 +1,166 @@
+import type { Fields } from "../record.js";
+import type { Pay } from "./amounts.js";
+import { lastMarker } from "./beneficiary.js";
+import {
+  GENERIC, GENERIC_RE, PAY_SCHEDULE_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_LEVY_RE, TAX_REDUCE_RE, TAX_WORD_RE,
+  TOTAL_CAP_BEFORE_RE, type Instrument,
+} from "./lexicon.js";
+import { firstPay, ownLast, type Rec } from "./payouts.js";
+import { clauseEnd, clauseStart, MAX_CLAUSE, type Piece } from "./text.js";
+import { frequencyOf } from "./timing.js";
+
+/**
+ * The fields of one payout record read from its text: instrument, amounts,
+ * rate, per-unit base, frequency. Who receives it is read by recipients.ts;
+ * the document gives the policy level.
+ */
+
+export type RecordFields = Fields<"subsidies">;
+
+const firstOf = (re: RegExp, s: string) => { re.lastIndex = 0; return re.exec(s)?.[0]; };
+function lastOf(re: RegExp, s: string): string | undefined {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null, w: string | undefined;
+  while ((m = re.exec(s))) w = m[0];
+  return w;
+}
+
+/** The instrument: the payout word after the amount (给予30万元一次性奖励) or before it (每车补贴4万元); specific words beat generic ones. */
+export function instrumentOf(text: string, r: Rec): Instrument {
+  const first = firstPay(r), last = ownLast(r);
+  const groupLast = r.group ? r.group[r.group.length - 1]!.pays[0]! : last;
+  const afterEnd = clauseEnd(text, Math.max(last.end, groupLast.end), r.part.end);
+  const cs = clauseStart(text, first.start, r.part.start);
+  const clause = text.slice(cs, afterEnd);
+  if (TAX_WORD_RE.test(clause) && (TAX_LEVY_RE.test(clause) || TAX_REDUCE_RE.test(clause))) return "tax_relief";
+  const afters = r.pays.map((p) => text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
+  afters.push(text.slice(groupLast.end, clauseEnd(text, groupLast.end, r.part.end)));
+  const before = text.slice(Math.max(r.leadStart, cs), first.start);
+  for (const [re, table] of [[SPECIFIC_RE, SPECIFIC], [GENERIC_RE, GENERIC]] as const) {
+    for (const a of afters) { const w = firstOf(re, a); if (w) return table[w]!; }
+    const w = lastOf(re, before);
+    if (w) return table[w]!;
+  }
+  if (POOL_RE.test(before)) return "funding";
+  const w3 = firstOf(SPECIFIC_RE, text.slice(Math.max(r.part.start, first.start - MAX_CLAUSE), Math.min(r.part.end, last.end + MAX_CLAUSE)));
+  if (w3) return SPECIFIC[w3]!;
+  // 可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万: a generic payout word opening the part names it
+  const w4 = lastGenericBefore(text, r.part, first.start);
+  return w4 ? GENERIC[w4]! : "other";
+}
+
+/*
+ * Per-part facts read once (a part may hold 100 000 payouts: reading the part again for each
+ * would be quadratic): where its payment schedules stand, and where its generic payout words do.
+ */
+const schedules = new WeakMap<Piece, Array<{ at: number; years: number }>>();
+/** The first payment schedule of the part at or after `from` (分三年发放 …), as multi_year with its years. */
+function scheduleOf(text: string, part: Piece, from: number): { frequency: "multi_year"; years: number } | null {
+  let list = schedules.get(part);
+  if (!list) {
+    list = [];
+    const re = new RegExp(PAY_SCHEDULE_RE.source, "g");
+    const body = text.slice(part.start, part.end);
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const f = frequencyOf(m[0], []);
+      if (f.frequency === "multi_year" && f.years) list.push({ at: part.start + m.index, years: f.years });
+    }
+    schedules.set(part, list);
+  }
+  const hit = list.find((x) => x.at >= from);
+  return hit ? { frequency: "multi_year", years: hit.years } : null;
+}
+
+const genericWords = new WeakMap<Piece, Array<{ at: number; word: string }>>();
+function lastGenericBefore(text: string, part: Piece, before: number): string | undefined {
+  let list = genericWords.get(part);
+  if (!list) {
+    list = [];
+    const re = new RegExp(GENERIC_RE.source, "g");
+    const body = text.slice(part.start, part.end);
+    for (let m = re.exec(body); m; m = re.exec(body)) list.push({ at: part.start + m.index, word: m[0] });
+    genericWords.set(part, list);
+  }
+  // the last word that ends before `before` (binary search: the list is in text order)
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.at + list[mid]!.word.length <= before) lo = mid + 1; else hi = mid; }
+  return lo ? list[lo - 1]!.word : undefined;
+}
+
+/** Budget pools: "安排1.4亿元支持自治区种业高质量发展" — the beneficiary is what the money is for. */
+export function poolTarget(text: string, r: Rec): string | null {
+  const first = firstPay(r);
+  const cs = clauseStart(text, first.start, r.part.start);
+  const lead = text.slice(cs, first.start);
+  if (!POOL_RE.test(lead) || lastMarker(lead) >= 0) return null;
+  const from = r.pays[r.pays.length - 1]!.end;
+  const end = clauseEnd(text, from, r.part.end);
+  const own = text.slice(from, end).replace(/\s+/g, "").replace(/^(?:及以上|以上)?(?:的)?(?:专项资金|资金|经费)?/, "");
+  // the money's use: right after the amount (安排20亿元专门用于…), or in one of the next clauses (…，支持…)
+  const clauses = [own, ...text.slice(end, Math.min(r.part.end, end + 3 * MAX_CLAUSE)).split(/[，,；;。]/).slice(1, 4).map((c) => c.replace(/\s+/g, ""))];
+  const withTarget = clauses.find((c) => POOL_TARGET_RE.test(c));
+  let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
+  const t = POOL_TARGET_RE.exec(s);
+  if (t) s = s.slice(t.index + t[0].length);
+  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "").replace(/(?:给予|予以).*$/, "");
+  return s.length >= 2 ? s : null;
+}
+
+/** The unit an amount is paid per: 4000元/头, 每张床位给予…, 每车补贴… */
+export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
+  if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
+  const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
+  const window = text.slice(from, p.start).replace(/\s+/g, "");
+  const m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
+  if (!m) return null;
+  const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
+  return s.length >= 2 ? s : null;
+}
+
+/** The payout that gives a record its line: fixed amount first, then cap, floor, range, rate. */
+export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
+  for (const role of ["fixed", "cap", "floor", "range", "rate"] as const) {
+    const p = pays.find((x) => x.role === role);
+    if (p) return p;
+  }
+  return firstPay(r);
+}
+
+/** Every field of a payout record but who receives it, its validity and its responsible units. */
+export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel: RecordFields["policy_level"]): RecordFields {
+  const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
+  const fixed = get("fixed"), floor = get("floor"), range = get("range"), rate = get("rate");
+  // 单笔奖励不超过100万元，累计不超过1000万元: the cap after 累计/总额 is the total cap, the other the per-payment one
+  const caps = r.pays.filter((p) => p.role === "cap");
+  const isTotal = (p: Pay) => TOTAL_CAP_BEFORE_RE.test(text.slice(Math.max(0, p.start - 10), p.start));
+  const totalCap = caps.length > 1 ? caps.find(isTotal) : undefined;
+  const cap = caps.find((p) => p !== totalCap);
+  const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
+  const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
+  // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list
+  const spanEnd = Math.min(clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end), ownLast(r).end + 2 * MAX_CLAUSE);
+  let { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
+  if (!frequency) {
+    const sched = scheduleOf(text, r.part, spanEnd);
+    if (sched) ({ frequency, years } = sched);
+  }
+  return {
+    beneficiary,
+    instrument: instrumentOf(text, r),
+    amount_yuan: fixed?.yuan ?? null,
+    amount_max_yuan: cap?.yuan ?? range?.high ?? null,
+    amount_total_max_yuan: totalCap?.yuan ?? null,
+    amount_min_yuan: floor?.yuan ?? range?.low ?? null,
+    rate_pct: rate?.rate ?? null,
+    rate_pct_high: rate?.rateHigh ?? null,
+    rate_base: rate?.rateBase ?? null,
+    per_unit: perUnitOf(text, r, keyPayOf(r, [fixed, cap, floor, range, rate].filter((p): p is Pay => p !== undefined))),
+    frequency,
+    responsible_units: [],
+    policy_level: policyLevel,
+    valid_from: null,
+    valid_to: null,
+    years,
+  };
+}

@@ -1,0 +1,89 @@
+import { paysOf, type Pay } from "./amounts.js";
+import { MARKER_RE } from "./beneficiary.js";
+import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_WORD_RE } from "./lexicon.js";
+import { clauseEnd, type Piece } from "./text.js";
+
+/**
+ * Pass 1 of the subsidies extractor: find the payouts. Items are read period
+ * by period (。) and part by part (；): the payout amounts of a part
+ * (amounts.ts) are grouped into records — a record holds at most one fixed
+ * amount, rate, cap and floor, and a new 对-phrase starts a new one; amounts
+ * paid "分别" as one list are grouped so that later passes can share their
+ * phrase.
+ */
+export interface Rec {
+  pays: Pay[];
+  /** item offset where the record's lead text starts (after the clause that closed the record before) */
+  leadStart: number;
+  /** records paid "分别" as one list share this array */
+  group: Rec[] | null;
+  part: Piece;
+  period: Piece;
+}
+
+export const has = (r: Rec, role: Pay["role"]) => r.pays.some((p) => p.role === role);
+export const firstPay = (r: Rec) => r.pays[0]!;
+const lastEnd = (r: Rec) => r.pays[r.pays.length - 1]!.end;
+/** the record's own last payout: a cap shared from a later sentence says nothing about the clause's words */
+export function ownLast(r: Rec): Pay {
+  for (let k = r.pays.length - 1; k >= 0; k--) if (!r.pays[k]!.shared) return r.pays[k]!;
+  return r.pays[r.pays.length - 1]!;
+}
+
+function slotFilled(r: Rec, p: Pay): boolean {
+  switch (p.role) {
+    case "fixed": return has(r, "fixed") || has(r, "range");
+    case "cap": return has(r, "cap") || has(r, "range");
+    case "floor": return has(r, "floor") || has(r, "range");
+    case "range": return has(r, "fixed") || has(r, "range") || has(r, "cap");
+    case "rate": return has(r, "rate");
+  }
+}
+
+/** The records of one part (a ；-piece of a sentence), in text order. */
+export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
+  const pays = paysOf(part);
+  if (!pays.length) return [];
+  const qualifies = ANY_INSTRUMENT_RE.test(part.text) || POOL_RE.test(part.text) || (TAX_WORD_RE.test(part.text) && TAX_LEVY_RE.test(part.text));
+  if (!qualifies) return [];
+  const recs: Rec[] = [];
+  let cur: Rec | null = null;
+  for (const p of pays) {
+    let from = cur ? lastEnd(cur) : part.start;
+    // the next payout's lead starts after the clause that closed the previous one ("…300万元，给予自治区级…")
+    if (cur) { const ce = clauseEnd(text, from, p.start); if (ce < p.start) from = ce + 1; }
+    const gap = text.slice(from, p.start);
+    MARKER_RE.lastIndex = 0;
+    const boundary = cur !== null && MARKER_RE.test(gap);
+    if (cur && !boundary && !slotFilled(cur, p)) {
+      cur.pays.push(p);
+      // a cap after a 分别 list caps every award of the list
+      if (p.role === "cap" && cur.group) for (const g of cur.group) if (g !== cur && !has(g, "cap") && !has(g, "range")) g.pays.push(p);
+      continue;
+    }
+    const rec: Rec = { pays: [p], leadStart: from, group: null, part, period };
+    // 分别给予 A、B、C: consecutive amounts of one role after 分别
+    const inList = cur && !boundary && cur.pays.length === 1 && firstPay(cur).role === p.role
+      && /^[\s、，,和及与]*(?:每[^，,；。\d]{0,10})?$/.test(gap)
+      && (cur.group !== null || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)));
+    if (inList) {
+      cur!.group ??= [cur!];
+      rec.group = cur!.group;
+      rec.group.push(rec);
+    }
+    recs.push(rec);
+    cur = rec;
+  }
+  return recs;
+}
+
+export interface PartPayouts { part: Piece; recs: Rec[] }
+export interface PeriodPayouts { period: Piece; parts: PartPayouts[] }
+
+/** Pass 1: the records of every part of every period; payouts inside a 责任单位 clause are none. */
+export function findPayouts(text: string, periods: { period: Piece; parts: Piece[] }[], inUnits: (i: number) => boolean): PeriodPayouts[] {
+  return periods.map(({ period, parts }) => ({
+    period,
+    parts: parts.map((part) => ({ part, recs: recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start)) })),
+  }));
+}

@@ -1,0 +1,71 @@
+import type { Draft } from "../record.js";
+import { MARKER_RE } from "./beneficiary.js";
+import { COMBINED_CAP_RE, SHARED_CAP_LEAD_RE } from "./lexicon.js";
+import { firstPay, has, type PeriodPayouts, type Rec } from "./payouts.js";
+import { clauseStart } from "./text.js";
+
+/**
+ * Pass 2 of the subsidies extractor: spread shared caps. A sentence that only
+ * states a cap ("单个企业…每年奖励资金不超过50万元。") gives no record of its
+ * own: it caps the awards of the sentences before it (CONTRACT.md: "a cap
+ * written once for several awards is set on each of them"). A cap on what
+ * several awards add up to ("两项合计", "可同时享受") also caps the awards of
+ * the sibling items of the section.
+ */
+
+/** The drafts of the document so far, with their parent section: combined caps reach back to sibling items. */
+export interface SectionDrafts {
+  list: { parent: string; draft: Draft<"subsidies"> }[];
+  /** drafts before this index were already capped by a combined cap (each is visited once: linear) */
+  combinedFrom: number;
+}
+
+/** Set a shared cap on a record of an earlier item that has none of its own. */
+function capDraft(d: Draft<"subsidies">, yuan: number | null | undefined): void {
+  const f = d.fields;
+  if (yuan == null || f.instrument === "tax_relief" || f.amount_max_yuan != null) return;
+  f.amount_max_yuan = yuan;
+}
+
+/** The records of an item that stand as records (cap-only sentences spread onto the records before them). */
+export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentKey: string, section: SectionDrafts): Rec[] {
+  const itemRecs: Rec[] = [];
+  let prevRecs: Rec[] = [];
+  let capFrom = 0;
+  for (const { period, parts } of periods) {
+    const periodRecs: Rec[] = [];
+    for (const p of parts) for (const r of p.recs) periodRecs.push(r);
+    const lead = period.text.replace(/^\s+/, "");
+    const cap = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap")) ? firstPay(periodRecs[0]!) : null;
+    if (cap && isSharedCap(text, period, lead, cap.start)) {
+      if (COMBINED_CAP_RE.test(period.text)) {
+        for (let k = section.combinedFrom; k < section.list.length; k++) if (section.list[k]!.parent === parentKey) capDraft(section.list[k]!.draft, cap.yuan);
+        section.combinedFrom = section.list.length;
+      }
+      // a per-recipient cap ending a run of sentences ("每个企业最高补贴1000万元。") caps each award since the last such cap
+      const targets = itemRecs.length > capFrom ? itemRecs.slice(capFrom) : prevRecs;
+      for (const r of targets) if (!has(r, "cap") && !has(r, "range")) r.pays.push({ ...cap, shared: true });
+      capFrom = itemRecs.length;
+      continue;
+    }
+    for (const r of periodRecs) itemRecs.push(r);
+    // "同时…" adds to the sentence before: a later shared cap covers both
+    if (/^(?:同时|并|另)/.test(lead)) for (const r of periodRecs) prevRecs.push(r);
+    else prevRecs = periodRecs;
+  }
+  return itemRecs;
+}
+
+/**
+ * Does a cap-only sentence cap the awards before it? Its lead or the cap's own clause names
+ * its scope ("单个企业…", "…可同时享受…，单个企业年度支持资金最多不超过500万元"), but a
+ * sentence that gives an award itself ("按照…给予财政资金奖补，单个企业每年最高奖补500万元")
+ * is that award's record, and a new 对-phrase names a recipient of its own.
+ */
+function isSharedCap(text: string, period: { start: number }, lead: string, capStart: number): boolean {
+  const capAt = clauseStart(text, capStart, period.start);
+  const capClause = text.slice(capAt, capStart).replace(/\s+/g, "");
+  const scoped = SHARED_CAP_LEAD_RE.test(lead) || (SHARED_CAP_LEAD_RE.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
+  MARKER_RE.lastIndex = 0;
+  return scoped && !MARKER_RE.test(lead);
+}
