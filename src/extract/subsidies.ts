@@ -26,6 +26,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     const periods = periodsOf(item.text);
     const facts: ItemFacts = {
       item,
+      periods: periods.map((p) => p.period),
       policyLevel: doc.info.policy_level,
       termOf: itemTerms(periods),
       unitsOf: (from) => { const u = unitsAfter(units, from); return u.length ? u : carried; },

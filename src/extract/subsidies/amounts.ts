@@ -6,7 +6,7 @@ import {
   CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
 } from "./lexicon.js";
 import { clauseEnd, clauseStart, type Piece } from "./text.js";
-import { CAP_WORDS, INSTRUMENT_WORDS } from "./lexicon.js";
+import { CAP_WORDS, INSTALMENT_BEFORE_RE, INSTRUMENT_WORDS, LOAN_BEFORE_RE, RATE_LABEL_RE, THRESHOLD_BEFORE_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 
 /**
  * The amounts a clause pays out, each with its role. Offsets are in the
@@ -35,6 +35,8 @@ export interface Pay {
   perSuffix: string | null;
   /** a cap written in another sentence and shared by this record: it gives no source line */
   shared?: boolean;
+  /** years of the payment schedule written in a shared cap's sentence (…分三年发放) */
+  scheduleYears?: number | null;
 }
 
 /** 给予30万奖励, 分别扶持5000万、500万: 万 or 亿 with no 元 in a payout clause is yuan (contract v3). */
@@ -45,7 +47,9 @@ function moneyIn(q: Quantity, which = q.value): Money | null {
 const isYuan = (q: Quantity) => moneyIn(q) !== null;
 const RANGE_GAP = /^(?:——|—|–|-|~|～|至|到)$/;
 /** after a condition amount: 及以上, 以下, （含100万元）的, 以上且 */
-const CONDITION_AFTER = /^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|资金|奖|补|经费|研发|科研|运营|建设|担保)|且))/;
+const CONDITION_AFTER = new RegExp(`^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|研发|科研|运营|建设|担保|${INSTRUMENT_WORDS}|奖|补)|且))`);
+/** between two amounts of one condition: 1.5亿元、3亿元; 1000万元及以上至5000万元; 100万元至300万元 */
+const CONDITION_LIST_GAP = /^(?:（[^）]{0,12}）)?(?:及以上|以上|及以下|以下)?(?:、|和|及|或|至|到|——|—|–|-|~|～)$/;
 /** words right before an amount that make it a payout (给予 100 万元的一次性奖励) */
 const PAYOUT_BEFORE = /(?:给予|予以|提供|奖励|奖补|补贴|补助|资助|安排|投入|支持|设立|统筹)[^，,；。\d]{0,4}$/;
 const PER_BASE_BEFORE = /每(?:新增|增加|增长|减少)$/;
@@ -70,16 +74,45 @@ function yuanNumber(q: Quantity, which = q.value): number {
   return moneyIn(q, which)?.yuan ?? 0;
 }
 
+/**
+ * 10、20、30万元: bare numbers listed before an amount share its unit. For each quantity, the
+ * amount whose unit it takes (itself when it has a unit), found right to left in one pass.
+ */
+function sharedUnits(text: string, qs: Quantity[]): (Quantity | null)[] {
+  const unitOf: (Quantity | null)[] = new Array(qs.length).fill(null);
+  for (let i = qs.length - 1; i >= 0; i--) {
+    const q = qs[i]!;
+    if (q.unit !== null) { unitOf[i] = q; continue; }
+    const next = qs[i + 1];
+    if (next && unitOf[i + 1] && /^\s*[、，,和及]\s*$/.test(text.slice(q.end, next.start)) && text.slice(q.end, next.start).trim() !== "") unitOf[i] = unitOf[i + 1];
+  }
+  return unitOf;
+}
+/** A bare number read in the unit of the amount it is listed with. */
+function withUnit(q: Quantity, u: Quantity): Quantity {
+  return q.unit !== null ? q : { ...q, unit: u.unit, unitNormalized: u.unitNormalized, exponent: u.exponent };
+}
+
+/** 按1%给予, 的20%, 3倍: a rate as a percent, exactly (‰ → percent; N倍 → N×100) */
+function percentOf(q: Quantity, which = q.value): number {
+  if (q.unitNormalized === "times") return decToNumber(mulPow10(which, 2));
+  if (q.unitNormalized === "‰") return decToNumber(mulPow10(which, -1));
+  return decToNumber(which);
+}
+
 export function paysOf(part: Piece): Pay[] {
   const text = part.text;
   const qs = findQuantities(text);
+  const units = sharedUnits(text, qs);
   const out: Pay[] = [];
   SPECIFIC_RE.lastIndex = 0;
   const specificInPart = SPECIFIC_RE.test(text);
   GENERIC_RE.lastIndex = 0;
   const genericInPart = GENERIC_RE.test(text);
+  /** end of the last amount read as a condition: an amount listed after it is one too */
+  let conditionEnd = -1;
   for (let i = 0; i < qs.length; i++) {
-    const q = qs[i]!;
+    const q = withUnit(qs[i]!, units[i] ?? qs[i]!);
     const cs = clauseStart(text, q.start);
     const ce = clauseEnd(text, q.end);
     const clause = text.slice(cs, ce);
@@ -89,23 +122,37 @@ export function paysOf(part: Piece): Pay[] {
     const at = { start: part.start + q.start, end: part.start + q.end };
     if (isYuan(q)) {
       if (PER_BASE_BEFORE.test(before)) continue;
+      // 第一年奖励5万元，第二年3万元: instalments of one award (contract v3)
+      if (out.length > 0 && INSTALMENT_BEFORE_RE.test(before)) continue;
       // a payout is named by a specific instrument word (补贴, 奖励) in its part, a budget verb (安排) before it, or a
       // generic word (资金, 经费, 支持) with a giving verb in its clause:
       // "研发经费投入力争达到400亿元" and "招商引资到位资金5700亿元" are targets, not payouts
       const clauseBefore = text.slice(cs, q.start);
       GENERIC_RE.lastIndex = 0;
-      // …可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万、20万: the generic word may open the part
-      const named = specificInPart || POOL_RE.test(clauseBefore) || (GIVE_RE.test(clause) && (GENERIC_RE.test(clause) || genericInPart));
-      if (!named || TARGET_BEFORE_RE.test(before)) continue;
+      // …可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万、20万: the generic word may open the part;
+      // "按1%给予落户扶持，最高不超过300万元": a cap right after a payout of the part bounds that payout
+      const named = specificInPart || POOL_RE.test(clauseBefore) || (GIVE_RE.test(clause) && (GENERIC_RE.test(clause) || genericInPart))
+        || (out.length > 0 && CAP_BEFORE_RE.test(before));
+      // 累计不超过1000万元 is a cumulative cap, 累计完成400亿元 a target
+      if (!named || (TARGET_BEFORE_RE.test(before) && !(CAP_BEFORE_RE.test(before) && TOTAL_CAP_BEFORE_RE.test(before)))) continue;
+      const next = qs[i + 1] ? withUnit(qs[i + 1]!, units[i + 1] ?? qs[i + 1]!) : undefined;
+      const rangeNext = !q.high && next && isYuan(next) && RANGE_GAP.test(text.slice(q.end, next.start).trim());
+      const end = rangeNext ? next.end : q.end;
+      const afterAll = text.slice(end, Math.min(text.length, end + 24));
       const payoutBefore = PAYOUT_BEFORE.test(before) || PAYOUT_CAP_BEFORE.test(text.slice(Math.max(cs, q.start - 24), q.start).replace(/\s+/g, ""));
-      if (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(after))) continue;
+      // 首次超过50亿元、30亿元…的企业; 研发投入在600万元以上; 1000万元及以上至5000万元的部分: thresholds are conditions
+      const listedCondition = conditionEnd >= 0 && CONDITION_LIST_GAP.test(text.slice(conditionEnd, q.start).replace(/\s+/g, ""));
+      if (listedCondition || THRESHOLD_BEFORE_RE.test(before) || LOAN_BEFORE_RE.test(before) || (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(afterAll)))) {
+        conditionEnd = end;
+        if (rangeNext) i++;
+        continue;
+      }
       // 4000元/头: a per-suffix the unit table does not know
       const slashUnit = /^\/([\u4e00-\u9fff])/.exec(after);
       const perSuffix = moneyIn(q)!.per ?? (slashUnit ? `/${slashUnit[1]}` : null);
       if (!moneyIn(q)!.per && slashUnit) at.end += slashUnit[0].length;
       // 10万元—300万元: two amounts joined by a range dash
-      const next = qs[i + 1];
-      if (!q.high && next && isYuan(next) && RANGE_GAP.test(text.slice(q.end, next.start).trim())) {
+      if (rangeNext) {
         out.push({ role: "range", start: at.start, end: part.start + next.end, yuan: null, low: yuanNumber(q), high: yuanNumber(next), rate: null, rateBase: null, perSuffix });
         i++;
         continue;
@@ -123,48 +170,92 @@ export function paysOf(part: Piece): Pay[] {
       out.push({ role, ...at, yuan: v, low: null, high: null, rate: null, rateBase: null, perSuffix });
       continue;
     }
-    const pct = q.unitNormalized === "%";
-    const times = q.unitNormalized === "times";
-    if (!pct && !times) continue;
-    // 按5%—20%给予补助: a rate range (rate_pct and rate_pct_high); a range of multiples is left alone
-    if (q.high && !pct) continue;
-    // "其中，60%用于对获奖项目主要完成人的奖励": a share of how the money is spent, not a rate of a base
-    if (pct && /^\s*(?:专门)?用于/.test(after)) continue;
-    // 按40%、30%、30%的比例分三年发放, 分别按应奖励额的30%、30%和40%拨付: instalments of one award (contract v3)
-    if (pct && (INSTALMENT_AFTER.test(text.slice(q.end, Math.min(text.length, q.end + 60))) || INSTALMENT_BASE.test(before))) continue;
-    if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) {
-      // "房产税从价计征的减除幅度由10%调整为30%": a tax relief share raised to a new level is that relief's rate
-      const raised = pct && !RATE_CONDITION_AFTER.test(after) ? RELIEF_RAISED.exec(text.slice(cs, q.start).replace(/\s+/g, "")) : null;
-      if (raised) out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate: decToNumber(q.value), rateBase: raised[1]!, perSuffix: null });
-      continue;
-    }
-    // 分别承担 45% 和 30% 的保险费补贴: a rate listed after a rate continues it
     const prev = out[out.length - 1];
-    if (prev?.role === "rate" && /^\s*(?:和|、|及|与)\s*$/.test(text.slice(prev.end - part.start, q.start))) {
-      out.push({ ...prev, start: part.start + q.start, end: part.start + q.end, rate: decToNumber(times ? mulPow10(q.value, 2) : q.value) });
-      continue;
-    }
-    const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");
-    const by = RATE_BY.exec(clauseBefore);
-    let base: string | null = null;
-    // 按照不高于10%, 给予不低于25%的政府补贴, 研发投入按照1%给予资金奖补: a rate with no base written after 的
-    const bounded = /(?:按照|按|给予|予以)(?:不高于|不超过|最高|不低于)?$/.test(clauseBefore);
-    if (bounded && (/^(?:给予|的)/.test(after.trim()) || RATE_AFTER_OK.test(after.trim()))) {
-      base = null;
-    } else if (by && RATE_OF.test(clauseBefore)) {
-      base = clauseBefore.slice(by.index + by[0].length, clauseBefore.length - 1);
-    } else if (/(?:给予|予以)([^，,；。]{0,30})$/.test(clauseBefore) && RATE_AFTER_OK.test(after.trim())) {
-      base = /(?:给予|予以)([^，,；。]{0,30})$/.exec(clauseBefore)![1]!.replace(/^一次性/, "") || null;
-    } else if (pct && RATE_AFTER_OK.test(after.trim()) && !RATE_CONDITION_BEFORE.test(before) && /(?:承担|减按)$/.test(before)) {
-      base = null;
-    } else if (pct && /^的税率/.test(after.trim()) && /减按$/.test(before)) {
-      base = "税率";
-    } else continue;
-    if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded) continue;
-    const rate = decToNumber(times ? mulPow10(q.value, 2) : q.value);
-    // 给予企业最高10%的…: the recipient and the bound are no base
-    const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
-    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: cleanBase || null, perSuffix: null, rateHigh: q.high ? decToNumber(q.high) : null });
+    const rate = ratePay(text, q, cs, before, after, prev, prev ? prev.end - part.start : 0);
+    if (rate) out.push({ ...rate, start: part.start + q.start, end: part.start + q.end });
   }
   return out;
 }
+
+/** a fund named before a share of it: 全市用于社会福利事业的彩票公益金，50%以上用于支持发展养老服务业 */
+const FUND_BEFORE = /(?:公益金|资金|基金|经费|收益)[，,]$/;
+/** 扶持12%。 由市以上财政补助80%，: a rate right after the payout verb, ending its clause */
+const RATE_AFTER_VERB = new RegExp(`(?:${INSTRUMENT_WORDS})$`);
+/** 可享受50%贷款利息的一次性贴息: the base written after the rate, before the payout word */
+const BASE_AFTER = new RegExp(`^([^，,；。\\d%]{2,12}?)的[^，,；。]{0,6}?(?:${INSTRUMENT_WORDS})`);
+
+/** A rate payout (按设备投资的20%, 国家奖金额度的5倍, 0.5‰) or null when the percent is no payout. */
+function ratePay(text: string, q: Quantity, cs: number, before: string, after: string, prev: Pay | undefined, prevEnd: number): Omit<Pay, "start" | "end"> | null {
+  const pct = q.unitNormalized === "%" || q.unitNormalized === "‰";
+  const times = q.unitNormalized === "times";
+  if (!pct && !times) return null;
+  // 按5%—20%给予补助: a rate range (rate_pct and rate_pct_high); a range of multiples is left alone
+  if (q.high && !pct) return null;
+  const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");
+  const rate = (rateBase: string | null): Omit<Pay, "start" | "end"> => ({
+    role: "rate", yuan: null, low: null, high: null, rate: percentOf(q), rateBase, perSuffix: null, rateHigh: q.high ? percentOf(q, q.high) : null,
+  });
+  const afterT = after.trim();
+  // "全市…的彩票公益金，50%以上用于支持发展养老服务业": the share of a fund given to a use is that fund's payout
+  if (pct && /^(?:以上)?(?:专门)?用于/.test(afterT)) {
+    const fundClause = text.slice(clauseStart(text, Math.max(0, cs - 1)), cs).replace(/\s+/g, "");
+    if (cs > 0 && clauseBefore === "" && FUND_BEFORE.test(fundClause) && GIVE_RE.test(text.slice(q.end, clauseEnd(text, q.end)))) {
+      return rate(fundClause.slice(0, -1).replace(/^(?:其中|并|将)/, ""));
+    }
+    // "其中，60%用于对获奖项目主要完成人的奖励": a share of how the money is spent, not a rate of a base
+    return null;
+  }
+  // 按40%、30%、30%的比例分三年发放, 分别按应奖励额的30%、30%和40%拨付: instalments of one award (contract v3)
+  if (pct && (INSTALMENT_AFTER.test(text.slice(q.end, Math.min(text.length, q.end + 60))) || INSTALMENT_BASE.test(before))) return null;
+  // 按20%的税率缴纳企业所得税, 可按3%的税率计征营业税: the tax rate levied, not a relief (减按15%的税率 is one)
+  if (/^的?税率/.test(afterT) && !/减按$/.test(before)) return null;
+  if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) {
+    // "房产税从价计征的减除幅度由10%调整为30%": a tax relief share raised to a new level is that relief's rate
+    const raised = pct && !RATE_CONDITION_AFTER.test(after) ? RELIEF_RAISED.exec(clauseBefore) : null;
+    return raised ? rate(raised[1]!) : null;
+  }
+  // 分别承担 45% 和 30% 的保险费补贴: a rate listed after a rate continues it
+  if (prev?.role === "rate" && /^\s*(?:和|、|及|与)\s*$/.test(text.slice(prevEnd, q.start))) {
+    const { start: _s, end: _e, ...kept } = prev;
+    return { ...kept, rate: percentOf(q) };
+  }
+  // 资助标准原则上不高于产品订货合同的20%, 标准为…投资额的1%: the payout's own standard names the base
+  const label = RATE_LABEL_RE.exec(clauseBefore);
+  if (label && /的$/.test(clauseBefore)) {
+    const base = clauseBefore.slice(label.index + label[0].length, -1);
+    if (base.length >= 2) return rate(base);
+  }
+  const by = RATE_BY.exec(clauseBefore);
+  let base: string | null = null;
+  // 按照不高于10%, 给予不低于25%的政府补贴, 研发投入按照1%给予资金奖补: a rate with no base written after 的
+  const bounded = /(?:按照|按|给予|予以)(?:不高于|不超过|最高|不低于)?$/.test(clauseBefore);
+  const baseAfter = BASE_AFTER.exec(afterT);
+  if (bounded && baseAfter && !/^的/.test(afterT)) {
+    // 可享受50%贷款利息的一次性贴息
+    base = baseAfter[1]!;
+  } else if (bounded && (/^(?:给予|的)/.test(afterT) || RATE_AFTER_OK.test(afterT))) {
+    base = null;
+  } else if (by && RATE_OF.test(clauseBefore)) {
+    base = clauseBefore.slice(by.index + by[0].length, clauseBefore.length - 1);
+  } else if (by && BY_BASE_AFTER.test(afterT)) {
+    // 按照增资金额1%的标准给予, 按农村“五保”集中供养标准15倍给予补助: the base written between 按 and the rate
+    base = clauseBefore.slice(by.index + by[0].length) || null;
+  } else if (/(?:给予|予以)([^，,；。]{0,30})$/.test(clauseBefore) && RATE_AFTER_OK.test(afterT)) {
+    base = /(?:给予|予以)([^，,；。]{0,30})$/.exec(clauseBefore)![1]!.replace(/^一次性/, "") || null;
+  } else if (pct && RATE_AFTER_OK.test(afterT) && !RATE_CONDITION_BEFORE.test(before) && /(?:承担|减按)$/.test(before)) {
+    base = null;
+  } else if (pct && /^的税率/.test(afterT) && /减按$/.test(before)) {
+    base = "税率";
+  } else if (pct && RATE_AFTER_VERB.test(clauseBefore) && /^(?:[，,。；;]|$)/.test(after)) {
+    // 扶持12%。 年度所需经费由市以上财政补助80%，
+    base = null;
+  } else if (pct && !by && /(?:享受|获得)$/.test(before) && baseAfter) {
+    base = baseAfter[1]!;
+  } else return null;
+  if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded) return null;
+  // 给予企业最高10%的…: the recipient and the bound are no base
+  const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
+  return rate(cleanBase || null);
+}
+/** after a rate written right after its base (按增资金额1%的标准给予): the standard or the payout */
+const BY_BASE_AFTER = new RegExp(`^(?:的标准|的比例|比例|的)?(?:给予|予以|进行|${INSTRUMENT_WORDS}|核定|计算)`);

@@ -1,5 +1,5 @@
 import { MAX_CLAUSE } from "./text.js";
-import { CUT_RE, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -10,7 +10,7 @@ import { CUT_RE, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_ST
  * first payout word.
  */
 export const MARKER_RE = /(?:^|[，,；;。、）)\s]|并|再|同时|重点|优先|继续|可|均|将|年)对于?(?![此其接外标])/g;
-const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|对于|对)[，,]?/;
+const LEADING_VERB = /^(?:其中|支持|鼓励|引导|推动|提高|对于|对)[，,]?/;
 
 /** Offset just after the last 对-marker in `lead`, or -1. */
 export function lastMarker(lead: string): number {
@@ -56,6 +56,8 @@ function recipientAfterGive(clause: string): string | null {
   const ge = sp ? null : GENERIC_RE.exec(s);
   const cut = sp ?? ge;
   if (cut) s = s.slice(0, cut.index);
+  // 给予新建每张床位补贴: the per-unit base is no part of who
+  s = s.replace(/每(?![年月]).*$/, "");
   s = s.replace(/(?:不超过|不超|最高|不低于)$/, "").replace(/(?:一次性|年度|投资|运营|建设|研发|科研|经费|资金|生活|工作生活|购房|专项)+$/, "");
   return s.length >= 2 ? s : null;
 }
@@ -65,7 +67,25 @@ const ITEM_MARKER = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\
 /** the scope of a cap, not a recipient: 单个企业每年最高… */
 const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每家)/;
 /** a step of the procedure, not a recipient: 经市委人才工作领导小组办公室评估认定后 */
-const PROCEDURE_CLAUSE = /^(?:经.{2,40}(?:后|同意|批准)|可?凭借?.*)$/;
+const PROCEDURE_CLAUSE = /^(?:经.{2,40}(?:后|同意|批准|认定|审核|评审|核定|核准)|可?凭借?.*)$/;
+/** what is enjoyed or applied for, not who: 可按规定享受我区…人才奖, 可申请经营规模拓展扶持 */
+const ENJOY_CLAUSE = /^可?(?:按规定|按照规定|依规)?(?:享受|申请|申报)/;
+/** a term or how often, not who: 每年, 5年内, 连续3年, 自认定当年起 */
+const TERM_CLAUSE = /^(?:每年|每月|每季度|(?:连续)?[\d一二两三四五六七八九十]{1,2}年内?|自[^，,]{1,20}起)$/;
+/** a bound on the loan or the term, not who: 贴息贷款最高不超过200万元, 贴息期限不超过2年 */
+const LIMIT_CLAUSE = /(?:贷款|期限|期)[^，,]{0,6}(?:不超过|最高|最长|最多)/;
+/** a consideration, not who: 结合专项资金年度预算、专家评审结果和企业项目投资规模 */
+const WEIGHING_CLAUSE = /^(?:结合|综合考虑|统筹考虑|视)/;
+/** the payout's own name: 扶持金额, 补助上限原则上 */
+const PAYOUT_NAME = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|标准|数额|上限|比例|资金)?(?:原则上)?(?:${CAP_WORDS})?$`);
+/** who pays before the giving verb, not who receives: 市财政给予, 市以上财政按, 区政府一次性补贴 */
+const PAYER_HEAD = new RegExp(`^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?(?=给予|予以|按照|按|根据|依据|一次性|每年|安排|${INSTRUMENT_WORDS})`);
+const PAYER_ONLY = /^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?$/;
+/** "扶持的标准为：", "专项资金的补助比例和额度：": a label before the standard, naming no one */
+const LABEL_CLAUSE = /^[^，,]{0,10}(?:标准|比例和额度|比例|额度|办法)(?:为|是|如下)?$/;
+/** a clause that names no recipient */
+const namesNoOne = (c: string) => ENJOY_CLAUSE.test(c) || TERM_CLAUSE.test(c) || LIMIT_CLAUSE.test(c) || WEIGHING_CLAUSE.test(c) || PAYOUT_NAME.test(c)
+  || PAYER_ONLY.test(c) || (LABEL_CLAUSE.test(c) && !/的$/.test(c));
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
 /** who pays, not who receives: 由企业所在旗县(市、区)人民政府（一次性给予…） */
@@ -74,10 +94,33 @@ const PAYER_CLAUSE = /^由[^，,]{0,30}(?:财政|政府|公署)$/;
 /** The beneficiary phrase of a payout whose lead text (from the previous payout or the clause start) is `lead`. */
 export function beneficiaryFromLead(lead: string): string {
   const text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  // "…总部企业，可申请经营规模拓展扶持，扶持的标准为：主营业务收入首次超过…的，分别…": the label parts who
+  // (before it) from the condition (after it)
+  const colon = Math.max(text.lastIndexOf("："), text.lastIndexOf(":"));
+  if (colon >= 0) {
+    const clauseAt = Math.max(text.lastIndexOf("，", colon), text.lastIndexOf(",", colon), text.lastIndexOf("。", colon)) + 1;
+    if (LABEL_CLAUSE.test(text.slice(clauseAt, colon))) {
+      const who = clauseAt > 0 ? phraseOf(text.slice(0, clauseAt)) : "";
+      const cond = phraseOf(text.slice(colon + 1));
+      if (!who || isWeakBeneficiary(who)) return cond;
+      if (!cond || isWeakBeneficiary(cond)) return who;
+      // "年度区级贡献在100万元至300万元（含300万元）的" + "总部企业": a condition ending in 的 qualifies a short recipient
+      return /的$/.test(cond) && who.length <= 8 && !/[的，,]/.test(who) ? cond + who : `${who}，${cond}`;
+    }
+  }
+  return phraseOf(text);
+}
+
+/** A phrase that names no recipient on its own: empty, a scope (单个项目), a term (每年), a payer or the payout itself. */
+export function isWeakBeneficiary(who: string): boolean {
+  return who.length < 2 || SCOPE_CLAUSE.test(who) && who.length <= 6 || namesNoOne(who) || ISSUER_CLAUSE_RE.test(who);
+}
+
+function phraseOf(text: string): string {
   const at = lastMarker(text);
   if (at >= 0) {
     const parts = tidy(cutAtPayout(text.slice(at)).replace(/[，,]?(?:再|并|另|同时)$/, "")).split(/[，,]/);
-    while (parts.length > 1 && ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!)) parts.pop();
+    while (parts.length > 1 && (ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!) || PAYER_ONLY.test(parts[parts.length - 1]!))) parts.pop();
     // "列入…的项目，居家社区型和医养结合型按…": a short trailing clause names a class of the recipient
     const tail = parts[parts.length - 1]!;
     if (parts.length > 1 && tail.length <= 12 && !/的/.test(tail) && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
@@ -92,7 +135,7 @@ export function beneficiaryFromLead(lead: string): string {
     }
     return parts.join("，");
   }
-  const clauses = text.split(/[，,]/).filter((c) => c.length);
+  const clauses = text.split(/[，,]/).filter((c) => c.length).map((c) => c.replace(PAYER_HEAD, ""));
   const last = clauses[clauses.length - 1] ?? "";
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
@@ -100,11 +143,12 @@ export function beneficiaryFromLead(lead: string): string {
   const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
-    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || /^(?:即|其中)/.test(c) && c.length < 4) continue;
-    if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2) return tidy(`${kept[i - 1]}（${c}）`);
+    if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))
+      || /^(?:即|其中)/.test(c) && c.length < 4) continue;
+    if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2 && !namesNoOne(kept[i - 1]!)) return tidy(`${kept[i - 1]}（${c}）`);
     // "企业每吸纳1名…高校毕业生，签订1年以上劳动合同…的，由…给予": a condition ending in 的 starts with the clause before it
     const prev = i > 0 ? tidy(clauses[i - 1]!.replace(LEADING_VERB, "")) : "";
-    if (/的$/.test(c) && prev.length >= 4 && !/的$/.test(prev) && !BASIS_CLAUSE.test(prev) && !ISSUER_CLAUSE_RE.test(prev) && !PAYER_CLAUSE.test(prev) && !PROCEDURE_CLAUSE.test(prev) && !/给予|予以/.test(prev)) {
+    if (/的$/.test(c) && prev.length >= 4 && !/的$/.test(prev) && !BASIS_CLAUSE.test(prev) && !ISSUER_CLAUSE_RE.test(prev) && !PAYER_CLAUSE.test(prev) && !PROCEDURE_CLAUSE.test(prev) && !namesNoOne(prev) && !/给予|予以/.test(prev)) {
       return `${prev}，${c}`;
     }
     return c.replace(/^(?:即由|即|由|其中)/, "");
@@ -112,10 +156,10 @@ export function beneficiaryFromLead(lead: string): string {
   // nothing but payout words before the amount: keep the last clause that says more than that
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 2));
-    if (/^(?:给予|予以|奖励|奖补|补贴|补助|激励|一次性|分别)/.test(c)) continue;
-    if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c) && !SCOPE_CLAUSE.test(c)) return c;
+    if (/^(?:给予|予以|奖励|奖补|补贴|补助|激励|一次性|分别)/.test(c) || namesNoOne(tidy(clauses[i]!))) continue;
+    if (c.length >= 2 && !ISSUER_CLAUSE_RE.test(c) && !SCOPE_CLAUSE.test(c) && !namesNoOne(c)) return c;
   }
-  return tidy(text);
+  return "";
 }
 
 function cutAtPayoutFrom(s: string, from: number): string {
@@ -178,6 +222,10 @@ function splitTop(s: string, seps: string): string[] {
  */
 export function distribute(phrase: string, n: number): string[] | null {
   const s = phrase.slice(0, MAX_CLAUSE).replace(/\s+/g, "");
+  const ranged = tierRange(s, n);
+  if (ranged) return ranged;
+  const amounts = amountTiers(s, n);
+  if (amounts) return amounts;
   // a run of exactly n tiers (国家级、自治区级…中心、企业技术中心的): the rest of the phrase is shared
   for (let i = 0; i < s.length; i++) {
     const tiers: string[] = [];
@@ -224,4 +272,29 @@ export function distribute(phrase: string, n: number): string[] | null {
     return items;
   }
   return null;
+}
+
+/** "被评为国家3A-5A级的企业" with three awards: a range of graded tiers (3A, 4A, 5A) is one tier per grade. */
+function tierRange(s: string, n: number): string[] | null {
+  const m = /(\d)([A-Z]|星)(?:级)?(?:-|—|–|~|～|至|到)(\d)\2/.exec(s);
+  if (!m) return null;
+  const lo = Number(m[1]), hi = Number(m[3]);
+  if (hi - lo + 1 !== n) return null;
+  return Array.from({ length: n }, (_, i) => s.slice(0, m.index) + `${lo + i}${m[2]}` + s.slice(m.index + m[0].length));
+}
+
+/** an amount alone in a list: 3亿元, ５亿元, 50万 */
+const BARE_AMOUNT = /^[\d０-９]+(?:[.．][\d０-９]+)?(?:万|亿|千万|百万)?(?:元|美元)?$/;
+/**
+ * "主营业务收入首次超过1.5亿元、3亿元、5亿元的" with as many awards: a list of thresholds, each
+ * tier the phrase with its own amount (the words before the first and after the last are shared).
+ */
+function amountTiers(s: string, n: number): string[] | null {
+  const items = splitTop(s, "、");
+  if (items.length !== n || n < 2) return null;
+  const head = /([\d０-９]+(?:[.．][\d０-９]+)?(?:万|亿|千万|百万)?(?:元|美元)?)$/.exec(items[0]!);
+  const tail = /^([\d０-９]+(?:[.．][\d０-９]+)?(?:万|亿|千万|百万)?(?:元|美元)?)/.exec(items[n - 1]!);
+  if (!head || !tail || !items.slice(1, -1).every((x) => BARE_AMOUNT.test(x))) return null;
+  const prefix = items[0]!.slice(0, head.index), suffix = items[n - 1]!.slice(tail[0].length);
+  return [head[1]!, ...items.slice(1, -1), tail[1]!].map((a) => prefix + a + suffix);
 }

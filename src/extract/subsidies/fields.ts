@@ -36,11 +36,24 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   const afters = r.pays.map((p) => text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
   afters.push(text.slice(groupLast.end, clauseEnd(text, groupLast.end, r.part.end)));
   const before = text.slice(Math.max(r.leadStart, cs), first.start);
-  for (const [re, table] of [[SPECIFIC_RE, SPECIFIC], [GENERIC_RE, GENERIC]] as const) {
-    for (const a of afters) { const w = firstOf(re, a); if (w) return table[w]!; }
-    const w = lastOf(re, before);
-    if (w) return table[w]!;
+  for (const a of afters) { const w = firstOf(SPECIFIC_RE, a); if (w) return SPECIFIC[w]!; }
+  const w1 = lastOf(SPECIFIC_RE, before);
+  if (w1) return SPECIFIC[w1]!;
+  // "按…的20%给予支持，单项补助支持额度不超过3000万元": a specific word in the clause of another amount of the record
+  for (const p of r.pays) {
+    if (p.shared) continue;
+    const w = lastOf(SPECIFIC_RE, text.slice(clauseStart(text, p.start, r.part.start), p.start));
+    if (w) return SPECIFIC[w]!;
   }
+  // "…老年人的居家养老服务补贴，按照…，资助标准分别提高到…": the payout named at the head of the record's phrase;
+  // "可按规定享受我区产业发展与创新人才奖，扶持金额最高不超过30万元": an award named by its prize
+  const lead = text.slice(Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, first.start - MAX_CLAUSE), first.start);
+  if (AWARD_NOUN_RE.test(lead)) return "award";
+  const w2 = lastOf(SPECIFIC_RE, lead.replace(CONDITION_TAIL_RE, ""));
+  if (w2) return SPECIFIC[w2]!;
+  for (const a of afters) { const w = firstOf(GENERIC_RE, a); if (w) return GENERIC[w]!; }
+  const w0 = lastOf(GENERIC_RE, before);
+  if (w0) return GENERIC[w0]!;
   if (POOL_RE.test(before)) return "funding";
   const w3 = firstOf(SPECIFIC_RE, text.slice(Math.max(r.part.start, first.start - MAX_CLAUSE), Math.min(r.part.end, last.end + MAX_CLAUSE)));
   if (w3) return SPECIFIC[w3]!;
@@ -48,6 +61,11 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   const w4 = lastGenericBefore(text, r.part, first.start);
   return w4 ? GENERIC[w4]! : "other";
 }
+
+/** a prize the recipient enjoys, named at the end of a clause: 可按规定享受我区产业发展与创新人才奖， */
+const AWARD_NOUN_RE = /享受[^，,；。\d]{1,24}奖(?=[，,；。])/;
+/** a payout word inside a condition (获得…奖励的企业, 已享受…补贴的) names no payout of this record */
+const CONDITION_TAIL_RE = /(?:获得|获|已享受|享受过|取得|申请)[^，,；。]{0,20}?的/g;
 
 /*
  * Per-part facts read once (a part may hold 100 000 payouts: reading the part again for each
@@ -143,7 +161,9 @@ export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel:
   // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
   if (!frequency) {
     const sched = scheduleOf(text, r.part, spanEnd);
+    const sharedYears = r.pays.find((p) => p.scheduleYears)?.scheduleYears;
     if (sched) ({ frequency, years } = sched);
+    else if (sharedYears) { frequency = "multi_year"; years = sharedYears; }
   }
   return {
     beneficiary,

@@ -40,6 +40,11 @@ export const RATE_CHANGE_BEFORE_RE = new RegExp(`(?:由|从|${alt(lex.rateChange
 
 export const FREQUENCY_WORDS = lex.frequency as Record<"one_time" | "monthly" | "annual", string[]>;
 export const NOT_ANNUAL_RE = new RegExp(alt(lex.notAnnual), "g");
+/** 年度固定资产投资排前三名: 年度 qualifies a ranked indicator, not the payment */
+export const RANKED_YEAR_RE = new RegExp(`(?:当年|年度)(?=[^，,；。]{0,12}?(?:${alt(lex.rankWords)}|前\\d{1,2}名))`, "g");
+const PAYOUT_ACTS = `${INSTRUMENT_WORDS}|${alt([...lex.giveVerbs, ...lex.payVerbs])}`;
+/** 一次性给予, 给予30万元一次性奖励, 一次性建设补贴: one-time qualifies the payout (一次性引进…会议 qualifies an act) */
+export const ONE_TIME_RE = new RegExp(`(?:${alt(lex.frequency.one_time)})(?=[^，,；。]{0,8}?(?:${PAYOUT_ACTS}|\\d))`);
 export const ISSUER_CLAUSE_RE = new RegExp(`^(?:由)?(?:${alt(lex.issuers)})$`);
 
 /** Tier words that vary inside a 分别 list: 国际、国家（行业）标准; 国家级、自治区级工业设计中心; I、II、III期 */
@@ -62,6 +67,8 @@ export const COMBINED_CAP_RE = new RegExp(alt(lex.combinedCap));
 export const SHARED_CAP_LEAD_RE = new RegExp(`^(?:${alt(lex.capHedges)})?(?:${alt(lex.sharedCapLead)})`);
 /** 累计不超过, 总额最高: the words before a cumulative cap */
 export const TOTAL_CAP_BEFORE_RE = new RegExp(`(?:${alt(lex.totalCap)})[^，,；。\\d]{0,6}$`);
+/** 累计奖励不超过1000万元。: a sentence that only adds a cumulative cap */
+export const TOTAL_CAP_LEAD_RE = new RegExp(`^(?:${alt(lex.totalCap)})`);
 /** who pays, not who receives: the last clause of a 分别 list item (中央和自治区分别承担…) */
 export const GOVERNMENT_RE = new RegExp(`(?:^|[，,])(?:${alt(lex.payers)})$`);
 
@@ -81,3 +88,17 @@ export const CUT_RE = new RegExp(
   + `|${[...cut.words].sort(byLength).map(cutWord).join("|")}`,
   "g",
 );
+
+/** 首次超过50亿元, 研发投入在600万元以上, 达到500万元: a threshold the applicant meets, not money paid (不超过/不低于 are bounds) */
+export const THRESHOLD_BEFORE_RE = new RegExp(`(?<!不)(?:${alt(lex.thresholdBefore)})$`);
+/** 第一年奖励5万元，第二年3万元: an instalment of an award stated before it */
+export const INSTALMENT_BEFORE_RE = new RegExp(`第${YEARS}(?:${alt(lex.instalmentUnits)})[^，,；。\\d]{0,4}$`);
+/** 资助标准原则上不高于…的20%, 标准为…的1%, 补助比例原则上不超过…的50%: the payout's own standard before its base */
+export const RATE_LABEL_RE = new RegExp(`(?:${INSTRUMENT_WORDS})?的?(?:${alt(lex.rateLabels)})(?:为|是)?(?:${alt(lex.capHedges)})?(?:${CAP_WORDS}|${alt(lex.floors)})?`);
+/** 贴息贷款最高不超过200万元: the size of the loan the subsidy applies to, not money paid (a guarantee loan is the payout) */
+export const LOAN_BEFORE_RE = new RegExp(`(?<!担保)(?:${alt(lex.loanWords)})(?:额度|金额|本金|规模)?(?:最高|最多)?(?:不超过|不高于|不超)?$`);
+
+/** 扶持期限为三年, 扶持期限不超过四年, 享受补贴不超过2年: the term of the payouts written before it */
+export const TERM_AFTER_RE = new RegExp(
+  `(?:${INSTRUMENT_WORDS})(?:${alt(lex.termWords)})(?:为|是|共)?(?:最长不超过|不超过|最长为|最长|最多)?(${YEARS})年`
+  + `|享受(?:${INSTRUMENT_WORDS})?(?:${alt(lex.termWords)})?(?:最长不超过|不超过|最长|最多|共)(${YEARS})年`, "g");

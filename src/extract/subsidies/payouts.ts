@@ -1,6 +1,6 @@
 import { paysOf, type Pay } from "./amounts.js";
 import { MARKER_RE } from "./beneficiary.js";
-import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_WORD_RE } from "./lexicon.js";
+import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 import { clauseEnd, type Piece } from "./text.js";
 
 /**
@@ -30,6 +30,10 @@ export function ownLast(r: Rec): Pay {
   return r.pays[r.pays.length - 1]!;
 }
 
+/** "按销售额的3%、4%、5%分别给予奖励": the rest of a list, then 分别 */
+const LIST_THEN_EACH = /^[、和及与\d.%％‰\s]*分别/;
+const isTotalCap = (text: string, p: Pay) => TOTAL_CAP_BEFORE_RE.test(text.slice(Math.max(0, p.start - 10), p.start));
+
 function slotFilled(r: Rec, p: Pay): boolean {
   switch (p.role) {
     case "fixed": return has(r, "fixed") || has(r, "range");
@@ -55,17 +59,21 @@ export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
     const gap = text.slice(from, p.start);
     MARKER_RE.lastIndex = 0;
     const boundary = cur !== null && MARKER_RE.test(gap);
-    if (cur && !boundary && !slotFilled(cur, p)) {
+    // 单笔奖励不超过100万元，累计不超过1000万元: a cumulative cap after the record's cap is its second cap
+    const totalCap = cur !== null && !boundary && p.role === "cap" && isTotalCap(text, p) && cur.pays.filter((x) => x.role === "cap").length === 1;
+    if (cur && !boundary && (totalCap || !slotFilled(cur, p))) {
       cur.pays.push(p);
       // a cap after a 分别 list caps every award of the list
-      if (p.role === "cap" && cur.group) for (const g of cur.group) if (g !== cur && !has(g, "cap") && !has(g, "range")) g.pays.push(p);
+      if (p.role === "cap" && cur.group) {
+        for (const g of cur.group) if (g !== cur && (totalCap ? g.pays.filter((x) => x.role === "cap").length === 1 : !has(g, "cap") && !has(g, "range"))) g.pays.push(p);
+      }
       continue;
     }
     const rec: Rec = { pays: [p], leadStart: from, group: null, part, period };
     // 分别给予 A、B、C: consecutive amounts of one role after 分别
     const inList = cur && !boundary && cur.pays.length === 1 && firstPay(cur).role === p.role
       && /^[\s、，,和及与]*(?:每[^，,；。\d]{0,10})?$/.test(gap)
-      && (cur.group !== null || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)));
+      && (cur.group !== null || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)) || LIST_THEN_EACH.test(text.slice(p.end, p.end + 40)));
     if (inList) {
       cur!.group ??= [cur!];
       rec.group = cur!.group;

@@ -1,10 +1,10 @@
 import type { Draft } from "../record.js";
-import { beneficiaryFromLead, distribute, lastMarker } from "./beneficiary.js";
+import { beneficiaryFromLead, distribute, isWeakBeneficiary, lastMarker } from "./beneficiary.js";
 import { fieldsOf, keyPayOf, poolTarget, type RecordFields } from "./fields.js";
 import { ANY_INSTRUMENT_RE, GOVERNMENT_RE } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
 import { MAX_CLAUSE, quoteOf, srcAt, type Item, type Piece } from "./text.js";
-import { frequencyOf } from "./timing.js";
+import { frequencyOf, termAfter } from "./timing.js";
 
 /**
  * Pass 3 of the subsidies extractor: assign beneficiaries and make the drafts.
@@ -18,6 +18,8 @@ import { frequencyOf } from "./timing.js";
 /** What the item gives every record: its text, validity, responsible units and policy level. */
 export interface ItemFacts {
   item: Item;
+  /** the item's sentences, in order */
+  periods: Piece[];
   policyLevel: RecordFields["policy_level"];
   termOf: (period: Piece) => { valid_from: string | null; valid_to: string | null };
   unitsOf: (from: number) => string[];
@@ -75,8 +77,10 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
     if (r.group && r.group[0] !== r) continue;
     const members = r.group ?? [r];
     const lead = text.slice(r.leadStart, firstPay(r).start);
-    const base = poolTarget(text, r) ?? beneficiaryFromLead(lead);
-    let split = members.length > 1 ? distribute(base, members.length) : null;
+    let base = poolTarget(text, r) ?? useOf(text, r) ?? beneficiaryFromLead(lead);
+    // "按照其自理（含半失能）、失能的身体情况，…分别提高到…": the basis lists the tiers; the recipient is named before
+    if (members.length > 1 && (isWeakBeneficiary(base) || TIER_BASIS.test(base))) base = recipientBefore(facts, r.period, "");
+    let split = members.length > 1 ? tiersOf(lead, base, members.length) : null;
     if (split && split.every((x) => GOVERNMENT_RE.test(x))) split = payerShares(lead, split);
     let groupPerUnit: string | null = null;
     members.forEach((m, i) => {
@@ -105,6 +109,8 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
         const title = ITEM_TITLE.exec(text);
         if (title) who = title[1]!;
       }
+      // "一是新增养老床位补贴。市财政给予新建每张床位…": a recipient the sentence does not name is the one named before
+      if (isWeakBeneficiary(who) || (who.length <= 4 && !/的/.test(who) && kindBefore(facts, m.period))) who = recipientBefore(facts, m.period, who);
       who = withParent(who, m);
       prevWho = who;
       prevPart = m.part;
@@ -114,6 +120,11 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
       else fields.per_unit ??= groupPerUnit;
       const term = terms.get(m.part);
       if (term && fields.frequency === "annual") { fields.frequency = "multi_year"; fields.years = term.years; }
+      // "…扶持20%。扶持期限为三年。", "…每家企业每年最高不超过2万元，享受补贴不超过2年": the payouts' term
+      if (fields.frequency === null || fields.frequency === "annual") {
+        const after = termOfPayout(facts, m);
+        if (after) { fields.frequency = "multi_year"; fields.years = after; }
+      }
       // the record stands where its own amount is written, not where a shared cap is
       const keyPay = keyPayOf(m, m.pays.filter((p) => !p.shared));
       drafts.push({
@@ -126,4 +137,102 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
     });
   }
   return drafts;
+}
+
+/** "全市…的彩票公益金，50%以上用于支持发展养老服务业": a share of a fund goes to its use. */
+function useOf(text: string, r: Rec): string | null {
+  const first = firstPay(r);
+  if (first.role !== "rate") return null;
+  const m = /^(?:以上)?(?:专门)?用于(?:支持|扶持)?([^，,；。]{2,30})/.exec(text.slice(first.end, first.end + 40));
+  return m ? m[1]! : null;
+}
+
+const TIER_BASIS = /^(?:按照|按|根据|依据)(?:其|困难老年人)?/;
+/**
+ * The n recipients of a 分别 list of n payouts. The phrase itself may list them ("首次入选A、B的企业");
+ * a basis clause may list the tiers of one recipient ("对…老年人的居家养老服务补贴，按照身体自理、半失能和失能
+ * 状况，…分别提高到…": the recipient with each tier); or an earlier clause lists the conditions while the
+ * clause of the payout names the recipient ("…超过1亿元、5亿元、10亿元的配套项目，分别给予引进企业…").
+ */
+function tiersOf(lead: string, base: string, n: number): string[] | null {
+  const clauses = lead.replace(/\s+/g, "").split(/[，,。；;]/).filter((c) => c.length >= 2);
+  for (let k = clauses.length - 1; k >= 0; k--) {
+    const c = clauses[k]!;
+    if (!TIER_BASIS.test(c)) continue;
+    // "按照新建、改扩建、租赁三种开办方式分别给予…": the tiers end where the payout starts; "三种…方式" only counts them
+    const basis = c.replace(TIER_BASIS, "").replace(/(?:分别|给予|予以|每(?![年月])).*$/, "").replace(/[一二两三四五六七八九十\d]+(?:种|类|项)[^、]{0,8}$/, "");
+    const tiers = distribute(basis, n);
+    if (tiers) return tiers.map((t) => withClass(base, t));
+  }
+  const own = distribute(base, n);
+  if (own) return own;
+  for (let k = clauses.length - 1; k >= 0; k--) {
+    const c = clauses[k]!.replace(/^[^，,]*?(?:对于?|凡)(?=[^，,]{4,})/, "");
+    if (c === base || /给予|予以|分别/.test(c)) continue;
+    const tiers = distribute(c, n);
+    if (tiers) return tiers.map((t) => (base && !isWeakBeneficiary(base) && base.length <= 8 ? `${t}（${base}）` : t));
+  }
+  return null;
+}
+
+/** "机构（运营补贴）" + "失能" → "机构（运营补贴，失能）": a class added to a recipient */
+function withClass(who: string, cls: string): string {
+  if (!who) return cls;
+  return /）$/.test(who) ? `${who.slice(0, -1)}，${cls}）` : `${who}（${cls}）`;
+}
+
+/** "一是新增养老床位补贴。": a sentence that only names the kind of payout the next ones set */
+const KIND_HEADER = /^\s*[一二三四五六七八九十]是([^。，,；]{2,24})[。；]?\s*$/;
+function kindBefore(facts: ItemFacts, period: Piece): string | null {
+  const i = periodIndex(facts.periods, period.start);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const m = KIND_HEADER.exec(facts.periods[k]!.text);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/** "支持企业技术中心及新产品(新技术）研制" (a chapter heading): what the chapter supports */
+const SUPPORT_HEADING = /^(?:第[一二三四五六七八九十百\d]+[章节部分]\s*)?(?:支持|扶持|鼓励|促进)(.{2,30})$/;
+/**
+ * The recipient a sentence leaves unnamed: the nearest sentence before it in the item that names one
+ * (its purpose 用于… when it states one), past a kind header ("一是…"), which is kept; else the object
+ * of the heading above ("第五章 支持…"). `who` is the sentence's own weak phrase, kept as the class.
+ */
+function recipientBefore(facts: ItemFacts, period: Piece, who: string): string {
+  const i = periodIndex(facts.periods, period.start);
+  let kind: string | null = null, parent: string | null = null;
+  for (let k = i - 1; k >= Math.max(0, i - 6) && !parent; k--) {
+    const sentence = facts.periods[k]!.text.replace(/\s+/g, "");
+    const header = KIND_HEADER.exec(sentence);
+    if (header) { kind ??= header[1]!; continue; }
+    // a sentence with its own amounts speaks of its own recipient
+    if (/\d/.test(sentence)) continue;
+    const purpose = /用于([^，,；。]{2,30})/.exec(sentence);
+    const p = purpose ? purpose[1]! : beneficiaryFromLead(sentence.replace(/[。；;]$/, ""));
+    if (!isWeakBeneficiary(p)) parent = p;
+  }
+  if (!parent) {
+    const path = facts.item.blocks[0]?.section ?? [];
+    for (let k = path.length - 1; k >= 0 && !parent; k--) parent = SUPPORT_HEADING.exec(path[k]!.replace(/\s+/g, ""))?.[1] ?? null;
+  }
+  if (!parent) return who;
+  const cls = [kind, isWeakBeneficiary(who) ? null : who].filter((x): x is string => !!x);
+  return cls.length ? `${parent}（${cls.join("，")}）` : parent;
+}
+
+/** A term after the record, in its own sentence or in a sentence of its own that pays nothing. */
+function termOfPayout(facts: ItemFacts, r: Rec): number | null {
+  const t = termAfter(facts.item, ownLast(r).end);
+  if (!t) return null;
+  if (t.at < r.period.end) return t.years;
+  const p = facts.periods[periodIndex(facts.periods, t.at)];
+  return p && !/[\d.]+\s*(?:万|亿)?元|%/.test(p.text) ? t.years : null;
+}
+
+/** Index of the sentence holding item offset `at` (sentences are in order; binary search keeps long items linear). */
+function periodIndex(periods: Piece[], at: number): number {
+  let lo = 0, hi = periods.length - 1, best = -1;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (periods[mid]!.start <= at) { best = mid; lo = mid + 1; } else hi = mid - 1; }
+  return best;
 }

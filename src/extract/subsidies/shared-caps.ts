@@ -1,8 +1,10 @@
 import type { Draft } from "../record.js";
 import { MARKER_RE } from "./beneficiary.js";
-import { COMBINED_CAP_RE, SHARED_CAP_LEAD_RE } from "./lexicon.js";
+import type { Pay } from "./amounts.js";
+import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_WORDS, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
 import { firstPay, has, type PeriodPayouts, type Rec } from "./payouts.js";
 import { clauseStart } from "./text.js";
+import { frequencyOf } from "./timing.js";
 
 /**
  * Pass 2 of the subsidies extractor: spread shared caps. A sentence that only
@@ -12,6 +14,9 @@ import { clauseStart } from "./text.js";
  * several awards add up to ("两项合计", "可同时享受") also caps the awards of
  * the sibling items of the section.
  */
+
+/** 补助金额最高不超过…, 奖励资金不超过…: a sentence that opens with the payout's own amount */
+const PAYOUT_NAME_LEAD_RE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|资金|总额|数额)(?:原则上)?(?:${CAP_WORDS})`);
 
 /** The drafts of the document so far, with their parent section: combined caps reach back to sibling items. */
 export interface SectionDrafts {
@@ -37,14 +42,24 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
     for (const p of parts) for (const r of p.recs) periodRecs.push(r);
     const lead = period.text.replace(/^\s+/, "");
     const cap = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap")) ? firstPay(periodRecs[0]!) : null;
-    if (cap && isSharedCap(text, period, lead, cap.start)) {
+    const targetsBefore = itemRecs.length > capFrom ? itemRecs.length - capFrom : prevRecs.length;
+    // "第二十九条 …，单个项目的补助上限原则上不超过200万元。": a cap with no award before it in the item is the item's promise
+    if (cap && targetsBefore > 0 && isSharedCap(text, period, lead, cap.start)) {
       if (COMBINED_CAP_RE.test(period.text)) {
         for (let k = section.combinedFrom; k < section.list.length; k++) if (section.list[k]!.parent === parentKey) capDraft(section.list[k]!.draft, cap.yuan);
         section.combinedFrom = section.list.length;
       }
       // a per-recipient cap ending a run of sentences ("每个企业最高补贴1000万元。") caps each award since the last such cap
       const targets = itemRecs.length > capFrom ? itemRecs.slice(capFrom) : prevRecs;
-      for (const r of targets) if (!has(r, "cap") && !has(r, "range")) r.pays.push({ ...cap, shared: true });
+      // a cumulative cap (累计不超过1000万元) adds a total to awards that carry their own cap
+      const total = TOTAL_CAP_BEFORE_RE.test(text.slice(Math.max(0, cap.start - 10), cap.start));
+      // "…补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。": the cap's sentence also says how it is paid
+      const schedule = PAY_SCHEDULE_RE.exec(period.text);
+      const shared: Pay = { ...cap, shared: true, scheduleYears: schedule ? frequencyOf(schedule[0], []).years : null };
+      for (const r of targets) {
+        if (!has(r, "cap") && !has(r, "range")) r.pays.push(shared);
+        else if (total && r.pays.filter((p) => p.role === "cap").length === 1) r.pays.push(shared);
+      }
       capFrom = itemRecs.length;
       continue;
     }
@@ -65,7 +80,9 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
 function isSharedCap(text: string, period: { start: number }, lead: string, capStart: number): boolean {
   const capAt = clauseStart(text, capStart, period.start);
   const capClause = text.slice(capAt, capStart).replace(/\s+/g, "");
-  const scoped = SHARED_CAP_LEAD_RE.test(lead) || (SHARED_CAP_LEAD_RE.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
+  // "补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。": the payout's own amount, capped after the sentence that set it
+  const scoped = SHARED_CAP_LEAD_RE.test(lead) || PAYOUT_NAME_LEAD_RE.test(lead) || TOTAL_CAP_LEAD_RE.test(lead)
+    || (SHARED_CAP_LEAD_RE.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
   MARKER_RE.lastIndex = 0;
   return scoped && !MARKER_RE.test(lead);
 }

@@ -1,6 +1,6 @@
 import { parseChineseNumeral } from "../../shared/numbers.js";
 import { decToNumber } from "../../shared/decimal.js";
-import { FREQUENCY_WORDS, NOT_ANNUAL_RE, type Frequency } from "./lexicon.js";
+import { FREQUENCY_WORDS, NOT_ANNUAL_RE, ONE_TIME_RE, RANKED_YEAR_RE, TERM_AFTER_RE, type Frequency } from "./lexicon.js";
 
 /**
  * How often a payout is made and for how long the policy runs.
@@ -19,11 +19,11 @@ function yearsOf(m: RegExpExecArray): number | null {
 
 export function frequencyOf(span: string, perSuffixes: (string | null)[]): { frequency: Frequency | null; years: number | null } {
   const s = span.replace(/\s+/g, "");
-  if (FREQUENCY_WORDS.one_time.some((w) => s.includes(w))) return { frequency: "one_time", years: null };
+  if (ONE_TIME_RE.test(s)) return { frequency: "one_time", years: null };
   const my = MULTI_YEAR.exec(s);
   const years = my ? yearsOf(my) : null;
   if (years) return { frequency: "multi_year", years };
-  const annualText = s.replace(NOT_ANNUAL_RE, "");
+  const annualText = s.replace(NOT_ANNUAL_RE, "").replace(RANKED_YEAR_RE, "");
   if (FREQUENCY_WORDS.annual.some((w) => annualText.includes(w)) || perSuffixes.includes("/年")) return { frequency: "annual", years: null };
   if (FREQUENCY_WORDS.monthly.some((w) => s.includes(w)) || perSuffixes.includes("/月")) return { frequency: "monthly", years: null };
   return { frequency: null, years: null };
@@ -50,4 +50,22 @@ export function validityOf(sentence: string): { valid_from: string | null; valid
   }
   const uy = UNTIL_YEAR.exec(s);
   return { valid_from, valid_to: uy ? `${uy[1]}-12-31` : null };
+}
+
+/** The first term written for payouts at or after `from` in an item (扶持期限为三年), found once per item. */
+const terms = new WeakMap<object, Array<{ at: number; years: number }>>();
+export function termAfter(item: { text: string }, from: number): { at: number; years: number } | null {
+  let list = terms.get(item);
+  if (!list) {
+    list = [];
+    const re = new RegExp(TERM_AFTER_RE.source, "g");
+    for (let m = re.exec(item.text); m; m = re.exec(item.text)) {
+      const n = yearsOf(m);
+      if (n) list.push({ at: m.index, years: n });
+    }
+    terms.set(item, list);
+  }
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.at < from) lo = mid + 1; else hi = mid; }
+  return list[lo] ?? null;
 }
