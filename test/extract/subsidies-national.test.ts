@@ -163,3 +163,40 @@ describe("caps and terms shared by the records they follow", () => {
     expect(subs("对参加团体责任险的民办非营利性养老机构，年度所需经费由市以上财政补助80%，人均补助不超过100元。").map((r) => pick(r, "rate_pct", "amount_max_yuan", "frequency"))).toEqual([[80, 100, "annual"]]);
   });
 });
+
+describe("sentences of unlabelled policies (corpus/wild)", () => {
+  it("税前扣除 is a tax relief; 免税资格 and 享受税前加计扣除的… are no relief", () => {
+    const rs = subs("体育企业发生的符合条件的广告费支出按规定在税前扣除，符合规定的研发费用可按规定在税前扣除；经认定为享受免税资格的非营利体育服务企业，取得的符合条件的收入，免征企业所得税。");
+    expect(rs.map((r) => r.beneficiary).sort()).toEqual([
+      "体育企业发生的符合条件的广告费支出（税前扣除）", "符合规定的研发费用（税前扣除）", "经认定为享受免税资格的非营利体育服务企业，取得的符合条件的收入（免征企业所得税）",
+    ].sort());
+    expect(subs("以企业最近一个年度所得税汇算清缴向税务部门自行申报的享受税前加计扣除的研发费用数额为补助测算基数，按照企业研发费用的1%给予后补助支持。").map((r) => r.instrument)).toEqual(["subsidy"]);
+  });
+
+  it("a payout word inside a relative clause (列入风险补贴计划的项目) is part of the recipient", () => {
+    const [r] = subs("对列入风险补贴计划的项目，给予推广资金风险补贴。补贴标准原则上不超过产品订货合同及发票认定金额的10%，补贴金额最高不超过200万元。");
+    expect(pick(r!, "beneficiary", "rate_pct", "amount_max_yuan")).toEqual(["列入风险补贴计划的项目", 10, 2000000]);
+  });
+
+  it("a step clause (成功升板后) keeps the recipient of the sentence's payout before", () => {
+    const rs = subs("境内“新三板”挂牌企业，按照经审核后的“新三板”挂牌票据实际发生额给予补贴，补贴额度最高不超过150万元；成功升板后，按照经审核后的上市票据实际发生额给予补贴，补贴额度最高不超过150万元。");
+    expect(rs.map((r) => r.beneficiary)).toEqual(["境内“新三板”挂牌企业", "境内“新三板”挂牌企业（成功升板后）"]);
+  });
+
+  it("单项… caps every rate of the sentences before; the bound on a rate is no part of its base", () => {
+    const rs = subs("（四）科技服务类项目，其中：对于以提升服务能力为目的的软硬件设备购置和服务设施改造项目，按照不超过上年度投资总额的30%给予补助；对于为中小企业技术创新活动提供各种专业化服务的项目，按照不超过上年度运营成本的40%给予补助。单项补助最高额度原则上不超过40万元。");
+    expect(rs.map((r) => pick(r, "rate_pct", "rate_base", "amount_max_yuan"))).toEqual([[30, "上年度投资总额", 400000], [40, "上年度运营成本", 400000]]);
+    expect(rs[1]!.beneficiary).toBe("为中小企业技术创新活动提供各种专业化服务的项目");
+  });
+
+  it("以内 after an amount is a cap; the amount's noun after 的 (1000元的培训补贴) keeps it a payout", () => {
+    expect(subs("根据其经营规模、入驻企业情况，给予600万元以内的运营费补贴。").map((r) => pick(r, "amount_yuan", "amount_max_yuan"))).toEqual([[null, 6000000]]);
+    const [r] = subs("对年培训人数达到40人以上、被甘井子区跨境电子商务企业正式录用的，给予培训机构每人1000元的培训补贴，每家每年最多不超过10万元。");
+    expect(pick(r!, "amount_yuan", "amount_max_yuan", "per_unit")).toEqual([1000, 100000, "每人"]);
+  });
+
+  it("a share set aside from a revenue for a use (留取不低于5%的资金，用于…) is a pool for that use", () => {
+    const [r] = subs("第三条 突出生态科技创新城的科技特色，生态科技创新城每年应从市补贴的土地出让金收益中留取不低于5%的资金，用于区域内公共科技基础设施和科技服务平台建设。");
+    expect(pick(r!, "rate_pct", "rate_base", "beneficiary")).toEqual([5, "市补贴的土地出让金收益", "区域内公共科技基础设施和科技服务平台建设"]);
+  });
+});

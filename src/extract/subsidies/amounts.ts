@@ -3,7 +3,7 @@ import { moneyOf, type Money } from "../../shared/money.js";
 import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
 import {
   GENERIC_RE, POOL_RE, SPECIFIC_RE, TARGET_BEFORE_RE, GIVE_RE,
-  CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
+  CAP_AFTER_RE, CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
 } from "./lexicon.js";
 import { clauseEnd, clauseStart, type Piece } from "./text.js";
 import { CAP_WORDS, INSTALMENT_BEFORE_RE, INSTRUMENT_WORDS, LOAN_BEFORE_RE, RATE_LABEL_RE, THRESHOLD_BEFORE_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
@@ -47,7 +47,7 @@ function moneyIn(q: Quantity, which = q.value): Money | null {
 const isYuan = (q: Quantity) => moneyIn(q) !== null;
 const RANGE_GAP = /^(?:——|—|–|-|~|～|至|到)$/;
 /** after a condition amount: 及以上, 以下, （含100万元）的, 以上且 */
-const CONDITION_AFTER = new RegExp(`^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|研发|科研|运营|建设|担保|${INSTRUMENT_WORDS}|奖|补)|且))`);
+const CONDITION_AFTER = new RegExp(`^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|研发|科研|运营|建设|担保|[^，,；。给予对按\\d]{0,4}(?:${INSTRUMENT_WORDS}|奖|补))|且))`);
 /** between two amounts of one condition: 1.5亿元、3亿元; 1000万元及以上至5000万元; 100万元至300万元 */
 const CONDITION_LIST_GAP = /^(?:（[^）]{0,12}）)?(?:及以上|以上|及以下|以下)?(?:、|和|及|或|至|到|——|—|–|-|~|～)$/;
 /** words right before an amount that make it a payout (给予 100 万元的一次性奖励) */
@@ -132,7 +132,7 @@ export function paysOf(part: Piece): Pay[] {
       // …可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万、20万: the generic word may open the part;
       // "按1%给予落户扶持，最高不超过300万元": a cap right after a payout of the part bounds that payout
       const named = specificInPart || POOL_RE.test(clauseBefore) || (GIVE_RE.test(clause) && (GENERIC_RE.test(clause) || genericInPart))
-        || (out.length > 0 && CAP_BEFORE_RE.test(before));
+        || (out.length > 0 && CAP_BEFORE_RE.test(before)) || PAYOUT_CAP_BEFORE.test(text.slice(Math.max(cs, q.start - 24), q.start).replace(/\s+/g, ""));
       // 累计不超过1000万元 is a cumulative cap, 累计完成400亿元 a target
       if (!named || (TARGET_BEFORE_RE.test(before) && !(CAP_BEFORE_RE.test(before) && TOTAL_CAP_BEFORE_RE.test(before)))) continue;
       const next = qs[i + 1] ? withUnit(qs[i + 1]!, units[i + 1] ?? qs[i + 1]!) : undefined;
@@ -165,7 +165,7 @@ export function paysOf(part: Piece): Pay[] {
       // "最高500万元、200万元": a bound written once governs the whole list
       const prev = out[out.length - 1];
       const listed = prev && (prev.role === "cap" || prev.role === "floor") && /^\s*[、和及]\s*$/.test(text.slice(prev.end - part.start, q.start));
-      const role: Role = CAP_BEFORE_RE.test(before) ? "cap"
+      const role: Role = CAP_BEFORE_RE.test(before) || CAP_AFTER_RE.test(after) ? "cap"
         : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : listed ? prev.role : "fixed";
       out.push({ role, ...at, yuan: v, low: null, high: null, rate: null, rateBase: null, perSuffix });
       continue;
@@ -177,6 +177,10 @@ export function paysOf(part: Piece): Pay[] {
   return out;
 }
 
+/** 按不超过项目研发投入的30%: the bound on the rate is no part of its base */
+const BOUND_HEAD = /^(?:原则上)?(?:最高不超过|不超过|不高于|最高|最多|不低于)/;
+/** 从市补贴的土地出让金收益中留取不低于: the revenue a share is set aside from */
+const POOL_SHARE_BEFORE = /(?:从|在)([^，,；。]{2,30}?)中(?:留取|提取|划出|安排|统筹)(?:不低于|不少于|不超过)?$/;
 /** a fund named before a share of it: 全市用于社会福利事业的彩票公益金，50%以上用于支持发展养老服务业 */
 const FUND_BEFORE = /(?:公益金|资金|基金|经费|收益)[，,]$/;
 /** 扶持12%。 由市以上财政补助80%，: a rate right after the payout verb, ending its clause */
@@ -222,7 +226,7 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   // 资助标准原则上不高于产品订货合同的20%, 标准为…投资额的1%: the payout's own standard names the base
   const label = RATE_LABEL_RE.exec(clauseBefore);
   if (label && /的$/.test(clauseBefore)) {
-    const base = clauseBefore.slice(label.index + label[0].length, -1);
+    const base = clauseBefore.slice(label.index + label[0].length, -1).replace(BOUND_HEAD, "");
     if (base.length >= 2) return rate(base);
   }
   const by = RATE_BY.exec(clauseBefore);
@@ -234,7 +238,11 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
     // 可享受50%贷款利息的一次性贴息
     base = baseAfter[1]!;
   } else if (bounded && (/^(?:给予|的)/.test(afterT) || RATE_AFTER_OK.test(afterT))) {
-    base = null;
+    // 按其年实际贷款额给予不超过6%的…贴息: the base written between 按 and the giving verb
+    base = /(?:按照|按)([^，,；。]{2,20}?)(?:给予|予以)(?:不高于|不超过|最高|不低于)?$/.exec(clauseBefore)?.[1] ?? null;
+  } else if (pct && POOL_SHARE_BEFORE.test(clauseBefore) && /^的(?:资金|经费)/.test(afterT)) {
+    // 每年应从市补贴的土地出让金收益中留取不低于5%的资金，用于…: a share set aside from a revenue is a pool
+    base = POOL_SHARE_BEFORE.exec(clauseBefore)![1]!;
   } else if (by && RATE_OF.test(clauseBefore)) {
     base = clauseBefore.slice(by.index + by[0].length, clauseBefore.length - 1);
   } else if (by && BY_BASE_AFTER.test(afterT)) {
@@ -252,9 +260,9 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   } else if (pct && !by && /(?:享受|获得)$/.test(before) && baseAfter) {
     base = baseAfter[1]!;
   } else return null;
-  if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded) return null;
+  if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded && !POOL_SHARE_BEFORE.test(clauseBefore)) return null;
   // 给予企业最高10%的…: the recipient and the bound are no base
-  const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
+  const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(BOUND_HEAD, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
   return rate(cleanBase || null);
 }
 /** after a rate written right after its base (按增资金额1%的标准给予): the standard or the payout */

@@ -36,9 +36,24 @@ function markerBefore(lead: string, at: number): number {
 
 /** Cut a condition phrase at the first payout word (not at its first two characters: 对按新化学药品注册分类…). */
 function cutAtPayout(s: string): string {
-  CUT_RE.lastIndex = 2;
-  const m = CUT_RE.exec(s);
-  return m ? s.slice(0, m.index) : s;
+  return cutAtPayoutFrom(s, 2);
+}
+
+/**
+ * A payout word inside a relative clause names no payout: "列入风险补贴计划的项目", "获得国家奖励的企业",
+ * "为中小企业技术创新活动提供各种专业化服务的项目" — the clause runs on to a 的 and a noun ending the clause.
+ */
+const INSIDE_RELATIVE = /^[^，,；。\d]{0,30}的[^，,；。\d的]{1,10}$/;
+
+function cutAtPayoutFrom(s: string, from: number): string {
+  CUT_RE.lastIndex = from;
+  for (let m = CUT_RE.exec(s); m; m = CUT_RE.exec(s)) {
+    const end = m.index + m[0].length;
+    const comma = s.slice(end).search(/[，,]/);
+    if (!INSIDE_RELATIVE.test(comma < 0 ? s.slice(end) : s.slice(end, end + comma))) return s.slice(0, m.index);
+    CUT_RE.lastIndex = Math.max(end, m.index + 1);
+  }
+  return s;
 }
 
 /** "（是指以《…目录》中规定的产业项目为主营业务…的企业）": a definition glossing the recipient, not part of its name */
@@ -78,13 +93,19 @@ const LIMIT_CLAUSE = /(?:贷款|期限|期)[^，,]{0,6}(?:不超过|最高|最�
 const WEIGHING_CLAUSE = /^(?:结合|综合考虑|统筹考虑|视)/;
 /** the payout's own name: 扶持金额, 补助上限原则上 */
 const PAYOUT_NAME = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|标准|数额|上限|比例|资金)?(?:原则上)?(?:${CAP_WORDS})?$`);
+/** the payout's standard before its base: 资助标准原则上不高于产品订货合同的(20%) */
+const STANDARD_CLAUSE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:标准|比例)(?:为|是)?(?:原则上)?(?:${CAP_WORDS})?`);
+/** 其余项目资助金额(最高不超过): the payout's name closing a phrase */
+const PAYOUT_NAME_TAIL = new RegExp(`(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|标准|数额|上限)$`);
 /** who pays before the giving verb, not who receives: 市财政给予, 市以上财政按, 区政府一次性补贴 */
 const PAYER_HEAD = new RegExp(`^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?(?=给予|予以|按照|按|根据|依据|一次性|每年|安排|${INSTRUMENT_WORDS})`);
 const PAYER_ONLY = /^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?$/;
 /** "扶持的标准为：", "专项资金的补助比例和额度：": a label before the standard, naming no one */
 const LABEL_CLAUSE = /^[^，,]{0,10}(?:标准|比例和额度|比例|额度|办法)(?:为|是|如下)?$/;
 /** a clause that names no recipient */
-const namesNoOne = (c: string) => ENJOY_CLAUSE.test(c) || TERM_CLAUSE.test(c) || LIMIT_CLAUSE.test(c) || WEIGHING_CLAUSE.test(c) || PAYOUT_NAME.test(c)
+/** a step in time or of the procedure: 成功上市后, 除享受上级资金扶持外, 采取一事一议的方式, 按照本办法规定的流程执行 */
+const STEP_CLAUSE = /^(?:[^，,]{0,12}后|除[^，,]{1,30}外|采取[^，,]{1,20}方式|按照?[^，,]{1,20}执行)$/;
+const namesNoOne = (c: string) => STEP_CLAUSE.test(c) || STANDARD_CLAUSE.test(c) || ENJOY_CLAUSE.test(c) || TERM_CLAUSE.test(c) || LIMIT_CLAUSE.test(c) || WEIGHING_CLAUSE.test(c) || PAYOUT_NAME.test(c)
   || PAYER_ONLY.test(c) || (LABEL_CLAUSE.test(c) && !/的$/.test(c));
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
@@ -120,7 +141,8 @@ function phraseOf(text: string): string {
   const at = lastMarker(text);
   if (at >= 0) {
     const parts = tidy(cutAtPayout(text.slice(at)).replace(/[，,]?(?:再|并|另|同时)$/, "")).split(/[，,]/);
-    while (parts.length > 1 && (ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!) || PAYER_ONLY.test(parts[parts.length - 1]!))) parts.pop();
+    while (parts.length > 1 && (ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!) || PAYER_ONLY.test(parts[parts.length - 1]!) || PAYOUT_NAME.test(parts[parts.length - 1]!))) parts.pop();
+    parts[parts.length - 1] = parts[parts.length - 1]!.replace(PAYOUT_NAME_TAIL, "");
     // "列入…的项目，居家社区型和医养结合型按…": a short trailing clause names a class of the recipient
     const tail = parts[parts.length - 1]!;
     if (parts.length > 1 && tail.length <= 12 && !/的/.test(tail) && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
@@ -140,7 +162,7 @@ function phraseOf(text: string): string {
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
   // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
-  const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)));
+  const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)).replace(PAYOUT_NAME_TAIL, ""));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
     if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))
@@ -162,12 +184,6 @@ function phraseOf(text: string): string {
   return "";
 }
 
-function cutAtPayoutFrom(s: string, from: number): string {
-  CUT_RE.lastIndex = from;
-  const m = CUT_RE.exec(s);
-  return m ? s.slice(0, m.index) : s;
-}
-
 /** words holding a list conjunction that joins nothing: 参与, 以及, 涉及 */
 const NOT_SEPARATOR = new Set(["参与", "给与", "以及", "涉及", "普及", "及时", "及其", "和谐", "与其"]);
 
@@ -182,7 +198,9 @@ export function taxBeneficiary(lead: string): string {
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
   // the relief's term (3年内) is no part of who qualifies
-  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(TERM_START, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, ""));
+  return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(TERM_START, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, "")
+    // "…的广告费支出按规定在(税前扣除)", "…，准予在计算其(应纳税所得额时…扣除)": how the relief is taken is no part of who
+    .replace(/[，,]?(?:准予|可以|可)?(?:按规定|按照规定)?(?:在|于)?(?:计算其?)?$/, ""));
 }
 
 /** "自该企业取得第一笔生产经营收入所属纳税年度起": when a relief starts, not who gets it */

@@ -2,7 +2,7 @@ import type { Fields } from "../record.js";
 import type { Pay } from "./amounts.js";
 import { lastMarker } from "./beneficiary.js";
 import {
-  GENERIC, GENERIC_RE, PAY_SCHEDULE_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_LEVY_RE, TAX_REDUCE_RE, TAX_WORD_RE,
+  INSTRUMENT_WORDS, GENERIC, GENERIC_RE, PAY_SCHEDULE_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_LEVY_RE, TAX_REDUCE_RE, TAX_WORD_RE,
   TOTAL_CAP_BEFORE_RE, type Instrument,
 } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
@@ -124,6 +124,7 @@ export function poolTarget(text: string, r: Rec): string | null {
   return s.length >= 2 ? s : null;
 }
 
+const PER_UNIT_END = new RegExp(`(?:给予|一次性|${INSTRUMENT_WORDS}|金额|额度|不超过|最高|最多|按照|按|的标准|每年|每月)+.*$`);
 /** The unit an amount is paid per: 4000元/头, 每张床位给予…, 每车补贴… */
 export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
@@ -131,7 +132,8 @@ export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   const window = text.slice(from, p.start).replace(/\s+/g, "");
   const m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
   if (!m) return null;
-  const s = ("每" + m[1]).replace(/(?:给予|一次性|补贴|补助|奖励|奖补|不超过|最高|按照|按|的标准)+.*$/, "");
+  // 每家每年最多 → 每家, 每项引荐扶持金额 → 每项引荐: the unit ends where the payout, its bound or its frequency starts
+  const s = ("每" + m[1]).replace(PER_UNIT_END, "");
   return s.length >= 2 ? s : null;
 }
 

@@ -14,7 +14,8 @@ export const SPECIFIC_RE = new RegExp(alt(Object.keys(SPECIFIC)), "g");
 export const GENERIC_RE = new RegExp(alt(Object.keys(GENERIC)), "g");
 export const ANY_INSTRUMENT_RE = new RegExp(alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]));
 
-export const TAX_RELIEF_RE = new RegExp(alt(lex.taxRelief), "g");
+/** 免征, 减半征收, 税前…扣除: a relief verb (a "…" entry is two words in one clause) */
+export const TAX_RELIEF_RE = new RegExp(lex.taxRelief.map((w) => w.split("…").map(esc).join("[^，,；。]{0,12}")).sort((a, b) => b.length - a.length).join("|"), "g");
 export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 
 /** a cap word ending right before an amount, allowing payout words in between (单个项目最高奖补 500 万元) */
@@ -25,6 +26,8 @@ export const CAP_WORDS = alt(lex.caps);
 export const CAP_BEFORE_RE = new RegExp(`(?:${alt(lex.caps)})[^，,；。\\d]{0,6}$`);
 export const FLOOR_BEFORE_RE = new RegExp(`(?:${alt(lex.floors)})[^，,；。\\d]{0,6}$`);
 export const FLOOR_AFTER_RE = new RegExp(`^(?:${alt(lex.floorAfter)})(?!的)`);
+/** 给予600万元以内的运营费补贴: a bound written after the amount */
+export const CAP_AFTER_RE = new RegExp(`^(?:${alt(lex.capAfter)})`);
 
 export const POOL_RE = new RegExp(alt(lex.pools));
 export const POOL_TARGET_RE = new RegExp(alt(lex.poolTargets));

@@ -3,7 +3,7 @@ import { beneficiaryFromLead, distribute, isWeakBeneficiary, lastMarker } from "
 import { fieldsOf, keyPayOf, poolTarget, type RecordFields } from "./fields.js";
 import { ANY_INSTRUMENT_RE, GOVERNMENT_RE } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
-import { MAX_CLAUSE, quoteOf, srcAt, type Item, type Piece } from "./text.js";
+import { clauseStart, MAX_CLAUSE, quoteOf, srcAt, type Item, type Piece } from "./text.js";
 import { frequencyOf, termAfter } from "./timing.js";
 
 /**
@@ -72,6 +72,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
   };
   let prevWho: string | null = null;
   let prevPart: Piece | null = null;
+  let prevPeriod: Piece | null = null;
   const terms = partTerms(text, recs);
   for (const r of recs) {
     if (r.group && r.group[0] !== r) continue;
@@ -109,11 +110,19 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
         const title = ITEM_TITLE.exec(text);
         if (title) who = title[1]!;
       }
+      // "…挂牌企业，…补贴额度最高不超过150万元；成功升板后，按照…给予补贴": the recipient of the sentence's payout before
+      if ((isWeakBeneficiary(who) || BASIS_ONLY_LEAD.test(who)) && prevWho && prevPeriod === m.period) who = withClass(prevWho.replace(/（[^（）]*）$/, ""), stepOf(ownLead) ?? "");
+      // "给予租赁费用10%的补贴": what follows 给予 is the rate's base; the recipient is in the clauses before
+      if (m.pays[0]!.role === "rate" && m.pays[0]!.rateBase && who === m.pays[0]!.rateBase) {
+        const earlier = beneficiaryFromLead(text.slice(m.leadStart, clauseStart(text, firstPay(m).start, m.leadStart)));
+        if (!isWeakBeneficiary(earlier)) who = earlier;
+      }
       // "一是新增养老床位补贴。市财政给予新建每张床位…": a recipient the sentence does not name is the one named before
       if (isWeakBeneficiary(who) || (who.length <= 4 && !/的/.test(who) && kindBefore(facts, m.period))) who = recipientBefore(facts, m.period, who);
       who = withParent(who, m);
       prevWho = who;
       prevPart = m.part;
+      prevPeriod = m.period;
       const fields = { ...fieldsOf(text, m, who, facts.policyLevel), ...facts.termOf(m.period), responsible_units: facts.unitsOf(m.period.start) };
       // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
       if (i === 0) groupPerUnit = fields.per_unit;
@@ -143,7 +152,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
 function useOf(text: string, r: Rec): string | null {
   const first = firstPay(r);
   if (first.role !== "rate") return null;
-  const m = /^(?:以上)?(?:专门)?用于(?:支持|扶持)?([^，,；。]{2,30})/.exec(text.slice(first.end, first.end + 40));
+  const m = /^(?:以上)?(?:的(?:资金|经费))?[，,]?(?:专门)?用于(?:支持|扶持)?([^，,；。]{2,30})/.exec(text.slice(first.end, first.end + 40));
   return m ? m[1]! : null;
 }
 
@@ -178,6 +187,7 @@ function tiersOf(lead: string, base: string, n: number): string[] | null {
 /** "机构（运营补贴）" + "失能" → "机构（运营补贴，失能）": a class added to a recipient */
 function withClass(who: string, cls: string): string {
   if (!who) return cls;
+  if (!cls) return who;
   return /）$/.test(who) ? `${who.slice(0, -1)}，${cls}）` : `${who}（${cls}）`;
 }
 
@@ -207,7 +217,7 @@ function recipientBefore(facts: ItemFacts, period: Piece, who: string): string {
     const header = KIND_HEADER.exec(sentence);
     if (header) { kind ??= header[1]!; continue; }
     // a sentence with its own amounts speaks of its own recipient
-    if (/\d/.test(sentence)) continue;
+    if (AMOUNT_RE.test(sentence)) continue;
     const purpose = /用于([^，,；。]{2,30})/.exec(sentence);
     const p = purpose ? purpose[1]! : beneficiaryFromLead(sentence.replace(/[。；;]$/, ""));
     if (!isWeakBeneficiary(p)) parent = p;
@@ -221,13 +231,20 @@ function recipientBefore(facts: ItemFacts, period: Piece, who: string): string {
   return cls.length ? `${parent}（${cls.join("，")}）` : parent;
 }
 
+/** "按照经审核后的上市票据实际发生额": a basis of computation only */
+const BASIS_ONLY_LEAD = /^(?:按照|按|根据|依据)/;
+/** an amount of money or a rate: a sentence holding one pays someone of its own */
+const AMOUNT_RE = /[\d.]+\s*(?:万|亿)?元|[\d.]+\s*[%‰]/;
+/** "成功升板后": the step after which a payout is made, kept as the class of the recipient named before */
+const stepOf = (lead: string) => /([^，,；。]{2,12}后)[，,]/.exec(lead)?.[1] ?? null;
+
 /** A term after the record, in its own sentence or in a sentence of its own that pays nothing. */
 function termOfPayout(facts: ItemFacts, r: Rec): number | null {
   const t = termAfter(facts.item, ownLast(r).end);
   if (!t) return null;
   if (t.at < r.period.end) return t.years;
   const p = facts.periods[periodIndex(facts.periods, t.at)];
-  return p && !/[\d.]+\s*(?:万|亿)?元|%/.test(p.text) ? t.years : null;
+  return p && !AMOUNT_RE.test(p.text) ? t.years : null;
 }
 
 /** Index of the sentence holding item offset `at` (sentences are in order; binary search keeps long items linear). */
