@@ -147,7 +147,12 @@ export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
 }
 
 /** Every field of a payout record but who receives it, its validity and its responsible units. */
-export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel: RecordFields["policy_level"]): RecordFields {
+/**
+ * `head`: for a member of a 分别 list, the fields of the list's first record, which read the whole list
+ * once: the members share its instrument, and its frequency when it found one (neither is read again).
+ * The first record of a list reads to the list's end (`wholeList`).
+ */
+export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel: RecordFields["policy_level"], head: RecordFields | null, wholeList = false): RecordFields {
   const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
   const fixed = get("fixed"), floor = get("floor"), range = get("range"), rate = get("rate");
   // 单笔奖励不超过100万元，累计不超过1000万元: the cap after 累计/总额 is the total cap, the other the per-payment one
@@ -157,9 +162,12 @@ export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel:
   const cap = caps.find((p) => p !== totalCap);
   const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
   const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
-  // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list
-  const spanEnd = Math.min(clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end), ownLast(r).end + 2 * MAX_CLAUSE);
-  let { frequency, years } = frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list;
+  // the list's head reads it once (`wholeGroup`) and its members share what it finds
+  const groupEnd = clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end);
+  const spanEnd = wholeList ? groupEnd : Math.min(groupEnd, ownLast(r).end + 2 * MAX_CLAUSE);
+  const inherit = head?.frequency != null;
+  let { frequency, years } = inherit ? { frequency: head!.frequency, years: head!.years } : frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
   // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
   if (!frequency) {
     const sched = scheduleOf(text, r.part, spanEnd);
@@ -169,7 +177,7 @@ export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel:
   }
   return {
     beneficiary,
-    instrument: instrumentOf(text, r),
+    instrument: head ? head.instrument : instrumentOf(text, r),
     amount_yuan: fixed?.yuan ?? null,
     amount_max_yuan: cap?.yuan ?? range?.high ?? null,
     amount_total_max_yuan: totalCap?.yuan ?? null,

@@ -65,7 +65,9 @@ export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
       cur.pays.push(p);
       // a cap after a 分别 list caps every award of the list
       if (p.role === "cap" && cur.group) {
-        for (const g of cur.group) if (g !== cur && (totalCap ? g.pays.filter((x) => x.role === "cap").length === 1 : !has(g, "cap") && !has(g, "range"))) g.pays.push(p);
+        // shared: the other members stand where their own amounts are written
+        const shared: Pay = { ...p, shared: true };
+        for (const g of cur.group) if (g !== cur && (totalCap ? g.pays.filter((x) => x.role === "cap").length === 1 : !has(g, "cap") && !has(g, "range"))) g.pays.push(shared);
       }
       continue;
     }
@@ -73,7 +75,7 @@ export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
     // 分别给予 A、B、C: consecutive amounts of one role after 分别
     const inList = cur && !boundary && cur.pays.length === 1 && firstPay(cur).role === p.role
       && /^[\s、，,和及与]*(?:每[^，,；。\d]{0,10})?$/.test(gap)
-      && (cur.group !== null || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)) || LIST_THEN_EACH.test(text.slice(p.end, p.end + 40)));
+      && (cur.group !== null || /^\s*、\s*$/.test(gap) || /分别/.test(text.slice(cur.leadStart, firstPay(cur).start)) || LIST_THEN_EACH.test(text.slice(p.end, p.end + 40)));
     if (inList) {
       cur!.group ??= [cur!];
       rec.group = cur!.group;

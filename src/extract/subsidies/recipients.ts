@@ -84,6 +84,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
     let split = members.length > 1 ? tiersOf(lead, base, members.length) : null;
     if (split && split.every((x) => GOVERNMENT_RE.test(x))) split = payerShares(lead, split);
     let groupPerUnit: string | null = null;
+    let head: RecordFields | null = null;
     members.forEach((m, i) => {
       let who = split ? split[i]! : base;
       if (i > 0 && !split) {
@@ -123,7 +124,9 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
       prevWho = who;
       prevPart = m.part;
       prevPeriod = m.period;
-      const fields = { ...fieldsOf(text, m, who, facts.policyLevel), ...facts.termOf(m.period), responsible_units: facts.unitsOf(m.period.start) };
+      // a 分别 list is one payout: its members share the instrument and frequency read for the whole list
+      const fields = { ...fieldsOf(text, m, who, facts.policyLevel, head, i === 0 && members.length > 1), ...facts.termOf(m.period), responsible_units: facts.unitsOf(m.period.start) };
+      if (i === 0) head = fields;
       // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
       if (i === 0) groupPerUnit = fields.per_unit;
       else fields.per_unit ??= groupPerUnit;
