@@ -27,6 +27,7 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     const facts: ItemFacts = {
       item,
       periods: periods.map((p) => p.period),
+      parts: periods.flatMap((p) => p.parts),
       policyLevel: doc.info.policy_level,
       termOf: itemTerms(periods),
       unitsOf: (from) => { const u = unitsAfter(units, from); return u.length ? u : carried; },

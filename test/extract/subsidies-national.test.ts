@@ -200,3 +200,22 @@ describe("sentences of unlabelled policies (corpus/wild)", () => {
     expect(pick(r!, "rate_pct", "rate_base", "beneficiary")).toEqual([5, "市补贴的土地出让金收益", "区域内公共科技基础设施和科技服务平台建设"]);
   });
 });
+
+describe("more sentences of corpus/wild", () => {
+  it("a per-unit base in the clause before 即给予 (每增加出口1美元)", () => {
+    const [r] = subs("（一）推动外贸企业运用跨境电商转型发展，鼓励企业扩大出口。企业每增加出口1美元，即给予0.02元人民币的奖励，每家企业每年最高奖励不超过10万元。");
+    expect(pick(r!, "amount_yuan", "amount_max_yuan", "per_unit", "frequency")).toEqual([0.02, 100000, "每增加出口1美元", "annual"]);
+  });
+
+  it("a levy stated before a relief (按20%的税率缴纳…，同时延长…) is no part of who; 补贴 qualifying a revenue names no subsidy", () => {
+    const rs = subs("27.对符合规定条件的年应纳税所得额低于30万元（含30万元）的小型微利企业（包括采取查账征收和核定征收方式的企业），其所得减按50%计入应纳税所得额，按20%的税率缴纳企业所得税，同时延长部分小微企业、个体工商业户等免征增值税、营业税优惠期限至2017年底。");
+    expect(rs.map((r) => r.beneficiary)).toContain("部分小微企业、个体工商业户等（免征增值税、营业税优惠期限至2017年底）");
+    expect(subs("生态科技创新城每年应从市补贴的土地出让金收益中留取不低于5%的资金，用于区域内公共科技基础设施和科技服务平台建设。")[0]!.instrument).toBe("funding");
+  });
+
+  it("the recipient left unnamed is that of the ；-part before that pays nothing (属第二条第（二）类的项目)", () => {
+    const rs = subs("属第二条第（二）类的项目，可测算单项工程使用量的，按单项工程使用量进行认定。无法测算单项工程使用量的，认定金额不超过1000万元。资助标准原则上不超过认定金额的20%，资助金额最高不超过500万元。");
+    expect(rs.map((r) => pick(r, "rate_pct", "amount_max_yuan"))).toEqual([[20, 5000000]]);
+    expect(rs[0]!.beneficiary).toMatch(/^属第二条第（二）类的项目/);
+  });
+});

@@ -197,6 +197,9 @@ export function taxBeneficiary(lead: string): string {
   let text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
+  // "按20%的税率缴纳企业所得税，同时延长部分小微企业…等(免征…)": a levy stated before is no part of who
+  const levy = /^.*[，,]?[^，,]*税率[^，,]*(?:缴纳|征收|计征)[^，,]*[，,](?:同时)?(?:延长|继续)?/.exec(text);
+  if (levy && levy[0].length < text.length - 1) text = text.slice(levy[0].length);
   // the relief's term (3年内) is no part of who qualifies
   return tidy(tidy(text).replace(DATE_LEAD, "").replace(/^(?:对于?)/, "").replace(TERM_START, "").replace(/[，,]?[\d一二三四五六七八九十]{1,2}年内$/, "")
     // "…的广告费支出按规定在(税前扣除)", "…，准予在计算其(应纳税所得额时…扣除)": how the relief is taken is no part of who

@@ -24,6 +24,13 @@ function lastOf(re: RegExp, s: string): string | undefined {
   while ((m = re.exec(s))) w = m[0];
   return w;
 }
+/** The last payout word not inside a relative clause ("从市补贴的土地出让金收益中留取…": 补贴 qualifies a revenue). */
+function lastOwnOf(re: RegExp, s: string): string | undefined {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null, w: string | undefined;
+  while ((m = re.exec(s))) if (s[m.index + m[0].length] !== "的") w = m[0];
+  return w;
+}
 
 /** The instrument: the payout word after the amount (给予30万元一次性奖励) or before it (每车补贴4万元); specific words beat generic ones. */
 export function instrumentOf(text: string, r: Rec): Instrument {
@@ -37,19 +44,19 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   afters.push(text.slice(groupLast.end, clauseEnd(text, groupLast.end, r.part.end)));
   const before = text.slice(Math.max(r.leadStart, cs), first.start);
   for (const a of afters) { const w = firstOf(SPECIFIC_RE, a); if (w) return SPECIFIC[w]!; }
-  const w1 = lastOf(SPECIFIC_RE, before);
+  const w1 = lastOwnOf(SPECIFIC_RE, before);
   if (w1) return SPECIFIC[w1]!;
   // "按…的20%给予支持，单项补助支持额度不超过3000万元": a specific word in the clause of another amount of the record
   for (const p of r.pays) {
     if (p.shared) continue;
-    const w = lastOf(SPECIFIC_RE, text.slice(clauseStart(text, p.start, r.part.start), p.start));
+    const w = lastOwnOf(SPECIFIC_RE, text.slice(clauseStart(text, p.start, r.part.start), p.start));
     if (w) return SPECIFIC[w]!;
   }
   // "…老年人的居家养老服务补贴，按照…，资助标准分别提高到…": the payout named at the head of the record's phrase;
   // "可按规定享受我区产业发展与创新人才奖，扶持金额最高不超过30万元": an award named by its prize
   const lead = text.slice(Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, first.start - MAX_CLAUSE), first.start);
   if (AWARD_NOUN_RE.test(lead)) return "award";
-  const w2 = lastOf(SPECIFIC_RE, lead.replace(CONDITION_TAIL_RE, ""));
+  const w2 = lastOwnOf(SPECIFIC_RE, lead.replace(CONDITION_TAIL_RE, ""));
   if (w2) return SPECIFIC[w2]!;
   for (const a of afters) { const w = firstOf(GENERIC_RE, a); if (w) return GENERIC[w]!; }
   const w0 = lastOf(GENERIC_RE, before);
@@ -130,7 +137,12 @@ export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
   const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
   const window = text.slice(from, p.start).replace(/\s+/g, "");
-  const m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
+  let m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
+  // "企业每增加出口1美元，即给予0.02元人民币的奖励": the unit stated in the clause before a 即/则 payout clause
+  if (!m && /^(?:即|则|就)/.test(window)) {
+    const prevAt = clauseStart(text, Math.max(from - 1, r.part.start), r.part.start);
+    m = /每(?![年月])([^，,；。]{1,24})$/.exec(text.slice(prevAt, Math.max(from - 1, prevAt)).replace(/\s+/g, ""));
+  }
   if (!m) return null;
   // 每家每年最多 → 每家, 每项引荐扶持金额 → 每项引荐: the unit ends where the payout, its bound or its frequency starts
   const s = ("每" + m[1]).replace(PER_UNIT_END, "");

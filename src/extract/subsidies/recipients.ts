@@ -20,6 +20,8 @@ export interface ItemFacts {
   item: Item;
   /** the item's sentences, in order */
   periods: Piece[];
+  /** the item's parts (sentences split at ；), in order */
+  parts: Piece[];
   policyLevel: RecordFields["policy_level"];
   termOf: (period: Piece) => { valid_from: string | null; valid_to: string | null };
   unitsOf: (from: number) => string[];
@@ -80,7 +82,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
     const lead = text.slice(r.leadStart, firstPay(r).start);
     let base = poolTarget(text, r) ?? useOf(text, r) ?? beneficiaryFromLead(lead);
     // "按照其自理（含半失能）、失能的身体情况，…分别提高到…": the basis lists the tiers; the recipient is named before
-    if (members.length > 1 && (isWeakBeneficiary(base) || TIER_BASIS.test(base))) base = recipientBefore(facts, r.period, "");
+    if (members.length > 1 && (isWeakBeneficiary(base) || TIER_BASIS.test(base))) base = recipientBefore(facts, r.part, "");
     let split = members.length > 1 ? tiersOf(lead, base, members.length) : null;
     if (split && split.every((x) => GOVERNMENT_RE.test(x))) split = payerShares(lead, split);
     let groupPerUnit: string | null = null;
@@ -119,7 +121,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
         if (!isWeakBeneficiary(earlier)) who = earlier;
       }
       // "一是新增养老床位补贴。市财政给予新建每张床位…": a recipient the sentence does not name is the one named before
-      if (isWeakBeneficiary(who) || (who.length <= 4 && !/的/.test(who) && kindBefore(facts, m.period))) who = recipientBefore(facts, m.period, who);
+      if (isWeakBeneficiary(who) || (who.length <= 4 && !/的/.test(who) && kindBefore(facts, m.period))) who = recipientBefore(facts, m.part, who);
       who = withParent(who, m);
       prevWho = who;
       prevPart = m.part;
@@ -208,15 +210,15 @@ function kindBefore(facts: ItemFacts, period: Piece): string | null {
 /** "支持企业技术中心及新产品(新技术）研制" (a chapter heading): what the chapter supports */
 const SUPPORT_HEADING = /^(?:第[一二三四五六七八九十百\d]+[章节部分]\s*)?(?:支持|扶持|鼓励|促进)(.{2,30})$/;
 /**
- * The recipient a sentence leaves unnamed: the nearest sentence before it in the item that names one
+ * The recipient a sentence leaves unnamed: the nearest sentence (or ；-part) before it in the item that names one
  * (its purpose 用于… when it states one), past a kind header ("一是…"), which is kept; else the object
  * of the heading above ("第五章 支持…"). `who` is the sentence's own weak phrase, kept as the class.
  */
-function recipientBefore(facts: ItemFacts, period: Piece, who: string): string {
-  const i = periodIndex(facts.periods, period.start);
+function recipientBefore(facts: ItemFacts, part: Piece, who: string): string {
+  const i = periodIndex(facts.parts, part.start);
   let kind: string | null = null, parent: string | null = null;
-  for (let k = i - 1; k >= Math.max(0, i - 6) && !parent; k--) {
-    const sentence = facts.periods[k]!.text.replace(/\s+/g, "");
+  for (let k = i - 1; k >= Math.max(0, i - 8) && !parent; k--) {
+    const sentence = facts.parts[k]!.text.replace(/\s+/g, "");
     const header = KIND_HEADER.exec(sentence);
     if (header) { kind ??= header[1]!; continue; }
     // a sentence with its own amounts speaks of its own recipient
