@@ -127,7 +127,7 @@ export function poolTarget(text: string, r: Rec): string | null {
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
   if (t) s = s.slice(t.index + t[0].length);
-  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "").replace(/(?:给予|予以).*$/, "");
+  s = s.replace(/^(?:以市场化方式|专门|对于?)/, "").replace(/^(?:重点)?(?:支持|扶持)/, "").replace(/(?:给予|予以).*$/, "");
   return s.length >= 2 ? s : null;
 }
 
