@@ -1,7 +1,9 @@
 import kinds from "../data/document-kinds.json" with { type: "json" };
-import regionsData from "../data/regions.json" with { type: "json" };
+import base from "../data/regions.json" with { type: "json" };
 import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
 import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
+import { divisionByCode, isWithin, leadingDivision, levelOf, regionName, resolvePlace, scanPlaces, type Division } from "../shared/gazetteer.js";
+import { levelByRules, mostSpokenLevel, OVERLAYS, overlaysFor, type LevelRule } from "../shared/overlays.js";
 import { detectHeading } from "./headings.js";
 import { flat, type Line } from "./lines.js";
 import type { PolicyLevel } from "./types.js";
@@ -74,29 +76,85 @@ export function issuerFromTitle(title: string): { issuer: string; partial: boole
   return { issuer: parts.join("、"), partial };
 }
 
-const REGIONS = regionsData.regions as Array<[string, string]>;
-const REGION_RE = new RegExp(REGIONS.flat().sort((a, b) => b.length - a.length).join("|"), "g");
-const fullRegion = (name: string) => REGIONS.find(([full, short]) => name === full || name === short)?.[0] ?? name;
-/** A city-, league- or county-level issuer at the start of a title: 赤峰市…, 元宝山区… */
-const LOCAL_IN_TITLE = /^([\u4e00-\u9fff]{2,4}?(?:市|盟))(?!场)|^([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?!域|块|间)/;
+/**
+ * Where the document governs and the level of government speaking, from its
+ * head (the division heading the issuer or the title: 大连市人民政府, 甘井子区…办法,
+ * 中共大连市委), else the first division its title names (关于印发《内蒙古自治区…》),
+ * else, for a national document, 全国, else the body: the division it names
+ * most at the level it speaks for (我县 → a county). Levels from words follow
+ * the national rules, then the overlay of the region found (内政发 → region).
+ */
+export function placeAndLevel(a: { title: string; issuer: string | null; docNumber: string | null; body: string; hintLevel: PolicyLevel | null }): { region: string; region_code: string | null; policy_level: PolicyLevel } {
+  const head = leadingDivision(a.issuer ?? "", a.body) ?? leadingDivision(a.title, a.body);
+  const named = head ?? firstDivision(a.title);
+  const opening = a.body.slice(0, BODY_SCAN);
+  const spoken = (code: string | null | undefined) => mostSpokenLevel(opening, [...base.selfReference, ...overlaysFor(code).flatMap((o) => o.selfReference)] as LevelRule[]);
+  if (named) {
+    const policy_level = a.hintLevel ?? (head ? levelOf(head) : null) ?? levelFromWords(a, named.code) ?? spoken(named.code) ?? "region";
+    return { region: regionName(named), region_code: named.code, policy_level };
+  }
+  const national = (a.hintLevel ?? levelFromWords(a, null)) === "national";
+  // a national document that names no region in its title governs the whole country
+  if (national) return { region: "全国", region_code: null, policy_level: "national" };
+  const province = mostNamed(opening, "province", null);
+  const policy_level = a.hintLevel ?? levelFromWords(a, province?.code) ?? spoken(province?.code) ?? "region";
+  const area = province && policy_level !== "region" ? mostNamed(opening, policy_level === "city" ? "city" : "district", province) ?? province : province;
+  return area ? { region: regionName(area), region_code: area.code, policy_level } : { region: "", region_code: null, policy_level };
+}
+
+/** Level from the words of the issuer, the 文号 and the title: national rules, then the region overlay's (…旗, 内政发). */
+function levelFromWords(a: { title: string; issuer: string | null; docNumber: string | null }, code: string | null | undefined): PolicyLevel | null {
+  const overlays = overlaysFor(code);
+  const issuers = overlays.flatMap((o) => o.issuers);
+  const issuer = a.issuer ?? "";
+  return levelFromIssuer(issuer) ?? levelByRules(issuer, issuers)
+    ?? levelFromIssuer(a.docNumber ?? "") ?? levelByRules(a.docNumber ?? "", [...overlays.flatMap((o) => o.docNumbers), ...issuers])
+    ?? levelFromIssuer(a.title) ?? levelByRules(a.title, issuers);
+}
+
+/** How much of a body is read for the area it names (the opening names it; bounded on huge inputs). */
+const BODY_SCAN = 20_000;
+
+/** The first division a title names anywhere (国务院关于推动内蒙古高质量发展…). */
+function firstDivision(title: string): Division | null {
+  const t = title.replace(/\s+/g, "");
+  for (const m of scanPlaces(t)) {
+    const d = resolvePlace(m);
+    if (d) return d;
+  }
+  return null;
+}
 
 /**
- * The area a document governs: a city/county named at the head of the title,
- * else a province-level region named in the title, else the one the body
- * names most often.
+ * The division of a kind a body names most (inside `within` when given):
+ * every mention counts for its division and the divisions above it, and a
+ * region overlay's own words (盟市, 旗县) count for its region. Ties go to the
+ * first named.
  */
-export function regionOf(title: string, body: string, level: PolicyLevel): string {
-  const t = title.replace(/\s+/g, "");
-  const local = LOCAL_IN_TITLE.exec(t);
-  if (local && (level === "city" || level === "district")) return (local[1] ?? local[2])!;
-  REGION_RE.lastIndex = 0;
-  const inTitle = REGION_RE.exec(t);
-  if (inTitle) return fullRegion(inTitle[0]);
-  // a national document that names no region in its title governs the whole country
-  if (level === "national") return "全国";
-  const counts = new Map<string, number>();
-  for (const x of body.matchAll(REGION_RE)) counts.set(fullRegion(x[0]), (counts.get(fullRegion(x[0])) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
+function mostNamed(text: string, kind: Division["kind"], within: Division | null): Division | null {
+  const tally = new Map<string, { d: Division; n: number; first: number }>();
+  const count = (d: Division, at: number) => {
+    for (let c: Division | undefined = d; c; c = c.parent ? divisionByCode(c.parent) : undefined) {
+      const t = tally.get(c.code);
+      if (t) t.n++;
+      else tally.set(c.code, { d: c, n: 1, first: at });
+    }
+  };
+  for (const m of scanPlaces(text, { overlays: "all", region: within?.code })) {
+    const d = resolvePlace(m, { region: within?.code });
+    if (d) count(d, m.start);
+  }
+  for (const o of OVERLAYS) {
+    const province = divisionByCode(o.code);
+    if (!province) continue;
+    for (const w of Object.values(o.collectiveWords).flat()) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) count(province, at);
+  }
+  let best: { d: Division; n: number; first: number } | null = null;
+  for (const t of tally.values()) {
+    if (t.d.kind !== kind || (within && !isWithin(t.d, within.code))) continue;
+    if (!best || t.n > best.n || (t.n === best.n && t.first < best.first)) best = t;
+  }
+  return best?.d ?? null;
 }
 
 const FYP = /第([一二三四五六七八九十]{1,3})个五年规划|[“"]?(十[一二三四五六七八九])五[”"]?规划/;

@@ -1,12 +1,11 @@
 import type { Source } from "../ingest/source.js";
 import { DATE_LINE, TITLE_END } from "../shared/patterns.js";
 import { collectTables, splitBlocks, splitSentences } from "./blocks.js";
-import { isoDate, issuerFromTitle, levelFromIssuer, parseDocNumber, planTiming, PUBLISHED, readTitle, regionOf, signature, untitledName } from "./doc-info.js";
+import { isoDate, issuerFromTitle, parseDocNumber, placeAndLevel, planTiming, PUBLISHED, readTitle, signature, untitledName } from "./doc-info.js";
 import { detectHeading } from "./headings.js";
 import { flat, linesOf, type Line } from "./lines.js";
 import { levelOfHeader, locateTitles, parseToc, type TocEntry } from "./toc.js";
 import type { Doc, DocumentInfo, Span } from "./types.js";
-import { leadingDivision, levelOf, regionCode, regionName } from "../shared/gazetteer.js";
 
 /**
  * Split a source into policy documents. A compilation prints a 目录 whose
@@ -45,18 +44,12 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
   const fromTitle = untitled === undefined ? issuerFromTitle(title) : null;
   // "国家发展改革委等部门关于…": the signature block lists them all
   const issuer = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
-  // the division named at the head of the issuer or the title (大连市人民政府, 甘井子区…办法) governs the document
-  const place = leadingDivision(issuer ?? "", body) ?? leadingDivision(title, body);
-  const level = hint.level ?? (place ? levelOf(place) : null) ?? levelFromIssuer(issuer ?? "") ?? levelFromIssuer(docNumber ?? "") ?? levelFromIssuer(title) ?? "region";
-  const region = place && hint.level !== "national" ? regionName(place) : regionOf(title, body, level);
   const info: DocumentInfo = {
     title,
     doc_number: docNumber,
     issuer,
     date,
-    policy_level: level,
-    region,
-    region_code: place && region === regionName(place) ? place.code : regionCode(region),
+    ...placeAndLevel({ title, issuer, docNumber, body, hintLevel: hint.level ?? null }),
     ...planTiming(title),
     titleSpan: { start: lines[first]!.start, end: lines[first]!.end },
   };
