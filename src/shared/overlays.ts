@@ -9,10 +9,11 @@ import neiMongol from "../data/regions/nei-mongol.json" with { type: "json" };
  * OVERLAYS below (ARCHITECTURE.md, "Add a region overlay").
  */
 
+/** Levels of government below the nation (CONTRACT.md policy_level). */
 export type GovLevel = "region" | "city" | "district";
 
-/** A pattern that tells the level of government from a piece of text (我旗, 内政发…). */
-export interface LevelRule { re: string; level: GovLevel }
+/** A pattern that tells the level of government from a piece of text (国务院, 我旗, 内政发…). */
+export interface LevelRule { re: string; level: GovLevel | "national" }
 
 export interface Overlay {
   /** code of the province-level region the overlay serves (150000) */
@@ -42,14 +43,14 @@ export function overlaysFor(code: string | null | undefined): Overlay[] {
 }
 
 /** The level a text names by one of the rules (base rules first, then the overlay's), or null. */
-export function levelByRules(text: string, rules: readonly LevelRule[]): GovLevel | null {
+export function levelByRules(text: string, rules: readonly LevelRule[]): LevelRule["level"] | null {
   for (const r of rules) if (compiled(r.re).test(text)) return r.level;
   return null;
 }
 
 /** The level a text speaks for most often by the rules (我县 ×3, 全省 ×1 → district), or null. */
-export function mostSpokenLevel(text: string, rules: readonly LevelRule[]): GovLevel | null {
-  let best: { level: GovLevel; n: number } | null = null;
+export function mostSpokenLevel(text: string, rules: readonly LevelRule[]): LevelRule["level"] | null {
+  let best: { level: LevelRule["level"]; n: number } | null = null;
   for (const r of rules) {
     const re = compiled(r.re, "g");
     re.lastIndex = 0;

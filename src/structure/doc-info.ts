@@ -1,17 +1,68 @@
 import kinds from "../data/document-kinds.json" with { type: "json" };
-import base from "../data/regions.json" with { type: "json" };
+import type { Source } from "../ingest/source.js";
 import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
-import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
-import { divisionByCode, isWithin, leadingDivision, levelOf, regionName, resolvePlace, scanPlaces, type Division } from "../shared/gazetteer.js";
-import { levelByRules, mostSpokenLevel, OVERLAYS, overlaysFor, type LevelRule } from "../shared/overlays.js";
-import { detectHeading } from "./headings.js";
-import { flat, type Line } from "./lines.js";
-import type { PolicyLevel } from "./types.js";
+import { DATE_LINE, DOC_NUMBER_LINE } from "../shared/patterns.js";
+import { placeAndLevel } from "./doc-place.js";
+import type { Line } from "./lines.js";
+import { isPageNoise, ISSUER_END, readTitle, untitledTitle } from "./title.js";
+import type { DocumentInfo, PolicyLevel } from "./types.js";
 
 /**
  * Facts about one document read from its head and signature: title (wrapped
  * lines joined), 文号, issuer, date, level, region and plan timing.
  */
+
+/**
+ * The facts of the document on lines [first, end): its title block starts at
+ * `first`, or, with `untitled`, it prints none (the name given stands for it;
+ * "file" names it as contract v3 says: the HTML page title, else the file name).
+ * `hint` is what a compilation's 目录 says of it.
+ */
+export function readDocInfo(src: Source, lines: Line[], first: number, end: number, hint: { docNumber?: string | null; level?: PolicyLevel | null }, untitled?: string | "file"): DocumentInfo {
+  const named = untitled === "file" ? untitledTitle(src.file, src.format, lines[first]) : untitled;
+  const { title, last, cut } = named !== undefined ? { title: named, last: first - 1, cut: 0 } : readTitle(lines, first, end);
+  let docNumber: string | null = null;
+  for (let k = last + 1; k <= Math.min(last + 3, end - 1); k++) {
+    docNumber = parseDocNumber(lines[k]!.text);
+    if (docNumber) break;
+  }
+  docNumber ??= hint.docNumber ?? null;
+  const sig = signature(lines, last + 1, end);
+  let date = sig.date;
+  if (!date) {
+    // a date printed right under the title, e.g. (2024年7月31日), or a cover's month (2026年2月 → 2026-02)
+    for (let k = last + 1; k <= Math.min(last + 3, end - 1); k++) {
+      const d = DATE_LINE.exec(lines[k]!.text.replace(/\s+/g, ""));
+      if (d) { date = isoDate(d[1]!, d[2]!, d[3]); break; }
+    }
+  }
+  const body = src.text.slice(lines[first]!.start, lines[end - 1]!.end);
+  if (!date) {
+    const p = PUBLISHED.exec(body);
+    if (p) date = isoDate(p[1]!, p[2]!, p[3]);
+  }
+  // a reprint's masthead above the title (吉林日报 2015年05月20日 星期三 第03版) dates its publication
+  for (let k = first - 1; !date && k >= Math.max(0, first - 5); k--) {
+    const m = isPageNoise(lines[k]!.text) ? MASTHEAD_DATE.exec(lines[k]!.text) : null;
+    if (m) date = isoDate(m[1]!, m[2]!, m[3]);
+  }
+  // a name standing for a missing title states no issuer
+  const fromTitle = named === undefined ? issuerFromTitle(title) : null;
+  // "国家发展改革委等部门关于…": the signature block lists them all
+  const issuer = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
+  return {
+    title,
+    doc_number: docNumber,
+    issuer,
+    date,
+    ...placeAndLevel({ title, issuer, docNumber, body, hintLevel: hint.level ?? null }),
+    ...planTiming(title),
+    titleSpan: { start: lines[first]!.start + cut, end: lines[first]!.end },
+  };
+}
+
+/** The date on a newspaper's masthead line. */
+const MASTHEAD_DATE = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/;
 
 /** A date line of a reprint's source note: 来源：2020-06-23 内蒙古日报 */
 export const PUBLISHED = /(?:来源|发布时间|发布日期)[:：]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
@@ -23,42 +74,6 @@ export function parseDocNumber(line: string): string | null {
   return m[1]!.replace(/\s+(?=[\d〔［【\[(（年第号])|(?<=[\d〕］】\])）年第])\s+/g, "")
     .replace(/[［【\[(（](?=\d{4})/g, "〔").replace(/(?<=\d{4})[］】\])）]/g, "〕");
 }
-
-export function levelFromIssuer(s: string): PolicyLevel | null {
-  for (const r of kinds.issuerLevels) if (new RegExp(r.re).test(s)) return r.level as PolicyLevel;
-  return null;
-}
-
-/** Title lines starting at `i`: a wrapped title continues until it ends in a document-kind word. */
-export function readTitle(lines: Line[], i: number, end: number): { title: string; last: number } {
-  let title = lines[i]!.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
-  let last = i;
-  while (!TITLE_END.test(flat(title)) && last + 1 < end && last - i < 3) {
-    const next = lines[last + 1]!;
-    if (parseDocNumber(next.text) || DATE_LINE.test(next.text) || detectHeading(next.text) || next.text.length > 60 || /[。：:]/.test(next.text)) break;
-    title += next.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
-    last++;
-  }
-  // a version or status note wrapped onto the next line still belongs to the title: 2023年修订版（试行）
-  const tail = lines[last + 1];
-  if (tail && last + 1 < end && TITLE_TAIL.test(tail.text.replace(/\s+/g, ""))) {
-    title += tail.text;
-    last++;
-  }
-  return { title: title.replace(/\s+/g, " ").replace(/(?<=[\u4e00-\u9fff《》“”]) (?=[\u4e00-\u9fff《》“”])/g, (_s: string, off: number, all: string) => (isIssuerGap(all, off) ? " " : "")), last };
-}
-
-const TITLE_TAIL = /^(?:\d{4}年?(?:修订|修正)?版)?(?:[(（](?:试行|暂行|征求意见稿|\d{4}(?:年)?版)[)）])?$/;
-
-/** Keep the space between two issuing bodies (`中共中央 国务院`), drop spaces from line wraps. */
-function isIssuerGap(title: string, off: number): boolean {
-  const before = title.slice(0, off);
-  const after = title.slice(off + 1);
-  return ISSUER_END.test(before) && !/关于|印发/.test(before) && ISSUER_START.test(after);
-}
-
-const ISSUER_END = new RegExp(`${kinds.issuerEnds}$`);
-const ISSUER_START = new RegExp(`^${kinds.issuerStarts}`);
 
 /**
  * Issuing bodies named at the head of a title (国务院关于…, 中共中央 国务院关于…).
@@ -74,87 +89,6 @@ export function issuerFromTitle(title: string): { issuer: string; partial: boole
   const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`))).filter(Boolean);
   if (!parts.every((p) => ISSUER_END.test(p))) return null;
   return { issuer: parts.join("、"), partial };
-}
-
-/**
- * Where the document governs and the level of government speaking, from its
- * head (the division heading the issuer or the title: 大连市人民政府, 甘井子区…办法,
- * 中共大连市委), else the first division its title names (关于印发《内蒙古自治区…》),
- * else, for a national document, 全国, else the body: the division it names
- * most at the level it speaks for (我县 → a county). Levels from words follow
- * the national rules, then the overlay of the region found (内政发 → region).
- */
-export function placeAndLevel(a: { title: string; issuer: string | null; docNumber: string | null; body: string; hintLevel: PolicyLevel | null }): { region: string; region_code: string | null; policy_level: PolicyLevel } {
-  const head = leadingDivision(a.issuer ?? "", a.body) ?? leadingDivision(a.title, a.body);
-  const named = head ?? firstDivision(a.title);
-  const opening = a.body.slice(0, BODY_SCAN);
-  const spoken = (code: string | null | undefined) => mostSpokenLevel(opening, [...base.selfReference, ...overlaysFor(code).flatMap((o) => o.selfReference)] as LevelRule[]);
-  if (named) {
-    const policy_level = a.hintLevel ?? (head ? levelOf(head) : null) ?? levelFromWords(a, named.code) ?? spoken(named.code) ?? "region";
-    return { region: regionName(named), region_code: named.code, policy_level };
-  }
-  const national = (a.hintLevel ?? levelFromWords(a, null)) === "national";
-  // a national document that names no region in its title governs the whole country
-  if (national) return { region: "全国", region_code: null, policy_level: "national" };
-  const province = mostNamed(opening, "province", null);
-  const policy_level = a.hintLevel ?? levelFromWords(a, province?.code) ?? spoken(province?.code) ?? "region";
-  const area = province && policy_level !== "region" ? mostNamed(opening, policy_level === "city" ? "city" : "district", province) ?? province : province;
-  return area ? { region: regionName(area), region_code: area.code, policy_level } : { region: "", region_code: null, policy_level };
-}
-
-/** Level from the words of the issuer, the 文号 and the title: national rules, then the region overlay's (…旗, 内政发). */
-function levelFromWords(a: { title: string; issuer: string | null; docNumber: string | null }, code: string | null | undefined): PolicyLevel | null {
-  const overlays = overlaysFor(code);
-  const issuers = overlays.flatMap((o) => o.issuers);
-  const issuer = a.issuer ?? "";
-  return levelFromIssuer(issuer) ?? levelByRules(issuer, issuers)
-    ?? levelFromIssuer(a.docNumber ?? "") ?? levelByRules(a.docNumber ?? "", [...overlays.flatMap((o) => o.docNumbers), ...issuers])
-    ?? levelFromIssuer(a.title) ?? levelByRules(a.title, issuers);
-}
-
-/** How much of a body is read for the area it names (the opening names it; bounded on huge inputs). */
-const BODY_SCAN = 20_000;
-
-/** The first division a title names anywhere (国务院关于推动内蒙古高质量发展…). */
-function firstDivision(title: string): Division | null {
-  const t = title.replace(/\s+/g, "");
-  for (const m of scanPlaces(t)) {
-    const d = resolvePlace(m);
-    if (d) return d;
-  }
-  return null;
-}
-
-/**
- * The division of a kind a body names most (inside `within` when given):
- * every mention counts for its division and the divisions above it, and a
- * region overlay's own words (盟市, 旗县) count for its region. Ties go to the
- * first named.
- */
-function mostNamed(text: string, kind: Division["kind"], within: Division | null): Division | null {
-  const tally = new Map<string, { d: Division; n: number; first: number }>();
-  const count = (d: Division, at: number) => {
-    for (let c: Division | undefined = d; c; c = c.parent ? divisionByCode(c.parent) : undefined) {
-      const t = tally.get(c.code);
-      if (t) t.n++;
-      else tally.set(c.code, { d: c, n: 1, first: at });
-    }
-  };
-  for (const m of scanPlaces(text, { overlays: "all", region: within?.code })) {
-    const d = resolvePlace(m, { region: within?.code });
-    if (d) count(d, m.start);
-  }
-  for (const o of OVERLAYS) {
-    const province = divisionByCode(o.code);
-    if (!province) continue;
-    for (const w of Object.values(o.collectiveWords).flat()) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) count(province, at);
-  }
-  let best: { d: Division; n: number; first: number } | null = null;
-  for (const t of tally.values()) {
-    if (t.d.kind !== kind || (within && !isWithin(t.d, within.code))) continue;
-    if (!best || t.n > best.n || (t.n === best.n && t.first < best.first)) best = t;
-  }
-  return best?.d ?? null;
 }
 
 const FYP = /第([一二三四五六七八九十]{1,3})个五年规划|[“"]?(十[一二三四五六七八九])五[”"]?规划/;
@@ -191,16 +125,3 @@ export function signature(lines: Line[], from: number, to: number): { date: stri
   }
   return { date: null, issuer: null };
 }
-
-/**
- * Name of a document whose title is not printed (a newspaper reprint): an
- * opening like "为贯彻落实《X》精神……提出如下实施意见" names it
- * "贯彻落实《X》的实施意见"; otherwise its first clause stands for it.
- */
-export function untitledName(opening: string): string {
-  const ref = /(?:贯彻落实|落实|贯彻|根据|按照)(《[^《》]{2,80}》)/.exec(opening);
-  const kind = /(?:提出|制定)(?:如下|以下|本)([\u4e00-\u9fff]{2,6}?)(?:[。，；]|$)/.exec(opening);
-  if (ref && kind && TITLE_END.test(kind[1]!)) return `关于贯彻落实${ref[1]}的${kind[1]}`;
-  return opening.split(/[，。；]/)[0]!.slice(0, 60);
-}
-
