@@ -4,7 +4,7 @@ import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
 import { DATE_LINE, DOC_NUMBER_LINE } from "../shared/patterns.js";
 import { placeAndLevel } from "./doc-place.js";
 import type { Line } from "./lines.js";
-import { isPageNoise, ISSUER_END, readTitle, untitledTitle } from "./title.js";
+import { isPageFurniture, ISSUER_END, readTitle, untitledTitle } from "./title.js";
 import type { DocumentInfo, PolicyLevel } from "./types.js";
 
 /**
@@ -43,7 +43,7 @@ export function readDocInfo(src: Source, lines: Line[], first: number, end: numb
   }
   // a reprint's masthead above the title (吉林日报 2015年05月20日 星期三 第03版) dates its publication
   for (let k = first - 1; !date && k >= Math.max(0, first - 5); k--) {
-    const m = isPageNoise(lines[k]!.text) ? MASTHEAD_DATE.exec(lines[k]!.text) : null;
+    const m = isPageFurniture(lines[k]!.text) ? MASTHEAD_DATE.exec(lines[k]!.text) : null;
     if (m) date = isoDate(m[1]!, m[2]!, m[3]);
   }
   // a name standing for a missing title states no issuer

@@ -24,6 +24,9 @@ export function withoutMarkup(text: string): { text: string; cut: number } {
   return m ? { text: text.slice(m[0].length), cut: m[0].length } : { text, cut: 0 };
 }
 
+/** True when a line holds a page's furniture: a masthead with its page or weekday, a byline, a breadcrumb. */
+export const isPageFurniture = (text: string): boolean => FURNITURE.test(text);
+
 /** True when a line is page noise, not document text: code, a masthead, a dateline with more on it, a breadcrumb. */
 export function isPageNoise(text: string): boolean {
   const t = withoutMarkup(text).text;

@@ -64,6 +64,12 @@ describe("titles: page noise never starts or continues one", () => {
       .toEqual(["东丰县人民政府关于进一步促进民营经济发展的若干意见", 2, "2015-05-20", "东丰县人民政府", "220421", "district"]);
   });
 
+  it("a prose line with dates above a title is no masthead: it dates nothing (seed 003, line 619 before 625)", () => {
+    const text = "自2021年1月1日至2030年12月31日，对设在西部地区的鼓励类产业企业减按15%的税率征收企业所得税。\n内蒙古自治区建立高耗能企业可再生能源电力强制消费机制的若干措施\n为深入落实国家部署，制定本措施。\n";
+    const [doc] = docOfText(text, "t.txt");
+    expect([doc!.info.title, doc!.info.date]).toEqual(["内蒙古自治区建立高耗能企业可再生能源电力强制消费机制的若干措施", null]);
+  });
+
   it.each([
     ["<%@ page contentType=\"text/html; charset=GBK\"%>", true],
     ["吉林日报 2015年05月20日 星期三 第03版", true],
