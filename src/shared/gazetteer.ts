@@ -139,11 +139,14 @@ interface Reading extends Place { use: Use }
 interface TrieNode { next: Map<string, TrieNode>; readings: Reading[] | null }
 
 let ROOT: TrieNode | null = null;
+/** every name that counts in running text, with its reading */
+const TEXT_NAMES: Reading[] = [];
 
 function trie(): TrieNode {
   if (ROOT) return ROOT;
   const root: TrieNode = { next: new Map(), readings: null };
   const add = (name: string, r: Reading) => {
+    if (r.use === Use.Text) TEXT_NAMES.push(r);
     let n = root;
     for (let k = 0; k < name.length; k++) {
       const ch = name[k]!;
@@ -241,6 +244,12 @@ export function resolvePlace(m: PlaceMention, opts: PlaceOptions = {}): Division
 export function lookupPlace(name: string, opts: PlaceOptions = {}): Place[] {
   const hit = longestAt(name, 0, (r) => overlayAllowed(r, opts));
   return hit && hit.len === name.length ? hit.readings.map(strip) : [];
+}
+
+/** The names that count in running text and contain `part` (和 → 呼和浩特, 和林格尔县, 乌兰布和 …), overlay places included per `opts`. */
+export function textNamesContaining(part: string, opts: PlaceOptions = { overlays: "all" }): string[] {
+  trie();
+  return [...new Set(TEXT_NAMES.filter((r) => r.name.includes(part) && overlayAllowed(r, opts)).map((r) => r.name))].sort();
 }
 
 /** True when the whole string is a place name (full, short, or an extra of the region's overlay). */

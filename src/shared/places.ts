@@ -1,4 +1,4 @@
-import { isWithin, regionName, resolvePlace, scanPlaces } from "./gazetteer.js";
+import { isWithin, regionName, resolvePlace, scanPlaces, textNamesContaining } from "./gazetteer.js";
 import { overlaysFor } from "./overlays.js";
 
 /**
@@ -88,3 +88,24 @@ export function placeOpeningClause(text: string, at: number, docRegionCode: stri
 }
 
 const CLAUSE_MARK = /[，,。；;：:！？!?\n\t]/;
+
+/**
+ * A regular-expression source matching `word` (a list joint such as 和) only
+ * where it is no part of a place name the gazetteer or a region overlay knows
+ * (呼和浩特, 和林格尔, 乌兰布和, 和平区): each name contributes the text around the
+ * word as one lookaround, so "A和B" still splits. Built from data once per word.
+ */
+export function outsidePlaceNames(word: string): string {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const behind: string[] = [];
+  const ahead: string[] = [];
+  for (const name of textNamesContaining(word)) {
+    for (let k = name.indexOf(word); k >= 0; k = name.indexOf(word, k + 1)) {
+      const before = name.slice(0, k), after = name.slice(k + word.length);
+      if (before && after) behind.push(`${esc(before)}(?=${esc(word + after)})`);
+      else if (before) behind.push(esc(before));
+      else if (after) ahead.push(esc(after));
+    }
+  }
+  return `${behind.length ? `(?<!${behind.join("|")})` : ""}${esc(word)}${ahead.length ? `(?!${ahead.join("|")})` : ""}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractTargets } from "../../src/extract/targets.js";
-import { placeOpeningClause } from "../../src/shared/places.js";
+import { outsidePlaceNames, placeOpeningClause } from "../../src/shared/places.js";
 import { docOf } from "../helpers.js";
 
 const at = (s: string) => s.search(/\d+(?:\.\d+)?(?:万|亿|%)/);
@@ -27,4 +27,15 @@ describe("a target's region from a place the clause opens with (issue 14)", () =
     const rs = extractTargets(docOf(text, { plan_period: [2026, 2030] })).map((d) => [d.fields.value, d.fields.region]);
     expect(rs).toEqual([[3000, "呼伦贝尔市满洲里市"], [800, "内蒙古自治区"]]);
   });
+});
+
+describe("a list joint inside a place name is no joint (the 和 of 呼和浩特, from data)", () => {
+  const he = new RegExp(outsidePlaceNames("和"), "g");
+  const joints = (s: string) => [...s.matchAll(he)].map((m) => m.index);
+  it.each([
+    ["呼和浩特、和林格尔和乌兰布和", [9]], // Inner Mongolia's overlay (乌兰布和) and its divisions
+    ["和平区和太和县", [3]], // divisions elsewhere, named in full
+    ["能源和交通", [2]],
+    ["交通和平台", [2]], // 和平 alone is no place name in text
+  ])("%s → %j", (s, at) => expect(joints(s)).toEqual(at));
 });
