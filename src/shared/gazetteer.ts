@@ -136,25 +136,34 @@ const enum Use { Text, AfterParent, Head, Lookup }
 
 interface Reading extends Place { use: Use }
 
-interface TrieNode { next: Map<string, TrieNode>; readings: Reading[] | null }
-
-let ROOT: TrieNode | null = null;
+/**
+ * The trie as flat tables: node 0 is the root; the edge from node n by the
+ * UTF-16 unit c is EDGES.get(n * 65536 + c) (one Map with number keys builds
+ * and walks several times faster than a Map per node); READINGS[n] are the
+ * names ending at n.
+ */
+let EDGES: Map<number, number> | null = null;
+const READINGS: Array<Reading[] | null> = [null];
 /** every name that counts in running text, with its reading */
 const TEXT_NAMES: Reading[] = [];
 
-function trie(): TrieNode {
-  if (ROOT) return ROOT;
-  const root: TrieNode = { next: new Map(), readings: null };
+function trie(): Map<number, number> {
+  if (EDGES) return EDGES;
+  const edges = new Map<number, number>();
   const add = (name: string, r: Reading) => {
     if (r.use === Use.Text) TEXT_NAMES.push(r);
-    let n = root;
+    let n = 0;
     for (let k = 0; k < name.length; k++) {
-      const ch = name[k]!;
-      let next = n.next.get(ch);
-      if (!next) n.next.set(ch, (next = { next: new Map(), readings: null }));
+      const key = n * 65536 + name.charCodeAt(k);
+      let next = edges.get(key);
+      if (next === undefined) {
+        next = READINGS.length;
+        READINGS.push(null);
+        edges.set(key, next);
+      }
       n = next;
     }
-    (n.readings ??= []).push(r);
+    (READINGS[n] ??= []).push(r);
   };
   for (const d of CODES.values()) {
     const stem = stemOf(d.name);
@@ -169,7 +178,7 @@ function trie(): TrieNode {
   for (const o of OVERLAYS) {
     for (const [name, code] of o.places) add(name, { division: code ? CODES.get(code) ?? null : null, form: "extra", name, overlay: o.code, use: Use.Text });
   }
-  return (ROOT = root);
+  return (EDGES = edges);
 }
 
 function overlayAllowed(r: Reading, opts: PlaceOptions): boolean {
@@ -179,14 +188,16 @@ function overlayAllowed(r: Reading, opts: PlaceOptions): boolean {
 
 /** The readings of the longest name starting at `at` that `accept` keeps, with its length. */
 function longestAt(text: string, at: number, accept: (r: Reading) => boolean): { len: number; readings: Reading[] } | null {
-  let n = trie();
+  const edges = trie();
+  let n = 0;
   let best: { len: number; readings: Reading[] } | null = null;
   for (let i = at; i < text.length; i++) {
-    const next = n.next.get(text[i]!);
-    if (!next) break;
+    const next = edges.get(n * 65536 + text.charCodeAt(i));
+    if (next === undefined) break;
     n = next;
-    if (n.readings) {
-      const kept = n.readings.filter(accept);
+    const here = READINGS[n];
+    if (here) {
+      const kept = here.filter(accept);
       if (kept.length) best = { len: i + 1 - at, readings: kept };
     }
   }
