@@ -26,15 +26,22 @@ export function placeAndLevel(a: { title: string; issuer: string | null; docNumb
   const named = head ?? firstDivision(a.title);
   const opening = a.body.slice(0, BODY_SCAN);
   const spoken = (code: string | null | undefined) => mostSpokenLevel(opening, [...base.selfReference, ...overlaysFor(code).flatMap((o) => o.selfReference)] as LevelRule[]);
+  if (head) {
+    const policy_level = a.hintLevel ?? levelOf(head);
+    return { region: regionName(head), region_code: head.code, policy_level };
+  }
   if (named) {
-    const policy_level = a.hintLevel ?? (head ? levelOf(head) : null) ?? levelFromWords(a, named.code) ?? spoken(named.code) ?? "region";
+    // a division named inside the title (关于印发《青岛市…》) is where the document applies; the
+    // level is the issuer's or the 文号's, else the one the body speaks for, else the division's
+    const policy_level = a.hintLevel ?? levelFromWords({ ...a, title: "" }, named.code) ?? spoken(named.code) ?? levelOf(named);
     return { region: regionName(named), region_code: named.code, policy_level };
   }
   const national = (a.hintLevel ?? levelFromWords(a, null)) === "national";
   // a national document that names no region in its title governs the whole country
   if (national) return { region: "全国", region_code: null, policy_level: "national" };
   const province = mostNamed(opening, "province", null);
-  const policy_level = a.hintLevel ?? levelFromWords(a, province?.code) ?? spoken(province?.code) ?? "region";
+  // the title's words come last: the title may cite another government's document (贯彻落实《辽宁省…》)
+  const policy_level = a.hintLevel ?? levelFromWords({ ...a, title: "" }, province?.code) ?? spoken(province?.code) ?? levelFromWords(a, province?.code) ?? "region";
   const area = province && policy_level !== "region" ? mostNamed(opening, policy_level === "city" ? "city" : "district", province) ?? province : province;
   return area ? { region: regionName(area), region_code: area.code, policy_level } : { region: "", region_code: null, policy_level };
 }
@@ -52,10 +59,16 @@ function levelFromWords(a: { title: string; issuer: string | null; docNumber: st
 /** How much of a body is read for the area it names (the opening names it; bounded on huge inputs). */
 const BODY_SCAN = 20_000;
 
-/** The first division a title names anywhere (国务院关于推动内蒙古高质量发展…). */
+/**
+ * The first division a title names (国务院关于推动内蒙古高质量发展…), outside the
+ * 《》 of a cited document (关于贯彻落实《辽宁省…》: another government's) unless
+ * the title issues it (关于印发《内蒙古自治区…办法》).
+ */
 function firstDivision(title: string): Division | null {
   const t = title.replace(/\s+/g, "");
   for (const m of scanPlaces(t)) {
+    const open = t.lastIndexOf("《", m.start);
+    if (open >= 0 && t.indexOf("》", open) >= m.end && !/印发$/.test(t.slice(0, open))) continue;
     const d = resolvePlace(m);
     if (d) return d;
   }
