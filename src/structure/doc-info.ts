@@ -2,6 +2,7 @@ import kinds from "../data/document-kinds.json" with { type: "json" };
 import type { Source } from "../ingest/source.js";
 import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
 import { DATE_LINE, DOC_NUMBER_LINE } from "../shared/patterns.js";
+import { divisionByCode } from "../shared/gazetteer.js";
 import { placeAndLevel } from "./doc-place.js";
 import type { Line } from "./lines.js";
 import { isPageFurniture, ISSUER_END, readTitle, untitledTitle } from "./title.js";
@@ -49,13 +50,14 @@ export function readDocInfo(src: Source, lines: Line[], first: number, end: numb
   // a name standing for a missing title states no issuer
   const fromTitle = named === undefined ? issuerFromTitle(title) : null;
   // "国家发展改革委等部门关于…": the signature block lists them all
-  const issuer = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
+  const stated = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
+  const place = placeAndLevel({ title, issuer: stated, docNumber, body, hintLevel: hint.level ?? null });
   return {
     title,
     doc_number: docNumber,
-    issuer,
+    issuer: stated ?? issuerInOpening(body, place.region, place.region_code),
     date,
-    ...placeAndLevel({ title, issuer, docNumber, body, hintLevel: hint.level ?? null }),
+    ...place,
     ...planTiming(title),
     titleSpan: { start: lines[first]!.start + cut, end: lines[first]!.end },
   };
@@ -74,6 +76,20 @@ export function parseDocNumber(line: string): string | null {
   return m[1]!.replace(/\s+(?=[\d〔［【\[(（年第号])|(?<=[\d〕］】\])）年第])\s+/g, "")
     .replace(/[［【\[(（](?=\d{4})/g, "〔").replace(/(?<=\d{4})[］】\])）]/g, "〕");
 }
+
+/**
+ * The government a preamble names as its author when neither title nor
+ * signature does ("…，市政府制定进一步促进投资增长十八条措施"): the document's
+ * region with 人民政府, when the level word (省/市/县/区) is the region's own.
+ */
+function issuerInOpening(body: string, region: string, code: string | null): string | null {
+  const m = OPENING_AUTHOR.exec(body.slice(0, 400));
+  if (!m || !code) return null;
+  const d = divisionByCode(code);
+  const own = d && (m[1] === "省" ? d.kind === "province" && /省$/.test(d.name) : m[1] === "市" ? /市$/.test(d.name) && d.kind !== "district" : d.kind === "district" && d.name.endsWith(m[1]!));
+  return own ? `${region}人民政府` : null;
+}
+const OPENING_AUTHOR = /(?:^|[，。；])(?:本|我)?(省|市|县|区)(?:人民)?政府(?:研究)?(?:制定|制订|提出|印发|决定)/;
 
 /**
  * Issuing bodies named at the head of a title (国务院关于…, 中共中央 国务院关于…).

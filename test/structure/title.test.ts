@@ -29,6 +29,13 @@ describe("titles: where a document prints none", () => {
     expect(docOfText(text, "大连市工程实验室管理暂行办法.txt")[0]!.info.title).toBe("大连市工程实验室管理暂行办法");
   });
 
+  it("a preamble naming its author (市政府制定…) gives the issuer of an untitled document, its own level only", () => {
+    // the opening of a real city policy (corpus/dev), which prints no title
+    const text = "为贯彻落实党中央、国务院关于做好当前经济工作的总体部署和要求，根据《辽宁省人民政府关于进一步促进投资增长的若干意见》（辽政发〔2014〕18号），市政府制定进一步促进投资增长十八条措施。\n一、加快重大项目建设\n";
+    expect(docOfText(text, "大连市进一步促进投资增长十八条措施.txt")[0]!.info.issuer).toBe("大连市人民政府");
+    expect(docOfText(text.replace("市政府制定", "省政府制定"), "大连市进一步促进投资增长十八条措施.txt")[0]!.info.issuer).toBeNull();
+  });
+
   it("a page with no printed title is named by the file, and a self-reference (我县) names no region", async () => {
     const [doc] = await documentOf("2016-3.txt", "为把我县建设成为全省重要的商品粮基地，结合我县实际，制定本办法。\n第一条 县财政每年安排专项资金500万元。\n");
     expect([doc!.title, doc!.region, doc!.region_code]).toEqual(["2016-3", "", null]);
