@@ -1,3 +1,6 @@
+import { isWithin, regionName, resolvePlace, scanPlaces, textNamesContaining } from "./gazetteer.js";
+import { overlaysFor } from "./overlays.js";
+
 /**
  * OCR dash noise: scanned documents print the dash between place names as 一
  * (集宁一大同一原平). Between two place-name-like CJK runs it is a dash; inside
@@ -48,4 +51,61 @@ export function splitStops(chain: string): string[] {
   const last = t.slice(s).trim();
   if (last) out.push(last);
   return out;
+}
+
+/**
+ * Leading words of a clause that come before its subject: a due date (到2025年，),
+ * a plan period (“十五五”期间), a resolve (力争, 确保).
+ */
+const CLAUSE_LEAD = /^(?:(?:力争|确保|预计|计划)?(?:到|至)?\d{4}年(?:底|末|前)?|[“"]?十[一二三四五六七八九]五[”"]?(?:期间|时期|末)|力争|确保|努力|全力)[，,]?/;
+
+/**
+ * The area a clause is about when it opens with a place other than the
+ * document's own (满洲里口岸过货量达到…, 呼包鄂乌城市群地区生产总值…), as the
+ * region field writes it; null when it opens with none, with the document's
+ * region itself, or with a place outside it (the clause then speaks of a
+ * partner, not of where the target applies). The clause is read back from
+ * `at` to the nearest clause mark, leading dates and resolves skipped.
+ */
+export function placeOpeningClause(text: string, at: number, docRegionCode: string | null): string | null {
+  let start = at;
+  while (start > 0 && at - start < 200 && !CLAUSE_MARK.test(text[start - 1]!)) start--;
+  let clause = text.slice(start, at);
+  for (let k = 0; k < 3; k++) {
+    const lead = CLAUSE_LEAD.exec(clause);
+    if (!lead || !lead[0]) break;
+    clause = clause.slice(lead[0].length);
+  }
+  const [m] = scanPlaces(clause, { region: docRegionCode });
+  if (!m || m.start !== 0) return null;
+  const d = resolvePlace(m, { region: docRegionCode });
+  if (d) {
+    if (d.code === docRegionCode) return null;
+    return !docRegionCode || isWithin(d, docRegionCode) ? regionName(d) : null;
+  }
+  // a place of the region's overlay that is no division (呼包鄂乌, 蒙西)
+  return m.places.some((p) => p.form === "extra" && !!docRegionCode && overlaysFor(docRegionCode).some((o) => o.code === p.overlay)) ? m.text : null;
+}
+
+const CLAUSE_MARK = /[，,。；;：:！？!?\n\t]/;
+
+/**
+ * A regular-expression source matching `word` (a list joint such as 和) only
+ * where it is no part of a place name the gazetteer or a region overlay knows
+ * (呼和浩特, 和林格尔, 乌兰布和, 和平区): each name contributes the text around the
+ * word as one lookaround, so "A和B" still splits. Built from data once per word.
+ */
+export function outsidePlaceNames(word: string): string {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const behind: string[] = [];
+  const ahead: string[] = [];
+  for (const name of textNamesContaining(word)) {
+    for (let k = name.indexOf(word); k >= 0; k = name.indexOf(word, k + 1)) {
+      const before = name.slice(0, k), after = name.slice(k + word.length);
+      if (before && after) behind.push(`${esc(before)}(?=${esc(word + after)})`);
+      else if (before) behind.push(esc(before));
+      else if (after) ahead.push(esc(after));
+    }
+  }
+  return `${behind.length ? `(?<!${behind.join("|")})` : ""}${esc(word)}${ahead.length ? `(?!${ahead.join("|")})` : ""}`;
 }

@@ -1,15 +1,71 @@
 import kinds from "../data/document-kinds.json" with { type: "json" };
-import regionsData from "../data/regions.json" with { type: "json" };
+import type { Source } from "../ingest/source.js";
 import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
-import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
-import { detectHeading } from "./headings.js";
-import { flat, type Line } from "./lines.js";
-import type { PolicyLevel } from "./types.js";
+import { DATE_LINE, DOC_NUMBER_LINE } from "../shared/patterns.js";
+import { divisionByCode } from "../shared/gazetteer.js";
+import { placeAndLevel } from "./doc-place.js";
+import type { Line } from "./lines.js";
+import { isPageFurniture, ISSUER_END, readTitle, untitledTitle } from "./title.js";
+import type { DocumentInfo, PolicyLevel } from "./types.js";
 
 /**
  * Facts about one document read from its head and signature: title (wrapped
  * lines joined), 文号, issuer, date, level, region and plan timing.
  */
+
+/**
+ * The facts of the document on lines [first, end): its title block starts at
+ * `first`, or, with `untitled`, it prints none (the name given stands for it;
+ * "file" names it as contract v3 says: the HTML page title, else the file name).
+ * `hint` is what a compilation's 目录 says of it.
+ */
+export function readDocInfo(src: Source, lines: Line[], first: number, end: number, hint: { docNumber?: string | null; level?: PolicyLevel | null }, untitled?: string | "file"): DocumentInfo {
+  const named = untitled === "file" ? untitledTitle(src.file, src.format, lines[first]) : untitled;
+  const { title, last, cut } = named !== undefined ? { title: named, last: first - 1, cut: 0 } : readTitle(lines, first, end);
+  let docNumber: string | null = null;
+  for (let k = last + 1; k <= Math.min(last + 3, end - 1); k++) {
+    docNumber = parseDocNumber(lines[k]!.text);
+    if (docNumber) break;
+  }
+  docNumber ??= hint.docNumber ?? null;
+  const sig = signature(lines, last + 1, end);
+  let date = sig.date;
+  if (!date) {
+    // a date printed right under the title, e.g. (2024年7月31日), or a cover's month (2026年2月 → 2026-02)
+    for (let k = last + 1; k <= Math.min(last + 3, end - 1); k++) {
+      const d = DATE_LINE.exec(lines[k]!.text.replace(/\s+/g, ""));
+      if (d) { date = isoDate(d[1]!, d[2]!, d[3]); break; }
+    }
+  }
+  const body = src.text.slice(lines[first]!.start, lines[end - 1]!.end);
+  if (!date) {
+    const p = PUBLISHED.exec(body);
+    if (p) date = isoDate(p[1]!, p[2]!, p[3]);
+  }
+  // a reprint's masthead above the title (吉林日报 2015年05月20日 星期三 第03版) dates its publication
+  for (let k = first - 1; !date && k >= Math.max(0, first - 5); k--) {
+    const m = isPageFurniture(lines[k]!.text) ? MASTHEAD_DATE.exec(lines[k]!.text) : null;
+    if (m) date = isoDate(m[1]!, m[2]!, m[3]);
+  }
+  // a name standing for a missing title states no issuer
+  const fromTitle = named === undefined ? issuerFromTitle(title) : null;
+  // "国家发展改革委等部门关于…": the signature block lists them all
+  const stated = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
+  const place = placeAndLevel({ title, issuer: stated, docNumber, body, hintLevel: hint.level ?? null });
+  return {
+    title,
+    doc_number: docNumber,
+    issuer: stated ?? issuerInOpening(body, place.region, place.region_code),
+    date,
+    ...place,
+    ...planTiming(title),
+    // a whole file that prints no title starts at its first line, blank or not (contract v3: line_start 1)
+    titleSpan: { start: untitled === "file" && first === 0 ? 0 : lines[first]!.start + cut, end: lines[first]!.end },
+  };
+}
+
+/** The date on a newspaper's masthead line. */
+const MASTHEAD_DATE = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/;
 
 /** A date line of a reprint's source note: 来源：2020-06-23 内蒙古日报 */
 export const PUBLISHED = /(?:来源|发布时间|发布日期)[:：]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
@@ -22,41 +78,19 @@ export function parseDocNumber(line: string): string | null {
     .replace(/[［【\[(（](?=\d{4})/g, "〔").replace(/(?<=\d{4})[］】\])）]/g, "〕");
 }
 
-export function levelFromIssuer(s: string): PolicyLevel | null {
-  for (const r of kinds.issuerLevels) if (new RegExp(r.re).test(s)) return r.level as PolicyLevel;
-  return null;
+/**
+ * The government a preamble names as its author when neither title nor
+ * signature does ("…，市政府制定进一步促进投资增长十八条措施"): the document's
+ * region with 人民政府, when the level word (省/市/县/区) is the region's own.
+ */
+function issuerInOpening(body: string, region: string, code: string | null): string | null {
+  const m = OPENING_AUTHOR.exec(body.slice(0, 400));
+  if (!m || !code) return null;
+  const d = divisionByCode(code);
+  const own = d && (m[1] === "省" ? d.kind === "province" && /省$/.test(d.name) : m[1] === "市" ? /市$/.test(d.name) && d.kind !== "district" : d.kind === "district" && d.name.endsWith(m[1]!));
+  return own ? `${region}人民政府` : null;
 }
-
-/** Title lines starting at `i`: a wrapped title continues until it ends in a document-kind word. */
-export function readTitle(lines: Line[], i: number, end: number): { title: string; last: number } {
-  let title = lines[i]!.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
-  let last = i;
-  while (!TITLE_END.test(flat(title)) && last + 1 < end && last - i < 3) {
-    const next = lines[last + 1]!;
-    if (parseDocNumber(next.text) || DATE_LINE.test(next.text) || detectHeading(next.text) || next.text.length > 60 || /[。：:]/.test(next.text)) break;
-    title += next.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
-    last++;
-  }
-  // a version or status note wrapped onto the next line still belongs to the title: 2023年修订版（试行）
-  const tail = lines[last + 1];
-  if (tail && last + 1 < end && TITLE_TAIL.test(tail.text.replace(/\s+/g, ""))) {
-    title += tail.text;
-    last++;
-  }
-  return { title: title.replace(/\s+/g, " ").replace(/(?<=[\u4e00-\u9fff《》“”]) (?=[\u4e00-\u9fff《》“”])/g, (_s: string, off: number, all: string) => (isIssuerGap(all, off) ? " " : "")), last };
-}
-
-const TITLE_TAIL = /^(?:\d{4}年?(?:修订|修正)?版)?(?:[(（](?:试行|暂行|征求意见稿|\d{4}(?:年)?版)[)）])?$/;
-
-/** Keep the space between two issuing bodies (`中共中央 国务院`), drop spaces from line wraps. */
-function isIssuerGap(title: string, off: number): boolean {
-  const before = title.slice(0, off);
-  const after = title.slice(off + 1);
-  return ISSUER_END.test(before) && !/关于|印发/.test(before) && ISSUER_START.test(after);
-}
-
-const ISSUER_END = new RegExp(`${kinds.issuerEnds}$`);
-const ISSUER_START = new RegExp(`^${kinds.issuerStarts}`);
+const OPENING_AUTHOR = /(?:^|[，。；])(?:本|我)?(省|市|县|区)(?:人民)?政府(?:研究)?(?:制定|制订|提出|印发|决定)/;
 
 /**
  * Issuing bodies named at the head of a title (国务院关于…, 中共中央 国务院关于…).
@@ -72,31 +106,6 @@ export function issuerFromTitle(title: string): { issuer: string; partial: boole
   const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`))).filter(Boolean);
   if (!parts.every((p) => ISSUER_END.test(p))) return null;
   return { issuer: parts.join("、"), partial };
-}
-
-const REGIONS = regionsData.regions as Array<[string, string]>;
-const REGION_RE = new RegExp(REGIONS.flat().sort((a, b) => b.length - a.length).join("|"), "g");
-const fullRegion = (name: string) => REGIONS.find(([full, short]) => name === full || name === short)?.[0] ?? name;
-/** A city-, league- or county-level issuer at the start of a title: 赤峰市…, 元宝山区… */
-const LOCAL_IN_TITLE = /^([\u4e00-\u9fff]{2,4}?(?:市|盟))(?!场)|^([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?!域|块|间)/;
-
-/**
- * The area a document governs: a city/county named at the head of the title,
- * else a province-level region named in the title, else the one the body
- * names most often.
- */
-export function regionOf(title: string, body: string, level: PolicyLevel): string {
-  const t = title.replace(/\s+/g, "");
-  const local = LOCAL_IN_TITLE.exec(t);
-  if (local && (level === "city" || level === "district")) return (local[1] ?? local[2])!;
-  REGION_RE.lastIndex = 0;
-  const inTitle = REGION_RE.exec(t);
-  if (inTitle) return fullRegion(inTitle[0]);
-  // a national document that names no region in its title governs the whole country
-  if (level === "national") return "全国";
-  const counts = new Map<string, number>();
-  for (const x of body.matchAll(REGION_RE)) counts.set(fullRegion(x[0]), (counts.get(fullRegion(x[0])) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
 }
 
 const FYP = /第([一二三四五六七八九十]{1,3})个五年规划|[“"]?(十[一二三四五六七八九])五[”"]?规划/;
@@ -133,16 +142,3 @@ export function signature(lines: Line[], from: number, to: number): { date: stri
   }
   return { date: null, issuer: null };
 }
-
-/**
- * Name of a document whose title is not printed (a newspaper reprint): an
- * opening like "为贯彻落实《X》精神……提出如下实施意见" names it
- * "贯彻落实《X》的实施意见"; otherwise its first clause stands for it.
- */
-export function untitledName(opening: string): string {
-  const ref = /(?:贯彻落实|落实|贯彻|根据|按照)(《[^《》]{2,80}》)/.exec(opening);
-  const kind = /(?:提出|制定)(?:如下|以下|本)([\u4e00-\u9fff]{2,6}?)(?:[。，；]|$)/.exec(opening);
-  if (ref && kind && TITLE_END.test(kind[1]!)) return `关于贯彻落实${ref[1]}的${kind[1]}`;
-  return opening.split(/[，。；]/)[0]!.slice(0, 60);
-}
-

@@ -1,12 +1,12 @@
 import type { Source } from "../ingest/source.js";
 import { DATE_LINE, TITLE_END } from "../shared/patterns.js";
 import { collectTables, splitBlocks, splitSentences } from "./blocks.js";
-import { isoDate, issuerFromTitle, levelFromIssuer, parseDocNumber, planTiming, PUBLISHED, readTitle, regionOf, signature, untitledName } from "./doc-info.js";
+import { parseDocNumber, readDocInfo } from "./doc-info.js";
+import { findTitleLine, untitledName } from "./title.js";
 import { detectHeading } from "./headings.js";
 import { flat, linesOf, type Line } from "./lines.js";
 import { levelOfHeader, locateTitles, parseToc, type TocEntry } from "./toc.js";
 import type { Doc, DocumentInfo, Span } from "./types.js";
-import { leadingDivision, levelOf, regionCode, regionName } from "../shared/gazetteer.js";
 
 /**
  * Split a source into policy documents. A compilation prints a 目录 whose
@@ -15,75 +15,13 @@ import { leadingDivision, levelOf, regionCode, regionName } from "../shared/gaze
  * (a plan, an opinion, a news item carrying an opinion).
  */
 
-/** A file's name without its extension: the title of a document that prints none. */
-const fileTitle = (file: string) => file.replace(/\.[^.]+$/, "") || file;
-
-function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hint: Partial<TocEntry>, untitled?: string): Doc {
-  // an untitled document has no title lines: its head starts before its first line
-  const { title, last } = untitled !== undefined ? { title: untitled, last: first - 1 } : readTitle(lines, first, endLine);
-  let docNumber: string | null = null;
-  for (let k = last + 1; k <= Math.min(last + 3, endLine - 1); k++) {
-    docNumber = parseDocNumber(lines[k]!.text);
-    if (docNumber) break;
-  }
-  docNumber ??= hint.docNumber ?? null;
-  const sig = signature(lines, last + 1, endLine);
-  let date = sig.date;
-  if (!date) {
-    // a date printed right under the title, e.g. (2024年7月31日), or a cover's month (2026年2月 → 2026-02)
-    for (let k = last + 1; k <= Math.min(last + 3, endLine - 1); k++) {
-      const d = DATE_LINE.exec(lines[k]!.text.replace(/\s+/g, ""));
-      if (d) { date = isoDate(d[1]!, d[2]!, d[3]); break; }
-    }
-  }
-  const body = src.text.slice(lines[first]!.start, lines[endLine - 1]!.end);
-  if (!date) {
-    const p = PUBLISHED.exec(body);
-    if (p) date = isoDate(p[1]!, p[2]!, p[3]);
-  }
-  // a file name standing for a missing title states no issuer
-  const fromTitle = untitled === undefined ? issuerFromTitle(title) : null;
-  // "国家发展改革委等部门关于…": the signature block lists them all
-  const issuer = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
-  // the division named at the head of the issuer or the title (大连市人民政府, 甘井子区…办法) governs the document
-  const place = leadingDivision(issuer ?? "", body) ?? leadingDivision(title, body);
-  const level = hint.level ?? (place ? levelOf(place) : null) ?? levelFromIssuer(issuer ?? "") ?? levelFromIssuer(docNumber ?? "") ?? levelFromIssuer(title) ?? "region";
-  const region = place && hint.level !== "national" ? regionName(place) : regionOf(title, body, level);
-  const info: DocumentInfo = {
-    title,
-    doc_number: docNumber,
-    issuer,
-    date,
-    policy_level: level,
-    region,
-    region_code: place && region === regionName(place) ? place.code : regionCode(region),
-    ...planTiming(title),
-    titleSpan: { start: lines[first]!.start, end: lines[first]!.end },
-  };
-  return makeDoc(src, { start: lines[first]!.start, end: lines[endLine - 1]!.end }, info);
+function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hint: Partial<TocEntry>, untitled?: string | "file"): Doc {
+  return makeDoc(src, { start: lines[first]!.start, end: lines[endLine - 1]!.end }, readDocInfo(src, lines, first, endLine, hint, untitled));
 }
 
 export function makeDoc(src: Source, span: Span, info: DocumentInfo): Doc {
   const blocks = splitBlocks(src, span);
   return { ...span, source: src, info, blocks, sentences: splitSentences(blocks), tables: collectTables(blocks) };
-}
-
-/** Index of the line that starts a single document's title (skipping news headlines and cover lines), in lines [from, to). */
-function findTitleLine(lines: Line[], from = 0, to = lines.length): number | null {
-  const limit = Math.min(to, from + 40);
-  for (let i = from; i < limit; i++) {
-    const t = lines[i]!.text;
-    if (t.startsWith("#") || t.length > 80 || /[。，]/.test(t) || detectHeading(t)) continue;
-    // a title may wrap over up to three short lines: test the joined text
-    let joined = "";
-    for (let k = i; k < Math.min(i + 3, limit); k++) {
-      const tk = lines[k]!.text;
-      if (k > i && (tk.length > 40 || /[。，：:]/.test(tk) || parseDocNumber(tk))) break;
-      joined += flat(tk);
-      if (TITLE_END.test(joined)) return i;
-    }
-  }
-  return null;
 }
 
 /** A line wholly in brackets, e.g. "(此件公开发布)" closing the document before: never part of a title. */
@@ -124,12 +62,7 @@ function leadingDoc(src: Source, lines: Line[], from: number, to: number): Doc[]
   for (let i = from; i < to && !prose; i++) prose = /[。；]/.test(lines[i]!.text);
   if (!prose) return [];
   const t = findTitleLine(lines, from, to);
-  const doc = buildDoc(src, lines, t ?? from, to, {});
-  if (t === null) {
-    doc.info.title = untitledName(lines[from]!.text);
-    doc.info.issuer = null;
-  }
-  return [doc];
+  return [buildDoc(src, lines, t ?? from, to, {}, t === null ? untitledName(lines[from]!.text) : undefined)];
 }
 
 export function splitDocuments(src: Source): Doc[] {
@@ -155,9 +88,8 @@ export function splitDocuments(src: Source): Doc[] {
   }
   const t = findTitleLine(lines);
   if (t !== null) return [buildDoc(src, lines, t, lines.length, {})];
-  // no printed title: the whole file is one document, named by the file (contract v3: the
-  // HTML page title is already its first line when the page printed one)
-  return [buildDoc(src, lines, 0, lines.length, {}, fileTitle(src.file))];
+  // no printed title: the whole file is one document, named by its page title or file (contract v3)
+  return [buildDoc(src, lines, 0, lines.length, {}, "file")];
 }
 
 

