@@ -1,5 +1,6 @@
 import type { Doc, Span } from "../../structure/types.js";
-import type { Draft, Fields } from "../record.js";
+import { blockAt, type Draft, type Fields } from "../record.js";
+import { bindingAt } from "./binding.js";
 import type { Basis, Comparator } from "./phrases.js";
 import type { Timing } from "./year.js";
 
@@ -24,6 +25,7 @@ export interface TargetParts {
 }
 
 export function makeDraft(doc: Doc, timing: Timing, p: TargetParts, at: number, quote: Span): Draft<"targets"> {
+  const block = blockAt(doc, at);
   const fields: Fields<"targets"> = {
     indicator: p.indicator,
     value: p.value,
@@ -34,7 +36,7 @@ export function makeDraft(doc: Doc, timing: Timing, p: TargetParts, at: number, 
     baseline_value: p.baseline_value ?? null,
     baseline_year: p.baseline_year ?? null,
     value_text: p.value_text,
-    binding: p.binding ?? null,
+    binding: p.binding ?? (block ? bindingAt(doc.source.text, block, at) : null),
     basis: p.basis,
     region: p.region ?? doc.info.region,
     value_normalized: p.value_normalized ?? null,
