@@ -182,7 +182,9 @@ const SPACED_DIGITS = /(?<![0-9A-Za-z.])\d(?: \d| ?\. ?\d)+/g;
 /** what may follow a number set digit by digit: a unit or counter, a date word, a comparator or range word */
 const NUMBER_FOLLOWER = /^ ?[%‰年月日号时分秒天周岁亿万千百十元角个家项条款章节篇吨亩米公平立度人户座所张辆台倍次处批类件只头名位届期级层多余以左至到~\-—～]/;
 const PERCENT_SPACE = /(?<=\d) +(?=[%‰])/g;
-const SPACED_DASH = /(?<=[\u4e00-\u9fff]) *(?:[-－–—] *[-－–—]+|[-－–—]? +[-－–—]|[-－–—] +) *(?=[\u4e00-\u9fff])/g;
+const DASH_RUN = /(?<=[\u4e00-\u9fff]) *[-－–—](?: *[-－–—])* *(?=[\u4e00-\u9fff])/g;
+/** a printed dash: spaces around it, or a hyphen doubled (--); a lone hyphen or a Chinese dash —— is written text */
+const isPrintedDash = (run: string) => run.includes(" ") || (run.length >= 2 && /[-－–]/.test(run));
 
 export function joinSpacedNumbers(src: Source): Source {
   const text = src.text;
@@ -190,7 +192,7 @@ export function joinSpacedNumbers(src: Source): Source {
     const opened = text[m.index - 1] === "第" || (text[m.index - 1] === " " && text[m.index - 2] === "第");
     return opened || NUMBER_FOLLOWER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) ? m[0].replace(/ /g, "") : m[0];
   });
-  return rewrite(rewrite(joined, PERCENT_SPACE, () => ""), SPACED_DASH, () => "—");
+  return rewrite(rewrite(joined, PERCENT_SPACE, () => ""), DASH_RUN, (m) => (isPrintedDash(m[0]) ? "—" : m[0]));
 }
 
 export function normalize(src: Source): Source {

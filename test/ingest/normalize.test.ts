@@ -129,6 +129,7 @@ describe("print and OCR habits inside numbers and dashes", () => {
   it("a dash printed as hyphens with spaces between places is one dash; a lone hyphen stays", () => {
     expect(norm("建设大理 - -保山高速公路、昆明--石林高速公路")).toBe("建设大理—保山高速公路、昆明—石林高速公路");
     expect(norm("铁合金-合金钢一体化")).toBe("铁合金-合金钢一体化");
+    expect(norm("“蒙”字标——大草原优品")).toBe("“蒙”字标——大草原优品");
     expect(norm("2021 - 2025年")).toBe("2021 - 2025年");
   });
 
