@@ -195,7 +195,12 @@ function perUnitOf(text: string, r: Rec, p: Pay): string | null {
 function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: UnitsClause[]): Fields<"subsidies"> {
   const text = item.text;
   const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
-  const fixed = get("fixed"), cap = get("cap"), floor = get("floor"), range = get("range"), rate = get("rate");
+  const fixed = get("fixed"), floor = get("floor"), range = get("range"), rate = get("rate");
+  // 单笔奖励不超过100万元，累计不超过1000万元: the cap after 累计/总额 is the total cap, the other the per-payment one
+  const caps = r.pays.filter((p) => p.role === "cap");
+  const isTotal = (p: Pay) => TOTAL_CAP_BEFORE.test(text.slice(Math.max(0, p.start - 10), p.start));
+  const totalCap = caps.length > 1 ? caps.find(isTotal) : undefined;
+  const cap = caps.find((p) => p !== totalCap);
   const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
   const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
   // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list
@@ -212,8 +217,10 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
     instrument: instrumentOf(text, r),
     amount_yuan: fixed?.yuan ?? null,
     amount_max_yuan: cap?.yuan ?? range?.high ?? null,
+    amount_total_max_yuan: totalCap?.yuan ?? null,
     amount_min_yuan: floor?.yuan ?? range?.low ?? null,
     rate_pct: rate?.rate ?? null,
+    rate_pct_high: rate?.rateHigh ?? null,
     rate_base: rate?.rateBase ?? null,
     per_unit: perUnitOf(text, r, keyPay),
     frequency,
@@ -226,6 +233,9 @@ function fieldsOf(doc: Doc, item: Item, r: Rec, beneficiary: string, units: Unit
 }
 
 /** Tax relief without a number: 免征房产税、城镇土地使用税; 超过部分减半征收. */
+/** 累计不超过, 总额最高: the words before a cumulative cap */
+const TOTAL_CAP_BEFORE = /(?:累计|总额|合计|总计|累积)[^，,；。\d]{0,6}$/;
+
 /** 分三年发放, 分3年拨付: a payment schedule written after the award */
 const PAY_SCHEDULE = /分(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:发放|拨付|兑现|支付|给予)/;
 
@@ -421,8 +431,8 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
       const { valid_from, valid_to } = termOf(t.period);
       drafts.push({
         fields: {
-          beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_min_yuan: null,
-          rate_pct: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsOf(t.period.start),
+          beneficiary: t.beneficiary, instrument: "tax_relief", amount_yuan: null, amount_max_yuan: null, amount_total_max_yuan: null, amount_min_yuan: null,
+          rate_pct: null, rate_pct_high: null, rate_base: null, per_unit: null, frequency: null, responsible_units: unitsOf(t.period.start),
           policy_level: doc.info.policy_level, valid_from, valid_to, years: null,
         },
         at: srcAt(item, t.at),

@@ -28,3 +28,10 @@ describe("subsidies written as in other provinces", () => {
     expect(rs.map((r) => [r.rate_pct, r.amount_max_yuan, r.frequency, r.years])).toEqual([[5, 2000000, "multi_year", 3]]);
   });
 });
+
+describe("contract v3 fields", () => {
+  it("a rate range gives rate_pct and rate_pct_high (按5%—20%给予补助)", () => {
+    const [r] = subs("对企业研发投入按5%—20%给予补助，单笔补助不超过100万元。");
+    expect([r!.rate_pct, r!.rate_pct_high, r!.amount_max_yuan, r!.amount_total_max_yuan]).toEqual([5, 20, 1000000, null]);
+  });
+});

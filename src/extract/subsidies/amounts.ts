@@ -29,6 +29,8 @@ export interface Pay {
   high: number | null;
   rate: number | null;
   rateBase: string | null;
+  /** upper end of a rate range (按5%—20%: 20), else absent */
+  rateHigh?: number | null;
   /** unit suffix of the amount: 元/月 → "/月" */
   perSuffix: string | null;
   /** a cap written in another sentence and shared by this record: it gives no source line */
@@ -124,7 +126,8 @@ export function paysOf(part: Piece): Pay[] {
     const pct = q.unitNormalized === "%";
     const times = q.unitNormalized === "times";
     if (!pct && !times) continue;
-    if (q.high) continue;
+    // 按5%—20%给予补助: a rate range (rate_pct and rate_pct_high); a range of multiples is left alone
+    if (q.high && !pct) continue;
     // "其中，60%用于对获奖项目主要完成人的奖励": a share of how the money is spent, not a rate of a base
     if (pct && /^\s*(?:专门)?用于/.test(after)) continue;
     // 按40%、30%、30%的比例分三年发放, 分别按应奖励额的30%、30%和40%拨付: instalments of one award (contract v3)
@@ -161,7 +164,7 @@ export function paysOf(part: Piece): Pay[] {
     const rate = decToNumber(times ? mulPow10(q.value, 2) : q.value);
     // 给予企业最高10%的…: the recipient and the bound are no base
     const cleanBase = base ? base.replace(/^(?:其|照)/, "").replace(/(?:企业)?(?:最高|不超过|不低于|不高于)$/, "") : null;
-    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: cleanBase || null, perSuffix: null });
+    out.push({ role: "rate", ...at, yuan: null, low: null, high: null, rate, rateBase: cleanBase || null, perSuffix: null, rateHigh: q.high ? decToNumber(q.high) : null });
   }
   return out;
 }
