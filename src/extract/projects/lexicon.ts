@@ -61,6 +61,8 @@ export const SERVICE_CENTRE_RE = new RegExp(`(?:${alt(rules.serviceCentreWords)}
 export const DESIGNATION_HEADS = rules.designationHeads;
 export const DESIGNATION_VERBS = rules.designationVerbs;
 export const GENERIC_START = rules.genericStart;
+/** genericStart words naming a kind of facility: no category mark on a 工程 (农村电网改造升级工程) */
+export const GENERIC_START_KINDS = new Set(rules.genericStartKinds);
 /** 全国领先…, 全球最大的…: a rank slogan opening a name (one bounded alternation: linear) */
 export const RANK_SLOGAN_RE = new RegExp(rules.rankSlogan);
 export const GRADE_WORDS = rules.gradeWords;

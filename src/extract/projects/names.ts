@@ -25,6 +25,8 @@ export interface NameHit {
   listSize: number;
   /** the shared class after 等 / a count, when the list has one */
   tail: string;
+  /** written without its head noun, which the list's last item carries (恒力炼化一体化、…一期项目) */
+  sharesHead?: boolean;
 }
 
 /** how far past a name its wrappers and suffixes are read: keeps every step linear on hostile input */
@@ -45,6 +47,10 @@ const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|�
 const HE = "(?<![布呼])和(?!林格尔|浩特)";
 const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
 const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
+/** the generic head nouns a list may write once for all its items (…、…一期项目) */
+const SHARED_BARE_HEAD = /(?:工程|项目)$/;
+/** a phase of a work (…一期项目): phases belong to one work */
+const PHASED = /[一二三四五六七八九十\d]期(?:工程|项目)$/;
 /** a list opening with these is a class of works (实施一批…项目) */
 const CLASS_LIST = /^(?:一批|若干|各类|一些|多个)/;
 /** a list before this tail names a class of things (…等领域项目), no works */
@@ -182,10 +188,10 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
 }
 
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
-export function splitList(list: string): Array<{ name: string; at: number }> {
+export function splitList(list: string): ListItem[] {
   if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
   // "A、B等T和C": full names joined by 和 are separate sub-lists
-  const out: Array<{ name: string; at: number }> = [];
+  const out: ListItem[] = [];
   let from = 0;
   JOINT_ANY.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -193,15 +199,18 @@ export function splitList(list: string): Array<{ name: string; at: number }> {
     if (m[0] === "、") continue;
     const left = list.slice(from, m.index);
     if (ENDS_WITH_HEAD.test(left.slice(-MAX_TAIL))) {
-      for (const it of splitSubList(left)) out.push({ name: it.name, at: from + it.at });
+      for (const it of splitSubList(left)) out.push({ ...it, at: from + it.at });
       from = m.index + m[0].length;
     }
   }
-  for (const it of splitSubList(list.slice(from))) out.push({ name: it.name, at: from + it.at });
+  for (const it of splitSubList(list.slice(from))) out.push({ ...it, at: from + it.at });
   return out;
 }
 
-function splitSubList(list: string): Array<{ name: string; at: number }> {
+/** A list item: its full name, its offset in the list, and whether its head noun was carried from the last item. */
+interface ListItem { name: string; at: number; sharesHead?: boolean }
+
+function splitSubList(list: string): ListItem[] {
   // the shared tail after 等 or a count ("3个", "两个"), outside brackets and quotes
   let marker = -1, markerLen = 0;
   for (let i = list.length - 1, depth = 0; i > 0; i--) {
@@ -256,6 +265,8 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     const i = last.name.indexOf(h);
     if (i < 0 || i + h.length === last.name.length || !firsts.every((f) => f.name.endsWith(h))) return items;
     const tail = last.name.slice(i + h.length);
+    // an upgrade written after the last work only (大连新机场、长海机场扩建) is that work's: only a tail naming a work is shared
+    if (!ENDS_WITH_HEAD.test(tail)) return items;
     return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
   }
   if (!firsts.every((f) => isPlace(f.name))) {
@@ -263,7 +274,20 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name)
       // fields sharing a national or regional class written once (稀土新材料、草种业国家技术创新中心)
       : firsts.every((f) => f.name.length <= 8 && !ENDS_WITH_HEAD.test(f.name)) ? levelTail(last.name) : null;
-    return t ? [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last] : [last];
+    if (t) return [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last];
+    // otherwise full names stand on their own (青山生态系统工程、蓝天工程、…基础设施), and items naming
+    // no work take the bare head noun the list closes with (恒力炼化一体化、中石油长兴岛炼化一期项目 →
+    // 恒力炼化一体化项目; 城市棚户区改造、城中村改造工程 → 城市棚户区改造工程); places alone are modifiers
+    const head = SHARED_BARE_HEAD.exec(last.name)?.[0];
+    // the items are named like the last one only when it names one work (an owner, a place, a phase)
+    const lastNamed = OWNER_PREFIX_RE.test(last.name) || PLACE_PREFIX_RE.test(last.name) || PHASED.test(last.name);
+    const out: Array<{ name: string; at: number; sharesHead?: boolean }> = [];
+    for (const f of firsts) {
+      if (ENDS_WITH_HEAD.test(f.name)) out.push(f);
+      else if (head && f.name.length >= 3 && !isPlace(f.name)) out.push({ name: f.name + head, at: f.at, sharesHead: lastNamed });
+    }
+    out.push(last);
+    return out;
   }
   const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
   let tail = p && p.length < last.name.length - 1 ? last.name.slice(p.length) : null;
@@ -305,6 +329,9 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   }
   const lastItem = items[items.length - 1]!;
   if (k >= 0 && k < items.length - 1 && levelTail(lastItem.name) && items.slice(0, -1).every((p) => p.name.length <= 8 && !ENDS_WITH_HEAD.test(p.name))) return items;
+  // items naming no work before a last one closing with a bare head share it (恒力炼化一体化、中石油长兴岛炼化一期项目)
+  if (k >= 0 && k < items.length - 1 && SHARED_BARE_HEAD.test(lastItem.name)
+    && items.slice(0, -1).every((p) => ENDS_WITH_HEAD.test(p.name) || (p.name.length >= 3 && !isPlace(p.name) && !PLACE_PREFIX_RE.test(p.name)))) return items;
   if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
   return items;
 }
@@ -366,7 +393,7 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
     const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
     for (const it of items) {
-      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail });
+      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail, sharesHead: "sharesHead" in it && it.sharesHead === true });
     }
   }
   return out;

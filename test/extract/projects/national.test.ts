@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { SEED, seedLine } from "../../helpers.js";
+import { names, projects } from "./helpers.js";
+
+/**
+ * How policy texts of every province name works (issue 14): a weak verb driving a
+ * start, preparation pushed on to a start, phases, plants and housing works,
+ * a head noun written once for a list, upgrades that belong to one item,
+ * works named by kind, theme zones, article headings and 的 conditions.
+ * Sentences from seed 003 (a national document reprinted in the compilation)
+ * and from provincial and city measures.
+ */
+const s003 = (n: number) => seedLine(SEED.compilation, n);
+
+describe("stage from the verbs that drive a work", () => {
+  it("a weak verb yields to the start it drives: 推动开工建设 → start", () => {
+    expect(projects("加快推进丹大快速铁路、城市轨道交通建设，推动开工建设辽宁红沿河核电二期项目。")).toEqual([["辽宁红沿河核电二期项目", "start", "energy"]]);
+  });
+  it("preparation pushed on to a start in the same clause is a start (…前期工作并力争尽早开工)", () => {
+    expect(projects("做好恒力炼化一体化、中石油长兴岛炼化一期项目前期工作并力争尽早开工。")).toEqual([
+      ["恒力炼化一体化项目", "start", "industry"], ["中石油长兴岛炼化一期项目", "start", "industry"],
+    ]);
+  });
+});
+
+describe("a head noun written once for a list", () => {
+  it("items naming no work take the bare head of the last item (…城中村改造工程)", () => {
+    expect(projects("加快实施城镇保障性安居工程建设、城市棚户区改造、城中村改造工程。")).toEqual([
+      ["城镇保障性安居工程", "building", "social"], ["城市棚户区改造工程", "building", "social"], ["城中村改造工程", "building", "social"],
+    ]);
+  });
+  it("full names in a list with categories stand on their own; the categories do not", () => {
+    expect(projects("加强青山生态系统工程、蓝天工程、中心镇及重点镇基础设施和公共服务体系项目的建设。")).toEqual([
+      ["青山生态系统工程", "building", "ecology"],
+    ]);
+  });
+  it("a class of works sharing a head stays a class (微电网、虚拟电厂、源网荷储一体化项目)", () => {
+    const rs = names("建设智能电网，加快微电网、虚拟电厂、源网荷储一体化项目建设。");
+    expect(rs).not.toContain("微电网项目");
+    expect(rs).not.toContain("虚拟电厂项目");
+    // beside a named work the same list shape names works
+    expect(names("加快微电网、中石油长兴岛炼化一期项目建设。")).toEqual(["微电网项目", "中石油长兴岛炼化一期项目"]);
+  });
+  it("an upgrade written after the last work only is that work's (大连新机场、长海机场扩建)", () => {
+    expect(names("推进大连新机场、长海机场扩建前期工作。")).toContain("大连新机场");
+    expect(names("推进大连新机场、长海机场扩建前期工作。")).not.toContain("大连新机场扩建");
+  });
+});
+
+describe("what is a physical work", () => {
+  it("plants, phases and housing works are built (003: 暖房子, 红沿河核电二期)", () => {
+    expect(names(s003(279))).toContain("东北地区“暖房子”工程");
+    expect(names(s003(293))).toContain("辽宁红沿河核电二期项目");
+  });
+  it("a 工程 named by its kind of facility is one undertaking: 农村电网改造升级工程", () => {
+    expect(projects("加快实施农村电网改造升级工程。")).toEqual([["农村电网改造升级工程", "building", "grid"]]);
+  });
+  it("a kind of facility alone stays a category (农村公路, 新能源基地)", () => {
+    expect(names("加快农村公路建设，推进新能源基地建设。")).toEqual([]);
+  });
+  it("a zone named only by the industry it gathers is a theme (养老服务业集聚区)", () => {
+    expect(names("推动养老服务业集聚区和特色产业基地建设。")).toEqual([]);
+  });
+});
+
+describe("never projects", () => {
+  it("article headings of a regulation, in a box or not (第17条 种植基地)", () => {
+    expect(names("某县现代农业扶持办法\n专栏1 重点项目\n第21条 赤峰市种植基地\n第22条 赤峰市种植基地建设\n第二十三条 赤峰市种植基地")).toEqual([]);
+    expect(names("第17条 种植基地\n第1 7条 赤峰市种植基地")).toEqual([]);
+  });
+  it("a work closing a 的 clause names who qualifies: 新建连片种植基地的，给予…补助", () => {
+    expect(names("对新建连片种植基地的，给予每亩200元补助。")).toEqual([]);
+  });
+});
