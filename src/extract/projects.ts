@@ -78,6 +78,9 @@ export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; w
   return drafts.map(({ block: _b, heading: _h, why, ...draft }, i) => ({ draft, why: why ?? (kept.has(drafts[i]!) ? null : "category-heading") }));
 }
 
+/** a list marker opening a sentence ((一), 1., 二、) is no part of a name */
+const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
+
 /** how much of the text after a list is read for its wrappers (…前期工作, …开工建设) */
 const AFTER_WINDOW = 80;
 
@@ -103,7 +106,7 @@ function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string 
  * governs the work ("在内蒙古建设碳计量中心" → 内蒙古碳计量中心, 建设).
  */
 function cleanName(raw: string): { name: string; verb: string; placeKept: boolean } {
-  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "");
+  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "").replace(LIST_MARKER, "");
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;

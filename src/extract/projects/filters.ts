@@ -37,6 +37,9 @@ export interface CandidateFacts {
   innerVerb?: string;
 }
 
+const FIELDS_AFTER = /^[^，。；,;]{0,24}?等?(?:方面|领域|环节)/;
+const LEVEL_INSIDE = /(?:国家|自治区|省|市|县)级/;
+
 const verbsOf = (run: string) => {
   const out: string[] = [];
   VERB_ONE_RE.lastIndex = 0;
@@ -79,13 +82,22 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   // an item that takes its head from a named work beside it (恒力炼化一体化、中石油长兴岛炼化一期项目) is named like it
   if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w)) && !c.sharesHead) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
+  // a type (政府主导型创业孵化基地; sizes 大型/中型 and 新型/转型 are no types) or a demonstration status (创业孵化示范基地) with no place names a kind of facility
+  if (!placedAnywhere && (/[\u4e00-\u9fff][^大中小新转]型/.test(modifier) || /示范(?:基地|区|园区?)$/.test(name))) return "generic";
+  // fields of a list closed by 等方面/等领域 (仓储设施、生产加工基地建设和技术改造等方面): areas of spending, not works
+  if (FIELDS_AFTER.test(c.after)) return "generic";
+  // a facility placed only by a whole region of the country (华北、西北地区物流基地) is a kind spread over it
+  if (head.specific && !placedInRegion && REGION_PREFIX.exec(name)?.[0].endsWith("地区")) return "generic";
+  // a level inside the name after words that are no place (指导市级工程实验室): the level's class of facilities
+  const levelAt = LEVEL_INSIDE.exec(name);
+  if (levelAt && levelAt.index > 0 && !hasPlace(name.slice(0, levelAt.index)) && !/^[东南西北中]部$/.test(name.slice(0, levelAt.index))) return "generic";
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)
   if (/^[为向进在对我该]/.test(name) || /[向进]“?[\u4e00-\u9fff]{0,2}园区$/.test(name)) return "malformed";
   if (/^[\u4e00-\u9fff]{2,3}和/.test(name) && !placedAnywhere) return "generic"; // 新能源和电网项目: two classes
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
   // a zone or base named only by the industry it gathers (养老服务业集聚区, 装备制造业基地) is a theme, not a place's work
-  if (head.roleIfNational && !placedAnywhere && /业$/.test(modifier)) return "generic";
+  if (head.roleIfNational && !placedAnywhere && /业$/.test(modifier) && modifier.length <= 6) return "generic";
   // a quoted slogan as the name of the 工程 (…等“里子”工程, “天骏”工程) is a campaign the works before it serve,
   // unless a place ties it to one work (和林格尔数据中心集群“东数西算”项目)
   const slogan = /“([^“”]{1,10})”(?:工程|项目)$/.exec(name)?.[1];

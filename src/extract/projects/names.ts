@@ -204,8 +204,17 @@ export function splitList(list: string): ListItem[] {
     }
   }
   for (const it of splitSubList(list.slice(from))) out.push({ ...it, at: from + it.at });
+  // a phase written alone after a phased item is a phase of the same work (大窑湾港区三期、四期工程 → 大窑湾港区四期工程)
+  for (let i = 1; i < out.length; i++) {
+    const base = PHASE_OF.exec(out[i - 1]!.name)?.[1];
+    if (base && PHASE_ONLY.test(out[i]!.name)) out[i] = { ...out[i]!, name: base + out[i]!.name };
+  }
   return out;
 }
+
+const PHASE_ONLY = /^[一二三四五六七八九十\d]{1,2}期/;
+/** the work a phased item is a phase of: 大窑湾港区 of 大窑湾港区三期工程 */
+const PHASE_OF = /^(.{2,40}?)[一二三四五六七八九十\d]{1,2}期/;
 
 /** A list item: its full name, its offset in the list, and whether its head noun was carried from the last item. */
 interface ListItem { name: string; at: number; sharesHead?: boolean }

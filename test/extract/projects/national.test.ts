@@ -72,3 +72,40 @@ describe("never projects", () => {
     expect(names("对新建连片种植基地的，给予每亩200元补助。")).toEqual([]);
   });
 });
+
+describe("measures and opinions: kinds of facilities are no works, named places are", () => {
+  it("a phase written alone after a phased item is a phase of the same work", () => {
+    expect(projects("推进大窑湾港区三期、四期工程以及太平湾、庄河、长兴岛等港区有序建设。").slice(0, 2)).toEqual([
+      ["大窑湾港区三期工程", "building", "transport_other"], ["大窑湾港区四期工程", "building", "transport_other"],
+    ]);
+  });
+  it("places named by the national gazetteer (长海县 → 长海机场) place a work", () => {
+    expect(names("推进大连新机场、长海机场扩建前期工作。")).toEqual(["大连新机场", "长海机场扩建"]);
+  });
+  it("a type or a demonstration status with no place names a kind (政府主导型…, …示范基地)", () => {
+    expect(names("推进政府主导型创业孵化基地（园区）建设。")).toEqual([]);
+    expect(names("充分利用已有各类园区，建设创业孵化示范基地。")).toEqual([]);
+  });
+  it("encouraging others to take part, or meeting a need, commits to no work", () => {
+    expect(names("鼓励和支持民营资本、社会力量参与创业孵化基地建设。")).toEqual([]);
+    expect(names("各县（市、区）每年要安排一定数量的用地指标，满足农产品加工集聚区建设的需要。")).toEqual([]);
+  });
+  it("fields of a list closed by 等方面 are areas of spending", () => {
+    expect(names("对龙头企业在原材料收购、仓储设施、生产加工基地建设和技术改造等方面的合理资金需求给予信贷支持。")).toEqual([]);
+  });
+  it("a facility placed only by a region of several provinces is a kind spread over it", () => {
+    expect(names("拓展华北、西北地区物流基地建设。")).toEqual([]);
+  });
+  it("a level inside a name after words that are no place is the level's class; a list marker is no part of a name", () => {
+    expect(names("（一）指导市级工程实验室的建设和发展。")).toEqual([]);
+    expect(names("筹措市级工程实验室的建设和运行经费。")).toEqual([]);
+  });
+  it("an existing work that carries out an activity is not built (…配送中心开展…示范工作)", () => {
+    expect(names("推动铁越集团大连城市物流共同配送中心开展城市共同配送示范工作。")).toEqual([]);
+  });
+  it("named parks a measure supports are works, each with its place (重点扶持…建设)", () => {
+    expect(names("重点扶持大连体育新城产业基地、金普新区体育中心产业基地、旅顺体育文化产业园区建设。")).toEqual([
+      "大连体育新城产业基地", "金普新区体育中心产业基地", "旅顺体育文化产业园区",
+    ]);
+  });
+});
