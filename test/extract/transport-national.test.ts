@@ -47,3 +47,11 @@ describe("highways written the way other provinces print them", () => {
     expect(roads("新改建国道1500公里、省道2000公里。")).toEqual([]);
   });
 });
+
+describe("a head inside a quoted service brand is no line", () => {
+  it("组织运营好“东北铁路快运”，加快建设太平湾铁路专用线", async () => {
+    const { extractRailways } = await import("../../src/extract/railways.js");
+    const doc = docOf("组织运营好“东北铁路快运”，加快建设太平湾铁路专用线。");
+    expect(finalize("railways", doc, extractRailways(doc)).map((r) => [r.name, r.stage])).toEqual([["太平湾铁路专用线", "building"]]);
+  });
+});

@@ -187,6 +187,8 @@ function heads(s: string): Array<{ start: number; end: number; head: string }> {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const QUOTED_WORD_AFTER = /^[\u4e00-\u9fff]{1,6}”/;
+
 /** Named lines ending in a head word (呼和浩特至包头铁路…, 包银高铁, 包茂高速公路包头至东胜改扩建工程). */
 function namedLines(s: string, taken: Taken): Mention[] {
   const out: Mention[] = [];
@@ -198,6 +200,8 @@ function namedLines(s: string, taken: Taken): Mention[] {
     prevHeadEnd = h.end;
     if (taken.overlaps(h.start, h.end) || floor >= h.start) continue;
     const after = s.slice(h.end, h.end + 8);
+    // a head inside a quoted brand, more words following it before the quote closes (“东北铁路快运”): a service, no line
+    if (QUOTED_WORD_AFTER.test(after) && s.lastIndexOf("“", h.start) > s.lastIndexOf("”", h.start)) continue;
     let i = h.start;
     while (i > floor && isNameChar(s[i - 1]!) && !DELIM.test(s[i - 1]!)) i--;
     const left = s.slice(i, h.start);

@@ -58,3 +58,13 @@ describe("binding from headings, lead-ins and marks", () => {
     expect(rs.map((r) => [r.value, r.binding])).toEqual([[53, "binding"], [50, "expected"]]);
   });
 });
+
+describe("values that name who a rule applies to are no targets", () => {
+  it("a value in a 对…的 condition clause (对月销售额2万元至3万元的小规模纳税人，免征…)", () => {
+    const text = "同时延长部分小微企业免征增值税优惠期限至2017年底。对月销售额2万元至3万元的小规模增值税和营业税纳税人，免征增值税和营业税。";
+    expect(targets(text, {})).toEqual([]);
+  });
+  it("the same value as a goal is still one (到2020年全省服务进出口力争达到300亿美元)", () => {
+    expect(targets("到2020年全省服务进出口力争达到300亿美元。", {}).map((r) => [r.indicator, r.value, r.target_year])).toEqual([["全省服务进出口", 300, 2020]]);
+  });
+});
