@@ -59,7 +59,7 @@ export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; w
       if (city && !hasPlace(name)) name = city + name;
       // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
       const why: DropReason | null = !verbs && !clause.heading && !block.box && projectStage("", after) === "other" ? "no-commitment"
-        : exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb, sharesHead: hit.sharesHead });
+        : exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb, sharesHead: hit.sharesHead, listSize: hit.listSize });
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({
         fields: {

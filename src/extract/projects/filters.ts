@@ -31,6 +31,8 @@ export interface CandidateFacts {
   tail: string;
   /** the block sits under a review of past results (Block.review) */
   review: boolean;
+  /** how many works the list holds (a lone short name is read more strictly) */
+  listSize?: number;
   /** the item was written without its head, which it shares with the list's last item (…、…一期项目) */
   sharesHead?: boolean;
   /** a verb found inside the raw name and cut off (支持大连设立…示范基地 → 设立): it may create a designation */
@@ -110,6 +112,6 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (RANK_SLOGAN_RE.test(name) || RANK_SLOGAN_RE.test(unregioned)) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
-  if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
+  if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < ((c.listSize ?? 1) > 1 && head.nameLength ? head.nameLength : MIN_MODIFIER)) return "generic";
   return null;
 }

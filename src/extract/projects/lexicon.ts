@@ -16,6 +16,8 @@ export type Sector = "energy" | "grid" | "pipeline" | "water" | "aviation" | "tr
 export interface HeadNoun {
   head: string; sector: Sector; specific?: boolean; headingOnly?: boolean; needsPlace?: boolean; roleIfNational?: boolean;
   marks?: string[]; link?: boolean;
+  /** a head always named by a proper name (水库): a modifier this long names one work */
+  nameLength?: number;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

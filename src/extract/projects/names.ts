@@ -1,6 +1,6 @@
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -163,6 +163,20 @@ function keepsOwnName(item: string, tail: string): boolean {
   return HEAD_AT_END.exec(tail)?.[1] === h || /平台|载体/.test(tail);
 }
 
+/**
+ * The kind part of the last item (奔子栏水电站 → 水电站) when every earlier item is a short proper name
+ * (2–4 Han characters, no head, no verb) and the last item's head is one always named by a proper name
+ * (水库, 机场, 电站): from the first sector word or head after its own name.
+ */
+function properNameKind(firsts: Array<{ name: string }>, last: string): string | null {
+  const h = HEAD_AT_END.exec(last);
+  if (!h || !HEAD_BY_NAME.get(h[1]!)?.nameLength) return null;
+  if (!firsts.every((f) => /^[\u4e00-\u9fff]{2,4}$/.test(f.name) && !ENDS_WITH_HEAD.test(f.name) && !VERB_AT_START_RE.test(f.name))) return null;
+  let at = h.index;
+  for (const [k] of SECTOR_KEYWORDS) { const i = last.indexOf(k, 2); if (i >= 2 && i < at) at = i; }
+  return at >= 2 ? last.slice(at) : null;
+}
+
 /** Places listed before a link (干线网络) are its ends: "呼和浩特、乌兰察布高速直连干线网络" is one work. */
 function isLinkList(list: string): boolean {
   const parts = list.split("、");
@@ -284,6 +298,9 @@ function splitSubList(list: string): ListItem[] {
       // fields sharing a national or regional class written once (稀土新材料、草种业国家技术创新中心)
       : firsts.every((f) => f.name.length <= 8 && !ENDS_WITH_HEAD.test(f.name)) ? levelTail(last.name) : null;
     if (t) return [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last];
+    // short proper names before a work always named by one (旭龙、奔子栏水电站; 庄里、老岚水库) share its kind
+    const kind = properNameKind(firsts, last.name);
+    if (kind) return [...firsts.map((f) => ({ name: f.name + kind, at: f.at })), last];
     // otherwise full names stand on their own (青山生态系统工程、蓝天工程、…基础设施), and items naming
     // no work take the bare head noun the list closes with (恒力炼化一体化、中石油长兴岛炼化一期项目 →
     // 恒力炼化一体化项目; 城市棚户区改造、城中村改造工程 → 城市棚户区改造工程); places alone are modifiers
@@ -338,9 +355,10 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   }
   const lastItem = items[items.length - 1]!;
   if (k >= 0 && k < items.length - 1 && levelTail(lastItem.name) && items.slice(0, -1).every((p) => p.name.length <= 8 && !ENDS_WITH_HEAD.test(p.name))) return items;
+  if (k >= 0 && k < items.length - 1 && properNameKind(items.slice(0, -1), lastItem.name)) return items;
   // items naming no work before a last one closing with a bare head share it (恒力炼化一体化、中石油长兴岛炼化一期项目)
   if (k >= 0 && k < items.length - 1 && SHARED_BARE_HEAD.test(lastItem.name)
-    && items.slice(0, -1).every((p) => ENDS_WITH_HEAD.test(p.name) || (p.name.length >= 3 && !isPlace(p.name) && !PLACE_PREFIX_RE.test(p.name)))) return items;
+    && items.slice(0, -1).every((p) => ENDS_WITH_HEAD.test(p.name) || (p.name.length >= 3 && !isPlace(p.name)))) return items;
   if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
   return items;
 }

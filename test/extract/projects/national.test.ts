@@ -109,3 +109,22 @@ describe("measures and opinions: kinds of facilities are no works, named places 
     ]);
   });
 });
+
+describe("provincial plans: works named by proper names", () => {
+  it("short proper names before a work always named by one share its kind (旭龙、奔子栏水电站; 庄里、老岚水库)", () => {
+    expect(names("加快旭龙、奔子栏水电站建设，建成乌东德、白鹤滩水电站。")).toEqual(["旭龙水电站", "奔子栏水电站", "乌东德水电站", "白鹤滩水电站"]);
+    expect(names("实施黄河下游防洪工程，加快建设庄里水库、老岚水库。")).toEqual(["黄河下游防洪工程", "庄里水库", "老岚水库"]);
+    expect(names("新建红河、元阳、楚雄机场，迁建普洱机场。")).toEqual(["红河机场", "元阳机场", "楚雄机场", "普洱机场"]);
+  });
+  it("a lone short name before such a head is a figure of speech (森林水库、钱库、粮库)", () => {
+    expect(names(seedLine(SEED.fyp, 429))).not.toContain("森林水库");
+  });
+  it("a phase without a head shares the list's bare head; places open names (海阳核电一期、…示范工程)", () => {
+    expect(projects("建成投运海阳核电一期、石岛湾高温气冷堆核电站示范工程，开工建设海阳核电二期工程。")).toEqual([
+      ["海阳核电一期工程", "completed", "energy"], ["石岛湾高温气冷堆核电站示范工程", "completed", "energy"], ["海阳核电二期工程", "start", "energy"],
+    ]);
+  });
+  it("named public facilities (云南大剧院) are works", () => {
+    expect(names("建设昆明国际会展中心二期、云南大剧院。")).toEqual(["昆明国际会展中心二期", "云南大剧院"]);
+  });
+});
