@@ -43,6 +43,12 @@ describe("highways written the way other provinces print them", () => {
     ]);
   });
 
+  it("改建 stages a road like 新建 (改建国道204、国道308青岛段)", () => {
+    expect(roads("改建国道204、国道308青岛段，新建省道217。").map((r) => [r.name, r.code, r.stage])).toEqual([
+      ["国道204", "G204", "building"], ["国道308青岛段", "G308", "building"], ["省道217", "S217", "building"],
+    ]);
+  });
+
   it("a length after the road word is no route number", () => {
     expect(roads("新改建国道1500公里、省道2000公里。")).toEqual([]);
   });
