@@ -1,5 +1,5 @@
 import {
-  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
   KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
@@ -49,6 +49,8 @@ const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
 const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
 /** the generic head nouns a list may write once for all its items (…、…一期项目) */
 const SHARED_BARE_HEAD = /(?:工程|项目)$/;
+/** kinds, not sizes: 大型灌区工程 after named irrigation areas keeps them (晓奇子…、甘河扬水等大型灌区工程) */
+const GENERIC_START_KINDS_RE = new RegExp(`^(?:${[...GENERIC_START_KINDS].filter((k) => !/型$/.test(k)).join("|")})`);
 /** a phase of a work (…一期项目): phases belong to one work */
 const PHASED = /[一二三四五六七八九十\d]期(?:工程|项目)$/;
 /** a list opening with these is a class of works (实施一批…项目) */
@@ -265,6 +267,8 @@ function splitSubList(list: string): ListItem[] {
     }
     // a national class of key works (…等国家水土保持重点工程): the items are kinds of work unless placed below the region
     if (NATIONAL_CLASS_TAIL.test(tail) && !items.some((it) => PLACE_PREFIX_RE.test(it.name.replace(REGION_PREFIX, "")))) return [];
+    // a class opening with a kind of facility (西北风电光伏、…、沿海核电等清洁能源基地): items not placed are kinds of it
+    if (GENERIC_START_KINDS_RE.test(tail) && !items.some((it) => PLACE_PREFIX_RE.test(it.name.replace(REGION_PREFIX, "")) || OWNER_PREFIX_RE.test(it.name))) return [];
     const generic = GENERIC_TAILS.has(tail);
     if (items.length === 1) {
       const it = items[0]!;

@@ -128,3 +128,10 @@ describe("provincial plans: works named by proper names", () => {
     expect(names("建设昆明国际会展中心二期、云南大剧院。")).toEqual(["昆明国际会展中心二期", "云南大剧院"]);
   });
 });
+
+describe("a class of facilities written after kinds of them", () => {
+  it("kinds before a kind class give no works (西北风电光伏、西南水电…等清洁能源基地); places before it do", () => {
+    expect(names(seedLine(SEED.compilation, 405))).not.toContain("西北风电光伏清洁能源基地");
+    expect(names("加快推进库布其沙漠鄂尔多斯中北部基地、腾格里沙漠东南部基地等新能源基地建设。")).toEqual(["库布其沙漠鄂尔多斯中北部基地", "腾格里沙漠东南部基地"]);
+  });
+});
