@@ -441,7 +441,7 @@
     "prefix": "/usr",
     "audit": "",
     "yes": "",
-    "local_prefix": "/work/wt-national-rules",
+    "local_prefix": "/work/main",
     "userconfig": "/root/.npmrc",
     "user_agent": "npm/11.19.1 node/v20.20.2 linux x64 workspaces/false"
   }
