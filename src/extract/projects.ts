@@ -2,7 +2,7 @@ import { fixOcrDashes } from "../shared/places.js";
 import type { Block, Doc } from "../structure/types.js";
 import { clausesOf } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
-import { exclusionOf, hasPlace } from "./projects/filters.js";
+import { exclusionOf, hasPlace, type Exclusion } from "./projects/filters.js";
 import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
 import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
@@ -14,8 +14,17 @@ import { blockAt, type Draft, type Extractor } from "./record.js";
  * designations, categories and works not built; stage and sector come
  * from the governing verbs and the name (projects/classify.ts).
  */
-export const extractProjects: Extractor<"projects"> = (doc) => {
-  const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean }> = [];
+export const extractProjects: Extractor<"projects"> = (doc) => projectCandidates(doc).filter((c) => !c.why).map((c) => c.draft);
+
+/** Why a candidate was dropped: an exclusion of projects/filters.ts, or a rule of this file. */
+export type DropReason = Exclusion | "no-commitment" | "pays-money" | "category-heading";
+
+/**
+ * Every candidate name with the reason it was dropped (null when kept), in
+ * document order: the trace that explains a miss or a surprising record.
+ */
+export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; why: DropReason | null }> {
+  const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean; why: DropReason | null }> = [];
   const clauses = clausesOf(doc);
   // a sentence paying money (…各1亿元经费, 一次性奖补50万元) is a subsidy, not a commitment to build;
   // read once per sentence, not once per clause (a sentence may hold 100 000 clauses)
@@ -49,9 +58,8 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
       const city = boxPlace(block);
       if (city && !hasPlace(name)) name = city + name;
       // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
-      if (!verbs && !clause.heading && !block.box && projectStage("", after) === "other") continue;
-      const why = exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb });
-      if (why) continue;
+      const why: DropReason | null = !verbs && !clause.heading && !block.box && projectStage("", after) === "other" ? "no-commitment"
+        : exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb, sharesHead: hit.sharesHead, listSize: hit.listSize });
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({
         fields: {
@@ -62,12 +70,16 @@ export const extractProjects: Extractor<"projects"> = (doc) => {
           capacity: hit.listSize === 1 ? capacityOf(after) : null,
           box: block.box ?? null,
         },
-        at, quote, key: name, block, heading: clause.heading,
+        at, quote, key: name, block, heading: clause.heading, why,
       });
     }
   });
-  return dropCategoryHeadings(doc, drafts).map(({ block: _b, heading: _h, ...d }) => d);
-};
+  const kept = dropCategoryHeadings(doc, drafts.filter((d) => !d.why));
+  return drafts.map(({ block: _b, heading: _h, why, ...draft }, i) => ({ draft, why: why ?? (kept.has(drafts[i]!) ? null : "category-heading") }));
+}
+
+/** a list marker opening a sentence ((一), 1., 二、) is no part of a name */
+const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
 
 /** how much of the text after a list is read for its wrappers (…前期工作, …开工建设) */
 const AFTER_WINDOW = 80;
@@ -94,7 +106,7 @@ function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string 
  * governs the work ("在内蒙古建设碳计量中心" → 内蒙古碳计量中心, 建设).
  */
 function cleanName(raw: string): { name: string; verb: string; placeKept: boolean } {
-  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "");
+  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "").replace(LIST_MARKER, "");
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;
@@ -131,9 +143,9 @@ function boxPlace(block: Block): string | null {
  * text names no works of its own; otherwise the heading is the category
  * (（一）引调水工程 over the named water works).
  */
-function dropCategoryHeadings<D extends { block: Block; heading: boolean }>(doc: Doc, drafts: D[]): D[] {
+function dropCategoryHeadings<D extends { block: Block; heading: boolean }>(doc: Doc, drafts: D[]): Set<D> {
   const idx = new Map(doc.blocks.map((b, i) => [b, i]));
-  return drafts.filter((d) => {
+  return new Set(drafts.filter((d) => {
     if (!d.heading) return true;
     const i = idx.get(d.block)!;
     const level = d.block.heading!.level;
@@ -141,5 +153,5 @@ function dropCategoryHeadings<D extends { block: Block; heading: boolean }>(doc:
     while (j < doc.blocks.length && !(doc.blocks[j]!.heading && doc.blocks[j]!.heading!.level <= level)) j++;
     const body = new Set(doc.blocks.slice(i + 1, j));
     return !drafts.some((o) => !o.heading && body.has(o.block));
-  });
+  }));
 }

@@ -164,7 +164,38 @@ export function unwrapPdfLines(src: Source): Source {
   });
 }
 
+/**
+ * Print and OCR habits inside numbers and dashes, undone before spaces are
+ * squeezed (while a single space can still be told from a layout gap):
+ * - digits set one by one with a space between ("2 0 0 5年", "2 9 0 0 亿元",
+ *   "8 . 5 %", "第1 0条") are one number when the run is followed by a unit,
+ *   a date word or a range word, or opened by 第. Runs followed by anything
+ *   else (a table row "3 5 预期性", "1 2 3，") stay separate numbers;
+ * - a space before % or ‰ ("8 %");
+ * - a dash printed as hyphens with spaces between two Han characters
+ *   ("大理 - -保山", "大理--保山") is one dash —. A lone hyphen (铁合金-合金钢)
+ *   is left as written.
+ * Each run is matched whole, with no condition after it, and judged in the
+ * callback: linear on any input.
+ */
+const SPACED_DIGITS = /(?<![0-9A-Za-z.])\d(?: \d| ?\. ?\d)+/g;
+/** what may follow a number set digit by digit: a unit or counter, a date word, a comparator or range word */
+const NUMBER_FOLLOWER = /^ ?[%‰年月日号时分秒天周岁亿万千百十元角个家项条款章节篇吨亩米公平立度人户座所张辆台倍次处批类件只头名位届期级层多余以左至到~\-—～]/;
+const PERCENT_SPACE = /(?<=\d) +(?=[%‰])/g;
+const DASH_RUN = /(?<=[\u4e00-\u9fff]) *[-－–—](?: *[-－–—])* *(?=[\u4e00-\u9fff])/g;
+/** a printed dash: spaces around it, or a hyphen doubled (--); a lone hyphen or a Chinese dash —— is written text */
+const isPrintedDash = (run: string) => run.includes(" ") || (run.length >= 2 && /[-－–]/.test(run));
+
+export function joinSpacedNumbers(src: Source): Source {
+  const text = src.text;
+  const joined = rewrite(src, SPACED_DIGITS, (m) => {
+    const opened = text[m.index - 1] === "第" || (text[m.index - 1] === " " && text[m.index - 2] === "第");
+    return opened || NUMBER_FOLLOWER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) ? m[0].replace(/ /g, "") : m[0];
+  });
+  return rewrite(rewrite(joined, PERCENT_SPACE, () => ""), DASH_RUN, (m) => (isPrintedDash(m[0]) ? "—" : m[0]));
+}
+
 export function normalize(src: Source): Source {
-  const out = rejoinPageBreaks(unwrapPdfLines(trimLineEnds(squeezeSpaces(foldWidth(src)))));
+  const out = rejoinPageBreaks(unwrapPdfLines(trimLineEnds(squeezeSpaces(joinSpacedNumbers(foldWidth(src))))));
   return src.warnings?.length ? { ...out, warnings: src.warnings } : out;
 }

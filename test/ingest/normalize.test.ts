@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldWidth, normalize, rejoinPageBreaks, squeezeSpaces, trimLineEnds, unwrapPdfLines } from "../../src/ingest/normalize.js";
+import { foldWidth, joinSpacedNumbers, normalize, rejoinPageBreaks, squeezeSpaces, trimLineEnds, unwrapPdfLines } from "../../src/ingest/normalize.js";
 import { lineAt, sourceFromLines, TextBuilder, type Source } from "../../src/ingest/source.js";
 import { SEED, seedLine, seedText } from "../helpers.js";
 
@@ -105,6 +105,37 @@ describe("each step keeps the map", () => {
     expectMapsBack(s, text);
     expect(lineAt(s, s.text.indexOf("大企业"))).toBe(2);
     expect(unwrapPdfLines(src(text, "txt")).text).toBe(text);
+  });
+});
+
+describe("print and OCR habits inside numbers and dashes", () => {
+  const norm = (t: string) => normalize(src(t)).text;
+
+  it("digits set one by one before a unit, a date word or 第 are one number (the plan outlines of other provinces)", () => {
+    const text = "第二章 发展目标\n到 2 0 1 0 年，全省生产总值达到 4 7 0 0 亿元，年均增长 8 . 5 %以上，森林覆盖率 5 3 %。\n第1 0条 2 9 0 0 亿元";
+    const s = normalize(src(text));
+    expect(s.text).toBe("第二章 发展目标\n到2010年，全省生产总值达到4700亿元，年均增长8.5%以上，森林覆盖率53%。\n第10条2900亿元");
+    expect(lineAt(s, s.text.indexOf("4700"))).toBe(2);
+    expect(lineAt(s, s.text.indexOf("2900"))).toBe(3);
+    expectMapsBack(s, text);
+  });
+
+  it("separate numbers stay separate: no unit after the run, or numbers of several digits", () => {
+    expect(joinSpacedNumbers(src("园区数（个） 3 5 预期性\n序号 1 2 3，")).text).toBe("园区数（个） 3 5 预期性\n序号 1 2 3，");
+    expect(joinSpacedNumbers(src("2020年 2025年 目标")).text).toBe("2020年 2025年 目标");
+    expect(norm("较2020年下降 1 8 %")).toBe("较2020年下降18%");
+  });
+
+  it("a dash printed as hyphens with spaces between places is one dash; a lone hyphen stays", () => {
+    expect(norm("建设大理 - -保山高速公路、昆明--石林高速公路")).toBe("建设大理—保山高速公路、昆明—石林高速公路");
+    expect(norm("铁合金-合金钢一体化")).toBe("铁合金-合金钢一体化");
+    expect(norm("“蒙”字标——大草原优品")).toBe("“蒙”字标——大草原优品");
+    expect(norm("2021 - 2025年")).toBe("2021 - 2025年");
+  });
+
+  it("a run of 200 000 spaced digits is read in one pass", () => {
+    const s = normalize(src(`达到${"1 ".repeat(200000)}亿元`));
+    expect(s.text.length).toBe(2 + 200000 + 2);
   });
 });
 

@@ -1,3 +1,4 @@
+import stages from "../../data/stages.json" with { type: "json" };
 import { stageVerbs, type Stage } from "../../shared/stage.js";
 import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PATTERNS, type HeadNoun, type Sector } from "./lexicon.js";
 
@@ -9,16 +10,23 @@ import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PA
  * "…建设" after the list is building; no verb at all is other.
  */
 export function projectStage(verbs: string, after: string): Stage {
+  // preparation that the text pushes on to a start (…前期工作并力争尽早开工): the furthest stage committed to
+  if (PREPARE_THEN_START.test(after)) return "start";
   for (const [w, s] of AFTER_STAGES) {
     if (s === "start" ? new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4})?${w}`).test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return s;
   }
-  // 加快 only speeds up the verb after it (加快创建 → 创建)
+  // 加快 only speeds up the verb after it (加快创建 → 创建); a weak verb (推动, 推进) yields to the
+  // stronger verb it drives (推动开工建设 → start)
   const hits = stageVerbs(verbs);
-  const first = hits.find((h, i) => h.verb !== "加快" || i === hits.length - 1);
+  const first = hits.find((h, i) => (h.verb !== "加快" && !(WEAK_VERBS.has(h.verb) && hits.slice(i + 1).some((o) => !WEAK_VERBS.has(o.verb) && o.stage !== "building"))) || i === hits.length - 1);
   if (first) return first.stage;
   if (/^(?:[\u4e00-\u9fff]{0,2})?建设/.test(after)) return "building";
   return "other";
 }
+
+const WEAK_VERBS = new Set(stages.weak as string[]);
+/** 前期 and then, in the same clause, 力争/争取/确保 … 开工 */
+const PREPARE_THEN_START = /^[^，。；,;]{0,30}前期[^，。；,;]{0,12}(?:力争|争取|确保)[^，。；,;]{0,6}开工/;
 
 /** Sector from key words in the name (first match of project-sectors.json), else the head noun's. */
 export function projectSector(name: string, head: HeadNoun, listTail = "", box = ""): Sector {

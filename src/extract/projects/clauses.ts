@@ -12,6 +12,7 @@ export interface Clause {
 
 const CLAUSE_END = /[，,：:]/g;
 /** list marker of a box item heading: （一）, (二), 1. */
+const ARTICLE_MARKER = /^第.{1,6}条$/;
 const ITEM_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])\s?/;
 
 /** Split every sentence of a document into clauses; a box item heading becomes one clause without its marker. */
@@ -20,7 +21,9 @@ export function clausesOf(doc: Doc): Clause[] {
   const out: Clause[] = [];
   doc.sentences.forEach((s, si) => {
     const b = s.block;
-    if (b.heading && b.box && !b.heading.box && !/[。；]/.test(b.text)) {
+    // an article heading (第17条 种植基地) titles a rule of a regulation, in a box or not: never a work of its own
+    const article = !!b.heading && ARTICLE_MARKER.test(b.heading.marker);
+    if (b.heading && b.box && !b.heading.box && !article && !/[。；]/.test(b.text)) {
       const m = ITEM_MARKER.exec(b.text);
       const start = b.start + (m ? m[0].length : 0);
       if (start < b.end) out.push({ text: text.slice(start, b.end), start, heading: true, sentence: si });

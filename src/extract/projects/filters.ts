@@ -1,5 +1,5 @@
 import {
-  DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, MIN_MODIFIER, NON_BUILDING,
+  DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, GENERIC_START_KINDS, MIN_MODIFIER, NON_BUILDING,
   OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, OWNER_PREFIX_RE, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
   STRICT_NON_BUILDING, VERB_ONE_RE, type HeadNoun,
 } from "./lexicon.js";
@@ -18,6 +18,7 @@ export type Exclusion =
   | "role" // a role of the whole region (打造…产业集聚区, 国家…基地 without a place)
   | "review" // a section reviewing past results
   | "other-type" // a railway or highway: its own record type
+  | "condition" // closes a 的 clause naming who qualifies (新建…基地的，给予…)
   | "malformed"; // not a name (verb left inside, too short)
 
 export interface CandidateFacts {
@@ -30,9 +31,16 @@ export interface CandidateFacts {
   tail: string;
   /** the block sits under a review of past results (Block.review) */
   review: boolean;
+  /** how many works the list holds (a lone short name is read more strictly) */
+  listSize?: number;
+  /** the item was written without its head, which it shares with the list's last item (…、…一期项目) */
+  sharesHead?: boolean;
   /** a verb found inside the raw name and cut off (支持大连设立…示范基地 → 设立): it may create a designation */
   innerVerb?: string;
 }
+
+const FIELDS_AFTER = /^[^，。；,;]{0,24}?等?(?:方面|领域|环节)/;
+const LEVEL_INSIDE = /(?:国家|自治区|省|市|县)级/;
 
 const verbsOf = (run: string) => {
   const out: string[] = [];
@@ -60,6 +68,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const verbs = verbsOf(c.verbs);
   if (DESIGNATION_HEADS.some((h) => name.endsWith(h)) && ([...verbs, c.innerVerb ?? ""].some((v) => DESIGNATION_VERBS.includes(v)) || name.includes("国家"))) return "designation";
   if (verbs.some((v) => STRICT_NON_BUILDING.has(v)) || AFTER_NOT_BUILT.test(c.after)) return "not-built";
+  // "新建连片种植基地的，给予…": a work closing a 的 clause names who qualifies, a condition, not a commitment
+  if (/^的(?:[，,：:]|$)/.test(c.after)) return "condition";
   if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
   if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
@@ -71,13 +81,25 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   const placedInRegion = hasPlace(name.replace(REGION_PREFIX, "")) || /至/.test(name);
   if (head.needsPlace && !placedInRegion) return "generic";
   if (!placedInRegion && GRADE_WORDS.some((w) => name.includes(w))) return "generic";
-  if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w))) return "generic";
+  // an item that takes its head from a named work beside it (恒力炼化一体化、中石油长兴岛炼化一期项目) is named like it
+  if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w)) && !c.sharesHead) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
+  // a type (政府主导型创业孵化基地; sizes 大型/中型 and 新型/转型 are no types) or a demonstration status (创业孵化示范基地) with no place names a kind of facility
+  if (!placedAnywhere && (/[\u4e00-\u9fff][^大中小新转]型/.test(modifier) || /示范(?:基地|区|园区?)$/.test(name))) return "generic";
+  // fields of a list closed by 等方面/等领域 (仓储设施、生产加工基地建设和技术改造等方面): areas of spending, not works
+  if (FIELDS_AFTER.test(c.after)) return "generic";
+  // a facility placed only by a whole region of the country (华北、西北地区物流基地) is a kind spread over it
+  if (head.specific && !placedInRegion && REGION_PREFIX.exec(name)?.[0].endsWith("地区")) return "generic";
+  // a level inside the name after words that are no place (指导市级工程实验室): the level's class of facilities
+  const levelAt = LEVEL_INSIDE.exec(name);
+  if (levelAt && levelAt.index > 0 && !hasPlace(name.slice(0, levelAt.index)) && !/^[东南西北中]部$/.test(name.slice(0, levelAt.index))) return "generic";
   // a head used as a destination (政务服务向工业园区, 自助终端进园区) or a beneficiary (对…园区)
   if (/^[为向进在对我该]/.test(name) || /[向进]“?[\u4e00-\u9fff]{0,2}园区$/.test(name)) return "malformed";
   if (/^[\u4e00-\u9fff]{2,3}和/.test(name) && !placedAnywhere) return "generic"; // 新能源和电网项目: two classes
   if (/^[\u4e00-\u9fff]{1,3}与/.test(name)) return "generic"; // 口岸与园区: a pairing, not a work
   if (head.roleIfNational && name.startsWith("国家") && !placedAnywhere) return "role";
+  // a zone or base named only by the industry it gathers (养老服务业集聚区, 装备制造业基地) is a theme, not a place's work
+  if (head.roleIfNational && !placedAnywhere && /业$/.test(modifier) && modifier.length <= 6) return "generic";
   // a quoted slogan as the name of the 工程 (…等“里子”工程, “天骏”工程) is a campaign the works before it serve,
   // unless a place ties it to one work (和林格尔数据中心集群“东数西算”项目)
   const slogan = /“([^“”]{1,10})”(?:工程|项目)$/.exec(name)?.[1];
@@ -85,10 +107,11 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   const unregioned = name.replace(REGION_PREFIX, "");
-  if (GENERIC_START.some((g) => name.startsWith(g) || unregioned.startsWith(g))) return "generic";
+  const works = head.head === "工程";
+  if (GENERIC_START.some((g) => (name.startsWith(g) || unregioned.startsWith(g)) && !(works && GENERIC_START_KINDS.has(g)))) return "generic";
   if (RANK_SLOGAN_RE.test(name) || RANK_SLOGAN_RE.test(unregioned)) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
-  if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < MIN_MODIFIER) return "generic";
+  if (!placed && !/[“”"（(]/.test(modifier) && modifier.length < ((c.listSize ?? 1) > 1 && head.nameLength ? head.nameLength : MIN_MODIFIER)) return "generic";
   return null;
 }

@@ -3,6 +3,7 @@ import places from "../../data/project-places.json" with { type: "json" };
 import rules from "../../data/project-rules.json" with { type: "json" };
 import sectors from "../../data/project-sectors.json" with { type: "json" };
 import stages from "../../data/stages.json" with { type: "json" };
+import divisions from "../../data/divisions.json" with { type: "json" };
 
 /**
  * The project word tables (src/data/project-*.json) loaded once, with the
@@ -15,6 +16,8 @@ export type Sector = "energy" | "grid" | "pipeline" | "water" | "aviation" | "tr
 export interface HeadNoun {
   head: string; sector: Sector; specific?: boolean; headingOnly?: boolean; needsPlace?: boolean; roleIfNational?: boolean;
   marks?: string[]; link?: boolean;
+  /** a head always named by a proper name (水库): a modifier this long names one work */
+  nameLength?: number;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -61,6 +64,8 @@ export const SERVICE_CENTRE_RE = new RegExp(`(?:${alt(rules.serviceCentreWords)}
 export const DESIGNATION_HEADS = rules.designationHeads;
 export const DESIGNATION_VERBS = rules.designationVerbs;
 export const GENERIC_START = rules.genericStart;
+/** genericStart words naming a kind of facility: no category mark on a 工程 (农村电网改造升级工程) */
+export const GENERIC_START_KINDS = new Set(rules.genericStartKinds);
 /** 全国领先…, 全球最大的…: a rank slogan opening a name (one bounded alternation: linear) */
 export const RANK_SLOGAN_RE = new RegExp(rules.rankSlogan);
 export const GRADE_WORDS = rules.gradeWords;
@@ -82,7 +87,8 @@ export const PLACE_PREFIX_RE = {
   exec(s: string): [string] | null {
     const a = KNOWN_PLACE_PREFIX.exec(s)?.[0] ?? "";
     const b = SUFFIXED_PLACE_PREFIX.exec(s)?.[0] ?? "";
-    const best = a.length >= b.length ? a : b;
+    const c = a || b ? "" : divisionStemAt(s);
+    const best = c || (a.length >= b.length ? a : b);
     return best ? [best] : null;
   },
   test(s: string): boolean { return this.exec(s) !== null; },
@@ -94,12 +100,34 @@ export const PLACE_PREFIX_RE = {
  * more to compile (on first use, in every process and worker) than all the lookups of a build.
  */
 const PLACE_SET = new Set(PLACES);
+/**
+ * Prefectures and counties of the whole country as names of works write them, without their
+ * suffix (长海县 → 长海, 甘井子区 → 甘井子): only stems that name one division (城中区 is in two
+ * cities, 新华区 in many: such stems are words as often as places). From the national gazetteer.
+ */
+const DIVISION_STEMS: ReadonlySet<string> = (() => {
+  const count = new Map<string, number>();
+  for (const [code, name] of divisions.divisions as Array<[string, string]>) {
+    if (code.endsWith("0000")) continue;
+    const m = /^(.{2,}?)(?:自治县|自治旗|林区|特区|新区|县|市|区|旗|盟|地区|自治州)$/.exec(name);
+    if (m) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
+  }
+  // a stem that is also a word of these tables (新建, 开发) is read as the word
+  const words = new Set<string>([...rules.leadVerbs, ...rules.adverbs, ...rules.genericStart, ...STAGE_VERBS]);
+  return new Set([...count].filter(([s, n]) => n === 1 && !words.has(s)).map(([s]) => s));
+})();
+const MAX_STEM = 4;
+/** A division stem opening `s` (长海机场 → 长海), longest first, or "". */
+function divisionStemAt(s: string): string {
+  for (let n = Math.min(MAX_STEM, s.length); n >= 2; n--) if (DIVISION_STEMS.has(s.slice(0, n))) return s.slice(0, n);
+  return "";
+}
 const GENERIC_PLACE_SUFFIXES = PLACE_SUFFIXES.filter((s) => s !== "区");
 const HAN_RUN = /^[\u4e00-\u9fff]+$/;
 
 /** One place: a known place with an optional admin suffix, or 2–6 Han characters and a suffix other than 区. */
 function isOnePlace(p: string): boolean {
-  if (PLACE_SET.has(p)) return true;
+  if (PLACE_SET.has(p) || DIVISION_STEMS.has(p)) return true;
   for (const suf of PLACE_SUFFIXES) if (p.endsWith(suf) && PLACE_SET.has(p.slice(0, -suf.length))) return true;
   if (!HAN_RUN.test(p)) return false;
   for (const suf of GENERIC_PLACE_SUFFIXES) {

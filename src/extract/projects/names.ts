@@ -1,7 +1,7 @@
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
-  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -26,6 +26,8 @@ export interface NameHit {
   listSize: number;
   /** the shared class after 等 / a count, when the list has one */
   tail: string;
+  /** written without its head noun, which the list's last item carries (恒力炼化一体化、…一期项目) */
+  sharesHead?: boolean;
 }
 
 /** how far past a name its wrappers and suffixes are read: keeps every step linear on hostile input */
@@ -46,6 +48,12 @@ const COUNT_RE = /(?:\d{1,3}|[两二三四五六七八九十]{1,2})(?:个|大|�
 const HE = outsidePlaceNames("和");
 const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
 const JOINT_ANY = new RegExp(`、|以及|${HE}|及`, "g");
+/** the generic head nouns a list may write once for all its items (…、…一期项目) */
+const SHARED_BARE_HEAD = /(?:工程|项目)$/;
+/** kinds, not sizes: 大型灌区工程 after named irrigation areas keeps them (晓奇子…、甘河扬水等大型灌区工程) */
+const GENERIC_START_KINDS_RE = new RegExp(`^(?:${[...GENERIC_START_KINDS].filter((k) => !/型$/.test(k)).join("|")})`);
+/** a phase of a work (…一期项目): phases belong to one work */
+const PHASED = /[一二三四五六七八九十\d]期(?:工程|项目)$/;
 /** a list opening with these is a class of works (实施一批…项目) */
 const CLASS_LIST = /^(?:一批|若干|各类|一些|多个)/;
 /** a list before this tail names a class of things (…等领域项目), no works */
@@ -158,6 +166,20 @@ function keepsOwnName(item: string, tail: string): boolean {
   return HEAD_AT_END.exec(tail)?.[1] === h || /平台|载体/.test(tail);
 }
 
+/**
+ * The kind part of the last item (奔子栏水电站 → 水电站) when every earlier item is a short proper name
+ * (2–4 Han characters, no head, no verb) and the last item's head is one always named by a proper name
+ * (水库, 机场, 电站): from the first sector word or head after its own name.
+ */
+function properNameKind(firsts: Array<{ name: string }>, last: string): string | null {
+  const h = HEAD_AT_END.exec(last);
+  if (!h || !HEAD_BY_NAME.get(h[1]!)?.nameLength) return null;
+  if (!firsts.every((f) => /^[\u4e00-\u9fff]{2,4}$/.test(f.name) && !ENDS_WITH_HEAD.test(f.name) && !VERB_AT_START_RE.test(f.name))) return null;
+  let at = h.index;
+  for (const [k] of SECTOR_KEYWORDS) { const i = last.indexOf(k, 2); if (i >= 2 && i < at) at = i; }
+  return at >= 2 ? last.slice(at) : null;
+}
+
 /** Places listed before a link (干线网络) are its ends: "呼和浩特、乌兰察布高速直连干线网络" is one work. */
 function isLinkList(list: string): boolean {
   const parts = list.split("、");
@@ -183,10 +205,10 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
 }
 
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
-export function splitList(list: string): Array<{ name: string; at: number }> {
+export function splitList(list: string): ListItem[] {
   if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
   // "A、B等T和C": full names joined by 和 are separate sub-lists
-  const out: Array<{ name: string; at: number }> = [];
+  const out: ListItem[] = [];
   let from = 0;
   JOINT_ANY.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -194,15 +216,27 @@ export function splitList(list: string): Array<{ name: string; at: number }> {
     if (m[0] === "、") continue;
     const left = list.slice(from, m.index);
     if (ENDS_WITH_HEAD.test(left.slice(-MAX_TAIL))) {
-      for (const it of splitSubList(left)) out.push({ name: it.name, at: from + it.at });
+      for (const it of splitSubList(left)) out.push({ ...it, at: from + it.at });
       from = m.index + m[0].length;
     }
   }
-  for (const it of splitSubList(list.slice(from))) out.push({ name: it.name, at: from + it.at });
+  for (const it of splitSubList(list.slice(from))) out.push({ ...it, at: from + it.at });
+  // a phase written alone after a phased item is a phase of the same work (大窑湾港区三期、四期工程 → 大窑湾港区四期工程)
+  for (let i = 1; i < out.length; i++) {
+    const base = PHASE_OF.exec(out[i - 1]!.name)?.[1];
+    if (base && PHASE_ONLY.test(out[i]!.name)) out[i] = { ...out[i]!, name: base + out[i]!.name };
+  }
   return out;
 }
 
-function splitSubList(list: string): Array<{ name: string; at: number }> {
+const PHASE_ONLY = /^[一二三四五六七八九十\d]{1,2}期/;
+/** the work a phased item is a phase of: 大窑湾港区 of 大窑湾港区三期工程 */
+const PHASE_OF = /^(.{2,40}?)[一二三四五六七八九十\d]{1,2}期/;
+
+/** A list item: its full name, its offset in the list, and whether its head noun was carried from the last item. */
+interface ListItem { name: string; at: number; sharesHead?: boolean }
+
+function splitSubList(list: string): ListItem[] {
   // the shared tail after 等 or a count ("3个", "两个"), outside brackets and quotes
   let marker = -1, markerLen = 0;
   for (let i = list.length - 1, depth = 0; i > 0; i--) {
@@ -234,6 +268,8 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     }
     // a national class of key works (…等国家水土保持重点工程): the items are kinds of work unless placed below the region
     if (NATIONAL_CLASS_TAIL.test(tail) && !items.some((it) => PLACE_PREFIX_RE.test(it.name.replace(REGION_PREFIX, "")))) return [];
+    // a class opening with a kind of facility (西北风电光伏、…、沿海核电等清洁能源基地): items not placed are kinds of it
+    if (GENERIC_START_KINDS_RE.test(tail) && !items.some((it) => PLACE_PREFIX_RE.test(it.name.replace(REGION_PREFIX, "")) || OWNER_PREFIX_RE.test(it.name))) return [];
     const generic = GENERIC_TAILS.has(tail);
     if (items.length === 1) {
       const it = items[0]!;
@@ -257,6 +293,8 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     const i = last.name.indexOf(h);
     if (i < 0 || i + h.length === last.name.length || !firsts.every((f) => f.name.endsWith(h))) return items;
     const tail = last.name.slice(i + h.length);
+    // an upgrade written after the last work only (大连新机场、长海机场扩建) is that work's: only a tail naming a work is shared
+    if (!ENDS_WITH_HEAD.test(tail)) return items;
     return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
   }
   if (!firsts.every((f) => isPlace(f.name))) {
@@ -264,7 +302,23 @@ function splitSubList(list: string): Array<{ name: string; at: number }> {
     const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name)
       // fields sharing a national or regional class written once (稀土新材料、草种业国家技术创新中心)
       : firsts.every((f) => f.name.length <= 8 && !ENDS_WITH_HEAD.test(f.name)) ? levelTail(last.name) : null;
-    return t ? [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last] : [last];
+    if (t) return [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last];
+    // short proper names before a work always named by one (旭龙、奔子栏水电站; 庄里、老岚水库) share its kind
+    const kind = properNameKind(firsts, last.name);
+    if (kind) return [...firsts.map((f) => ({ name: f.name + kind, at: f.at })), last];
+    // otherwise full names stand on their own (青山生态系统工程、蓝天工程、…基础设施), and items naming
+    // no work take the bare head noun the list closes with (恒力炼化一体化、中石油长兴岛炼化一期项目 →
+    // 恒力炼化一体化项目; 城市棚户区改造、城中村改造工程 → 城市棚户区改造工程); places alone are modifiers
+    const head = SHARED_BARE_HEAD.exec(last.name)?.[0];
+    // the items are named like the last one only when it names one work (an owner, a place, a phase)
+    const lastNamed = OWNER_PREFIX_RE.test(last.name) || PLACE_PREFIX_RE.test(last.name) || PHASED.test(last.name);
+    const out: Array<{ name: string; at: number; sharesHead?: boolean }> = [];
+    for (const f of firsts) {
+      if (ENDS_WITH_HEAD.test(f.name)) out.push(f);
+      else if (head && f.name.length >= 3 && !isPlace(f.name)) out.push({ name: f.name + head, at: f.at, sharesHead: lastNamed });
+    }
+    out.push(last);
+    return out;
   }
   const p = PLACE_PREFIX_RE.exec(last.name)?.[0];
   let tail = p && p.length < last.name.length - 1 ? last.name.slice(p.length) : null;
@@ -306,6 +360,10 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
   }
   const lastItem = items[items.length - 1]!;
   if (k >= 0 && k < items.length - 1 && levelTail(lastItem.name) && items.slice(0, -1).every((p) => p.name.length <= 8 && !ENDS_WITH_HEAD.test(p.name))) return items;
+  if (k >= 0 && k < items.length - 1 && properNameKind(items.slice(0, -1), lastItem.name)) return items;
+  // items naming no work before a last one closing with a bare head share it (恒力炼化一体化、中石油长兴岛炼化一期项目)
+  if (k >= 0 && k < items.length - 1 && SHARED_BARE_HEAD.test(lastItem.name)
+    && items.slice(0, -1).every((p) => ENDS_WITH_HEAD.test(p.name) || (p.name.length >= 3 && !isPlace(p.name)))) return items;
   if (k >= 0 && k < items.length - 1) return items.slice(k + 1).every((p) => ENDS_WITH_HEAD.test(p.name) || p === items[items.length - 1]) ? items.slice(k + 1) : [items[items.length - 1]!];
   return items;
 }
@@ -367,7 +425,7 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
     const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
     for (const it of items) {
-      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail });
+      out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail, sharesHead: "sharesHead" in it && it.sharesHead === true });
     }
   }
   return out;

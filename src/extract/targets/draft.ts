@@ -1,6 +1,7 @@
 import { placeOpeningClause } from "../../shared/places.js";
 import type { Doc, Span } from "../../structure/types.js";
-import type { Draft, Fields } from "../record.js";
+import { blockAt, type Draft, type Fields } from "../record.js";
+import { bindingAt } from "./binding.js";
 import type { Basis, Comparator } from "./phrases.js";
 import type { Timing } from "./year.js";
 
@@ -25,6 +26,7 @@ export interface TargetParts {
 }
 
 export function makeDraft(doc: Doc, timing: Timing, p: TargetParts, at: number, quote: Span): Draft<"targets"> {
+  const block = blockAt(doc, at);
   const fields: Fields<"targets"> = {
     indicator: p.indicator,
     value: p.value,
@@ -35,7 +37,7 @@ export function makeDraft(doc: Doc, timing: Timing, p: TargetParts, at: number, 
     baseline_value: p.baseline_value ?? null,
     baseline_year: p.baseline_year ?? null,
     value_text: p.value_text,
-    binding: p.binding ?? null,
+    binding: p.binding ?? (block ? bindingAt(doc.source.text, block, at) : null),
     basis: p.basis,
     // a clause about a place inside the document's region is that place's target (满洲里口岸过货量…)
     region: p.region ?? placeOpeningClause(doc.source.text, at, doc.info.region_code) ?? doc.info.region,

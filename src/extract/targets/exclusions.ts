@@ -28,6 +28,15 @@ export function isThreshold(text: string, start: number, afterEnd: number): bool
   return CJK.test(text[afterEnd] ?? "") && text[afterEnd] !== "的";
 }
 
+/**
+ * A value inside a condition clause that names who a rule applies to
+ * (对月销售额2万元至3万元的小规模纳税人，免征…; 凡…500万元以上的企业): the clause opens
+ * with 对/凡 and a 的 closes the class after the value.
+ */
+export function inConditionClause(clause: string, afterEnd: number): boolean {
+  return /^(?:对于?|凡是?)/.test(clause) && clause.includes("的", afterEnd);
+}
+
 /** A value in a unit that names a class (500千伏主干网架, 3岁以下婴幼儿): never a goal when a noun follows. */
 export function isClassValue(text: string, unit: string | null, afterEnd: number): boolean {
   if (!unit || !NOT_TARGETS.classUnits.has(unit)) return false;

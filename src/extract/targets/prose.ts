@@ -4,8 +4,8 @@ import type { Draft } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
-import { directionOnly, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
-import { OPENING_VERB, indicatorOf, stripLead } from "./indicator.js";
+import { directionOnly, inConditionClause, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
+import { OPENING_VERB, cleanBefore, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
 
@@ -127,12 +127,34 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) continue;
     if (b.review || reviewSentence(s.text)) continue;
-    for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
+    let prev: Clause | null = null;
+    for (const c of clausesOf(text, s)) {
+      for (const d of clauseTargets(doc, timing, s, c, prev)) out.push(d); // no spread: a clause may hold 10⁵ values
+      prev = c;
+    }
   }
   return out;
 }
 
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
+/** a change written with no subject of its own: 年均增长, 提高 */
+const BARE_CHANGE = /^(?:年均|平均|每年|同比)?(?:增长|增加|提高|提升|下降|降低|减少)$/;
+
+/**
+ * The subject of the clause before, for a change that names none
+ * ("全省生产总值达到4700亿元，年均增长8.5%" → 全省生产总值年均增长): the
+ * words before that clause's first value, without its goal verb and lead-ins.
+ */
+function subjectOf(prev: Clause | null): string {
+  if (!prev) return "";
+  const q = findQuantities(prev.text.slice(0, 80))[0];
+  if (!q) return "";
+  const t = cleanBefore(prev.text.slice(0, q.start)).text;
+  return /^[\u4e00-\u9fff“”（）()]{2,20}$/.test(t) && !LEAD_ONLY.test(t) ? t : "";
+}
+/** words that only say when or where (到2010年, 全省): no subject */
+const LEAD_ONLY = /^(?:到|至|力争|争取)|年$/;
+
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null): Draft<"targets">[] {
   const clause = c.text;
   if (pastMarker(clause) || directionOnly(clause)) return [];
   const qs = findQuantities(clause).filter((q) => usable(q, clause));
@@ -172,6 +194,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     segFrom = afterEnd;
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
     if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
+    if (inConditionClause(clause, afterEnd)) return;
     if (isAllocation(clause, afterEnd) || (countsOnlyItems && q.unit !== "%" && q.unit !== "‰")) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
     const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
@@ -208,7 +231,8 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     }
     const found = indicatorOf(before, after);
     const verb = found.verb;
-    const indicator = namedAfterHeading(found.indicator, b.section, b.box);
+    const own = namedAfterHeading(found.indicator, b.section, b.box);
+    const indicator = BARE_CHANGE.test(own) ? subjectOf(prev) + own : own;
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);

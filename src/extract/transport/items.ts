@@ -29,14 +29,22 @@ const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{
 /** Road nouns a coded item may already carry (then the list's shared head is not appended). */
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
 
+/** The head of a road name with what follows it (高速公路甘肃段, 高速公路扩容改造; a section named by its ends, 清水驿至忠和段, is not shared). */
+const SHARED_ROAD_TAIL = /(高速公路|公路)([^、，,]{0,16})$/;
+
 /** Shared head of a coded-road list, carried to items written without one (S26纳日松至龙口 … S28乌丹至天山高速公路). */
 function carryRoadHead(ms: Mention[], runItems: number[]) {
-  const lastRoad = [...runItems].reverse().map((i) => ms[i]!).find((m) => m.code);
-  const head = lastRoad ? /(高速公路|公路)$/.exec(lastRoad.name)?.[1] : undefined;
-  if (!head) return;
+  let lastRoad: Mention | undefined;
+  for (let k = runItems.length - 1; k >= 0 && !lastRoad; k--) if (ms[runItems[k]!]!.code) lastRoad = ms[runItems[k]!];
+  if (!lastRoad) return;
+  // the head closes the last name (…S28乌丹至天山高速公路) or stands before a region's part or a work written once for
+  // the list (G7京新、G7011十天高速公路甘肃段 → G7京新高速公路甘肃段); a section named by its ends belongs to its own road
+  const t = SHARED_ROAD_TAIL.exec(lastRoad.name);
+  if (!t) return;
+  const head = /[至—]/.test(t[2]!) ? t[1]! : t[0];
   for (const i of runItems) {
     const m = ms[i]!;
-    if (m.code && !ROAD_NOUN.test(m.name.slice(m.code.length))) m.name += head;
+    if (m.code && !ROAD_NOUN.test(m.name.replace(m.code, ""))) m.name += head;
   }
 }
 

@@ -26,8 +26,11 @@ const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,。；
  * or when its name runs from one place to another: G20峰会 is no road.
  */
 export const ROAD_CONTEXT = /公路|国道|省道|高速|交通|路网/;
-/** 国道331线, 省道203线, 331国道 — not 国省道1500公里 (a length). */
-const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{1,4})线|(?<!\d)(\d{3})(国道|省道)/g;
+/**
+ * 国道331线, 国道312, 省道394, 209省道 — not 国省道1500公里 or 新改建国道1500公里 (lengths):
+ * a number after the road word is a code when no measure word follows it.
+ */
+const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{2,4})(?![\d.]|公里|千米|米|km|万|条|个|多|余)(线)?|(?<!\d)(\d{3})(国道|省道)/g;
 /** A road word written before a route code (国道G331线, 省道S203). */
 const CODE_PREFIX_WORD = /(?:国道|省道)$/;
 const ITEM_END = /[、，,。；;：:]/;
@@ -87,11 +90,12 @@ function predicateStart(body: string): number {
   return end;
 }
 
-/** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, each up to the next list mark. */
-function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
-  const out: Mention[] = [];
-  const push = (m: Mention) => { out.push(m); taken.mark(m); };
-  const roadSentence = roadContext || ROAD_CONTEXT.test(s);
+/** A route code as written: G1816, 国道G331线, 国道312, 省道394线, 209省道; `bodyStart` is where the road's own words begin. */
+interface CodeHit { start: number; bodyStart: number; code: string; /** the code as written, with its road word and 线 */ written: string; letter: boolean }
+
+/** Every route code of a sentence, in text order: letter codes (G331) and codes written with a road word (国道312, 209省道). */
+function codeHits(s: string): CodeHit[] {
+  const out: CodeHit[] = [];
   CODE_RE.lastIndex = 0;
   let x: RegExpExecArray | null;
   while ((x = CODE_RE.exec(s))) {
@@ -100,37 +104,67 @@ function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
     const start = x.index - word.length;
     const xian = s[x.index + x[0].length] === "线" ? "线" : "";
     const bodyStart = x.index + x[0].length + xian.length;
+    out.push({ start, bodyStart, code: `${x[1]}${x[2]}`, written: s.slice(start, bodyStart), letter: true });
+  }
+  // positions inside a letter code (G331国道: 331 is that code's), marked once: the test stays linear
+  const inLetter = new Uint8Array(s.length + 1);
+  for (const h of out) inLetter.fill(1, h.start, h.bodyStart);
+  CODE_WORD_RE.lastIndex = 0;
+  while ((x = CODE_WORD_RE.exec(s))) {
+    const word = x[1] ?? x[5]!;
+    const code = `${word === "国道" ? "G" : "S"}${x[2] ?? x[4]}`;
+    const end = x.index + x[0].length;
+    if (inLetter[x.index]) continue;
+    out.push({ start: x.index, bodyStart: end, code, written: x[0], letter: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A road's own name after its code: 西宁至澜沧公路, 张掖至肃南段 (a chain closed by a road head or 段). */
+const NAMED_BODY = /^[\u4e00-\u9fff]{2,10}?至[\u4e00-\u9fff]{2,10}?(?:高速公路|公路|段)/;
+
+/** Coded road items: `G1816荣乌高速公路联络线乌海至石嘴山`, `国道214西宁至澜沧公路`, each up to the next list mark or code. */
+function codedRoads(s: string, taken: Taken, roadContext: boolean): Mention[] {
+  const out: Mention[] = [];
+  const push = (m: Mention) => { out.push(m); taken.mark(m); };
+  const roadSentence = roadContext || ROAD_CONTEXT.test(s);
+  const hits = codeHits(s);
+  hits.forEach((h, k) => {
+    const next = hits[k + 1]?.start ?? s.length;
+    const bodyStart = h.bodyStart;
     let end = bodyStart;
-    while (end < s.length && !ITEM_END.test(s[end]!) && !(end > bodyStart && /[GS]/.test(s[end]!) && /\d/.test(s[end + 1] ?? ""))) end++;
+    while (end < next && !ITEM_END.test(s[end]!) && !(end > bodyStart && /[GS]/.test(s[end]!) && /\d/.test(s[end + 1] ?? ""))) end++;
     // G210等国道改造: what follows 等 is the list's category, not this road's name
     const deng = s.slice(bodyStart, end).indexOf("等");
     if (deng >= 0) end = bodyStart + deng;
     end = bodyStart + predicateStart(s.slice(bodyStart, end));
     // the code is the name: a body that is only a list's closing words (国道G331线建设) is stripped to nothing
     end = stripListTail(s, bodyStart, end, 0);
-    if (end <= bodyStart && !roadSentence) continue;
+    // a joint before the next code joins two roads (国道312线和国道214…)
+    const joint = end === next ? /(?:以及|和|及|与)$/.exec(s.slice(bodyStart, end)) : null;
+    if (joint) end -= joint[0].length;
+    // a road word states the kind of road: 国道312 needs no road context
+    if (end <= bodyStart && !roadSentence && h.letter) return;
     const body = s.slice(bodyStart, Math.max(end, bodyStart));
     end = Math.max(end, bodyStart);
-    const code = `${x[1]}${x[2]}`;
-    if ((x[1] === "X" || x[1] === "Y") && x[2]!.length !== 3) continue;
+    const code = h.code;
+    if ((code[0] === "X" || code[0] === "Y") && code.length !== 4) return;
+    if (!h.letter && !NAMED_BODY.test(body)) {
+      // 国道331线鹤岗段, 国道331线待贯通和低等级路段: after a road word only the markers of a name follow the code
+      const mk = markersAfter(s, bodyStart);
+      push({
+        kind: "road", start: h.start, end: mk.end, name: s.slice(h.start, mk.end), stops: mk.sectionStops ?? [], code,
+        stated: roadClassOfCode(code), speed: null, segment: mk.segment, work: mk.work, regionPart: mk.regionPart, port: false,
+      });
+      return;
+    }
     const rb = parseRoadBody(body);
-    if (!roadSentence && rb.stops.length < 2) continue;
+    if (!roadSentence && h.letter && rb.stops.length < 2) return;
     push({
-      kind: "road", start, end, name: word + code + xian + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
+      kind: "road", start: h.start, end, name: h.written + fixOcrDashes(body), stops: rb.stops, code, stated: roadClassOfCode(code),
       speed: null, segment: rb.segment, work: rb.work, regionPart: rb.regionPart, port: false,
     });
-  }
-  CODE_WORD_RE.lastIndex = 0;
-  while ((x = CODE_WORD_RE.exec(s))) {
-    if (taken.overlaps(x.index, x.index + x[0].length)) continue;
-    const word = x[1] ?? x[4]!;
-    const code = `${word === "国道" ? "G" : "S"}${x[2] ?? x[3]}`;
-    const mk = markersAfter(s, x.index + x[0].length);
-    push({
-      kind: "road", start: x.index, end: mk.end, name: s.slice(x.index, mk.end), stops: mk.sectionStops ?? [], code,
-      stated: roadClassOfCode(code), speed: null, segment: mk.segment, work: mk.work, regionPart: mk.regionPart, port: false,
-    });
-  }
+  });
   return out;
 }
 
@@ -153,6 +187,8 @@ function heads(s: string): Array<{ start: number; end: number; head: string }> {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const QUOTED_WORD_AFTER = /^[\u4e00-\u9fff]{1,6}”/;
+
 /** Named lines ending in a head word (呼和浩特至包头铁路…, 包银高铁, 包茂高速公路包头至东胜改扩建工程). */
 function namedLines(s: string, taken: Taken): Mention[] {
   const out: Mention[] = [];
@@ -164,6 +200,8 @@ function namedLines(s: string, taken: Taken): Mention[] {
     prevHeadEnd = h.end;
     if (taken.overlaps(h.start, h.end) || floor >= h.start) continue;
     const after = s.slice(h.end, h.end + 8);
+    // a head inside a quoted brand, more words following it before the quote closes (“东北铁路快运”): a service, no line
+    if (QUOTED_WORD_AFTER.test(after) && s.lastIndexOf("“", h.start) > s.lastIndexOf("”", h.start)) continue;
     let i = h.start;
     while (i > floor && isNameChar(s[i - 1]!) && !DELIM.test(s[i - 1]!)) i--;
     const left = s.slice(i, h.start);
