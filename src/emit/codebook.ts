@@ -63,6 +63,35 @@ export function columnsMarkdown(types: readonly RecordType[] = RECORD_TYPES): st
   return md;
 }
 
+/**
+ * LibreOffice's CSV filter for a type's CSV with each column typed from the schema:
+ * numbers Standard (1), everything else Text (2), so "2025", "80%", 150000 or an
+ * ISO date stay as written. UTF-8 (76), comma (44), double quote (34), from line 1.
+ */
+export function libreOfficeCsvFilter(type: RecordType): string {
+  const cols = fieldsOf(type).map((f, i) => `${i + 1}/${f.kind === "number" || f.kind === "integer" ? 1 : 2}`);
+  return `CSV:44,34,76,1,${cols.join("/")}`;
+}
+
+/** The columns of a type's CSV that a spreadsheet or pandas must read as text (all but the numbers). */
+export function textColumns(type: RecordType): string[] {
+  return fieldsOf(type).filter((f) => f.kind !== "number" && f.kind !== "integer").map((f) => f.name);
+}
+
+function csvImportMarkdown(types: readonly RecordType[]): string {
+  let md = `## Opening the CSV files with column types
+
+`;
+  md += `A spreadsheet that guesses types turns \`80%\` into 0.8, \`2025\` into a number and ISO dates into dates, and drops leading zeros. `;
+  md += `Read the text columns as text (the workbook \`policy-extract.xlsx\` is already typed). The files are UTF-8 with a BOM, comma-separated, CRLF.\n\n`;
+  md += `- LibreOffice: \`soffice --infilter="<filter>" file.csv\` with the filter below (or in the import dialog set these columns to Text).\n`;
+  md += `- Excel: Data → From Text/CSV → Transform Data, set the columns below to Text.\n`;
+  md += `- pandas: \`pd.read_csv(file, dtype={c: str for c in TEXT_COLUMNS}, keep_default_na=False, na_values=[""])\`.\n\n`;
+  md += `| file | text columns | LibreOffice filter |\n|---|---|---|\n`;
+  for (const t of types) md += `| \`${t}.csv\` | ${textColumns(t).join(", ")} | \`${libreOfficeCsvFilter(t)}\` |\n`;
+  return md;
+}
+
 /** out/codebook.md: how to read the dataset, this build's record counts, then every column. */
 export function codebookMarkdown(version: string, counts: Readonly<Record<string, number>>, types: readonly RecordType[] = RECORD_TYPES): string {
   let md = `# policy-extract codebook\n\n`;
@@ -72,6 +101,7 @@ export function codebookMarkdown(version: string, counts: Readonly<Record<string
   md += `Empty means the source does not state the value (JSON null).\n\n`;
   md += `## Records in this build\n\n| type | records | what one record is |\n|---|---:|---|\n`;
   for (const t of types) md += `| \`${t}\` | ${counts[t] ?? 0} | ${cellMd(typeDescription(t))} |\n`;
+  md += `\n${csvImportMarkdown(types)}`;
   md += `\n## Columns\n${columnsMarkdown(types)}`;
   return md;
 }

@@ -53,7 +53,7 @@ function dateCell(s: string, limits: Limits): Cell {
 }
 
 function cellOf(f: FieldInfo, v: unknown, limits: Limits): Cell {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number") return { v, style: f.name.endsWith("_yuan") ? "yuan" : "number" };
   if (Array.isArray(v)) return v.length ? textCell(v.map(String).join("|"), limits) : null;
   if (f.kind === "date" && typeof v === "string") return dateCell(v, limits);
