@@ -66,7 +66,11 @@ function shownWidth(c: Cell, cap: number): number {
   if (typeof c.v === "string") return textWidth(c.v, cap);
   if (c.style === "day") return 10;
   if (c.style === "month") return 7;
-  return c.style === "yuan" ? c.v.toLocaleString("en-US", { maximumFractionDigits: 10 }).length : String(c.v).length;
+  const plain = String(c.v);
+  if (c.style !== "yuan") return plain.length;
+  // #,##0: a separator every three digits of the integer part
+  const int = plain.replace(/^-/, "").split(".")[0]!.length;
+  return plain.length + Math.floor((int - 1) / 3);
 }
 
 /** Column widths that fit the header and the cells (Chinese characters count two), within [min, max]. */

@@ -36,6 +36,8 @@ export type Span = readonly [number, number];
 export class QuoteLocator {
   private spent = 0;
   private readonly memo = new Map<string, Span | null>();
+  /** the folded text of the line searched last (a line's records come together) */
+  private folded: { lineNo: number; text: string; at: Int32Array } | null = null;
 
   constructor(private readonly budget: number) {}
 
@@ -43,16 +45,17 @@ export class QuoteLocator {
     if (!line || !quote) return null;
     const key = `${lineNo}\u0000${quote}`;
     if (this.memo.has(key)) return this.memo.get(key)!;
-    const span = this.find(line, quote);
+    const span = this.find(lineNo, line, quote);
     this.memo.set(key, span);
     return span;
   }
 
-  private find(line: string, quote: string): Span | null {
+  private find(lineNo: number, line: string, quote: string): Span | null {
     if (this.spent > this.budget) return [0, line.length];
     this.spent += line.length + quote.length;
     // quotes are whitespace-normalised: compare with the line's whitespace runs folded to one space
-    const { text, at } = foldSpaces(line);
+    if (this.folded?.lineNo !== lineNo) this.folded = { lineNo, ...foldSpaces(line) };
+    const { text, at } = this.folded;
     const q = quote.replace(/\s+/g, " ").trim();
     const back = (s: number, e: number): Span => [at[s]!, e >= text.length ? line.length : at[e]!];
     const i = text.indexOf(q);
@@ -77,18 +80,20 @@ export class QuoteLocator {
 /** `line` with each run of whitespace as one space, and where each of its characters stands in `line`. */
 function foldSpaces(line: string): { text: string; at: Int32Array } {
   const at = new Int32Array(line.length);
-  let text = "";
-  let n = 0;
   const parts: string[] = [];
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    const ws = c === " " || c === "\t" || c === "\r" || c === "\u3000";
-    if (ws && i > 0 && /\s/.test(line[i - 1]!)) continue;
-    parts.push(ws ? " " : c);
-    at[n++] = i;
+  let n = 0, from = 0;
+  const copy = (start: number, end: number) => {
+    parts.push(line.slice(start, end));
+    for (let i = start; i < end; i++) at[n++] = i;
+  };
+  for (const m of line.matchAll(/\s+/g)) {
+    copy(from, m.index);
+    parts.push(" ");
+    at[n++] = m.index;
+    from = m.index + m[0].length;
   }
-  text = parts.join("");
-  return { text, at };
+  copy(from, line.length);
+  return { text: parts.join(""), at };
 }
 
 /** Pieces of a line between highlight boundaries, each with the records whose quote covers it. */
