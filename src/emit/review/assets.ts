@@ -33,7 +33,7 @@ main.review{display:grid;grid-template-columns:minmax(22em,38%) 1fr;height:calc(
 .ty{display:inline-block;color:#fff;border-radius:3px;padding:0 .35em;font-size:.8em;margin-right:.4em}
 .ln{color:#868e96;font-size:.85em;margin-right:.4em}
 .sub{display:block;color:#495057;font-size:.85em}
-#detail{border-top:1px solid #dee2e6;max-height:38%;overflow:auto;padding:.4em .6em;font-size:.9em}
+#detail{flex:0 0 auto;border-top:1px solid #dee2e6;max-height:40%;overflow:auto;padding:.4em .6em;font-size:.9em}
 #detail dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .8em;margin:0}
 #detail dt{color:#868e96}
 #detail dd{margin:0;word-break:break-all}
@@ -117,6 +117,7 @@ function select(i, focus) {
   var r = recs[i], it = items[i];
   it.b.classList.add("on");
   if (focus) it.b.focus();
+  it.b.scrollIntoView({ block: "nearest" });
   var line = document.getElementById("L" + r.source_line);
   if (line) { line.classList.add("on"); line.scrollIntoView({ block: "center" }); }
   Array.prototype.forEach.call(document.querySelectorAll('mark[data-r~="' + i + '"]'), function (m) { m.classList.add("on"); });

@@ -73,6 +73,8 @@ export interface ReviewInput {
 export function reviewPage(input: ReviewInput): string {
   const recs: Rec[] = [];
   for (const t of input.types) for (const r of input.records[t] ?? []) recs.push({ type: t, ...r } as unknown as Rec);
+  // the list follows the text: by line, then type (stable: each type keeps its output order)
+  recs.sort((a, b) => a.source_line - b.source_line);
   const labels = Object.fromEntries(input.types.map((t) => [t, labelField(t)]));
   const body = `<header><a href="index.html">← all inputs</a><h1>${esc(input.file)}</h1><span>${recs.length} records · ${input.lines.length} lines · policy-extract ${esc(input.version)}</span></header>
 <main class="review">
