@@ -54,7 +54,12 @@ for (const n of seeds) await stages(n, n, readFileSync(join(seedDir, n)));
   const t0 = performance.now();
   const res = await build({ inputs: [seedDir], out: join(out, "out") });
   const ms = Math.round(performance.now() - t0);
-  rows.push({ case: "build seeds/ (write 13 files)", MB: +(seeds.reduce((a, n) => a + readFileSync(join(seedDir, n)).length, 0) / MB).toFixed(2), total_ms: ms, records: Object.values(res.counts).reduce((a, b) => a + b, 0), peak_rss_MB: peakMB() });
+  rows.push({ case: "build seeds/ (json, csv, workbook, codebook, review pages)", MB: +(seeds.reduce((a, n) => a + readFileSync(join(seedDir, n)).length, 0) / MB).toFixed(2), total_ms: ms, records: Object.values(res.counts).reduce((a, b) => a + b, 0), peak_rss_MB: peakMB() });
+  // the part of that build the researcher outputs take (issue 13): workbook + codebook + review index, and the review pages
+  const { researcherOutputs } = await dist("emit/outputs.js");
+  const t1 = performance.now();
+  researcherOutputs(Object.keys(res.records), { ...res, version: "bench" });
+  rows.push({ case: "  of which workbook, codebook, review index", total_ms: Math.round(performance.now() - t1), records: Object.values(res.counts).reduce((a, b) => a + b, 0) });
   rmSync(out, { recursive: true, force: true });
 }
 
@@ -129,7 +134,9 @@ else console.table(rows);
     timed("warm build (all unchanged)", `node ${bin} build --in ${work}/all --out ${work}/warm --cache-dir ${work}/cache`),
     timed("2 shards in parallel + merge", `printf '%s\\n' ${work}/in-a ${work}/in-b | xargs -P 2 -I{} node ${bin} build --in {} --out {}.out --no-cache && node ${bin} merge ${work}/in-a.out ${work}/in-b.out --out ${work}/merged`),
   ];
-  const same = ["cold", "warm", "merged"].every((d) => ls(join(work, d)).every((n) => rd(join(work, d, n)).equals(rd(join(work, "cold", n)))));
+  const files = (d) => ls(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(d.length + 1)).sort();
+  const same = ["cold", "warm", "merged"].every((d) => files(join(work, d)).join() === files(join(work, "cold")).join()
+    && files(join(work, d)).every((n) => rd(join(work, d, n)).equals(rd(join(work, "cold", n)))));
   for (const r of inc) r["vs cold"] = +(r.wall_ms / inc[0].wall_ms).toFixed(2);
   if (process.argv.includes("--json")) console.log(JSON.stringify({ incremental: inc, identical: same }, null, 2));
   else { console.log(`\nIncremental and sharded builds (outputs identical: ${same}):`); console.table(inc); }

@@ -33,6 +33,7 @@ export function schemaHash() {
 export function generate() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false } });
   addFormats(ajv);
+  ajv.addKeyword("x-enum-meanings"); // annotation only: each enum value's meaning, for the codebook (src/validate/schemas.ts ANNOTATIONS)
   const exportsMap = {};
   for (const f of readdirSync(dir).filter((n) => n.endsWith(".schema.json")).sort()) {
     const schema = JSON.parse(readFileSync(join(dir, f), "utf8"));

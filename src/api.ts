@@ -10,6 +10,8 @@ import type { Doc } from "./structure/types.js";
 import { AtomicDir, checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
+import { researcherOutputs } from "./emit/outputs.js";
+import { reviewOf } from "./emit/review/index.js";
 import { compareRecords } from "./emit/sort.js";
 import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
@@ -76,11 +78,13 @@ export interface ExtractResult {
   records: Records;
   inputs: InputInfo[];
   failures: InputFailure[];
+  /** each input's review page (src/emit/review), by input name */
+  reviews?: Record<string, string>;
 }
 
 /** What one input file gave: its records, or the one-line reason it failed. */
 export type InputResult =
-  | { ok: true; records: Records; input: InputInfo }
+  | { ok: true; records: Records; input: InputInfo; review?: string }
   | { ok: false; failure: InputFailure };
 
 export interface ExtractOptions {
@@ -90,6 +94,8 @@ export interface ExtractOptions {
   threads?: number;
   /** incremental-build cache directory (src/cache/cache.ts); null or absent = no cache */
   cacheDir?: string | null;
+  /** called as each input is done (the build's progress bar) */
+  onInput?: (done: number, total: number) => void;
 }
 
 /** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
@@ -99,15 +105,16 @@ export async function extractInput(path: string, types: readonly RecordType[] = 
     const bytes = await readInput(path, maxInputBytes);
     const key = cacheDir ? cacheKey(name, bytes, types) : "";
     if (cacheDir) {
-      const hit = await cacheGet<{ records: Records; input: InputInfo }>(cacheDir, key);
-      if (hit) return { ok: true, records: hit.records, input: hit.input };
+      const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string }>(cacheDir, key);
+      if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
     }
     const src = await ingestBytes(name, bytes);
     const { records } = extractSource(src, types);
     const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
     if (src.warnings?.length) input.warnings = [...src.warnings];
-    if (cacheDir) await cachePut(cacheDir, key, { records, input });
-    return { ok: true, records, input };
+    const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
+    if (cacheDir) await cachePut(cacheDir, key, { records, input, review });
+    return { ok: true, records, input, review };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
     return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
@@ -123,6 +130,7 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
   const { files, failures } = await listInputs(paths);
   const records = emptyRecords();
   const inputs: InputInfo[] = [];
+  const reviews: Record<string, string> = {};
   const seen = new Set<string>();
   const jobs: Array<{ path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null }> = [];
   for (const path of files) {
@@ -136,10 +144,12 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
     inline: (j) => extractInput(j.path, j.types, j.maxInputBytes, j.cacheDir),
     crashed: (j, e): InputResult => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }),
     threads: opts.threads,
+    onDone: opts.onInput ? (done) => opts.onInput!(done, jobs.length) : undefined,
   });
   for (const r of results) {
     if (!r.ok) { failures.push(r.failure); continue; }
     inputs.push(r.input);
+    if (r.review !== undefined) reviews[r.input.name] = r.review;
     for (const t of types) {
       const into = records[t] as unknown[];
       for (const rec of r.records[t]) into.push(rec);
@@ -148,7 +158,7 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
   for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
   inputs.sort((a, b) => (a.name < b.name ? -1 : 1));
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { records, inputs, failures };
+  return { records, inputs, failures, reviews };
 }
 
 /** CSV columns of a type: the schema's properties, in schema order. */
@@ -215,7 +225,7 @@ export async function writeDataset(out: string, types: readonly RecordType[], re
     // again under the lock: a file saved into out/ during extraction is refused too
     await checkReplaceable(out, TOOL);
     const outputs: Array<{ name: string; sha256: string; records: number }> = [];
-    const put = async (name: string, data: string, n: number) => {
+    const put = async (name: string, data: string | Uint8Array, n: number) => {
       await dir.write(name, data);
       outputs.push({ name, sha256: createHash("sha256").update(data).digest("hex"), records: n });
     };
@@ -224,6 +234,7 @@ export async function writeDataset(out: string, types: readonly RecordType[], re
       await put(`${t}.json`, toJson(recs), recs.length);
       await put(`${t}.csv`, toCsv(columnsOf(t), recs), recs.length);
     }
+    for (const o of researcherOutputs(types, { ...res, version: VERSION })) await put(o.name, o.data, o.records);
     const manifest = {
       tool: TOOL,
       version: VERSION,

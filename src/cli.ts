@@ -9,6 +9,8 @@ import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { RECORD_TYPES, type RecordType } from "./generated/records.js";
 import { validateRecords } from "./validate/schemas.js";
+import { progressBar } from "./report/progress.js";
+import { summaryTable } from "./report/summary.js";
 import { VERSION } from "./version.js";
 
 /** Exit codes: the contract with nightly jobs (README, "Exit codes"). */
@@ -99,8 +101,9 @@ async function checkFiles(dir: string): Promise<string[]> {
 }
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
+const PROCESS_IO: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-export async function main(argvIn: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<number> {
   let code: number = EXIT.OK;
   // `--` ends the options: what follows is file names, even when they start with '-'
   const dd = argvIn.indexOf("--");
@@ -124,12 +127,15 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
       .option("max-input-mb", { type: "number", default: 200, describe: "inputs larger than this fail with one line" })
       .option("jobs", { type: "number", default: 1, describe: "worker threads over the inputs (0 = one per core); output is identical" })
       .option("cache", { type: "boolean", default: true, describe: "reuse what unchanged inputs gave last time (--no-cache: build from scratch); output is identical" })
-      .option("cache-dir", { type: "string", describe: "cache directory [default: .policy-extract-cache beside --out]" }),
+      .option("cache-dir", { type: "string", describe: "cache directory [default: .policy-extract-cache beside --out]" })
+      .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors (no progress bar, no report)" }),
     async (a) => {
       const inputs = [...(a.in ?? []), ...afterDashes];
       {
+        // the bar only on a terminal (src/report/progress.ts); the report on stdout unless --quiet
+        const progress = progressBar(!a.quiet && io === PROCESS_IO && process.stderr.isTTY === true);
         const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs),
-          cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null });
+          cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null, onInput: progress.onInput }).finally(() => progress.stop());
         reportFailures(res.failures);
         if (res.invalid.length) {
           for (const i of res.invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
@@ -141,6 +147,8 @@ export async function main(argvIn: string[], io: Io = { out: (s) => process.stdo
           code = EXIT.INPUT_FAILED;
           return;
         }
+        if (a.quiet) return;
+        io.out(summaryTable({ ...res, types: parseTypes(a.types) }));
         const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
         io.err(`built ${oneLine(a.out)}: ${res.inputs.length} input(s); ${counts}\n`);
       }

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { extractSource } from "../src/api.js";
 import { normalize } from "../src/ingest/normalize.js";
 import { sourceFromLines, type Source } from "../src/ingest/source.js";
@@ -46,4 +46,13 @@ export function docOf(text: string, info: Partial<DocumentInfo> = {}, file = "te
 /** Records of every type for a whole seed file, as the build produces them. */
 export function seedRecords(name: string) {
   return extractSource(sourceOf(seedText(name), name)).records;
+}
+
+/** Every file of a built output directory (review/ pages included), by path relative to it, in name order. */
+export function outputTree(dir: string): Record<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
+  return Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f))]));
 }

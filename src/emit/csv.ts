@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify/sync";
  * the start) gets a leading apostrophe; numbers stay numbers. Any cell with a
  * line break is quoted (csv-stringify leaves a bare \n unquoted with CRLF).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function cell(v: unknown): string | number {
   if (v === null || v === undefined) return "";

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkOutPath, checkReplaceable } from "../emit/atomic.js";
 import { compareRecords } from "../emit/sort.js";
+import { reviewPageName } from "../emit/review/index.js";
 import { emptyRecords, TOOL, writeDataset, type ExtractResult, type InputFailure, type InputInfo } from "../api.js";
 import { RECORD_TYPES, type RecordOf, type RecordType } from "../generated/records.js";
 import { validateRecords } from "../validate/schemas.js";
@@ -23,7 +24,7 @@ export async function mergeBuilds(shards: readonly string[], out: string): Promi
   if (!shards.length) throw new MergeError("name at least one shard directory");
   checkOutPath(out, shards);
   await checkReplaceable(out, TOOL);
-  const res: ExtractResult = { records: emptyRecords(), inputs: [], failures: [] };
+  const res: ExtractResult = { records: emptyRecords(), inputs: [], failures: [], reviews: {} };
   let types: RecordType[] | null = null;
   const seen = new Map<string, string>();
   for (const shard of shards) {
@@ -54,6 +55,11 @@ export async function mergeBuilds(shards: readonly string[], out: string): Promi
       for (const r of recs) into.push(r);
     }
     for (const i of m.inputs) res.inputs.push(i);
+    // an input's review page depends on that input alone: taken as the shard wrote it (its sha256 was checked above)
+    for (const i of m.inputs) {
+      const page = reviewPageName(i.name);
+      if (m.outputs.some((o) => o.name === page)) res.reviews![i.name] = await readFile(join(shard, page), "utf8");
+    }
     for (const f of m.failures) res.failures.push(f);
   }
   // the same order a single build writes

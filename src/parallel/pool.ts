@@ -18,6 +18,8 @@ export interface PoolOptions<J, R> {
   crashed: (job: J, error: Error) => R;
   /** worker threads; default 1 (see defaultThreads) */
   threads?: number;
+  /** called with the number of jobs done so far, as each one ends (a progress bar) */
+  onDone?: (done: number) => void;
 }
 
 /** The machine's cores: what `--jobs 0` asks for. */
@@ -30,12 +32,14 @@ export async function runInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, 
   // which on a busy or 2-core machine costs more than it saves (README, "Speed").
   const threads = Math.min(opts.threads === 0 ? machineThreads() : opts.threads ?? 1, jobs.length);
   const workerFile = fileURLToPath(opts.worker);
-  if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) return inlineInOrder(jobs, opts.inline);
+  let done = 0;
+  const tick = opts.onDone ? <T>(r: T): T => { opts.onDone!(++done); return r; } : <T>(r: T): T => r;
+  if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) return inlineInOrder(jobs, (j) => opts.inline(j).then(tick));
   // loaded only when a pool is used: a single-input build never pays for it
   const { default: Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: opts.worker.href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
   try {
-    return await Promise.all(jobs.map((j) => (pool.run(j) as Promise<R>).catch((e: Error) => opts.crashed(j, e))));
+    return await Promise.all(jobs.map((j) => (pool.run(j) as Promise<R>).catch((e: Error) => opts.crashed(j, e)).then(tick)));
   } finally {
     await pool.destroy();
   }

@@ -41,12 +41,16 @@ function precompiled(): Validators | null {
   return RECORD_TYPES.every((t) => typeof mod[t] === "function") ? (mod as Validators) : null;
 }
 
+/** Keywords of schemas/ that only annotate (ajv's strict mode refuses unknown ones): x-enum-meanings gives each enum value's meaning to the codebook (src/emit/fields.ts). */
+export const ANNOTATIONS = ["x-enum-meanings"] as const;
+
 /** Compile schemas/ with ajv now (draft 2020-12, strict, formats). */
 function compileNow(): Validators {
   const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
   const addFormats = (require("ajv-formats") as { default: (a: unknown) => void }).default;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
+  for (const k of ANNOTATIONS) ajv.addKeyword(k);
   ajv.addSchema(loadSchema("common"));
   const out = {} as Validators;
   for (const t of RECORD_TYPES) out[t] = ajv.compile(loadSchema(t));

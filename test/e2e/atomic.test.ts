@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { build } from "../../src/api.js";
 import { main } from "../../src/cli.js";
-import { SEED, SEEDS } from "../helpers.js";
+import { outputTree, SEED, SEEDS } from "../helpers.js";
 
 /**
  * Atomic output: a build that fails — an invalid record, or a write that dies
@@ -36,14 +36,14 @@ const out = join(base, "out");
 const inputs = [join(SEEDS, SEED.annual), join(SEEDS, SEED.west)];
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const snapshot = () => Object.fromEntries(readdirSync(out).sort().map((n) => [n, readFileSync(join(out, n), "utf8")]));
+const snapshot = () => Object.fromEntries(Object.entries(outputTree(out)).map(([n, b]) => [n, b.toString("utf8")]));
 let before: Record<string, string>;
 
 beforeAll(async () => {
   const res = await build({ inputs, out });
   expect(res.written).toBe(true);
   before = snapshot();
-  expect(Object.keys(before)).toHaveLength(13);
+  expect(Object.keys(before)).toHaveLength(13 + 5); // + workbook, codebook, review index and the 2 inputs' pages
 });
 beforeEach(() => { inject.invalidRecord = false; inject.failWriteAfter = -1; inject.writes = 0; });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, TOOL } from "../../src/api.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { VERSION } from "../../src/version.js";
-import { ROOT, SEEDS } from "../helpers.js";
+import { outputTree, ROOT, SEEDS } from "../helpers.js";
 import { flatText, quoteAtLine, type FlatText } from "./provenance.js";
 
 /**
@@ -50,19 +50,23 @@ function parseCsv(s: string): string[][] {
 }
 
 describe("seed build (npm start)", () => {
-  it("writes the 13 files: <type>.json and <type>.csv for 6 types, and manifest.json — nothing else", () => {
-    expect(readdirSync(outA).sort()).toEqual([...RECORD_TYPES.flatMap((t) => [`${t}.csv`, `${t}.json`]), "manifest.json"].sort());
+  it("writes <type>.json and <type>.csv for 6 types, the workbook, the codebook, the review pages and manifest.json — nothing else", () => {
+    const pages = readdirSync(SEEDS).map((n) => `review/${n}.html`);
+    expect(Object.keys(outputTree(outA))).toEqual([...RECORD_TYPES.flatMap((t) => [`${t}.csv`, `${t}.json`]), "manifest.json", "policy-extract.xlsx", "codebook.md", "review/index.html", ...pages].sort());
     expect(readdirSync(base).sort()).toEqual(["a", "b"]); // no temp dir left beside the output
   });
 
   it("two builds are byte-identical", () => {
-    for (const n of readdirSync(outA)) expect(read(n, outB).equals(read(n, outA)), n).toBe(true);
+    const a = outputTree(outA), b = outputTree(outB);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const n of Object.keys(a)) expect(b[n]!.equals(a[n]!), n).toBe(true);
   });
 
   it("every record validates against schemas/ with an independent ajv instance", () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     const addFormats = (addFormatsModule as unknown as { default: (a: Ajv2020) => void }).default;
     addFormats(ajv);
+    ajv.addKeyword("x-enum-meanings"); // an annotation of schemas/ (the codebook's value meanings)
     const schema = (n: string) => JSON.parse(readFileSync(join(ROOT, "schemas", `${n}.schema.json`), "utf8"));
     ajv.addSchema(schema("common"));
     let n = 0;
@@ -121,10 +125,10 @@ describe("seed build (npm start)", () => {
       const bytes = readFileSync(join(SEEDS, i.name));
       expect(i).toEqual({ name: i.name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
     }
-    expect(m.outputs).toHaveLength(12);
+    expect(m.outputs.map((o: { name: string }) => o.name)).toEqual(Object.keys(outputTree(outA)).filter((n) => n !== "manifest.json"));
     for (const o of m.outputs) {
       expect(o.sha256).toBe(createHash("sha256").update(read(o.name)).digest("hex"));
-      expect(o.records).toBe(records(o.name.replace(/\.(json|csv)$/, "")).length);
+      if (/\.(json|csv)$/.test(o.name)) expect(o.records).toBe(records(o.name.replace(/\.(json|csv)$/, "")).length);
     }
     expect(JSON.stringify(m)).not.toMatch(/20\d\d-\d\d-\d\dT|time|date/i);
   });

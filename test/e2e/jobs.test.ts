@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SEEDS } from "../helpers.js";
+import { outputTree, ROOT, SEEDS } from "../helpers.js";
 
 /** Issue 11: the same bytes with one worker thread or several (results are merged in input order). */
 const base = mkdtempSync(join(tmpdir(), "jobs-"));
@@ -12,7 +12,7 @@ const build = (jobs: string) => {
   const out = join(base, `out-${jobs}`);
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "policy-extract.js"), "build", "--in", SEEDS, "--out", out, "--jobs", jobs], { encoding: "utf8" });
   expect(r.status, r.stderr).toBe(0);
-  return Object.fromEntries(readdirSync(out).sort().map((n) => [n, readFileSync(join(out, n))]));
+  return outputTree(out);
 };
 
 describe("--jobs", () => {

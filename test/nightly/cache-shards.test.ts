@@ -3,14 +3,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SEED, SEEDS } from "../helpers.js";
+import { outputTree, ROOT, SEED, SEEDS } from "../helpers.js";
 
 /** Issue 10, points 4–5: the incremental cache, NDJSON streaming, and merging shards, on the real seeds. */
 const BIN = join(ROOT, "bin", "policy-extract.js");
 const base = mkdtempSync(join(tmpdir(), "cache-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 const pe = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: base, input });
-const tree = (d: string) => Object.fromEntries(readdirSync(d).sort().map((n) => [n, readFileSync(join(d, n))]));
+const tree = outputTree;
 const entries = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
 describe("incremental builds", () => {

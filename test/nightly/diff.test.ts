@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SEED, SEEDS } from "../helpers.js";
+import { outputTree, ROOT, SEED, SEEDS } from "../helpers.js";
 
 /** Issue 10: the committed dataset is current, `diff` by id, and ids that survive edits elsewhere. */
 const BIN = join(ROOT, "bin", "policy-extract.js");
@@ -18,9 +18,9 @@ describe("the dataset in the repository", () => {
     const fresh = join(base, "fresh");
     build(SEEDS, fresh);
     const committed = join(ROOT, "out");
-    const names = readdirSync(fresh).sort();
-    expect(readdirSync(committed).sort()).toEqual(names);
-    for (const n of names) expect(readFileSync(join(committed, n)).equals(readFileSync(join(fresh, n))), `out/${n} is stale`).toBe(true);
+    const want = outputTree(fresh), have = outputTree(committed);
+    expect(Object.keys(have)).toEqual(Object.keys(want));
+    for (const n of Object.keys(want)) expect(have[n]!.equals(want[n]!), `out/${n} is stale`).toBe(true);
   }, 60_000);
 
   it(".gitattributes keeps out/ byte-exact (no line-ending conversion) and marks it generated", () => {

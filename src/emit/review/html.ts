@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Safe HTML pieces for the review pages. Every text that comes from an input
+ * (source lines, quotes, file names, titles) goes through `esc` or `jsonData`;
+ * the pages carry a Content-Security-Policy that allows only their own inline
+ * style and script (by hash) and no network at all, so even an escaping slip
+ * could neither run a script nor fetch anything.
+ */
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
+
+/** Text for an HTML text node or a quoted attribute value. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITY[c]!);
+}
+
+/**
+ * JSON to embed in `<script type="application/json">`: the characters that could
+ * end the element or open a comment (<, >, &) and the JS line separators are
+ * written as \u escapes, so no input text can close the script element.
+ */
+export function jsonData(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+
+/** A whole page: CSP meta (no network; only this page's own style and script), then head and body. */
+export function page(opts: { title: string; style: string; script?: string; body: string }): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(opts.style)}`,
+    opts.script ? `script-src ${sha256(opts.script)}` : "script-src 'none'",
+    "img-src 'none'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  return `<!DOCTYPE html>
+<html lang="zh-Hans">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(opts.title)}</title>
+<style>${opts.style}</style>
+</head>
+<body>
+${opts.body}
+${opts.script ? `<script>${opts.script}</script>\n` : ""}</body>
+</html>
+`;
+}

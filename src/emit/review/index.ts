@@ -1,0 +1,12 @@
+import type { RecordType } from "../../generated/records.js";
+import type { Source } from "../../ingest/source.js";
+import { VERSION } from "../../version.js";
+import { sourceLines } from "./lines.js";
+import { reviewPage } from "./page.js";
+
+/** The review page of one input, made where its Source is at hand (extraction), so it is cached and merged with its records. */
+export function reviewOf(src: Source, records: Readonly<Record<string, readonly Record<string, unknown>[]>>, types: readonly RecordType[]): string {
+  return reviewPage({ file: src.file, types, records, lines: sourceLines(src), version: VERSION });
+}
+
+export { reviewPageName } from "./page.js";

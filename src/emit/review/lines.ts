@@ -1,0 +1,132 @@
+import type { Source } from "../../ingest/source.js";
+
+/**
+ * The source text a review page shows: one entry per line of the ORIGINAL
+ * file (entry i = line i + 1), holding the text the extractors read from that
+ * line (after normalisation: full-width digits and letters folded, runs of
+ * spaces squeezed). Lines that gave no text (blank, or markup only) are "".
+ * Built from the position map, so a line joined to the next (a PDF wrap, a
+ * page break) is shown on its own line again.
+ */
+export function sourceLines(src: Source): string[] {
+  const n = src.text.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (src.lines[i]! > max) max = src.lines[i]!;
+  const parts: string[][] = Array.from({ length: max }, () => []);
+  let i = 0;
+  while (i < n) {
+    const line = src.lines[i]!;
+    let j = i + 1;
+    while (j < n && src.lines[j] === line) j++;
+    const piece = src.text.slice(i, j).replace(/\n/g, "");
+    if (piece) parts[line - 1]!.push(piece);
+    i = j;
+  }
+  return parts.map((p) => p.join(""));
+}
+
+/** Where a record's quote stands on its line: [start, end) in the line's text, or null. */
+export type Span = readonly [number, number];
+
+/**
+ * Finds quotes on their lines within a budget of characters scanned, so a
+ * hostile input (thousands of distinct quotes on one 10 MB line) stays linear:
+ * past the budget a record's whole line is its highlight.
+ */
+export class QuoteLocator {
+  private spent = 0;
+  private readonly memo = new Map<string, Span | null>();
+  /** the folded text of the line searched last (a line's records come together) */
+  private folded: { lineNo: number; text: string; at: Int32Array } | null = null;
+
+  constructor(private readonly budget: number) {}
+
+  locate(lineNo: number, line: string, quote: string): Span | null {
+    if (!line || !quote) return null;
+    const key = `${lineNo}\u0000${quote}`;
+    if (this.memo.has(key)) return this.memo.get(key)!;
+    const span = this.find(lineNo, line, quote);
+    this.memo.set(key, span);
+    return span;
+  }
+
+  private find(lineNo: number, line: string, quote: string): Span | null {
+    if (this.spent > this.budget) return [0, line.length];
+    this.spent += line.length + quote.length;
+    // quotes are whitespace-normalised: compare with the line's whitespace runs folded to one space
+    if (this.folded?.lineNo !== lineNo) this.folded = { lineNo, ...foldSpaces(line) };
+    const { text, at } = this.folded;
+    const q = quote.replace(/\s+/g, " ").trim();
+    const back = (s: number, e: number): Span => [at[s]!, e >= text.length ? line.length : at[e]!];
+    const i = text.indexOf(q);
+    if (i >= 0) return back(i, i + q.length);
+    // a quote that runs over several lines (a sentence wrapped in a PDF): this line is part of it
+    const whole = text.trim();
+    if (whole && q.includes(whole)) return [0, line.length];
+    // the quote starts on this line and goes on below: a tail of the line is its head
+    const head = q.slice(0, 2);
+    for (let p = text.lastIndexOf(head), tries = 0; p >= 0 && tries < 64; p = p ? text.lastIndexOf(head, p - 1) : -1, tries++) {
+      if (q.startsWith(text.slice(p).trimEnd())) return back(p, text.length);
+    }
+    // it began above and ends on this line: a head of the line is its tail
+    const tail = q.slice(-2);
+    for (let p = text.indexOf(tail), tries = 0; p >= 0 && tries < 64; p = text.indexOf(tail, p + 1), tries++) {
+      if (q.endsWith(text.slice(0, p + tail.length).trimStart())) return back(0, p + tail.length);
+    }
+    return null;
+  }
+}
+
+/** `line` with each run of whitespace as one space, and where each of its characters stands in `line`. */
+function foldSpaces(line: string): { text: string; at: Int32Array } {
+  const at = new Int32Array(line.length);
+  const parts: string[] = [];
+  let n = 0, from = 0;
+  const copy = (start: number, end: number) => {
+    parts.push(line.slice(start, end));
+    for (let i = start; i < end; i++) at[n++] = i;
+  };
+  for (const m of line.matchAll(/\s+/g)) {
+    copy(from, m.index);
+    parts.push(" ");
+    at[n++] = m.index;
+    from = m.index + m[0].length;
+  }
+  copy(from, line.length);
+  return { text: parts.join(""), at };
+}
+
+/** Pieces of a line between highlight boundaries, each with the records whose quote covers it. */
+export interface Segment { start: number; end: number; records: number[] }
+
+/**
+ * Cut a line at the edges of its highlights. Records with the same span share
+ * one highlight; overlapping spans split into pieces covered by each. At most
+ * `maxDepth` spans are listed on one piece (the rest stay reachable from the list).
+ */
+export function segments(spans: ReadonlyArray<{ span: Span; record: number }>, maxDepth = 32): Segment[] {
+  if (!spans.length) return [];
+  const groups = new Map<string, { start: number; end: number; records: number[] }>();
+  for (const { span, record } of spans) {
+    if (span[1] <= span[0]) continue;
+    const k = `${span[0]}:${span[1]}`;
+    const g = groups.get(k);
+    if (g) g.records.push(record);
+    else groups.set(k, { start: span[0], end: span[1], records: [record] });
+  }
+  const list = [...groups.values()];
+  const cuts = [...new Set(list.flatMap((g) => [g.start, g.end]))].sort((a, b) => a - b);
+  const byStart = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Segment[] = [];
+  let active: typeof list = [];
+  let next = 0;
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const from = cuts[c]!, to = cuts[c + 1]!;
+    active = active.filter((g) => g.end > from);
+    while (next < byStart.length && byStart[next]!.start <= from) { if (byStart[next]!.end > from) active.push(byStart[next]!); next++; }
+    if (!active.length) continue;
+    const records = active.slice(0, maxDepth).flatMap((g) => g.records);
+    out.push({ start: from, end: to, records });
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+import type { RecordType } from "../generated/records.js";
+import { textWidth } from "../shared/text-width.js";
+import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
+import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
+import { dateSerial, MAX_CELL_CHARS, MAX_ROWS, writeWorkbook, type Cell, type SheetSpec } from "./xlsx-writer.js";
+
+/**
+ * out/policy-extract.xlsx: one sheet per record type, then `codebook`, `sources`
+ * and `about`. Each cell's type follows the schema (src/emit/fields.ts): text
+ * stays text ("80%", "2025", ids), numbers are numbers (yuan with thousands
+ * separators), date fields are dates; lists are joined with | as in the CSV.
+ * Content columns come first, bookkeeping (id, source_*, quote) after.
+ */
+export interface WorkbookData {
+  version: string;
+  types: readonly RecordType[];
+  records: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  inputs: ReadonlyArray<{ name: string; sha256: string; bytes: number; warnings?: readonly string[] }>;
+  failures: ReadonlyArray<{ file: string; reason: string }>;
+}
+
+export const WORKBOOK_NAME = "policy-extract.xlsx";
+
+const text = (v: string): Cell => ({ v, style: "text" });
+const bold = (v: string): Cell => ({ v, style: "bold" });
+const wrap = (v: string): Cell => ({ v, style: "wrap" });
+const num = (v: number): Cell => ({ v, style: "number" });
+
+const TRUNCATED = " …[cut at Excel's cell limit: the full text is in the JSON]";
+
+/** Notes the about sheet gives on what did not fit Excel's limits. */
+interface Limits { cut: number; rowsDropped: Array<{ type: string; kept: number; of: number }> }
+
+function textCell(s: string, limits: Limits, style: "text" | "wrap" = "text"): Cell {
+  if (s.length <= MAX_CELL_CHARS) return { v: s, style };
+  limits.cut++;
+  let end = MAX_CELL_CHARS - TRUNCATED.length;
+  if (/[\ud800-\udbff]/.test(s[end - 1]!)) end--; // never split a surrogate pair
+  return { v: s.slice(0, end) + TRUNCATED, style };
+}
+
+/** `2025-03-01` → a date cell; `2025-03` → a month cell; anything else (no such day, before 1900) stays text. */
+function dateCell(s: string, limits: Limits): Cell {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    if (y >= 1900 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d) {
+      return { v: dateSerial(y, mo, d), style: m[3] ? "day" : "month" };
+    }
+  }
+  return textCell(s, limits);
+}
+
+function cellOf(f: FieldInfo, v: unknown, limits: Limits): Cell {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") return { v, style: f.name.endsWith("_yuan") ? "yuan" : "number" };
+  if (Array.isArray(v)) return v.length ? textCell(v.map(String).join("|"), limits) : null;
+  if (f.kind === "date" && typeof v === "string") return dateCell(v, limits);
+  return textCell(String(v), limits);
+}
+
+/** How wide a cell shows: formatted numbers with their separators, dates as yyyy-mm-dd. */
+function shownWidth(c: Cell, cap: number): number {
+  if (!c) return 0;
+  if (typeof c.v === "string") return textWidth(c.v, cap);
+  if (c.style === "day") return 10;
+  if (c.style === "month") return 7;
+  const plain = String(c.v);
+  if (c.style !== "yuan") return plain.length;
+  // #,##0: a separator every three digits of the integer part
+  const int = plain.replace(/^-/, "").split(".")[0]!.length;
+  return plain.length + Math.floor((int - 1) / 3);
+}
+
+/** Column widths that fit the header and the cells (Chinese characters count two), within [min, max]. */
+function fitWidths(rows: readonly Cell[][], n: number, max = 60, min = 6): number[] {
+  const w = new Array<number>(n).fill(min - 2);
+  for (const row of rows) for (let i = 0; i < n; i++) w[i] = Math.max(w[i]!, shownWidth(row[i] ?? null, max));
+  return w.map((x) => Math.min(max, x + 2));
+}
+
+function recordSheet(type: RecordType, records: readonly Record<string, unknown>[], limits: Limits): SheetSpec {
+  const fields = readingOrder(type);
+  const kept = records.length < MAX_ROWS ? records : records.slice(0, MAX_ROWS - 1);
+  if (kept.length < records.length) limits.rowsDropped.push({ type, kept: kept.length, of: records.length });
+  const rows: Cell[][] = [fields.map((f) => bold(f.name))];
+  for (const r of kept) rows.push(fields.map((f) => cellOf(f, r[f.name], limits)));
+  return { name: type, widths: fitWidths(rows, fields.length), rows, header: true };
+}
+
+function codebookSheet(types: readonly RecordType[]): SheetSpec {
+  const rows: Cell[][] = [CODEBOOK_COLUMNS.map(bold)];
+  for (const r of codebookRows(types)) {
+    rows.push([text(r.type), text(r.field), text(r.dataType), r.meaning ? wrap(r.meaning) : null, r.value ? text(r.value) : null, r.valueMeaning ? wrap(r.valueMeaning) : null]);
+  }
+  return { name: "codebook", widths: [12, 24, 28, 60, 18, 60], rows, header: true };
+}
+
+function sourcesSheet(d: WorkbookData): SheetSpec {
+  const rows: Cell[][] = [["input", "sha256", "bytes", "documents", "records", "failure", "warnings"].map(bold)];
+  const perInput = new Map<string, { documents: number; records: number }>();
+  for (const t of d.types) {
+    for (const r of d.records[t] ?? []) {
+      const k = String(r.source_file);
+      const e = perInput.get(k) ?? { documents: 0, records: 0 };
+      e.records++;
+      if (t === "documents") e.documents++;
+      perInput.set(k, e);
+    }
+  }
+  const limits: Limits = { cut: 0, rowsDropped: [] };
+  const named = [
+    ...d.inputs.map((i) => ({ name: i.name, row: [text(i.sha256), num(i.bytes), num(perInput.get(i.name)?.documents ?? 0), num(perInput.get(i.name)?.records ?? 0), null, i.warnings?.length ? textCell(i.warnings.join("; "), limits) : null] as Cell[] })),
+    ...d.failures.map((f) => ({ name: f.file, row: [null, null, null, null, textCell(f.reason, limits), null] as Cell[] })),
+  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const x of named) rows.push([textCell(x.name, limits), ...x.row]);
+  return { name: "sources", widths: fitWidths(rows, 7, 60), rows, header: true };
+}
+
+/** The first record a reader can be shown as a citation example. */
+function citationExample(d: WorkbookData): string {
+  for (const t of d.types) {
+    const r = d.records[t]?.find((x) => t !== "documents" && x.doc_title);
+    if (r) return `《${String(r.doc_title)}》, ${String(r.source_file)}, line ${String(r.source_line)}: “${String(r.quote).slice(0, 60)}${String(r.quote).length > 60 ? "…" : ""}” (policy-extract ${d.version}, ${t} record ${String(r.id)})`;
+  }
+  return `《doc_title》, source_file, line source_line: “quote” (policy-extract ${d.version}, <type> record <id>)`;
+}
+
+function aboutSheet(d: WorkbookData, limits: Limits): SheetSpec {
+  const counts = d.types.map((t) => `${t} ${(d.records[t] ?? []).length}`).join(", ");
+  const rows: Cell[][] = [
+    [bold("policy-extract dataset"), null],
+    [text("tool"), text(`policy-extract ${d.version}`)],
+    [text("inputs"), text(`${d.inputs.length} read, ${d.failures.length} failed (sheet sources: each input with its sha256)`)],
+    [text("records"), text(counts)],
+    [text("how it was made"), wrap("Each input (.txt, .html, .pdf, .docx Chinese policy document) was read, split into documents, headings, tables and clauses, and every record was extracted by written rules (no hand editing, no statistical model) and checked against the JSON Schemas in schemas/. The same inputs always give the same records, ids and bytes.")],
+    [text("how to cite a record"), wrap(`Name the document (doc_title), the file (source_file) and the line (source_line, 1-based, of the original file; PDF: source_page too), and quote the passage (quote). Example: ${citationExample(d)}`)],
+    [text("sheets"), wrap(`${d.types.map((t) => `${t}: ${typeDescription(t)}`).join(" ")} codebook: every column, its data type and meaning, and each coded value. sources: the inputs. about: this sheet.`)],
+    [text("cells"), wrap("Text stays text (an id, \"80%\" or \"2025\" is never turned into a number or date). Numbers are numeric cells: amounts in yuan (columns *_yuan) with thousands separators, exact as written. Date columns are dates. Lists are joined with | as in the CSV. An empty cell: the source does not say. A text that starts with = + - or @ carries Excel's leading-apostrophe guard and is never run as a formula.")],
+    [text("columns"), wrap("What the record says comes first; where it comes from (id, source_file, source_line, source_page, quote) comes last.")],
+    [text("other files"), wrap("<type>.json and <type>.csv hold the same records; codebook.md is the codebook; review/index.html shows each record beside its source text; manifest.json lists every file with its sha256.")],
+  ];
+  if (limits.cut) rows.push([text("cut cells"), wrap(`${limits.cut} text cell(s) longer than Excel's limit of ${MAX_CELL_CHARS} characters end with “…[cut …]”; the JSON and CSV hold the full text.`)]);
+  for (const x of limits.rowsDropped) rows.push([text("rows"), wrap(`sheet ${x.type} holds the first ${x.kept} of ${x.of} records (Excel's row limit); ${x.type}.json holds all.`)]);
+  return { name: "about", widths: [22, 100], rows, header: false };
+}
+
+/** The workbook's bytes: the same dataset always gives the same bytes. */
+export function toWorkbook(d: WorkbookData): Uint8Array {
+  const limits: Limits = { cut: 0, rowsDropped: [] };
+  const sheets = d.types.map((t) => recordSheet(t, d.records[t] ?? [], limits));
+  sheets.push(codebookSheet(d.types), sourcesSheet(d), aboutSheet(d, limits));
+  return writeWorkbook(sheets, { title: "policy-extract dataset", creator: `policy-extract ${d.version}` });
+}

@@ -1,0 +1,34 @@
+import cliProgress from "cli-progress";
+
+/**
+ * The build's progress bar over its inputs (cli-progress), drawn on a terminal
+ * only: when stderr is a pipe or a file, or with --quiet, nothing is written.
+ * Cleared when done, so the report that follows starts on a clean line.
+ */
+export interface Progress {
+  /** give to build() as onInput */
+  onInput?: (done: number, total: number) => void;
+  stop(): void;
+}
+
+export function progressBar(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Progress {
+  if (!enabled) return { stop() {} };
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    onInput(done, total) {
+      if (total < 2) return; // one input: nothing to follow
+      if (!bar) {
+        bar = new cliProgress.SingleBar({
+          stream,
+          format: "extracting {bar} {value}/{total} inputs · {eta_formatted} left",
+          clearOnComplete: true,
+          hideCursor: true,
+          barsize: 30,
+        }, cliProgress.Presets.shades_classic);
+        bar.start(total, 0);
+      }
+      bar.update(done);
+    },
+    stop() { bar?.stop(); bar = null; },
+  };
+}

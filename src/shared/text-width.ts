@@ -1,0 +1,24 @@
+import { eastAsianWidth } from "get-east-asian-width";
+
+/**
+ * Display width of text in columns: a Chinese character (East Asian Wide or
+ * Fullwidth) takes two, other characters one. Sizes the workbook's columns and
+ * aligns the build report's table. Stops counting at `cap`, so a 10 MB quote
+ * costs no more than a short one.
+ */
+export function textWidth(s: string, cap = Infinity): number {
+  let w = 0;
+  for (let i = 0; i < s.length && w < cap; i++) {
+    const c = s.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    if (c < 0x20) continue;
+    w += c < 0x1100 ? 1 : eastAsianWidth(c, { ambiguousAsWide: false });
+  }
+  return Math.min(w, cap);
+}
+
+/** `s` padded with spaces to `width` columns (left-aligned, or right-aligned for numbers). */
+export function padTo(s: string, width: number, right = false): string {
+  const pad = " ".repeat(Math.max(0, width - textWidth(s)));
+  return right ? pad + s : s + pad;
+}

@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { esc, jsonData } from "../../src/emit/review/html.js";
+import { QuoteLocator, segments, sourceLines } from "../../src/emit/review/lines.js";
+import { reviewPage, reviewPageName } from "../../src/emit/review/page.js";
+import { normalize } from "../../src/ingest/normalize.js";
+import { sourceFromLines } from "../../src/ingest/source.js";
+import { SEED, seedRecords, seedText } from "../helpers.js";
+
+describe("review pages: source lines and quote spans", () => {
+  it("one entry per original line, the text the extractors read (full-width digits folded)", () => {
+    const src = normalize(sourceFromLines("a.txt", "txt", "第一行\n\n到２０２５年，  粮食产量达到\t400亿斤。\n"));
+    expect(sourceLines(src)).toEqual(["第一行", "", "到2025年， 粮食产量达到\t400亿斤。"]);
+  });
+
+  it("a quote is found on its line: as written, across a table row's tabs, or in part when it runs over lines", () => {
+    const loc = new QuoteLocator(1e6);
+    const q = "到2025年粮食产量达到400亿斤。";
+    expect(loc.locate(1, `前文。${q}后文`, q)).toEqual([3, 3 + q.length]);
+    const row = "\t2.全员劳动生产率增长 (%)\t5.4*\t—\t高于GDP增长\t预期性";
+    const span = loc.locate(2, row, "2.全员劳动生产率增长 (%) 5.4* — 高于GDP增长 预期性")!;
+    expect(row.slice(span[0], span[1])).toBe(row.slice(1));
+    const head = "实施双控制度。推进国家碳";
+    expect(loc.locate(3, head, "推进国家碳计量中心（内蒙古）建设。")).toEqual([7, head.length]);
+    expect(loc.locate(4, "计量中心（内蒙古）建设。下一句", "推进国家碳计量中心（内蒙古）建设。")).toEqual([0, 12]);
+    expect(loc.locate(5, "完全无关的一行", "推进国家碳计量中心（内蒙古）建设。")).toBeNull();
+  });
+
+  it("past its budget (thousands of quotes on a 1 MB line) a record's whole line is its highlight", () => {
+    const line = "甲".repeat(1_000_000);
+    const loc = new QuoteLocator(5_000_000);
+    const spans = Array.from({ length: 2000 }, (_, i) => loc.locate(1, line, `乙${i}`));
+    expect(spans[0]).toBeNull(); // searched, not there
+    expect(spans.at(-1)).toEqual([0, line.length]); // budget spent: not searched
+  });
+
+  it("overlapping highlights split into pieces that list every record covering them", () => {
+    expect(segments([{ span: [0, 10], record: 0 }, { span: [0, 10], record: 1 }, { span: [5, 15], record: 2 }])).toEqual([
+      { start: 0, end: 5, records: [0, 1] },
+      { start: 5, end: 10, records: [0, 1, 2] },
+      { start: 10, end: 15, records: [2] },
+    ]);
+  });
+});
+
+describe("review page HTML", () => {
+  const lines = ["<script>alert(1)</script>", "\"onmouseover=\"x\" </textarea>", "到2025年，粮食产量</script><!--达到400亿斤。"];
+  const rec = { id: "tgt_0000000000000001", source_file: "h.txt", source_line: 3, quote: "到2025年，粮食产量</script><!--达到400亿斤。", indicator: "</script><script>alert(2)</script>" };
+  const html = reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" });
+
+  it("every piece of input text is escaped; the data block cannot be closed by a quote", () => {
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&quot;onmouseover=&quot;x&quot; &lt;/textarea&gt;");
+    expect(html).not.toContain("<b>");
+    expect(html).not.toMatch(/<!--/);
+    const data = /<script type="application\/json" id="data">([^<]*)<\/script>/.exec(html)!;
+    expect(JSON.parse(data[1]!).records[0].indicator).toBe(rec.indicator);
+    expect(esc(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+    expect(jsonData("</script>\u2028")).toBe(`"\\u003c/script\\u003e\\u2028"`);
+  });
+
+  it("the Content-Security-Policy forbids the network and allows exactly the page's own script and style", () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!.replace(/&#39;/g, "'");
+    expect(csp).toMatch(/^default-src 'none'; /);
+    expect(csp).toContain("connect-src 'none'");
+    const script = /<script>([\s\S]*)<\/script>\n<\/body>/.exec(html)![1]!;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+    expect(csp).toContain(`script-src ${hash(script)}`);
+    expect(csp).toContain(`style-src ${hash(style)}`);
+  });
+
+  it("the quote is marked on its line, pointing to its record", () => {
+    expect(html).toContain(`<div class="l" id="L3"><span class="n">3</span><span class="x"><mark tabindex="0" role="button" data-r="0">到2025年，粮食产量&lt;/script&gt;&lt;!--达到400亿斤。</mark></span></div>`);
+  });
+
+  it("page names: the input name where it is safe, else a safe name made unique by a hash", () => {
+    expect(reviewPageName(SEED.annual)).toBe(`review/${SEED.annual}.html`);
+    expect(reviewPageName("政策 文件.txt")).toMatch(/^review\/政策_文件\.txt-[0-9a-f]{8}\.html$/);
+    expect(reviewPageName("a b.txt")).not.toBe(reviewPageName("a_b.txt"));
+    expect(reviewPageName("../x.txt")).toMatch(/^review\/\.\._x\.txt-[0-9a-f]{8}\.html$/);
+  });
+
+  it("a seed's page marks every record's quote", () => {
+    const name = SEED.annual;
+    const recs = seedRecords(name);
+    const src = normalize(sourceFromLines(name, "txt", seedText(name)));
+    const page = reviewPage({ file: name, types: ["targets", "railways"], records: recs as never, lines: sourceLines(src), version: "1" });
+    const marked = new Set([...page.matchAll(/data-r="([^"]*)"/g)].flatMap((m) => m[1]!.split(" ").map(Number)));
+    expect(marked.size).toBe(recs.targets.length + recs.railways.length);
+  });
+});

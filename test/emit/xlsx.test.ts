@@ -1,0 +1,150 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import yauzl from "yauzl";
+import { describe, expect, it } from "vitest";
+import { readingOrder } from "../../src/emit/fields.js";
+import { columnName, MAX_CELL_CHARS, xmlText } from "../../src/emit/xlsx-writer.js";
+import { toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
+import { RECORD_TYPES } from "../../src/generated/records.js";
+import { ROOT } from "../helpers.js";
+
+/** The committed seed dataset (out/), plus records made hostile on purpose. */
+const OUT = join(ROOT, "out");
+const seedRecords = Object.fromEntries(RECORD_TYPES.map((t) => [t, JSON.parse(readFileSync(join(OUT, `${t}.json`), "utf8"))])) as Record<string, Array<Record<string, unknown>>>;
+const manifest = JSON.parse(readFileSync(join(OUT, "manifest.json"), "utf8"));
+const target0 = seedRecords.targets![0]!;
+const hostile = [
+  { ...target0, id: "tgt_ffffffffffffff01", value_text: "=HYPERLINK(\"http://x\")", quote: "控制\u0001字符与_x0041_转义\r回车" },
+  { ...target0, id: "tgt_ffffffffffffff02", value_text: "80%", period: "2025", quote: "长".repeat(40000) },
+];
+const data: WorkbookData = {
+  version: "9.9.9",
+  types: RECORD_TYPES,
+  records: { ...seedRecords, targets: [...seedRecords.targets!, ...hostile] },
+  inputs: manifest.inputs,
+  failures: [{ file: "broken.pdf", reason: "corrupt or truncated PDF" }],
+};
+const book = toWorkbook(data);
+const parts = unzipSync(book);
+const xml = (name: string) => strFromU8(parts[name]!);
+const strings = [...xml("xl/sharedStrings.xml").matchAll(/<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+const sheetIndex = (name: string) => [...xml("xl/workbook.xml").matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]).indexOf(name) + 1;
+const sheet = (name: string) => xml(`xl/worksheets/sheet${sheetIndex(name)}.xml`);
+/** The cell at a column (field) of a targets row, as written. */
+function targetCell(row: number, field: string): { s: number; t: string | null; v: string } {
+  const col = columnName(readingOrder("targets").findIndex((f) => f.name === field));
+  const m = new RegExp(`<c r="${col}${row}" s="(\\d+)"(?: t="(\\w+)")?><v>([^<]*)</v></c>`).exec(sheet("targets"));
+  if (!m) throw new Error(`no cell ${col}${row}`);
+  return { s: Number(m[1]), t: m[2] ?? null, v: m[3]! };
+}
+const xf = (s: number) => [...xml("xl/styles.xml").split("<cellXfs")[1]!.matchAll(/<xf [^>]*?\/?>/g)][s]![0];
+const rowOf = (id: string) => data.records.targets!.findIndex((r) => r.id === id) + 2;
+
+describe("policy-extract.xlsx", () => {
+  it("the same data gives the same bytes, in any time zone; zip entries in a fixed order, all dated 1980-01-01", async () => {
+    expect(Buffer.from(toWorkbook(data)).equals(Buffer.from(book))).toBe(true);
+    const sums = ["Pacific/Kiritimati", "America/Adak"].map((tz) => spawnSync(process.execPath, ["--input-type=module", "-e", `
+      import { readFileSync } from "node:fs"; import { createHash } from "node:crypto";
+      import { toWorkbook } from "./dist/emit/xlsx.js";
+      const types = ${JSON.stringify(RECORD_TYPES)};
+      const records = Object.fromEntries(types.map((t) => [t, JSON.parse(readFileSync("out/" + t + ".json", "utf8"))]));
+      const m = JSON.parse(readFileSync("out/manifest.json", "utf8"));
+      process.stdout.write(createHash("sha256").update(toWorkbook({ version: "1", types, records, inputs: m.inputs, failures: [] })).digest("hex"));
+    `], { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: tz } }));
+    for (const s of sums) expect(s.status, s.stderr).toBe(0);
+    expect(sums[0]!.stdout).toMatch(/^[0-9a-f]{64}$/);
+    expect(sums[1]!.stdout).toBe(sums[0]!.stdout);
+    expect(sums[0]!.stdout).toBe(createHash("sha256").update(toWorkbook({ ...data, version: "1", records: seedRecords, failures: [] })).digest("hex"));
+    const entries = await new Promise<Array<{ name: string; date: number; time: number }>>((resolve, reject) => {
+      yauzl.fromBuffer(Buffer.from(book), { lazyEntries: false }, (err, zip) => {
+        if (err || !zip) return reject(err);
+        const list: Array<{ name: string; date: number; time: number }> = [];
+        zip.on("entry", (e: yauzl.Entry) => list.push({ name: e.fileName, date: e.lastModFileDate, time: e.lastModFileTime }));
+        zip.on("end", () => resolve(list));
+        zip.on("error", reject);
+      });
+    });
+    expect(entries[0]!.name).toBe("[Content_Types].xml");
+    expect(entries.map((e) => e.name)).toContain("xl/sharedStrings.xml");
+    for (const e of entries) expect([e.date, e.time], e.name).toEqual([(0 << 9) | (1 << 5) | 1, 0]);
+    expect(xml("docProps/core.xml")).not.toMatch(/dcterms|created|modified|\d{4}-\d\d-\d\dT/);
+  });
+
+  it("sheets: one per type, then codebook, sources, about; headers frozen, bold and filterable", () => {
+    expect([...xml("xl/workbook.xml").matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([...RECORD_TYPES, "codebook", "sources", "about"]);
+    const s = sheet("targets");
+    expect(s).toContain(`<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`);
+    expect(s).toMatch(new RegExp(`<autoFilter ref="A1:${columnName(readingOrder("targets").length - 1)}${data.records.targets!.length + 1}"/>`));
+    const head = /<c r="A1" s="(\d+)"/.exec(s)!;
+    expect(xf(Number(head[1]))).toContain(`fontId="1"`);
+    expect(xml("xl/styles.xml")).toMatch(/<font><b\/>/);
+    expect(xml("xl/workbook.xml")).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex("targets") - 1}" hidden="1">`);
+  });
+
+  it("content columns first, id/source_*/quote last", () => {
+    const order = readingOrder("targets").map((f) => f.name);
+    expect(order.slice(0, 2)).toEqual(["doc_title", "section"]);
+    expect(order.slice(-5)).toEqual(["id", "source_file", "source_line", "source_page", "quote"]);
+    expect(strings[0]).toBe("doc_title");
+  });
+
+  it("columns fit Chinese text: a Chinese column is wider than an id column, none beyond 60", () => {
+    const widths = [...sheet("targets").matchAll(/<col min="(\d+)" max="\d+" width="(\d+)"/g)].map((m) => Number(m[2]));
+    const at = (f: string) => widths[readingOrder("targets").findIndex((x) => x.name === f)]!;
+    expect(at("doc_title")).toBeGreaterThan(at("id"));
+    expect(at("id")).toBe(22); // 20 characters + margin
+    expect(Math.max(...widths)).toBeLessThanOrEqual(60);
+  });
+
+  it("each cell's type follows the schema: text stays text, numbers numeric (yuan with separators), dates are dates", () => {
+    const r = rowOf("tgt_ffffffffffffff02");
+    expect(targetCell(r, "value_text")).toMatchObject({ t: "s" });
+    expect(strings[Number(targetCell(r, "value_text").v)]).toBe("80%");
+    expect(strings[Number(targetCell(r, "period").v)]).toBe("2025");
+    const value = targetCell(2, "source_line");
+    expect([value.t, value.v]).toEqual([null, String(data.records.targets![0]!.source_line)]);
+    // a yuan amount: numeric, #,##0
+    const subs = data.records.subsidies!;
+    const k = subs.findIndex((x) => typeof x.amount_yuan === "number" && Number.isInteger(x.amount_yuan) && (x.amount_yuan as number) >= 10000);
+    const col = columnName(readingOrder("subsidies").findIndex((f) => f.name === "amount_yuan"));
+    const m = new RegExp(`<c r="${col}${k + 2}" s="(\\d+)"><v>([^<]*)</v></c>`).exec(sheet("subsidies"))!;
+    expect(Number(m[2])).toBe(subs[k]!.amount_yuan);
+    expect(xf(Number(m[1]))).toContain(`numFmtId="3"`);
+    // a date: the day number, shown yyyy-mm-dd
+    const docs = data.records.documents!;
+    const d = docs.findIndex((x) => typeof x.date === "string" && (x.date as string).length === 10);
+    const dc = columnName(readingOrder("documents").findIndex((f) => f.name === "date"));
+    const dm = new RegExp(`<c r="${dc}${d + 2}" s="(\\d+)"><v>(\\d+)</v></c>`).exec(sheet("documents"))!;
+    expect(new Date((Number(dm[2]) - 25569) * 86400000).toISOString().slice(0, 10)).toBe(docs[d]!.date);
+    expect(xf(Number(dm[1]))).toContain(`numFmtId="165"`);
+    expect(xml("xl/styles.xml")).toContain(`<numFmt numFmtId="165" formatCode="yyyy-mm-dd"/>`);
+  });
+
+  it("text that would run as a formula keeps the guard (Excel's leading apostrophe) and its exact text; no formula cell anywhere", () => {
+    const c = targetCell(rowOf("tgt_ffffffffffffff01"), "value_text");
+    expect(strings[Number(c.v)]).toBe("=HYPERLINK(&quot;http://x&quot;)");
+    expect(xf(c.s)).toContain(`quotePrefix="1"`);
+    for (const [name, bytes] of Object.entries(parts)) if (name.startsWith("xl/worksheets/")) expect(strFromU8(bytes)).not.toMatch(/<f[ >]/);
+  });
+
+  it("characters XML cannot hold are escaped so they read back; an over-long cell is cut with a note", () => {
+    expect(xmlText("控制\u0001字符与_x0041_转义\r回车")).toBe("控制_x0001_字符与_x005F_x0041_转义_x000D_回车");
+    expect(strings).toContain("控制_x0001_字符与_x005F_x0041_转义_x000D_回车");
+    const long = strings.find((s) => s.startsWith("长长长"))!;
+    expect(long.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(long).toMatch(/cut at Excel's cell limit/);
+    expect(strings.some((s) => /1 text cell\(s\) longer than Excel's limit/.test(s))).toBe(true);
+  });
+
+  it("sources lists every input with its sha256 and each failure; about says the version and how to cite", () => {
+    const src = sheet("sources");
+    for (const i of manifest.inputs) expect(strings).toContain(i.sha256);
+    expect(strings).toContain("broken.pdf");
+    expect(src.split("<row ").length - 1).toBe(manifest.inputs.length + 2);
+    expect(strings).toContain("policy-extract 9.9.9");
+    expect(strings.find((s) => s.startsWith("Name the document (doc_title)"))).toMatch(/line \d+/);
+  });
+});
