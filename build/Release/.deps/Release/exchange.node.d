@@ -1,1 +1,0 @@
-cmd_Release/exchange.node := ln -f "Release/obj.target/exchange.node" "Release/exchange.node" 2>/dev/null || (rm -rf "Release/exchange.node" && cp -af "Release/obj.target/exchange.node" "Release/exchange.node")

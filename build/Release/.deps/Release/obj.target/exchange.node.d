@@ -1,1 +1,0 @@
-cmd_Release/obj.target/exchange.node := g++ -o Release/obj.target/exchange.node -shared -pthread -rdynamic -m64  -Wl,-soname=exchange.node -Wl,--start-group Release/obj.target/exchange/native/exchange.o -Wl,--end-group 
