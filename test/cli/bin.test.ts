@@ -53,7 +53,7 @@ describe("bin/policy-extract.js", () => {
       p.kill("SIGKILL");
       await exited;
       const names = readdirSync(out).sort();
-      expect(names).toHaveLength(13);
+      expect(names).toHaveLength(16); // 6 types × (json, csv), manifest, codebook, workbook, review/
       const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
       for (const o of m.outputs) expect(existsSync(join(out, o.name))).toBe(true);
       expect([1, 5]).toContain(m.inputs.length);

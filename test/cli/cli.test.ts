@@ -141,7 +141,7 @@ describe("build --types", () => {
     const out = join(base, "out-types");
     const r = await run("build", "--in", join(SEEDS, SEED.annual), "--types", "documents,targets", "--out", out);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["documents.csv", "documents.json", "manifest.json", "targets.csv", "targets.json"]);
+    expect(readdirSync(out).sort()).toEqual(["codebook.md", "documents.csv", "documents.json", "manifest.json", "policy-extract.xlsx", "review", "targets.csv", "targets.json"]);
   });
 });
 

@@ -72,9 +72,10 @@ describe("a previous output is replaced only when it holds nothing but its manif
     const r = run(["build", "--in", ONE, "--out", out, "--types", "targets"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/holds documents, railways, highways|holds documents/);
-    expect(tree(out)).toHaveLength(13);
+    // 6 types × (json, csv) + manifest + the researcher outputs (codebook, workbook, review/)
+    expect(tree(out)).toHaveLength(16);
     expect(run(["build", "--in", ONE, "--out", out, "--types", "targets", "--drop-other-types"]).status).toBe(0);
-    expect(tree(out)).toEqual(["manifest.json", "targets.csv", "targets.json"]);
+    expect(tree(out)).toEqual(["codebook.md", "manifest.json", "policy-extract.xlsx", "review", "targets.csv", "targets.json"]);
   });
 });
 

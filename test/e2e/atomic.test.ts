@@ -63,7 +63,7 @@ describe("a failing build leaves the previous output whole", () => {
     const err: string[] = [];
     const code = await main(["build", "--in", ...inputs, "--out", out, "--no-cache"], { out: () => {}, err: (s) => err.push(s) });
     expect(code).toBe(3);
-    expect(err.join("")).toContain("invalid documents record at 002_236636c766a7cbd7.txt:3: /policy_level must be equal to one of the allowed values");
+    expect(err.join("")).toContain("invalid documents record at 002_236636c766a7cbd7.txt:1: /policy_level must be equal to one of the allowed values");
     expect(snapshot()).toEqual(before);
     expect(readdirSync(base)).toEqual(["out"]);
   });
