@@ -90,6 +90,9 @@ function pushSentence(out: Sentence[], b: Block, s: number, e: number) {
  * or more cells after the box heading is the header; a first column that is
  * blank continues the category printed above it.
  */
+/** a cell opening with an item number: 10.每千人口… */
+const ORDINAL = /^\s*\d{1,3}\s*[.．、]/;
+
 export function collectTables(blocks: Block[]): TableRow[] {
   const rows: TableRow[] = [];
   let header: string[] | null = null;
@@ -100,6 +103,15 @@ export function collectTables(blocks: Block[]): TableRow[] {
     if (!b.cells || b.cells.length < 3 || b.heading?.box) continue;
     if (!header) { header = b.cells.map((c) => c.text); continue; }
     let cells = b.cells;
+    // a row shorter than its header lacks its blank leading cells, and a row
+    // opening with a numbered item (10.每千人口…) lacks its blank category cell:
+    // a PDF or HTML table keeps no empty cell where a text file kept a tab
+    let pad = header.length - cells.length;
+    if (pad < 1 && ORDINAL.test(cells[0]!.text) && !ORDINAL.test(header[0]!)) pad = 1;
+    if (pad > 0) {
+      const at = cells[0]!.start;
+      cells = Array.from({ length: pad }, () => ({ text: "", start: at, end: at })).concat(cells);
+    }
     // rows print their category in column 0 only on the first row of a group
     if (cells[0]!.text) category = cells[0]!.text.replace(/\s+/g, "");
     rows.push({ block: b, cells, header, category });

@@ -18,3 +18,29 @@ describe("专栏 tables (001 专栏1: tab-separated indicator rows)", () => {
     expect(sub.category).toBe("民生福祉");
   });
 });
+
+describe("a table as a PDF prints it: no blank leading cells", () => {
+  // 001 专栏1 as pdf.js reads LibreOffice's print of it (tabs restored by ingest/pdf.ts)
+  const text = [
+    "专栏1 “十五五”时期经济社会发展主要指标",
+    "类别\t指 标\t2025 年\t2030 年\t年均/累计\t属 性",
+    "经济 发展\t1.地区生产总值增长 (%)\t4.7\t—\t4.5 左右\t预期性",
+    "2.全员劳动生产率增长 (%)\t5.4*\t—\t高于 GDP 增长\t预期性",
+    "10.每千人口拥有医护 人员数\t执业医师数 (人)\t3.7\t4.5\t—\t预期性",
+    "注册护士数 (人)\t4.5\t5.5\t—\t预期性",
+  ].join("\n");
+  const [doc] = splitDocuments(sourceOf(text, "x.pdf"));
+  const byStart = (s: string) => doc!.tables.find((r) => r.cells.some((c) => c.text.startsWith(s)))!;
+  it("a short row gets its blank cells back in front, so columns count from the left as in the .txt", () => {
+    expect(byStart("2.全员").cells.map((c) => c.text)).toEqual(["", "2.全员劳动生产率增长 (%)", "5.4*", "—", "高于GDP增长", "预期性"]);
+    expect(byStart("2.全员").category).toBe("经济发展");
+  });
+  it("a numbered row as long as the header has no category: its blank one comes first (10. is an indicator)", () => {
+    expect(byStart("10.每千").cells.map((c) => c.text).slice(0, 3)).toEqual(["", "10.每千人口拥有医护 人员数", "执业医师数 (人)"]);
+  });
+  it("the padding cells are empty spans at the row's start (provenance stays on the row)", () => {
+    const r = byStart("注册护士数");
+    expect(r.cells[0]!.start).toBe(r.cells[1]!.start);
+    expect(r.cells[0]!.end).toBe(r.cells[0]!.start);
+  });
+});

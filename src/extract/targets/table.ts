@@ -29,6 +29,8 @@ interface Layout {
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
+/** an indicator printed with its ordinal: 10.每千人口… */
+const NUMBERED = /^\s*\d{1,3}\s*[.．、]/;
 
 export function layoutOf(header: readonly string[]): Layout | null {
   const h = header.map(squeeze);
@@ -119,6 +121,8 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   let parent = "";
   let category: string | null = null;
   let lastHeader: readonly string[] | null = null;
+  /** the row before was split into sub-indicators */
+  let splitParent = false;
   const rowsByHeader = new Map<readonly string[], TableRow[]>();
   for (const r of doc.tables) {
     if (!rowsByHeader.has(r.header)) rowsByHeader.set(r.header, []);
@@ -129,7 +133,7 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (!L) continue;
     const star = starYear(doc, rows[rows.length - 1]!, L.baseYear ? L.baseYear.year - 1 : null);
     for (const r of rows) {
-      if (header !== lastHeader) { parent = ""; category = null; lastHeader = header; }
+      if (header !== lastHeader) { parent = ""; category = null; lastHeader = header; splitParent = false; }
       // a row that prints no category (or is a sub-indicator) starts with empty cells
       const cells = r.cells;
       if (cells.length < L.indicatorCol + 1 + L.nData) continue;
@@ -138,6 +142,11 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
       const data = (fromRight: number | null): Cell | null => (fromRight === null ? null : cells[cells.length - fromRight] ?? null);
       const parts = lead.slice(L.indicatorCol).map((c) => c.text);
       let name: string, unit: string | null;
+      // an unnumbered indicator after a row split into sub-indicators is the
+      // next sub-indicator, printed under the last one (注册护士数 under
+      // 10.每千人口拥有医护人员数 | 执业医师数) where a PDF kept no blank cell
+      if (parts.length === 1 && parts[0] && splitParent && !NUMBERED.test(parts[0])) parts.unshift("");
+      splitParent = parts.length > 1 && (!parts[0] ? splitParent : true);
       if (parts[0]) {
         const main = indicatorName(parts[0]);
         parent = main.name;
