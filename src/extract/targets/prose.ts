@@ -7,7 +7,7 @@ import { makeDraft } from "./draft.js";
 import { directionOnly, inConditionClause, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
 import { OPENING_VERB, cleanBefore, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
-import { blockYears, dueYear, yearMentions, type Timing } from "./year.js";
+import { blockYears, bulletDeadlines, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
@@ -121,6 +121,7 @@ export function respectively(earlier: string, before: string, n: number, k: numb
 export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
+  const inherited = bulletDeadlines(doc.blocks);
   for (const s of doc.sentences) {
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
@@ -129,7 +130,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (b.review || reviewSentence(s.text)) continue;
     let prev: Clause | null = null;
     for (const c of clausesOf(text, s)) {
-      for (const d of clauseTargets(doc, timing, s, c, prev)) out.push(d); // no spread: a clause may hold 10⁵ values
+      for (const d of clauseTargets(doc, timing, s, c, prev, inherited.get(b) ?? null)) out.push(d); // no spread: a clause may hold 10⁵ values
       prev = c;
     }
   }
@@ -154,7 +155,8 @@ function subjectOf(prev: Clause | null): string {
 /** words that only say when or where (到2010年, 全省): no subject */
 const LEAD_ONLY = /^(?:到|至|力争|争取)|年$/;
 
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null): Draft<"targets">[] {
+/** `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines) */
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null): Draft<"targets">[] {
   const clause = c.text;
   if (pastMarker(clause) || directionOnly(clause)) return [];
   const qs = findQuantities(clause).filter((q) => usable(q, clause));
@@ -197,7 +199,8 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: C
     if (inConditionClause(clause, afterEnd)) return;
     if (isAllocation(clause, afterEnd) || (countsOnlyItems && q.unit !== "%" && q.unit !== "‰")) return;
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
-    const verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
+    let verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
+    if (verdict.year === null && !verdict.past && leadYear !== null) verdict = { year: leadYear, past: false };
     if (verdict.year === null) return;
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;

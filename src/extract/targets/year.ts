@@ -1,5 +1,5 @@
 import { decToNumber, parseChineseNumeral } from "../../shared/numbers.js";
-import type { Doc } from "../../structure/types.js";
+import type { Block, Doc } from "../../structure/types.js";
 import { PAST, endsWithAny } from "./phrases.js";
 
 /**
@@ -151,4 +151,27 @@ export function dueYear(years: BlockYears, sentenceStart: number, pos: number, t
     if (k >= 0) return { year: ms[k]!.year, past: false };
   }
   return timing.defaultYear !== null ? { year: timing.defaultYear, past: false } : { year: null, past: false };
+}
+
+/** a paragraph set as a dash bullet: ——物流业总体规模进一步扩大。 */
+const DASH_BULLET = /^\s*(?:——|—|－－|--)/;
+
+/**
+ * Deadlines that dash bullets inherit. A goal paragraph states the year once
+ * and its bullets give the figures ("（二）总体目标。到2020年，基本形成…" then
+ * "——全市物流业增加值占全市GDP比重达到13%。"): each bullet in the run right
+ * after a paragraph with a deadline is due in that paragraph's last deadline
+ * year. One pass over the blocks.
+ */
+export function bulletDeadlines(blocks: readonly Block[]): WeakMap<Block, number> {
+  const out = new WeakMap<Block, number>();
+  let lead: number | null = null;
+  for (const b of blocks) {
+    if (DASH_BULLET.test(b.text)) { if (lead !== null) out.set(b, lead); continue; }
+    const ms = blockYears(b, b.text).mentions;
+    let last: number | null = null;
+    for (const y of ms) if (y.deadline) last = y.year;
+    lead = last;
+  }
+  return out;
 }

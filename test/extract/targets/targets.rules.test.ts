@@ -87,6 +87,18 @@ describe("target year", () => {
     expect(rs.find((r) => r.value === 23.5)).toMatchObject({ target_year: 2030, indicator: "全区公路通车里程" });
     expect(targets("到2027年，全区公路通车里程达到23万公里。高速公路突破8000公里。", OPINION).map((r) => r.target_year)).toEqual([2027, 2027]);
   });
+  it("dash bullets under a goal paragraph take its deadline (an opinion's 总体目标。到2020年 … ——…达到13%)", () => {
+    // a Dalian opinion (corpus/wild): the year is written once, in the paragraph the bullets follow
+    const text = [
+      "（二）总体目标。到2020年，基本形成布局合理、技术先进、便捷高效、绿色环保、安全有序的现代物流综合服务体系,初步建成东北亚国际物流中心。",
+      "——物流企业竞争力显著增强。一体化运作、网络化经营能力进一步提高。",
+      "——物流整体运行效率显著提高。全市社会物流总费用与GDP的比率降低到15%左右，物流业对我市及服务区域的经济支撑和保障能力进一步增强。",
+      "二、主要任务",
+      "——全市快递业务量达到5亿件。",
+    ].join("\n");
+    const rs = targets(text, OPINION);
+    expect(rs.map((r) => [r.value, r.unit, r.comparator, r.target_year])).toEqual([[15, "%", "approx", 2020]]);
+  });
 });
 
 describe("basis", () => {
