@@ -26,7 +26,11 @@ export interface BasisInput {
 }
 
 export function basisOf(b: BasisInput): Basis {
-  if (includesAny(b.before, BASIS.averageAnnual) || b.sentenceAverage) return "average_annual";
+  const levelVerb = b.verb !== null && BASIS.levelVerbs.some((v) => b.verb!.endsWith(v));
+  if (includesAny(b.before, BASIS.averageAnnual)) return "average_annual";
+  // 年均 elsewhere in the sentence covers a change (…年均增长7.5%左右，…收入增长8%), not a
+  // level reached with its own verb (…，物流业增加值占全市GDP比重达到13%)
+  if (b.sentenceAverage && (includesAny(b.before, BASIS.changeWords) || !levelVerb)) return "average_annual";
   if (includesAny(b.before, BASIS.cumulative)) return "cumulative";
   if (b.unit?.endsWith("/年") || includesAny(b.before, BASIS.annual) || includesAny(b.sentenceBefore ?? "", BASIS.annual)) return "annual";
   // a change measured against a base year (较2020年下降18%, 比2020年提高45%) is a period total
@@ -35,7 +39,6 @@ export function basisOf(b: BasisInput): Basis {
   // rates, shares and service radii are levels reached, not amounts done
   if ((b.unit === "%" || b.unit === "‰") && annualPlan && includesAny(b.before, BASIS.changeWords)) return "annual";
   if (b.unit === "%" || b.unit === "‰" || /^(?:分钟|小时|ms|毫秒)$/.test(b.unit ?? "")) return "level";
-  const levelVerb = b.verb !== null && BASIS.levelVerbs.some((v) => b.verb!.endsWith(v));
   if (levelVerb) return "level";
   if (annualPlan && includesAny(b.before, BASIS.changeWords)) return "annual";
   if (includesAny(b.before, BASIS.periodVerbs) || includesAny(b.clauseBefore ?? "", BASIS.periodVerbs)) return annualPlan ? "annual" : "cumulative";

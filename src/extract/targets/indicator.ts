@@ -1,4 +1,4 @@
-import { GOAL_VERBS, INDICATOR_LEAD_INS, NOT_VERB_AFTER, INDICATOR_TRIM, endsWithAny, startsWithAny } from "./phrases.js";
+import { GOAL_VERBS, INDICATOR_LEAD_INS, NOT_VERB_AFTER, INDICATOR_TRIM, RELATIONAL_HEADS, endsWithAny, startsWithAny } from "./phrases.js";
 
 /**
  * The indicator of a value in the source's words: the words of its clause
@@ -76,7 +76,7 @@ function shorten(before: string, noun: string): string {
   if (noun && /(?:和|及|与)$/.test(before)) return verb + noun;
   if (noun && before.includes("、") && !before.includes("等")) return verb + noun;
   const de = before.lastIndexOf("的");
-  if (de >= 6 + verb.length && de < before.length - 1) return verb + before.slice(de + 1);
+  if (de >= 6 + verb.length && de < before.length - 1 && !startsWithAny(before.slice(de + 1), RELATIONAL_HEADS)) return verb + before.slice(de + 1);
   return before;
 }
 

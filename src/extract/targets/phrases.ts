@@ -24,6 +24,7 @@ export const NOT_VERB_AFTER = table.indicator.notVerbAfter as Record<string, str
 export const INDICATOR_LEAD_INS = byLength(table.indicator.leadIns);
 export const TASK_OPENERS = byLength(table.indicator.taskOpeners);
 export const INDICATOR_TRIM = new Set([...table.indicator.trimChars]);
+export const RELATIONAL_HEADS = byLength(table.indicator.relationalHeads);
 
 export const BASIS = {
   averageAnnual: byLength(table.basis.averageAnnual),

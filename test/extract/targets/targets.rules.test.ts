@@ -87,6 +87,10 @@ describe("target year", () => {
     expect(rs.find((r) => r.value === 23.5)).toMatchObject({ target_year: 2030, indicator: "全区公路通车里程" });
     expect(targets("到2027年，全区公路通车里程达到23万公里。高速公路突破8000公里。", OPINION).map((r) => r.target_year)).toEqual([2027, 2027]);
   });
+  it("年均 in one clause does not make a share reached in the next an average (…年均增长，…比重达到13%)", () => {
+    const rs = targets("到2020年，全市物流业增加值年均增长8%左右，物流业增加值占全市GDP比重达到13%。", OPINION);
+    expect(rs.map((r) => [r.value, r.basis])).toEqual([[8, "average_annual"], [13, "level"]]);
+  });
   it("dash bullets under a goal paragraph take its deadline (an opinion's 总体目标。到2020年 … ——…达到13%)", () => {
     // a Dalian opinion (corpus/wild): the year is written once, in the paragraph the bullets follow
     const text = [
@@ -97,7 +101,7 @@ describe("target year", () => {
       "——全市快递业务量达到5亿件。",
     ].join("\n");
     const rs = targets(text, OPINION);
-    expect(rs.map((r) => [r.value, r.unit, r.comparator, r.target_year])).toEqual([[15, "%", "approx", 2020]]);
+    expect(rs.map((r) => [r.indicator, r.value, r.unit, r.comparator, r.target_year])).toEqual([["全市社会物流总费用与GDP的比率", 15, "%", "approx", 2020]]);
   });
 });
 
