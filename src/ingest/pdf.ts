@@ -36,9 +36,12 @@ export const PAGE_NUMBER = /^\s{0,20}(?:[-—–－~]{1,2}\s{0,3}\d{1,4}\s{0,3}[
  */
 const TAB_STOP_EMS = 0.9;
 
-interface TextItemLike { str: string; width: number; height: number; transform: number[] }
+interface TextItemLike { str: string; width: number; height: number; transform: number[]; hasEOL?: boolean }
 interface PageLike { getTextContent(o?: unknown): Promise<{ items: Array<TextItemLike | object> }> }
 
+const xOf = (it: TextItemLike) => it.transform[4] ?? 0;
+const yOf = (it: TextItemLike) => it.transform[5] ?? 0;
+const emOf = (it: TextItemLike) => Math.hypot(it.transform[0] ?? 0, it.transform[1] ?? 0) || it.height || 10;
 /** where a blank item ends, to half a point: the x of the text after it */
 const endOf = (it: TextItemLike) => Math.round(((it.transform[4] ?? 0) + it.width) * 2);
 const isBlank = (it: TextItemLike) => it.str !== "" && it.str.trim() === "";
@@ -52,19 +55,101 @@ const isBlank = (it: TextItemLike) => it.str !== "" && it.str.trim() === "";
 function markTabStops(items: TextItemLike[]): void {
   const stops = new Set<number>();
   const rows = new Set<number>();
+  // a font without embedded metrics can set every blank a full em wide: a tab
+  // is also clearly wider than the page's usual word space (its lower quartile)
+  const blanks = items.filter(isBlank).map((it) => it.width / emOf(it)).sort((a, b) => a - b);
+  const wordSpace = blanks.length ? blanks[Math.floor(blanks.length / 4)]! : 0;
+  const tabEms = Math.max(TAB_STOP_EMS, 1.8 * wordSpace);
   for (const it of items) {
-    const em = Math.hypot(it.transform[0] ?? 0, it.transform[1] ?? 0) || it.height;
-    if (em > 0 && isBlank(it) && it.width > TAB_STOP_EMS * em) {
+    const em = emOf(it);
+    if (em > 0 && isBlank(it) && it.width > tabEms * em) {
       it.str = "\t";
       stops.add(endOf(it));
       rows.add(Math.round(it.transform[5] ?? 0));
     }
   }
   if (!stops.size) return;
-  for (const it of items) {
-    if (!isBlank(it) || !rows.has(Math.round(it.transform[5] ?? 0))) continue;
+  const grid = tabGrid(items, stops);
+  items.forEach((it, i) => {
+    if (!isBlank(it) || !rows.has(Math.round(it.transform[5] ?? 0))) return;
     const end = endOf(it);
-    if (stops.has(end) || stops.has(end - 1) || stops.has(end + 1)) it.str = "\t";
+    // on the grid alone, only before a value or an empty-cell dash (… 要求 — | 23): a word
+    // space inside a cell can end on the grid too (增长 (%))
+    if (stops.has(end) || stops.has(end - 1) || stops.has(end + 1) || (grid(end) && VALUE_CELL.test(items[i + 1]?.str ?? ""))) it.str = "\t";
+  });
+}
+
+/** what a value cell opens with: a number, a bracketed cumulative value, a dash for "none" */
+const VALUE_CELL = /^\s*(?:[\d[［]|[—–－-]{1,2}\s*$)/;
+
+/**
+ * The page's regular tab stops, when its wide tabs show them: a word
+ * processor sets default stops at a fixed step from the left margin (1.25 cm
+ * in LibreOffice, 2 characters in Word), so a narrow blank ending on that grid
+ * is a tab whose stop no wide tab of the page happened to reach. The step is
+ * the smallest gap between stops; it counts only when most stops lie on it.
+ * Returns a test on half-point positions.
+ */
+function tabGrid(items: TextItemLike[], stops: Set<number>): (end: number) => boolean {
+  let left = Infinity;
+  for (const it of items) if (it.str.trim()) left = Math.min(left, Math.round((it.transform[4] ?? 0) * 2));
+  const sorted = [...stops].sort((a, b) => a - b);
+  let step = Infinity;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]! - sorted[i - 1]! > 8) step = Math.min(step, sorted[i]! - sorted[i - 1]!);
+  // refined over the whole span, so that rounding of one gap does not drift across the page
+  const span = sorted[sorted.length - 1]! - left;
+  if (Number.isFinite(step)) step = span / Math.max(1, Math.round(span / step));
+  const near = (x: number) => { const r = (x - left) % step; return x > left && (r <= 2 || step - r <= 2); };
+  if (!Number.isFinite(left) || !Number.isFinite(step) || sorted.length < 4) return () => false;
+  if (sorted.filter(near).length < 0.8 * sorted.length) return () => false;
+  return near;
+}
+
+/** how close to the right edge a table row must end to have wrapped, in ems (a tab stop is about 3.5 em) */
+const WRAP_REACH_EMS = 3.5;
+/** a line that opens a row or a heading is never a wrapped row's rest: 12.…, （三）, 第二节 */
+const ROW_OPENER = /^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百\d]{1,4}[篇章节条])/;
+
+
+/**
+ * A table row too long for the page wraps onto the next printed line. The row
+ * (a line holding a tab) ends near the right edge, and the next line holds at
+ * most one more cell boundary and opens no row of its own (定的目标\t约束性, 约束性).
+ * When that line starts at the left margin the wrap split a cell (完成经国家
+ * 审核衔接后 确 | 定的目标): the texts join directly; when it starts further
+ * in, the wrap fell on a tab and the rest is the next cell. The rest is moved
+ * onto the row's line, so pdf-parse writes one line for the row.
+ */
+function joinWrappedRows(items: TextItemLike[]): void {
+  if (!items.length) return;
+  let left = Infinity, right = 0;
+  for (const it of items) if (it.str.trim()) { left = Math.min(left, xOf(it)); right = Math.max(right, xOf(it) + it.width); }
+  // items grouped into printed lines, in order
+  const lines: TextItemLike[][] = [];
+  for (const it of items) {
+    const cur = lines[lines.length - 1];
+    if (cur && Math.abs(yOf(cur[0]!) - yOf(it)) < 1) cur.push(it); else lines.push([it]);
+  }
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const row = lines[k]!, rest = lines[k + 1]!;
+    const text = (l: TextItemLike[]) => l.map((i) => i.str).join("");
+    const seen = row.filter((i) => i.str.trim());
+    const last = seen[seen.length - 1];
+    if (!last || !text(row).includes("\t")) continue;
+    if (right - (xOf(last) + last.width) > WRAP_REACH_EMS * emOf(last)) continue;
+    const restText = text(rest);
+    if (!restText.trim() || ROW_OPENER.test(restText) || restText.split("\t").length > 2) continue;
+    const first = rest.find((i) => i.str.trim())!;
+    const gap = xOf(first) - left > emOf(first) ? 2 * emOf(first) : 0;
+    const dx = xOf(last) + last.width + gap - xOf(first);
+    for (const it of rest) {
+      it.hasEOL = false;
+      it.transform = it.transform.slice();
+      it.transform[4] = xOf(it) + dx;
+      it.transform[5] = yOf(last);
+    }
+    // the joined line may itself have wrapped again
+    lines[k + 1] = row.concat(rest);
   }
 }
 
@@ -80,7 +165,9 @@ async function tabAwareParser(options: ConstructorParameters<typeof import("pdf-
     const read = page.getTextContent.bind(page);
     page.getTextContent = async (o?: unknown) => {
       const content = await read(o);
-      markTabStops(content.items.filter((it): it is TextItemLike => "str" in it));
+      const items = content.items.filter((it): it is TextItemLike => "str" in it);
+      markTabStops(items);
+      joinWrappedRows(items);
       return content;
     };
     return pageText.call(this, page, ...rest);
