@@ -1,43 +1,19 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { EXTRACTORS } from "./extract/index.js";
-import { finalize } from "./extract/record.js";
 import { RECORD_TYPES, type RecordOf, type RecordType } from "./generated/records.js";
-import { ingestBytes, InputError, readFailure, readInput, SUPPORTED_EXTENSIONS, type Source } from "./ingest/index.js";
-import { splitDocuments } from "./structure/documents.js";
-import type { Doc } from "./structure/types.js";
+import { readFailure, SUPPORTED_EXTENSIONS } from "./ingest/index.js";
 import { AtomicDir, checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
 import { researcherOutputs } from "./emit/outputs.js";
-import { reviewOf } from "./emit/review/index.js";
 import { compareRecords } from "./emit/sort.js";
 import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
 import { runInOrder } from "./parallel/pool.js";
-import { cacheGet, cacheKey, cachePut } from "./cache/cache.js";
+import { emptyRecords, extractInput, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
 
-export type Records = { [T in RecordType]: RecordOf[T][] };
-export interface InputFailure { file: string; reason: string }
-
-export function emptyRecords(): Records {
-  return Object.fromEntries(RECORD_TYPES.map((t) => [t, []])) as unknown as Records;
-}
-
-/** Structure + extract for one ingested source (pure: no I/O). */
-export function extractSource(src: Source, types: readonly RecordType[] = RECORD_TYPES): { docs: Doc[]; records: Records } {
-  const docs = splitDocuments(src);
-  const records = emptyRecords();
-  for (const doc of docs) {
-    for (const t of types) {
-      const drafts = (EXTRACTORS[t] as (d: Doc) => never[])(doc);
-      { const into = records[t] as unknown[]; for (const r of finalize(t, doc, drafts)) into.push(r); }
-    }
-  }
-  for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
-  return { docs, records };
-}
+export { emptyRecords, extractInput, extractSource, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
 
 const isInputName = (p: string) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase());
 
@@ -72,8 +48,6 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
   return { files, failures };
 }
 
-export interface InputInfo { name: string; sha256: string; bytes: number; warnings?: string[] }
-
 export interface ExtractResult {
   records: Records;
   inputs: InputInfo[];
@@ -81,11 +55,6 @@ export interface ExtractResult {
   /** each input's review page (src/emit/review), by input name */
   reviews?: Record<string, string>;
 }
-
-/** What one input file gave: its records, or the one-line reason it failed. */
-export type InputResult =
-  | { ok: true; records: Records; input: InputInfo; review?: string }
-  | { ok: false; failure: InputFailure };
 
 export interface ExtractOptions {
   /** inputs above this many bytes fail with one line (default DEFAULT_MAX_INPUT_BYTES, 200 MB) */
@@ -96,29 +65,6 @@ export interface ExtractOptions {
   cacheDir?: string | null;
   /** called as each input is done (the build's progress bar) */
   onInput?: (done: number, total: number) => void;
-}
-
-/** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
-export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number, cacheDir?: string | null): Promise<InputResult> {
-  const name = basename(path);
-  try {
-    const bytes = await readInput(path, maxInputBytes);
-    const key = cacheDir ? cacheKey(name, bytes, types) : "";
-    if (cacheDir) {
-      const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string }>(cacheDir, key);
-      if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
-    }
-    const src = await ingestBytes(name, bytes);
-    const { records } = extractSource(src, types);
-    const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
-    if (src.warnings?.length) input.warnings = [...src.warnings];
-    const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
-    if (cacheDir) await cachePut(cacheDir, key, { records, input, review });
-    return { ok: true, records, input, review };
-  } catch (e) {
-    if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
-    return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
-  }
 }
 
 /**

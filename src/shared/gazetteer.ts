@@ -1,6 +1,7 @@
 import data from "../data/divisions.json" with { type: "json" };
 import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
+import { alt } from "./lexicon.js";
 
 /**
  * China's administrative divisions (src/data/divisions.json: GB/T 2260 codes,
@@ -107,7 +108,7 @@ export function levelOf(d: Division): GovLevel {
 
 // ---- names -------------------------------------------------------------
 
-const SUFFIX_RE = new RegExp(`(?:${[...base.suffixes].sort((a, b) => b.length - a.length).join("|")})$`);
+const SUFFIX_RE = new RegExp(`(?:${alt(base.suffixes)})$`);
 const ETHNIC_MULTI = base.ethnicGroups.filter((e) => e.length > 1);
 const ETHNIC_SINGLE = base.ethnicGroups.filter((e) => e.length === 1);
 const ETHNIC_TAIL = new RegExp(`(?:(?:${ETHNIC_MULTI.join("|")})族?|(?:${ETHNIC_SINGLE.join("|")})族)$`);

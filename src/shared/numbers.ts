@@ -1,5 +1,6 @@
 import units from "../data/units.json" with { type: "json" };
 import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
+import { byLength } from "./lexicon.js";
 
 /**
  * The Chinese number grammar shared by every extractor: Arabic numbers (with
@@ -66,7 +67,7 @@ const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九�
 const MAX_TOKEN = 24;
 const RANGE_SEP = /^(?:——|—|–|-|~|～|至|到)/;
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
-const UNIT_NAMES = Object.keys(units.units).sort((a, b) => b.length - a.length);
+const UNIT_NAMES = byLength(Object.keys(units.units));
 const MAX_UNIT = Math.max(...UNIT_NAMES.map((u) => u.length));
 
 const BLOCKERS = units.blockers as Record<string, string>;

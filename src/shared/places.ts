@@ -1,5 +1,6 @@
 import { isWithin, regionName, resolvePlace, scanPlaces, textNamesContaining } from "./gazetteer.js";
 import { overlaysFor } from "./overlays.js";
+import { escapeRegExp as esc } from "./lexicon.js";
 
 /**
  * OCR dash noise: scanned documents print the dash between place names as 一
@@ -96,7 +97,6 @@ const CLAUSE_MARK = /[，,。；;：:！？!?\n\t]/;
  * word as one lookaround, so "A和B" still splits. Built from data once per word.
  */
 export function outsidePlaceNames(word: string): string {
-  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const behind: string[] = [];
   const ahead: string[] = [];
   for (const name of textNamesContaining(word)) {

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { extractInput, extractSource, type InputFailure } from "../api.js";
+import { extractInput, extractSource, type InputFailure } from "../pipeline/extract-input.js";
 import type { RecordType } from "../generated/records.js";
 import { ingestBytes, InputError } from "../ingest/index.js";
 import { validateRecords } from "../validate/schemas.js";

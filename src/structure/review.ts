@@ -1,4 +1,5 @@
 import review from "../data/review-headings.json" with { type: "json" };
+import { byLength } from "../shared/lexicon.js";
 
 /**
  * A heading that opens a review of past results. Its title (after the
@@ -7,7 +8,6 @@ import review from "../data/review-headings.json" with { type: "json" };
  * heading holding an unambiguous review word ("2024年经济社会发展主要成就").
  * A long heading that merely mentions such a word is not a review.
  */
-const byLength = (a: string[]) => a.slice().sort((x, y) => y.length - x.length);
 const OPENING = byLength(review.opening);
 const ANYWHERE = byLength(review.anywhere);
 const MARKER = /^(?:第[一二三四五六七八九十百\d]{1,4}[篇章节]|[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|专栏\s?\d{1,3})\s*/;

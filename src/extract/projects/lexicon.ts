@@ -4,6 +4,7 @@ import rules from "../../data/project-rules.json" with { type: "json" };
 import sectors from "../../data/project-sectors.json" with { type: "json" };
 import stages from "../../data/stages.json" with { type: "json" };
 import divisions from "../../data/divisions.json" with { type: "json" };
+import { alt } from "../../shared/lexicon.js";
 
 /**
  * The project word tables (src/data/project-*.json) loaded once, with the
@@ -20,8 +21,6 @@ export interface HeadNoun {
   nameLength?: number;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).map(esc).join("|");
 
 export const HEADS = heads.heads as HeadNoun[];
 export const HEAD_BY_NAME = new Map(HEADS.map((h) => [h.head, h]));

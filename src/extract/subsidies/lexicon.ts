@@ -1,12 +1,9 @@
 import lex from "../../data/subsidy-lexicon.json" with { type: "json" };
+import { alt, byLength, escapeRegExp as esc } from "../../shared/lexicon.js";
 
 export type Instrument = "award" | "subsidy" | "interest_subsidy" | "funding" | "tax_relief" | "guarantee" | "other";
 export type Frequency = "one_time" | "annual" | "monthly" | "multi_year";
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const byLength = (a: string, b: string) => b.length - a.length;
-/** alternation of words, longest first (so 最高不超过 wins over 最高) */
-export const alt = (words: readonly string[]) => [...words].sort(byLength).map(esc).join("|");
 
 export const SPECIFIC = lex.instruments.specific as Record<string, Instrument>;
 export const GENERIC = lex.instruments.generic as Record<string, Instrument>;
@@ -15,7 +12,11 @@ export const GENERIC_RE = new RegExp(alt(Object.keys(GENERIC)), "g");
 export const ANY_INSTRUMENT_RE = new RegExp(alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]));
 
 /** 免征, 减半征收, 税前…扣除: a relief verb (a "…" entry is two words in one clause) */
-export const TAX_RELIEF_RE = new RegExp(lex.taxRelief.map((w) => w.split("…").map(esc).join("[^，,；。]{0,12}")).sort((a, b) => b.length - a.length).join("|"), "g");
+/** words with a gap (免征…税): each … stands for up to 12 characters inside one clause; longest first */
+function gapped(words: readonly string[]): string {
+  return byLength(words.map((w) => w.split("…").map(esc).join("[^，,；。]{0,12}"))).join("|");
+}
+export const TAX_RELIEF_RE = new RegExp(gapped(lex.taxRelief), "g");
 export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 
 /** a cap word ending right before an amount, allowing payout words in between (单个项目最高奖补 500 万元) */
@@ -55,7 +56,6 @@ export const TIER_START_RE = new RegExp(`^(?:${alt(lex.tiers)})`);
 export const TIER_END_RE = new RegExp(`(?:${alt(lex.tiers)})$`);
 
 /** A word list entry with "…" is two words in one clause: 调整…税额标准 */
-const gapped = (words: readonly string[]) => words.map((w) => w.split("…").map(esc).join("[^，,；。]{0,12}")).sort((a, b) => b.length - a.length).join("|");
 
 /** 征收, 计征, 调整…税额标准: a clause that sets how a tax is levied (减按15%的税率征收 is a relief) */
 export const TAX_LEVY_RE = new RegExp(`(?:${gapped(lex.taxLevy)})`);
@@ -88,7 +88,7 @@ const cutWord = (w: string) => esc(w) + ((cut.notBefore as Record<string, string
 export const CUT_RE = new RegExp(
   `(?:自[^，,]{1,16}起[，,]?)?(?:连续|分)?[\\d一二两三四五六七八九十]{1,2}年内?(?=${alt(cut.termBefore)})`
   + `|每年(?=${alt(cut.annualBefore)})`
-  + `|${[...cut.words].sort(byLength).map(cutWord).join("|")}`,
+  + `|${byLength(cut.words).map(cutWord).join("|")}`,
   "g",
 );
 

@@ -1,4 +1,5 @@
 import table from "../../data/target-phrases.json" with { type: "json" };
+import { byLength } from "../../shared/lexicon.js";
 
 /**
  * The targets phrase tables (src/data/target-phrases.json), typed and
@@ -8,7 +9,6 @@ import table from "../../data/target-phrases.json" with { type: "json" };
 export type Comparator = "approx" | "gte" | "gt" | "lte" | "lt" | "eq";
 export type Basis = "level" | "annual" | "average_annual" | "cumulative";
 
-const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
 const entries = (o: Record<string, string>) =>
   Object.entries(o).filter(([k]) => !k.startsWith("$")).sort((a, b) => b[0].length - a[0].length) as Array<[string, Comparator]>;
 

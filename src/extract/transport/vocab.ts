@@ -1,13 +1,11 @@
 import data from "../../data/transport-lines.json" with { type: "json" };
+import { alt, byLength } from "../../shared/lexicon.js";
 
 /** The transport phrase tables (data/transport-lines.json), loaded once, longest entries first where order matters. */
 
 export type LineClass = "high_speed" | "fast" | "conventional" | "port" | "other";
 export type RoadClass = "expressway" | "national" | "provincial" | "rural" | "other";
 
-const byLength = <T extends string>(xs: readonly T[]) => xs.slice().sort((a, b) => b.length - a.length);
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (xs: readonly string[]) => byLength(xs).map(esc).join("|");
 
 export const RAIL_HEADS = new Map(data.railHeads.heads as Array<[string, LineClass | null]>);
 export const ROAD_HEADS = new Map(data.roadHeads.heads as Array<[string, RoadClass | null]>);

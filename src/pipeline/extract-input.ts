@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { basename } from "node:path";
+import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
+import { reviewOf } from "../emit/review/index.js";
+import { compareRecords } from "../emit/sort.js";
+import { EXTRACTORS } from "../extract/index.js";
+import { finalize } from "../extract/record.js";
+import { RECORD_TYPES, type RecordOf, type RecordType } from "../generated/records.js";
+import { ingestBytes, InputError, readInput, type Source } from "../ingest/index.js";
+import { splitDocuments } from "../structure/documents.js";
+import type { Doc } from "../structure/types.js";
+
+/**
+ * One input through the pipeline: bytes → Source (ingest) → documents
+ * (structure) → records (extract, finalize), plus its review page and its
+ * cache entry. Used in this thread by api.ts and in worker threads by
+ * parallel/extract-worker.ts, so it sits below both.
+ */
+
+export type Records = { [T in RecordType]: RecordOf[T][] };
+export interface InputFailure { file: string; reason: string }
+
+export function emptyRecords(): Records {
+  return Object.fromEntries(RECORD_TYPES.map((t) => [t, []])) as unknown as Records;
+}
+
+/** Structure + extract for one ingested source (pure: no I/O). */
+export function extractSource(src: Source, types: readonly RecordType[] = RECORD_TYPES): { docs: Doc[]; records: Records } {
+  const docs = splitDocuments(src);
+  const records = emptyRecords();
+  for (const doc of docs) {
+    for (const t of types) {
+      const drafts = (EXTRACTORS[t] as (d: Doc) => never[])(doc);
+      { const into = records[t] as unknown[]; for (const r of finalize(t, doc, drafts)) into.push(r); }
+    }
+  }
+  for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
+  return { docs, records };
+}
+
+export interface InputInfo { name: string; sha256: string; bytes: number; warnings?: string[] }
+
+/** What one input file gave: its records, or the one-line reason it failed. */
+export type InputResult =
+  | { ok: true; records: Records; input: InputInfo; review?: string }
+  | { ok: false; failure: InputFailure };
+
+/** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
+export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number, cacheDir?: string | null): Promise<InputResult> {
+  const name = basename(path);
+  try {
+    const bytes = await readInput(path, maxInputBytes);
+    const key = cacheDir ? cacheKey(name, bytes, types) : "";
+    if (cacheDir) {
+      const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string }>(cacheDir, key);
+      if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
+    }
+    const src = await ingestBytes(name, bytes);
+    const { records } = extractSource(src, types);
+    const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+    if (src.warnings?.length) input.warnings = [...src.warnings];
+    const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
+    if (cacheDir) await cachePut(cacheDir, key, { records, input, review });
+    return { ok: true, records, input, review };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
+    return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
+  }
+}
