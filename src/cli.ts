@@ -159,12 +159,22 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
       .option("format", { choices: ["json", "csv"] as const, default: "json" as const })
       .option("ndjson", { type: "boolean", default: false, describe: "one JSON record per line (with record_type), any number of inputs; - reads one document from stdin" })
       .option("stdin-name", { type: "string", default: "stdin.txt", describe: "with -: the file name records cite (its extension picks the reader)" })
-      .option("max-input-mb", { type: "number", default: 200, describe: "an input larger than this fails with one line" }),
+      .option("max-input-mb", { type: "number", default: 200, describe: "an input larger than this fails with one line" })
+      .option("explain", { type: "string", describe: "print why: each record's rule and each dropped candidate's reason (--explain, or --explain=json)" }),
     async (a) => {
       const files = [...(a.files ?? []), ...afterDashes].map((f) => (f === STDIN ? "-" : f));
       if (!files.length) throw new UsageError("extract: name an input file");
       const types = parseTypes(a.type);
       const maxInputBytes = mbToBytes(a["max-input-mb"]);
+      if (a.explain !== undefined) {
+        if (a.explain !== "" && a.explain !== "text" && a.explain !== "json") throw new UsageError("--explain takes no value, or json");
+        if (files.length !== 1 || files[0] === "-") throw new UsageError("extract --explain: one input file");
+        const { explainFile } = await import("./explain/file.js");
+        const r = await explainFile(files[0]!, types, maxInputBytes, a.explain === "json");
+        if (!r.ok) { reportFailures([r.failure]); return; }
+        io.out(r.text);
+        return;
+      }
       if (a.ndjson) {
         const { extractNdjson } = await import("./stream/ndjson.js");
         const failures = await extractNdjson(files, types, { maxInputBytes, stdinName: a["stdin-name"], write: io.out });

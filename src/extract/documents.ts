@@ -9,6 +9,9 @@ export const extractDocuments: Extractor<"documents"> = (doc) => {
     at: i.titleSpan.start,
     quote: i.titleSpan,
     key: i.title,
+    rule: i.titleSpan.start === i.titleSpan.end || !src.text.slice(i.titleSpan.start, i.titleSpan.end).includes(i.title.slice(0, 4))
+      ? "documents: no title printed; the title is the page title or the file name (contract v3)"
+      : "documents: the document's title block (structure/title.ts), facts from its head and signature (doc-info.ts)",
     fields: {
       title: i.title,
       doc_number: i.doc_number,

@@ -11,6 +11,7 @@ export const extractHighways: Extractor<"highways"> = (doc) =>
         at: t.at,
         quote: t.quote,
         key: `${m.code ?? ""}${m.name}`,
+        rule: `highways: a road mention (road words and codes: transport-lines.json), class ${t.roadClass}`,
         fields: {
           name: m.name,
           stops: m.stops,

@@ -71,6 +71,7 @@ export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; w
           box: block.box ?? null,
         },
         at, quote, key: name, block, heading: clause.heading, why,
+        rule: `projects: a name ending in the head noun ${head?.head ?? "?"} (project-heads.json)${clause.heading ? " in a heading" : ""}, stage from the verbs around it (stages.json)`,
       });
     }
   });

@@ -11,6 +11,7 @@ export const extractRailways: Extractor<"railways"> = (doc) =>
         at: t.at,
         quote: t.quote,
         key: m.name,
+        rule: `railways: a rail line mention (line words: transport-lines.json), class ${t.lineClass}`,
         fields: {
           name: m.name,
           stops: m.stops,

@@ -16,6 +16,8 @@ export interface Draft<T extends RecordType> {
   quote: Span;
   /** text identifying the record among its siblings, for the stable id (defaults to the quote) */
   key?: string;
+  /** the pass (and data entry) that made it: shown by `extract --explain`, never written into a record */
+  rule?: string;
 }
 
 /** An extractor is a pure function of one document. */
@@ -44,6 +46,11 @@ export function blockAt(doc: Doc, offset: number): Block | undefined {
  * occurrence of that key in document order): never run order or time.
  */
 export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): RecordOf[T][] {
+  return finalizeDrafts(type, doc, drafts).map((x) => x.record);
+}
+
+/** `finalize`, keeping each record's draft beside it (for `extract --explain`). */
+export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): Array<{ record: RecordOf[T]; draft: Draft<T> }> {
   const src = doc.source;
   const seen = new Map<string, number>();
   const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i);
@@ -65,6 +72,6 @@ export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<
       section: (blockAt(doc, d.at)?.section ?? []).join(" > "),
       ...d.fields,
     };
-    return rec as unknown as RecordOf[T];
+    return { record: rec as unknown as RecordOf[T], draft: d };
   });
 }

@@ -35,8 +35,11 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     const payouts = findPayouts(item.text, periods, inUnits);
     const parentKey = parentOf(item);
     const recs = spreadSharedCaps(item.text, payouts, parentKey, section);
-    for (const d of assignBeneficiaries(facts, recs)) { drafts.push(d); section.list.push({ parent: parentKey, draft: d }); }
-    for (const d of taxReliefs(facts, payouts, inUnits)) drafts.push(d);
+    for (const d of assignBeneficiaries(facts, recs)) {
+      d.rule ??= `subsidies/payouts: an amount or rate paid as ${d.fields.instrument} (instrument words: subsidy-lexicon.json), caps spread, beneficiary assigned`;
+      drafts.push(d); section.list.push({ parent: parentKey, draft: d });
+    }
+    for (const d of taxReliefs(facts, payouts, inUnits)) { d.rule ??= "subsidies/tax-reliefs: a relief term (subsidy-lexicon.json taxRelief)"; drafts.push(d); }
     for (const u of units) if (u.carries) carried = u.units;
   }
   return drafts;

@@ -62,10 +62,10 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     const multiYear = timing.period?.includes("-") ?? false;
     const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual"
       : multiYear && includesAny(clause.slice(0, m.index), BASIS.reductionWords) ? "cumulative" : "level";
-    return indicators.map((indicator) => makeDraft(doc, timing, {
+    return indicators.map((indicator) => ({ ...makeDraft(doc, timing, {
       indicator, value: null, value_high: null, unit: null, comparator: p.comparator,
       target_year: year, value_text: valueText, basis,
-    }, c.start + vStart, { start: s.start, end: s.end }));
+    }, c.start + vStart, { start: s.start, end: s.end }), rule: `targets/qualitative: the ${p.kind} pattern /${p.re.source.slice(0, 60)}/ (target-phrases.json qualitative)` }));
   }
   return [];
 }
