@@ -6,6 +6,7 @@ import { exclusionOf, hasPlace, type Exclusion } from "./projects/filters.js";
 import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
 import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
+import { ARTICLE_KINDS, CN_PAREN, LIST_KINDS, stripMarker } from "../shared/markers.js";
 
 /**
  * Projects: named physical works a document commits to (CONTRACT.md
@@ -79,8 +80,6 @@ export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; w
   return drafts.map(({ block: _b, heading: _h, why, ...draft }, i) => ({ draft, why: why ?? (kept.has(drafts[i]!) ? null : "category-heading") }));
 }
 
-/** a list marker opening a sentence ((一), 1., 二、) is no part of a name */
-const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
 
 /** how much of the text after a list is read for its wrappers (…前期工作, …开工建设) */
 const AFTER_WINDOW = 80;
@@ -107,7 +106,7 @@ function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string 
  * governs the work ("在内蒙古建设碳计量中心" → 内蒙古碳计量中心, 建设).
  */
 function cleanName(raw: string): { name: string; verb: string; placeKept: boolean } {
-  let n = fixOcrDashes(raw.trim()).replace(/的$/, "").replace(/^第[一二三四五六七八九十百零\d]{1,4}条\s*/, "").replace(LIST_MARKER, "");
+  let n = stripMarker(stripMarker(fixOcrDashes(raw.trim()).replace(/的$/, ""), ARTICLE_KINDS), LIST_KINDS);
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;
@@ -132,7 +131,7 @@ function cleanName(raw: string): { name: string; verb: string; placeKept: boolea
 function boxPlace(block: Block): string | null {
   if (!block.box) return null;
   const label = block.section[block.section.length - 1] ?? "";
-  const t = label.replace(/^[（(][一二三四五六七八九十]{1,3}[)）]\s?/, "");
+  const t = stripMarker(label, CN_PAREN);
   if (t === label) return null;
   const m = PLACE_PREFIX_RE.exec(t);
   if (!m || m[0].length !== t.length) return null;

@@ -6,6 +6,7 @@ import { taxReliefs } from "./subsidies/tax-reliefs.js";
 import { itemsOf, periodsOf, type Item, type Piece } from "./subsidies/text.js";
 import { validityOf } from "./subsidies/timing.js";
 import { insideUnits, unitClauses, unitsAfter } from "./subsidies/units.js";
+import { LIST_KINDS, stripMarker } from "../shared/markers.js";
 
 /**
  * Subsidies: every promise of money or tax relief, one record per amount per
@@ -53,7 +54,7 @@ function parentOf(item: Item): string {
 
 /** Validity of each sentence; "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it. */
 function itemTerms(periods: { period: Piece }[]): ItemFacts["termOf"] {
-  const opening = periods[0] ? periods[0].period.text.replace(/^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十]{1,4}[）)]|[一二三四五六七八九十]{1,3}、)?/, "") : "";
+  const opening = periods[0] ? stripMarker(periods[0].period.text.trimStart(), LIST_KINDS) : "";
   const itemTerm = /^(?:自|至|截至)?\d{4}年\d{1,2}月\d{1,2}日/.test(opening) ? validityOf(periods[0]!.period.text) : null;
   const terms = new Map<number, ReturnType<typeof validityOf>>();
   return (p) => {

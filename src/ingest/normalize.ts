@@ -1,5 +1,6 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
 import { rewrite, type Source } from "./source.js";
+import { markerAt } from "../shared/markers.js";
 
 /**
  * Normalisation steps, each an edit recorded in the position map (see
@@ -49,7 +50,8 @@ export function trimLineEnds(src: Source): Source {
  * lines are removed; each character keeps its own original line.
  */
 const TERMINAL = /[。；！？：:;!?”）)\]】〕］」』…]$/;
-const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}(?:[、．]|\.(?!\d))|专栏|附件|附表|注[:：])/;
+/** a line opening with a heading or list marker (shared/markers.ts), an attachment or a note */
+const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专栏|附件|附表|注[:：])/.test(line);
 
 const RUN_IN = /[。；！？]/;
 
@@ -74,7 +76,7 @@ export function rejoinPageBreaks(src: Source): Source {
     const cur = lineText(k);
     // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
     // is a paragraph that a page break can split like any other
-    const pureHeading = HEADING_START.test(cur) && cur.length <= 40 && !RUN_IN.test(cur);
+    const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
     // a short line is a heading, title or signature line unless it visibly stops
     // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
     const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
@@ -87,7 +89,7 @@ export function rejoinPageBreaks(src: Source): Source {
     if ((n === k + 1 && !gapless) || n >= lineStarts.length) continue;
     if (n - k > 4) continue; // a long gap is not a page break
     const next = lineText(n);
-    if (!next || next.includes("\t") || HEADING_START.test(next) || next.startsWith("#")) continue;
+    if (!next || next.includes("\t") || headingStart(next) || next.startsWith("#")) continue;
     if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
     cuts.push([lineStarts[k]! + cur.length, lineStarts[n]!]);
   }
@@ -153,7 +155,7 @@ export function unwrapPdfLines(src: Source): Source {
     // punctuation that may not open a line was pushed there by a naive writer: always a continuation
     const continues = LINE_START_PUNCT.test(next);
     if (!continues && (!atMargin(cur) || WRAP_END.test(cur))) continue;
-    if (HEADING_START.test(next) || DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
+    if (headingStart(next) || DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
     joins.add(starts[k + 1]! - 1);
   }
   if (!joins.size) return src;

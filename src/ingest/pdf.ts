@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { TextBuilder, type Source } from "./source.js";
+import { markerAt } from "../shared/markers.js";
 
 /**
  * PDF → text per page with pdf-parse (pdf.js). Chinese PDFs that use a
@@ -107,8 +108,6 @@ function tabGrid(items: TextItemLike[], stops: Set<number>): (end: number) => bo
 
 /** how close to the right edge a table row must end to have wrapped, in ems (a tab stop is about 3.5 em) */
 const WRAP_REACH_EMS = 3.5;
-/** a line that opens a row or a heading is never a wrapped row's rest: 12.…, （三）, 第二节 */
-const ROW_OPENER = /^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百\d]{1,4}[篇章节条])/;
 
 
 /**
@@ -138,7 +137,7 @@ function joinWrappedRows(items: TextItemLike[]): void {
     if (!last || !text(row).includes("\t")) continue;
     if (right - (xOf(last) + last.width) > WRAP_REACH_EMS * emOf(last)) continue;
     const restText = text(rest);
-    if (!restText.trim() || ROW_OPENER.test(restText) || restText.split("\t").length > 2) continue;
+    if (!restText.trim() || markerAt(restText.trimStart()) !== undefined || restText.split("\t").length > 2) continue;
     const first = rest.find((i) => i.str.trim())!;
     const gap = xOf(first) - left > emOf(first) ? 2 * emOf(first) : 0;
     const dx = xOf(last) + last.width + gap - xOf(first);

@@ -2,6 +2,7 @@ import type { Source } from "../ingest/source.js";
 import { detectHeading } from "./headings.js";
 import { isReviewHeading } from "./review.js";
 import type { Block, Cell, Sentence, Span, TableRow } from "./types.js";
+import { markerAt, NUM_ITEM } from "../shared/markers.js";
 
 /** Non-blank lines of text[span] as blocks, with the heading path each sits under. */
 export function splitBlocks(src: Source, span: Span): Block[] {
@@ -90,8 +91,6 @@ function pushSentence(out: Sentence[], b: Block, s: number, e: number) {
  * or more cells after the box heading is the header; a first column that is
  * blank continues the category printed above it.
  */
-/** a cell opening with an item number: 10.每千人口… */
-const ORDINAL = /^\s*\d{1,3}\s*[.．、]/;
 
 export function collectTables(blocks: Block[]): TableRow[] {
   const rows: TableRow[] = [];
@@ -107,7 +106,8 @@ export function collectTables(blocks: Block[]): TableRow[] {
     // opening with a numbered item (10.每千人口…) lacks its blank category cell:
     // a PDF or HTML table keeps no empty cell where a text file kept a tab
     let pad = header.length - cells.length;
-    if (pad < 1 && ORDINAL.test(cells[0]!.text) && !ORDINAL.test(header[0]!)) pad = 1;
+    const numbered = (t: string) => markerAt(t.trimStart(), NUM_ITEM) !== undefined;
+    if (pad < 1 && numbered(cells[0]!.text) && !numbered(header[0]!)) pad = 1;
     if (pad > 0) {
       const at = cells[0]!.start;
       cells = Array.from({ length: pad }, () => ({ text: "", start: at, end: at })).concat(cells);

@@ -1,5 +1,6 @@
 import review from "../data/review-headings.json" with { type: "json" };
 import { byLength } from "../shared/lexicon.js";
+import { HEADING_KINDS, stripMarker } from "../shared/markers.js";
 
 /**
  * A heading that opens a review of past results. Its title (after the
@@ -10,12 +11,11 @@ import { byLength } from "../shared/lexicon.js";
  */
 const OPENING = byLength(review.opening);
 const ANYWHERE = byLength(review.anywhere);
-const MARKER = /^(?:第[一二三四五六七八九十百\d]{1,4}[篇章节]|[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|专栏\s?\d{1,3})\s*/;
 const LEAD = /^(?:\d{4}年度?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期|期间|规划)?|上年|去年)?/;
 const SHORT_HEADING = 16;
 
 export function isReviewHeading(label: string): boolean {
-  const title = label.replace(MARKER, "").replace(LEAD, "").replace(/[.。…\s\d]+$/, "");
+  const title = stripMarker(label, HEADING_KINDS).replace(LEAD, "").replace(/[.。…\s\d]+$/, "");
   if (OPENING.some((w) => title.startsWith(w) && title.length <= w.length + 6)) return true;
   return title.length <= SHORT_HEADING && ANYWHERE.some((w) => title.includes(w));
 }

@@ -1,4 +1,5 @@
 import type { Doc } from "../../structure/types.js";
+import { LIST_KINDS, markerAt, markerLength } from "../../shared/markers.js";
 
 /** A clause: a piece of a sentence between commas/colons, with its offset in Source.text. */
 export interface Clause {
@@ -11,9 +12,6 @@ export interface Clause {
 }
 
 const CLAUSE_END = /[，,：:]/g;
-/** list marker of a box item heading: （一）, (二), 1. */
-const ARTICLE_MARKER = /^第.{1,6}条$/;
-const ITEM_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])\s?/;
 
 /** Split every sentence of a document into clauses; a box item heading becomes one clause without its marker. */
 export function clausesOf(doc: Doc): Clause[] {
@@ -22,10 +20,10 @@ export function clausesOf(doc: Doc): Clause[] {
   doc.sentences.forEach((s, si) => {
     const b = s.block;
     // an article heading (第17条 种植基地) titles a rule of a regulation, in a box or not: never a work of its own
-    const article = !!b.heading && ARTICLE_MARKER.test(b.heading.marker);
+    const article = !!b.heading && markerAt(b.heading.marker)?.kind === "article";
     if (b.heading && b.box && !b.heading.box && !article && !/[。；]/.test(b.text)) {
-      const m = ITEM_MARKER.exec(b.text);
-      const start = b.start + (m ? m[0].length : 0);
+      // a box item heading's list marker (（一）, (二), 1.) is no part of the work
+      const start = b.start + markerLength(b.text, LIST_KINDS);
       if (start < b.end) out.push({ text: text.slice(start, b.end), start, heading: true, sentence: si });
       return;
     }

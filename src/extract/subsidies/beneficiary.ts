@@ -1,5 +1,6 @@
 import { MAX_CLAUSE } from "./text.js";
 import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -77,8 +78,6 @@ function recipientAfterGive(clause: string): string | null {
   return s.length >= 2 ? s : null;
 }
 
-/** 18. / （一） / (十五) / 一、 / 第三条: item markers are no part of a phrase */
-const ITEM_MARKER = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}条)/;
 /** the scope of a cap, not a recipient: 单个企业每年最高… */
 const SCOPE_CLAUSE = /^(?:原则上)?(?:单个|每个|同一|单户|每户|每家)/;
 /** a step of the procedure, not a recipient: 经市委人才工作领导小组办公室评估认定后 */
@@ -114,7 +113,7 @@ const PAYER_CLAUSE = /^由[^，,]{0,30}(?:财政|政府|公署)$/;
 
 /** The beneficiary phrase of a payout whose lead text (from the previous payout or the clause start) is `lead`. */
 export function beneficiaryFromLead(lead: string): string {
-  const text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  const text = stripMarker(lead.slice(-MAX_CLAUSE).replace(/\s+/g, ""), ITEM_KINDS);
   // "…总部企业，可申请经营规模拓展扶持，扶持的标准为：主营业务收入首次超过…的，分别…": the label parts who
   // (before it) from the condition (after it)
   const colon = Math.max(text.lastIndexOf("："), text.lastIndexOf(":"));
@@ -194,7 +193,7 @@ const DATE_LEAD = /^(?:自|至|到)?\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:(?:�
  * included ("月销售额不超过3万元（按季9万元）的小规模纳税人", "不超过500万元的部分").
  */
 export function taxBeneficiary(lead: string): string {
-  let text = lead.slice(-MAX_CLAUSE).replace(/\s+/g, "").replace(ITEM_MARKER, "");
+  let text = stripMarker(lead.slice(-MAX_CLAUSE).replace(/\s+/g, ""), ITEM_KINDS);
   const at = lastMarker(text);
   if (at >= 0) text = text.slice(at);
   // "按20%的税率缴纳企业所得税，同时延长部分小微企业…等(免征…)": a levy stated before is no part of who

@@ -5,6 +5,7 @@ import { ANY_INSTRUMENT_RE, GOVERNMENT_RE } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
 import { clauseStart, MAX_CLAUSE, quoteOf, srcAt, type Item, type Piece } from "./text.js";
 import { frequencyOf, termAfter } from "./timing.js";
+import { LIST_KINDS, markerLength } from "../../shared/markers.js";
 
 /**
  * Pass 3 of the subsidies extractor: assign beneficiaries and make the drafts.
@@ -30,7 +31,13 @@ export interface ItemFacts {
 /** a beneficiary that is only the base of the computation: 以…数额为(补助测算基数) */
 const BASIS_ONLY = /^以[^，,]{2,}为$/;
 /** "(一) 企业年度研发费用后补助。": a short item title before the first sentence */
-const ITEM_TITLE = /^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、)\s*([^。，,；\d\n]{2,24})。/;
+const ITEM_TITLE = /^([^。，,；\d\n]{2,24})。/;
+/** the short title after an item's list marker (shared/markers.ts), or null when the item opens with none */
+function itemTitle(text: string): string | null {
+  const t = text.trimStart();
+  const n = markerLength(t, LIST_KINDS);
+  return n ? ITEM_TITLE.exec(t.slice(n))?.[1] ?? null : null;
+}
 
 /** "连续5年对A每年给予…，对B每年给予…": a term written before the first 对 of a part covers every payout of the part. */
 function partTerms(text: string, recs: Rec[]): Map<Piece, { years: number }> {
@@ -110,8 +117,8 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
       // "(一) 企业年度研发费用后补助。以…研发费用数额为补助测算基数，按照…的1%给予后补助": only a basis precedes the
       // payout, so the item's own title names what is paid
       if (BASIS_ONLY.test(who)) {
-        const title = ITEM_TITLE.exec(text);
-        if (title) who = title[1]!;
+        const title = itemTitle(text);
+        if (title) who = title;
       }
       // "…挂牌企业，…补贴额度最高不超过150万元；成功升板后，按照…给予补贴": the recipient of the sentence's payout before
       if ((isWeakBeneficiary(who) || BASIS_ONLY_LEAD.test(who)) && prevWho && prevPeriod === m.period) who = withClass(prevWho.replace(/（[^（）]*）$/, ""), stepOf(ownLead) ?? "");

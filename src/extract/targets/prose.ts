@@ -8,6 +8,7 @@ import { directionOnly, inConditionClause, reviewSentence, isAllocation, isClass
 import { OPENING_VERB, cleanBefore, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, bulletDeadlines, dueYear, yearMentions, type Timing } from "./year.js";
+import { markerLength, PAREN_KINDS } from "../../shared/markers.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
@@ -62,7 +63,8 @@ function namedAfterHeading(indicator: string, section: readonly string[], box: s
   if (!box || indicator.length > 12 || !endsWithAny(indicator, NOT_TARGETS.genericIndicatorHeads)) return indicator;
   if (!/^(?:规划)?(?:完成|实现)/.test(indicator)) return indicator;
   const label = section[section.length - 1] ?? "";
-  const title = /^[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(.{2,30})$/.exec(label)?.[1];
+  const n = markerLength(label, PAREN_KINDS);
+  const title = n && label.length - n >= 2 && label.length - n <= 30 ? label.slice(n) : null;
   if (!title) return indicator;
   return title + indicator.replace(/^(?:规划)?(?:完成|实现)/, "");
 }

@@ -5,6 +5,7 @@ import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
 import { BASIS, COMPARATOR_SUFFIX, includesAny, type Basis, type Comparator } from "./phrases.js";
 import type { Timing } from "./year.js";
+import { markerAt, NUM_ITEM, stripMarker } from "../../shared/markers.js";
 
 /**
  * Indicator tables (专栏1 style): a header 类别 | 指标 | 2025年 | 2030年 |
@@ -29,8 +30,6 @@ interface Layout {
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
-/** an indicator printed with its ordinal: 10.每千人口… */
-const NUMBERED = /^\s*\d{1,3}\s*[.．、]/;
 
 export function layoutOf(header: readonly string[]): Layout | null {
   const h = header.map(squeeze);
@@ -90,7 +89,7 @@ export function cellValue(raw: string): CellValue | null {
 }
 
 function indicatorName(part: string): { name: string; unit: string | null } {
-  let t = squeeze(part).replace(/^\d{1,3}[.．、]/, "").replace(/_\{([^{}]{1,10})\}/g, "$1");
+  let t = stripMarker(squeeze(part), NUM_ITEM).replace(/_\{([^{}]{1,10})\}/g, "$1");
   let unit: string | null = null;
   const u = /[(（]([^()（）]{1,12})[)）]$/.exec(t);
   if (u) { unit = u[1]!; t = t.slice(0, u.index); }
@@ -145,7 +144,7 @@ export function tableTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
       // an unnumbered indicator after a row split into sub-indicators is the
       // next sub-indicator, printed under the last one (注册护士数 under
       // 10.每千人口拥有医护人员数 | 执业医师数) where a PDF kept no blank cell
-      if (parts.length === 1 && parts[0] && splitParent && !NUMBERED.test(parts[0])) parts.unshift("");
+      if (parts.length === 1 && parts[0] && splitParent && !markerAt(parts[0].trimStart(), NUM_ITEM)) parts.unshift("");
       splitParent = parts.length > 1 && (!parts[0] ? splitParent : true);
       if (parts[0]) {
         const main = indicatorName(parts[0]);

@@ -4,6 +4,7 @@ import type { Doc, Sentence, Span } from "../../structure/types.js";
 import { lineClassOf, roadClassOf } from "./classes.js";
 import { ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
 import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, type LineClass, type RoadClass } from "./vocab.js";
+import { LIST_KINDS, markerLength } from "../../shared/markers.js";
 
 /**
  * Railway and road items a document commits to: the mentions of each sentence
@@ -24,7 +25,6 @@ export interface TransportItem {
   roadClass: RoadClass;
 }
 
-const LIST_MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
 
 /** Road nouns a coded item may already carry (then the list's shared head is not appended). */
 const ROAD_NOUN = /公路|高速|国道|省道|路|段|工程|通道|线|桥/;
@@ -86,7 +86,8 @@ export function transportItems(doc: Doc): TransportItem[] {
     carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
     if (block.review) continue;
     // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
-    const s = sent.text.replace(LIST_MARKER, (m) => " ".repeat(m.length));
+    const n = markerLength(sent.text, LIST_KINDS);
+    const s = " ".repeat(n) + sent.text.slice(n);
     if (reportsPast(s.trimStart(), doc)) continue;
     const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
     if (!ms.length) continue;

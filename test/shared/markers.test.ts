@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { HEADING_KINDS, ITEM_KINDS, LIST_KINDS, markerAt, markerLength, stripMarker } from "../../src/shared/markers.js";
+
+// one numbering grammar for headings, list items, PDF row openers and normalisation (issue 9)
+describe("the numbering grammar (shared/markers.ts)", () => {
+  it.each([
+    ["第十五章 加快建设现代化产业体系", "chapter", "第十五章"],
+    ["第1 0条 申请专项资金的企业", "article", "第10条"],
+    ["第 一 章 总则", "chapter", "第一章"],
+    ["二 、支持范围", "cn-item", "二、"],
+    ["（ 一 ）自建办公用房", "cn-paren", "（一）"],
+    ["( 1 )对新引进企业", "num-paren", "(1)"],
+    ["100. 开展涉企收费专项治理。", "num-item", "100."],
+    ["专栏1 “十五五”时期经济社会发展主要指标", "box", "专栏1"],
+    ["⑴ 优化营商环境", "num-paren", "⑴"],
+    ["① 新建", "circled", "①"],
+  ])("%s → %s %s", (line, kind, marker) => {
+    expect(markerAt(line)).toMatchObject({ kind, marker });
+  });
+
+  it("a number that is a value, not an item, is no marker (1.5亿元, 2025年)", () => {
+    expect(markerAt("1.5亿元用于支持")).toBeUndefined();
+    expect(markerAt("2025年经济社会发展")).toBeUndefined();
+  });
+
+  it("kinds restrict what is stripped: a list item, not a chapter", () => {
+    expect(stripMarker("（三）推进“十大孔兑”流域水土流失治理", LIST_KINDS)).toBe("推进“十大孔兑”流域水土流失治理");
+    expect(stripMarker("第三章 主要目标", LIST_KINDS)).toBe("第三章 主要目标");
+    expect(stripMarker("第三章 主要目标", HEADING_KINDS)).toBe("主要目标");
+    expect(stripMarker("第五条 境内非首发上市企业", ITEM_KINDS)).toBe("境内非首发上市企业");
+    expect(markerLength("18.  对新认定的", ITEM_KINDS)).toBe(5);
+  });
+});
