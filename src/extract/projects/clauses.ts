@@ -1,7 +1,8 @@
+import { sentenceClauses } from "../../structure/clauses.js";
 import type { Doc } from "../../structure/types.js";
 import { LIST_KINDS, markerAt, markerLength } from "../../shared/markers.js";
 
-/** A clause: a piece of a sentence between commas/colons, with its offset in Source.text. */
+/** A clause of structure/clauses.ts, as projects read it: a box item heading counts as one. */
 export interface Clause {
   text: string;
   start: number;
@@ -11,7 +12,6 @@ export interface Clause {
   sentence: number;
 }
 
-const CLAUSE_END = /[，,：:]/g;
 
 /** Split every sentence of a document into clauses; a box item heading becomes one clause without its marker. */
 export function clausesOf(doc: Doc): Clause[] {
@@ -28,17 +28,7 @@ export function clausesOf(doc: Doc): Clause[] {
       return;
     }
     if (b.heading && !/[。；]/.test(b.text)) return; // a heading line is a title, not a commitment
-    let from = s.start;
-    const raw = text.slice(s.start, s.end);
-    CLAUSE_END.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CLAUSE_END.exec(raw))) {
-      const end = s.start + m.index;
-      if (end > from) out.push({ text: text.slice(from, end), start: from, heading: false, sentence: si });
-      from = end + 1;
-    }
-    const end = s.end;
-    if (end > from) out.push({ text: text.slice(from, end).replace(/[。！？；!?;]+$/, ""), start: from, heading: false, sentence: si });
+    for (const c of sentenceClauses(text, s)) out.push({ text: c.text, start: c.start, heading: false, sentence: si });
   });
   return out;
 }

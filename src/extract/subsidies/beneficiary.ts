@@ -1,4 +1,4 @@
-import { MAX_CLAUSE } from "./text.js";
+import { MAX_CLAUSE } from "../../structure/clauses.js";
 import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
 

@@ -3,7 +3,7 @@ import { MARKER_RE } from "./beneficiary.js";
 import type { Pay } from "./amounts.js";
 import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_WORDS, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
 import { firstPay, has, type PeriodPayouts, type Rec } from "./payouts.js";
-import { clauseStart } from "./text.js";
+import { clauseStart } from "../../structure/clauses.js";
 import { frequencyOf } from "./timing.js";
 
 /**

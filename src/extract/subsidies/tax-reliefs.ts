@@ -3,7 +3,8 @@ import { continuedTaxBeneficiary, taxBeneficiary } from "./beneficiary.js";
 import { TAX_RELIEF_RE, TAX_RELIEF_TERM_RE, TAX_WORD_RE } from "./lexicon.js";
 import type { PeriodPayouts, Rec } from "./payouts.js";
 import type { ItemFacts } from "./recipients.js";
-import { clauseEnd, clauseStart, quoteOf, srcAt, type Piece } from "./text.js";
+import { quoteOf, srcAt, type Piece } from "./text.js";
+import { clauseEnd, clauseStart } from "../../structure/clauses.js";
 
 /**
  * Pass 4 of the subsidies extractor: tax reliefs, which count without a number

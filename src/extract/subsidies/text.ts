@@ -1,4 +1,5 @@
 import type { Block, Doc } from "../../structure/types.js";
+import { clauseEnd, clauseStart } from "../../structure/clauses.js";
 
 /**
  * An item of a policy list ("18. 对……给予……（责任单位：……）"): its heading
@@ -71,58 +72,6 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
   flushPart(text.length);
   if (parts.length) out.push({ period: { start: pStart, end: text.length, text: text.slice(pStart) }, parts });
   return out;
-}
-
-/**
- * No clause of policy text runs longer than this; the bound keeps every
- * clause lookup constant-time on hostile input (a 10 MB line without commas).
- */
-export const MAX_CLAUSE = 400;
-
-const START_BOUNDARY = new Set("，,；;。：:\n");
-const END_BOUNDARY = new Set("，,；;。\n");
-
-/** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
-interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
-/**
- * The item text and the texts of its parts are read in turn (amounts read a part,
- * records the item): a table rebuilt on every switch is quadratic on a long item.
- * Long texts (an item) and short ones (its parts, clauses) keep separate slots, each
- * least-recently-used first, so the many short texts never push the item's table out.
- */
-const LONG = 2048;
-const caches: [Bounds[], Bounds[]] = [[], []];
-const CACHE_SLOTS = 8;
-function boundsOf(text: string): Bounds {
-  const cache = caches[text.length >= LONG ? 1 : 0];
-  for (let k = 0; k < cache.length; k++) {
-    const c = cache[k]!;
-    if (c.text.length !== text.length || c.text !== text) continue;
-    if (k) { cache.splice(k, 1); cache.unshift(c); }
-    return c;
-  }
-  const n = text.length;
-  const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
-  let last = -1;
-  for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text[i]!)) last = i; }
-  let next = n;
-  for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text[i]!)) next = i; nextEnd[i] = next; }
-  const b = { text, prevStart, nextEnd };
-  cache.unshift(b);
-  if (cache.length > CACHE_SLOTS) cache.pop();
-  return b;
-}
-
-/** Start of the comma clause containing `i` (after the last ，；。 before it, within `from`). */
-export function clauseStart(text: string, i: number, from = 0): number {
-  const b = boundsOf(text).prevStart[Math.min(Math.max(i, 0), text.length)]!;
-  return Math.max(from, i - MAX_CLAUSE, b + 1);
-}
-
-/** End of the comma clause containing `i`. */
-export function clauseEnd(text: string, i: number, to = text.length): number {
-  const b = boundsOf(text).nextEnd[Math.min(Math.max(i, 0), text.length)]!;
-  return Math.min(to, i + MAX_CLAUSE, b);
 }
 
 /** A sentence longer than any real one (hostile input) quotes its part, then the clause around the amount. */

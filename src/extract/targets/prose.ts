@@ -9,28 +9,13 @@ import { OPENING_VERB, cleanBefore, indicatorOf, stripLead } from "./indicator.j
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
 import { blockYears, bulletDeadlines, dueYear, yearMentions, type Timing } from "./year.js";
 import { markerLength, PAREN_KINDS } from "../../shared/markers.js";
+import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
  * sentence that is due in the plan's horizon or a stated year, one record per
  * value (肉奶产量稳定在60亿斤、160亿斤以上 → two).
  */
-
-export interface Clause { start: number; end: number; text: string }
-
-/** Clauses of a sentence: split at ，：(a list separator 、 stays inside). */
-export function clausesOf(text: string, s: { start: number; end: number }): Clause[] {
-  const out: Clause[] = [];
-  let a = s.start;
-  for (let i = s.start; i <= s.end; i++) {
-    const c = text[i];
-    if (i === s.end || c === "，" || c === "," || c === "：" || c === ":" || c === "；" || c === "。") {
-      if (i > a) out.push({ start: a, end: i, text: text.slice(a, i) });
-      a = i + 1;
-    }
-  }
-  return out;
-}
 
 // units that measure time: a duration is a target only as a service circle or a latency class
 const TIME = new Set(["year", "month", "day", "hour", "minute", "second", "ms"]);
@@ -131,7 +116,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (b.heading && !/[。；]/.test(b.text)) continue;
     if (b.review || reviewSentence(s.text)) continue;
     let prev: Clause | null = null;
-    for (const c of clausesOf(text, s)) {
+    for (const c of sentenceClauses(text, s)) {
       for (const d of clauseTargets(doc, timing, s, c, prev, inherited.get(b) ?? null)) out.push(d); // no spread: a clause may hold 10⁵ values
       prev = c;
     }

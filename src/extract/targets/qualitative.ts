@@ -4,7 +4,7 @@ import { makeDraft } from "./draft.js";
 import { directionOnly, reviewSentence, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
 import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
-import { clausesOf, type Clause } from "./prose.js";
+import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 
 /**
@@ -23,7 +23,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
     if (b.review || reviewSentence(s.text)) continue;
-    for (const c of clausesOf(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
+    for (const c of sentenceClauses(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
   }
   return out;
 }
