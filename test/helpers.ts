@@ -5,6 +5,7 @@ import { normalize } from "../src/ingest/normalize.js";
 import { sourceFromLines, type Source } from "../src/ingest/source.js";
 import { makeDoc } from "../src/structure/documents.js";
 import type { Doc, DocumentInfo } from "../src/structure/types.js";
+import corpusSentences from "./corpus/sentences.json" with { type: "json" };
 
 export const ROOT = join(import.meta.dirname, "..");
 export const SEEDS = join(ROOT, "seeds");
@@ -18,6 +19,17 @@ export const SEED = {
 
 export function seedText(name: string): string {
   return readFileSync(join(SEEDS, name), "utf8");
+}
+
+/**
+ * A real sentence of the test corpus (test/corpus/sentences.json) by its id:
+ * sentences live there with where they came from, so unit tests do not depend
+ * on the seeds' line numbering.
+ */
+export function sentence(id: string): string {
+  const s = (corpusSentences as Record<string, { text: string }>)[id];
+  if (!s) throw new Error(`no sentence ${id} in test/corpus/sentences.json`);
+  return s.text;
 }
 
 /** Original line `n` (1-based) of a seed file. */

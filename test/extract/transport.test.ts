@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractHighways } from "../../src/extract/highways.js";
 import { extractRailways } from "../../src/extract/railways.js";
 import { finalize } from "../../src/extract/record.js";
-import { docOf, SEED, seedLine } from "../helpers.js";
+import { docOf, sentence } from "../helpers.js";
 
 /** Records of both types from literal text (real seed sentences), as the build finalises them. */
 function run(text: string, info = {}) {
@@ -22,7 +22,7 @@ const inBox = (heading: string, line: string) => `专栏24 综合立体交通网
 
 describe("stage verbs distributed over lists", () => {
   it("建成 A、B … each item takes the verb before the list (001:1365)", () => {
-    const { rail } = run(inBox("（一）高（快）速铁路", seedLine(SEED.fyp, 1365)));
+    const { rail } = run(inBox("（一）高（快）速铁路", sentence("fyp-1365")));
     expect(rail.map((r) => [r.name, r.stage])).toEqual([
       ["包头经鄂尔多斯至榆林高铁", "completed"],
       ["太子城至锡林浩特快速铁路", "completed"],
@@ -30,7 +30,7 @@ describe("stage verbs distributed over lists", () => {
   });
 
   it("a verb governs until the next verb: 建设 …，新建 …。配合国家建设 … (001:1373)", () => {
-    const { rail } = run(inBox("（二）普速铁路和口岸铁路", seedLine(SEED.fyp, 1373)));
+    const { rail } = run(inBox("（二）普速铁路和口岸铁路", sentence("fyp-1373")));
     expect(rail.map((r) => [r.name, r.stage])).toEqual([
       ["临河至哈密铁路（内蒙古段）增二线", "building"],
       ["乌兰浩特至阿尔山铁路改造工程", "building"],
@@ -42,28 +42,28 @@ describe("stage verbs distributed over lists", () => {
   });
 
   it("建成 A、B。提质升级 C: a new sentence's verb takes over (001:1387)", () => {
-    const { road } = run(inBox("（四）普通国省道", seedLine(SEED.fyp, 1387)));
+    const { road } = run(inBox("（四）普通国省道", sentence("fyp-1387")));
     expect(road).toHaveLength(8);
     expect(road.filter((r) => r.stage === "completed")).toHaveLength(7);
     expect(byName(road, "G109能源运输通道").stage).toBe("building");
   });
 
   it("积极推进 … 前期工作 wraps the whole list: preparation (001:1383)", () => {
-    const { road } = run(inBox("（三）高速公路", seedLine(SEED.fyp, 1383)));
+    const { road } = run(inBox("（三）高速公路", sentence("fyp-1383")));
     expect(road.map((r) => r.code)).toEqual(["G0712", "S37", "S33", "S43"]);
     expect(new Set(road.map((r) => r.stage))).toEqual(new Set(["preparation"]));
   });
 
   it("研究推进 / 研究建设: the preparation verb dominates its cluster (001:1375, 000:55)", () => {
-    const { rail } = run(inBox("（二）普速铁路和口岸铁路", seedLine(SEED.fyp, 1375)));
+    const { rail } = run(inBox("（二）普速铁路和口岸铁路", sentence("fyp-1375")));
     expect(rail.map((r) => r.stage)).toEqual(["preparation", "preparation"]);
-    const prose = run(seedLine(SEED.news, 55)).rail;
+    const prose = run(sentence("news-55")).rail;
     expect(byName(prose, "齐齐哈尔至海拉尔铁路").stage).toBe("preparation");
     expect(byName(prose, "包头经鄂尔多斯至榆林铁路").stage).toBe("building");
   });
 
   it("开工建设 … 时速250公里 … ，利用滨洲铁路开行 …: start, then other for the service line (001:1367)", () => {
-    const { rail } = run(inBox("（一）高（快）速铁路", seedLine(SEED.fyp, 1367)));
+    const { rail } = run(inBox("（一）高（快）速铁路", sentence("fyp-1367")));
     const hb = byName(rail, "呼和浩特至包头铁路时速250公里提速改造工程");
     expect([hb.stage, hb.line_class, hb.speed_kmh, hb.stops]).toEqual(["start", "high_speed", 250, ["呼和浩特", "包头"]]);
     expect(hb.work).toBe("提速改造工程");
@@ -73,7 +73,7 @@ describe("stage verbs distributed over lists", () => {
   });
 
   it("annual-plan prose: 建成 / 加快…建设 / 扩能改造 A、B / 争取…开工 (004:91)", () => {
-    const { rail, road } = run(seedLine(SEED.annual, 91), { plan_year: 2025 });
+    const { rail, road } = run(sentence("annual-91"), { plan_year: 2025 });
     expect(rail.map((r) => [r.name, r.stage, r.line_class])).toEqual([
       ["包银高铁", "completed", "high_speed"],
       ["太锡铁路", "building", "conventional"],
@@ -89,13 +89,13 @@ describe("stage verbs distributed over lists", () => {
 
 describe("stops", () => {
   it("经 chains: 包头经鄂尔多斯至榆林 and 呼和浩特经朔州至太原 (001:1365, 1369)", () => {
-    expect(byName(run(seedLine(SEED.fyp, 1365)).rail, "包头经鄂尔多斯至榆林高铁").stops).toEqual(["包头", "鄂尔多斯", "榆林"]);
-    const r = run(seedLine(SEED.fyp, 1369)).rail;
+    expect(byName(run(sentence("fyp-1365")).rail, "包头经鄂尔多斯至榆林高铁").stops).toEqual(["包头", "鄂尔多斯", "榆林"]);
+    const r = run(sentence("fyp-1369")).rail;
     expect(r.map((x) => [x.name, x.stops, x.stage])).toEqual([["呼和浩特经朔州至太原高铁", ["呼和浩特", "朔州", "太原"], "preparation"]]);
   });
 
   it("the OCR dash 一 between places: 集宁一大同一原平 (002:27), name repaired", () => {
-    const { rail, road } = run(seedLine(SEED.west, 27));
+    const { rail, road } = run(sentence("west-27"));
     expect(rail.map((r) => [r.name, r.stops, r.line_class])).toEqual([["集宁—大同—原平高速客运铁路", ["集宁", "大同", "原平"], "high_speed"]]);
     // 包茂高速公路包头至东胜改扩建工程: a section work names its ends; 口岸公路/扶贫公路/旅游公路 are categories
     expect(road.map((r) => [r.name, r.stops, r.road_class, r.work])).toEqual([
@@ -114,10 +114,10 @@ describe("stops", () => {
   });
 
   it("a section of a line names its ends; a port line its one place (000:55, 000:87)", () => {
-    const a = run(seedLine(SEED.news, 55)).rail;
+    const a = run(sentence("news-55")).rail;
     const lh = byName(a, "临河至哈密铁路临河至额济纳段扩能改造工程");
     expect([lh.stops, lh.segment, lh.work]).toEqual([["临河", "额济纳"], "临河至额济纳段", "扩能改造工程"]);
-    const b = run(seedLine(SEED.news, 87)).rail;
+    const b = run(sentence("news-87")).rail;
     // 甘其毛都、策克等口岸跨境铁路: the head after 等 is carried to every item
     expect(byName(b, "甘其毛都口岸跨境铁路").stops).toEqual(["甘其毛都"]);
     expect(byName(b, "策克口岸跨境铁路").line_class).toBe("port");
@@ -130,14 +130,14 @@ describe("stops", () => {
 
 describe("section markers are fields, not stops", () => {
   it("（内蒙古段）增二线, 联络线, 过境段, 二期工程", () => {
-    const lh = byName(run(seedLine(SEED.fyp, 1373)).rail, "临河至哈密铁路（内蒙古段）增二线");
+    const lh = byName(run(sentence("fyp-1373")).rail, "临河至哈密铁路（内蒙古段）增二线");
     expect([lh.stops, lh.segment, lh.region_part, lh.work]).toEqual([["临河", "哈密"], "内蒙古段", "内蒙古", "增二线"]);
-    const g1816 = run(seedLine(SEED.fyp, 1379)).road[0]!;
+    const g1816 = run(sentence("fyp-1379")).road[0]!;
     expect([g1816.name, g1816.stops, g1816.segment]).toEqual(["G1816荣乌高速公路联络线乌海至石嘴山", ["乌海", "石嘴山"], "联络线"]);
-    const roads = run(seedLine(SEED.fyp, 1389)).road;
+    const roads = run(sentence("fyp-1389")).road;
     const g242 = byName(roads, "G242临河过境段");
     expect([g242.stops, g242.segment]).toEqual([["临河"], "过境段"]);
-    const g207 = byName(run(seedLine(SEED.fyp, 1387)).road, "G207锡林浩特至巴拉嘎尔高勒至白音华二期工程");
+    const g207 = byName(run(sentence("fyp-1387")).road, "G207锡林浩特至巴拉嘎尔高勒至白音华二期工程");
     expect([g207.stops, g207.work]).toEqual([["锡林浩特", "巴拉嘎尔高勒", "白音华"], "二期工程"]);
   });
 });
@@ -191,23 +191,23 @@ describe("highways: codes and classes", () => {
     ]);
   });
   it("the same code twice in one sentence gives two records (001:1389)", () => {
-    const roads = run(seedLine(SEED.fyp, 1389)).road;
+    const roads = run(sentence("fyp-1389")).road;
     const g110 = roads.filter((r) => r.code === "G110");
     expect(g110.map((r) => r.stops)).toEqual([["哈业胡同", "天吉泰"], ["磴口黄河大桥", "海勃湾"]]);
     expect(new Set(roads.map((r) => r.stage))).toEqual(new Set(["start"]));
   });
 
   it("road_class from the code's digits; the list's head is carried to bare items (001:1379, 1389)", () => {
-    const hw = run(seedLine(SEED.fyp, 1379)).road;
+    const hw = run(sentence("fyp-1379")).road;
     expect(hw.map((r) => [r.code, r.road_class])).toEqual([["G1816", "expressway"], ["S26", "expressway"], ["S27", "expressway"], ["S28", "expressway"]]);
     expect(byName(hw, "S26纳日松至龙口高速公路").stops).toEqual(["纳日松", "龙口"]);
-    const nat = run(seedLine(SEED.fyp, 1389)).road;
+    const nat = run(sentence("fyp-1389")).road;
     expect(nat.map((r) => r.road_class)).toEqual(["national", "national", "national", "national", "provincial"]);
     expect(run("开工建设G0616海流图至乌拉山高速公路。").road[0]!.road_class).toBe("expressway");
   });
 
   it("国道331线 and a code in brackets give route codes", () => {
-    const a = run(seedLine(SEED.news, 101)).road;
+    const a = run(sentence("news-101")).road;
     expect(a.map((r) => [r.code, r.road_class, r.stage])).toEqual([["G331", "national", "building"]]);
     const b = run("开工建设京新高速公路（G7）临河至白疙瘩段。").road;
     expect(b.map((r) => [r.code, r.stops, r.stage])).toEqual([["G7", ["临河", "白疙瘩"], "start"]]);
@@ -319,7 +319,7 @@ describe("route codes need a road", () => {
 
 describe("what is not a line", () => {
   it("a review of past results gives nothing (001:251, 发展成就)", () => {
-    const text = `第一节 发展成就\n\n${seedLine(SEED.fyp, 251)}`;
+    const text = `第一节 发展成就\n\n${sentence("fyp-251")}`;
     const { rail, road } = run(text);
     expect([rail, road]).toEqual([[], []]);
     // even outside a review heading, X、Y开通运行 with nothing governing them reports a fact
@@ -328,10 +328,10 @@ describe("what is not a line", () => {
   });
 
   it("networks, categories and statistics are not lines (001:1353, 1355)", () => {
-    const a = run(seedLine(SEED.fyp, 1353));
+    const a = run(sentence("fyp-1353"));
     // only the named line 国家沿边高（快）速铁路; not 八纵八横高铁网, 普速铁路, 口岸跨境铁路, 区域性铁路专用线, 高铁里程
     expect(a.rail.map((r) => [r.name, r.stage, r.line_class])).toEqual([["国家沿边高（快）速铁路", "completed", "fast"]]);
-    const b = run(seedLine(SEED.fyp, 1355));
+    const b = run(sentence("fyp-1355"));
     expect(b.road).toEqual([]); // 口岸至腹地城市至沿海港口高速公路, 普通国省道, 沿边国道并行线: categories
   });
 
@@ -340,8 +340,8 @@ describe("what is not a line", () => {
   });
 
   it("ports, bridges and generic roads in prose give nothing (004:41, 004:29, 003-style lists)", () => {
-    expect(run(seedLine(SEED.annual, 41))).toEqual({ rail: [], road: [] });
-    expect(run(seedLine(SEED.annual, 29)).road).toEqual([]); // 建设穿沙公路2500公里
+    expect(run(sentence("annual-41"))).toEqual({ rail: [], road: [] });
+    expect(run(sentence("annual-29")).road).toEqual([]); // 建设穿沙公路2500公里
     expect(run("实施好新一轮农村牧区公路提升行动，加快具备条件且需求迫切的苏木乡镇通三级公路。").road).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEED, seedLine } from "../../helpers.js";
+import { sentence } from "../../helpers.js";
 import { names, projects } from "./helpers.js";
 
 /**
@@ -10,7 +10,6 @@ import { names, projects } from "./helpers.js";
  * Sentences from seed 003 (a national document reprinted in the compilation)
  * and from provincial and city measures.
  */
-const s003 = (n: number) => seedLine(SEED.compilation, n);
 
 describe("stage from the verbs that drive a work", () => {
   it("a weak verb yields to the start it drives: 推动开工建设 → start", () => {
@@ -49,8 +48,8 @@ describe("a head noun written once for a list", () => {
 
 describe("what is a physical work", () => {
   it("plants, phases and housing works are built (003: 暖房子, 红沿河核电二期)", () => {
-    expect(names(s003(279))).toContain("东北地区“暖房子”工程");
-    expect(names(s003(293))).toContain("辽宁红沿河核电二期项目");
+    expect(names(sentence("compilation-279"))).toContain("东北地区“暖房子”工程");
+    expect(names(sentence("compilation-293"))).toContain("辽宁红沿河核电二期项目");
   });
   it("a 工程 named by its kind of facility is one undertaking: 农村电网改造升级工程", () => {
     expect(projects("加快实施农村电网改造升级工程。")).toEqual([["农村电网改造升级工程", "building", "grid"]]);
@@ -117,7 +116,7 @@ describe("provincial plans: works named by proper names", () => {
     expect(names("新建红河、元阳、楚雄机场，迁建普洱机场。")).toEqual(["红河机场", "元阳机场", "楚雄机场", "普洱机场"]);
   });
   it("a lone short name before such a head is a figure of speech (森林水库、钱库、粮库)", () => {
-    expect(names(seedLine(SEED.fyp, 429))).not.toContain("森林水库");
+    expect(names(sentence("fyp-429"))).not.toContain("森林水库");
   });
   it("a phase without a head shares the list's bare head; places open names (海阳核电一期、…示范工程)", () => {
     expect(projects("建成投运海阳核电一期、石岛湾高温气冷堆核电站示范工程，开工建设海阳核电二期工程。")).toEqual([
@@ -131,7 +130,7 @@ describe("provincial plans: works named by proper names", () => {
 
 describe("a class of facilities written after kinds of them", () => {
   it("kinds before a kind class give no works (西北风电光伏、西南水电…等清洁能源基地); places before it do", () => {
-    expect(names(seedLine(SEED.compilation, 405))).not.toContain("西北风电光伏清洁能源基地");
+    expect(names(sentence("compilation-405"))).not.toContain("西北风电光伏清洁能源基地");
     expect(names("加快推进库布其沙漠鄂尔多斯中北部基地、腾格里沙漠东南部基地等新能源基地建设。")).toEqual(["库布其沙漠鄂尔多斯中北部基地", "腾格里沙漠东南部基地"]);
   });
 });

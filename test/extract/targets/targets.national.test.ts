@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { annual, ANNUAL, targets } from "./helpers.js";
+import { sentence } from "../../helpers.js";
+import { ANNUAL, targets } from "./helpers.js";
 
 /**
  * Plans of other provinces: OCR spacing inside numbers, 预期/约束 written as
@@ -47,7 +48,7 @@ describe("binding from headings, lead-ins and marks", () => {
     expect(manage[0]?.binding).toBeNull();
   });
   it("a lead-in binds the values after it in its paragraph (004: 主要预期目标是：…)", () => {
-    const rs = targets(annual(21), ANNUAL);
+    const rs = targets(sentence("annual-21"), ANNUAL);
     expect(rs.length).toBeGreaterThan(5);
     expect(new Set(rs.map((r) => r.binding))).toEqual(new Set(["expected"]));
     const two = targets("预期性指标：地区生产总值年均增长8%。约束性指标：森林覆盖率达到53%。", ELEVENTH);

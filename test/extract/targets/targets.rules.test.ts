@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { comparatorOf } from "../../../src/extract/targets/comparator.js";
 import { blockYears, dueYear, timingOf, yearMentions } from "../../../src/extract/targets/year.js";
-import { docOf } from "../../helpers.js";
-import { ANNUAL, FYP, OPINION, annual, fyp, news, targets } from "./helpers.js";
+import { docOf, sentence } from "../../helpers.js";
+import { ANNUAL, FYP, OPINION, targets, annual } from "./helpers.js";
 
 const cmp = (text: string, value: string, unit: string | null = null) => {
   const start = text.indexOf(value);
@@ -26,12 +26,12 @@ describe("comparator phrase table", () => {
     expect(cmp(text, value)).toBe(expected);
   });
   it("a service circle and a latency class are maxima (30分钟…圈, 5ms级)", () => {
-    expect(targets(fyp(399), FYP).find((r) => r.unit === "分钟")).toMatchObject({ value: 30, comparator: "lte", indicator: expect.stringContaining("公共法律服务圈") });
-    expect(targets(fyp(1727), FYP).find((r) => r.unit === "分钟")).toMatchObject({ value: 15, comparator: "lte" });
-    expect(targets(fyp(1353), FYP).find((r) => r.unit === "小时")).toMatchObject({ value: 1, comparator: "lte" });
+    expect(targets(sentence("fyp-399"), FYP).find((r) => r.unit === "分钟")).toMatchObject({ value: 30, comparator: "lte", indicator: expect.stringContaining("公共法律服务圈") });
+    expect(targets(sentence("fyp-1727"), FYP).find((r) => r.unit === "分钟")).toMatchObject({ value: 15, comparator: "lte" });
+    expect(targets(sentence("fyp-1353"), FYP).find((r) => r.unit === "小时")).toMatchObject({ value: 1, comparator: "lte" });
   });
   it("a comparator after a list of values covers the list: 3000名、5000名左右", () => {
-    const rs = targets(fyp(1281), FYP);
+    const rs = targets(sentence("fyp-1281"), FYP);
     expect(rs.map((r) => [r.value, r.comparator, r.basis])).toEqual([[3000, "approx", "annual"], [5000, "approx", "annual"]]);
     // 分别 takes the two programmes named in the clause before
     expect(rs.map((r) => r.indicator)).toEqual([
@@ -60,15 +60,15 @@ describe("target year", () => {
     expect(dueYear(ys, text.indexOf("C"), text.indexOf("3亩"), plan)).toEqual({ year: 2027, past: false });
   });
   it("到二〇三五年 … 同全国一道基本实现社会主义现代化 is due in 2035", () => {
-    const rs = targets(fyp(313), FYP);
+    const rs = targets(sentence("fyp-313"), FYP);
     expect(rs).toHaveLength(1);
     expect(rs[0]).toMatchObject({ target_year: 2035, value: null, value_text: "同全国一道基本实现社会主义现代化", indicator: "社会主义现代化" });
   });
   it("2030年前碳达峰 carries its own year", () => {
-    expect(targets(fyp(465), FYP)).toEqual([expect.objectContaining({ indicator: "碳达峰", value_text: "2030年前碳达峰", target_year: 2030 })]);
+    expect(targets(sentence("fyp-465"), FYP)).toEqual([expect.objectContaining({ indicator: "碳达峰", value_text: "2030年前碳达峰", target_year: 2030 })]);
   });
   it("an opinion's targets need a stated year: 到2027年 in the State Council opinion", () => {
-    const rs = targets(news(33), OPINION);
+    const rs = targets(sentence("news-33"), OPINION);
     expect(rs.map((r) => [r.indicator, r.value_text, r.comparator, r.target_year])).toEqual([
       ["综合经济实力", "进入全国中等水平", "eq", 2027],
       ["城乡居民收入", "达到全国平均水平", "eq", 2027],
@@ -83,7 +83,7 @@ describe("target year", () => {
     expect(targets("2022年，全区新能源装机规模达到0.6亿千瓦。", dated)).toEqual([]);
   });
   it("a deadline earlier in the paragraph governs the sentences after it", () => {
-    const rs = targets(fyp(1355), FYP);
+    const rs = targets(sentence("fyp-1355"), FYP);
     expect(rs.find((r) => r.value === 23.5)).toMatchObject({ target_year: 2030, indicator: "全区公路通车里程" });
     expect(targets("到2027年，全区公路通车里程达到23万公里。高速公路突破8000公里。", OPINION).map((r) => r.target_year)).toEqual([2027, 2027]);
   });
@@ -107,22 +107,22 @@ describe("target year", () => {
 
 describe("basis", () => {
   it("年均 → average_annual (外贸进出口额年均增速高于全国年均增速)", () => {
-    expect(targets(fyp(937), FYP)).toEqual([expect.objectContaining({ basis: "average_annual", comparator: "gt", value_text: "高于全国年均增速" })]);
+    expect(targets(sentence("fyp-937"), FYP)).toEqual([expect.objectContaining({ basis: "average_annual", comparator: "gt", value_text: "高于全国年均增速" })]);
   });
   it("累计 → cumulative; 每年 → annual; a goal verb → level; a count done over the plan → cumulative", () => {
-    expect(targets(fyp(1719), FYP).find((r) => r.value === 90)).toMatchObject({ basis: "cumulative", unit: "万人次" });
-    expect(targets(fyp(1683), FYP).map((r) => [r.value, r.unit, r.basis])).toEqual([[10, "部", "annual"], [50, "部", "annual"]]);
-    expect(targets(fyp(683), FYP).find((r) => r.value === 3.25)).toMatchObject({ basis: "level", indicator: "新能源装机规模" });
-    expect(targets(fyp(793), FYP).find((r) => r.value === 9000)).toMatchObject({ basis: "cumulative", comparator: "gte" });
+    expect(targets(sentence("fyp-1719"), FYP).find((r) => r.value === 90)).toMatchObject({ basis: "cumulative", unit: "万人次" });
+    expect(targets(sentence("fyp-1683"), FYP).map((r) => [r.value, r.unit, r.basis])).toEqual([[10, "部", "annual"], [50, "部", "annual"]]);
+    expect(targets(sentence("fyp-683"), FYP).find((r) => r.value === 3.25)).toMatchObject({ basis: "level", indicator: "新能源装机规模" });
+    expect(targets(sentence("fyp-793"), FYP).find((r) => r.value === 9000)).toMatchObject({ basis: "cumulative", comparator: "gte" });
   });
   it("in an annual plan, growth and new additions are yearly figures", () => {
-    const rs = targets(annual(21), ANNUAL);
+    const rs = targets(sentence("annual-21"), ANNUAL);
     expect(rs.find((r) => r.indicator === "地区生产总值增长")).toMatchObject({ value: 6, comparator: "approx", basis: "annual", target_year: 2025 });
     expect(rs.find((r) => r.indicator === "城镇新增就业")).toMatchObject({ value: 18, unit: "万人", comparator: "gte", basis: "annual" });
     expect(rs.find((r) => r.indicator === "城镇调查失业率")).toMatchObject({ value: 5.5, basis: "level" });
   });
   it("a reduction against a base year is cumulative (较2020年下降12%和13%), one record per subject", () => {
-    const rs = targets(annual(121), ANNUAL).filter((r) => r.unit === "%" && r.basis === "cumulative");
+    const rs = targets(sentence("annual-121"), ANNUAL).filter((r) => r.unit === "%" && r.basis === "cumulative");
     expect(rs.map((r) => [r.value, r.indicator])).toEqual([
       [12, "万元国内生产总值用水量较2020年下降"], [13, "万元工业增加值用水量较2020年下降"],
     ]);
