@@ -133,7 +133,7 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
       const inputs = [...(a.in ?? []), ...afterDashes];
       {
         // the bar only on a terminal (src/report/progress.ts); the report on stdout unless --quiet
-        const progress = progressBar(!a.quiet && io === PROCESS_IO && process.stderr.isTTY === true);
+        const progress = await progressBar(!a.quiet && io === PROCESS_IO && process.stderr.isTTY === true);
         const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs),
           cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null, onInput: progress.onInput }).finally(() => progress.stop());
         reportFailures(res.failures);

@@ -1,4 +1,4 @@
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 
 /**
  * The build's progress bar over its inputs (cli-progress), drawn on a terminal
@@ -11,20 +11,22 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Progress {
+export async function progressBar(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Promise<Progress> {
   if (!enabled) return { stop() {} };
+  // loaded only for a terminal: pipes and files never draw a bar
+  const { default: bars } = await import("cli-progress");
   let bar: cliProgress.SingleBar | null = null;
   return {
     onInput(done, total) {
       if (total < 2) return; // one input: nothing to follow
       if (!bar) {
-        bar = new cliProgress.SingleBar({
+        bar = new bars.SingleBar({
           stream,
           format: "extracting {bar} {value}/{total} inputs · {eta_formatted} left",
           clearOnComplete: true,
           hideCursor: true,
           barsize: 30,
-        }, cliProgress.Presets.shades_classic);
+        }, bars.Presets.shades_classic);
         bar.start(total, 0);
       }
       bar.update(done);
