@@ -20,6 +20,8 @@ export const CASES = {
   "达到 + 1,×N + 亿元 (k repeats)": (k) => ["counts.txt", Buffer.from(`达到${"1,".repeat(k * 1000)}亿元。`)],
   "对 + 100万元、×N + 企业给予一次性奖励 (k)": (k) => ["money.txt", Buffer.from(`对${"100万元、".repeat(k * 1000)}企业给予一次性奖励。`)],
   "建设 + G1至G2至…×N + 高速公路 (k)": (k) => ["roads.txt", Buffer.from(`建设${Array.from({ length: k * 1000 }, (_, i) => `G${i + 1}至`).join("")}G0高速公路。`)],
+  // one article heading, then N paragraphs that continue its item (a policy list item of 10⁴ blocks)
+  "第1条 + N paragraphs of one item (k)": (k) => ["item.txt", Buffer.from(`第1条 对企业给予奖励\n\n${"加快建设产业园区\n\n".repeat(k * 1000)}`)],
   "HTML nested N deep (k levels)": (k) => ["deep.html", Buffer.from(`<html><body>${"<div>".repeat(k * 1000)}正文${"</div>".repeat(k * 1000)}</body></html>`)],
 };
 

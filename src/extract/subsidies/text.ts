@@ -17,19 +17,25 @@ export interface Item {
 export function itemsOf(doc: Doc): Item[] {
   const items: Item[] = [];
   let cur: Item | null = null;
+  // the item text's last 41 characters, kept apart: slicing the growing text itself would
+  // flatten it on every block (quadratic on an item of 10 000 blocks)
+  let tail = "";
   for (const b of doc.blocks) {
     if (!cur || b.heading) {
       cur = { text: "", map: [], blocks: [] };
       items.push(cur);
+      tail = "";
     }
     const t = doc.source.text.slice(b.start, b.end);
     // a title line or a finished sentence ends here; a wrapped line ("按照每单不" / "超过0.3元") runs on
-    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(cur.text.slice(-41).split("\n").pop()!)) {
+    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(tail.split("\n").pop()!)) {
       cur.text += "\n";
+      tail = (tail + "\n").slice(-41);
       cur.map.push(cur.map[cur.map.length - 1]! + 1);
     }
     cur.blocks.push(b);
     cur.text += t;
+    tail = (tail + t.slice(-41)).slice(-41);
     for (let i = 0; i < t.length; i++) cur.map.push(b.start + i);
   }
   return items;
