@@ -3,7 +3,8 @@ import type { Span } from "../shared/span.js";
 /**
  * Clauses: the pieces of a sentence between ，and ：, the unit in which a verb
  * governs its objects and a value meets its indicator. One splitter for every
- * extractor (targets, projects); subsidies read clauses around a position
+ * extractor (targets, projects); periods and parts (`periodsOf`) of a policy
+ * item's text, which runs over wrapped lines; subsidies read clauses around a position
  * through `clauseStart`/`clauseEnd`, whose boundaries add ；。 and a line break
  * because an item's text there spans several sentences. All offsets are into
  * the text given (Source.text for sentences), so provenance is kept.
@@ -25,6 +26,39 @@ export function sentenceClauses(text: string, s: Span): Clause[] {
       a = i + 1;
     }
   }
+  return out;
+}
+
+/** A period (a sentence of an item's text) or a part of one (up to ；), with offsets in that text. */
+export interface Piece { start: number; end: number; text: string }
+
+/**
+ * Periods (split after 。！？) of an item, each with its parts (split after ；).
+ * Brackets are not split inside: a 责任单位 clause or a parenthesis holds no
+ * sentence end that matters here.
+ */
+export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
+  const out: { period: Piece; parts: Piece[] }[] = [];
+  let pStart = 0, partStart = 0;
+  let parts: Piece[] = [];
+  const flushPart = (end: number) => {
+    // a line break right after 。 would make an empty sentence: skip it so "the sentence before" stays the real one
+    if (end > partStart && /\S/.test(text.slice(partStart, Math.min(end, partStart + 2)) + text.slice(Math.max(partStart, end - 2), end)))
+      parts.push({ start: partStart, end, text: text.slice(partStart, end) });
+    partStart = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "；" || c === ";") flushPart(i + 1);
+    else if (c === "。" || c === "！" || c === "？" || c === "\n") {
+      flushPart(i + 1);
+      if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
+      parts = [];
+      pStart = i + 1;
+    }
+  }
+  flushPart(text.length);
+  if (parts.length) out.push({ period: { start: pStart, end: text.length, text: text.slice(pStart) }, parts });
   return out;
 }
 

@@ -5,8 +5,7 @@ import {
   GENERIC_RE, POOL_RE, SPECIFIC_RE, TARGET_BEFORE_RE, GIVE_RE,
   CAP_AFTER_RE, CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
 } from "./lexicon.js";
-import { type Piece } from "./text.js";
-import { clauseEnd, clauseStart } from "../../structure/clauses.js";
+import { clauseEnd, clauseStart, type Piece } from "../../structure/clauses.js";
 import { CAP_WORDS, INSTALMENT_BEFORE_RE, INSTRUMENT_WORDS, LOAN_BEFORE_RE, RATE_LABEL_RE, THRESHOLD_BEFORE_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 
 /**

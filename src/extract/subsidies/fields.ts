@@ -6,8 +6,7 @@ import {
   TOTAL_CAP_BEFORE_RE, type Instrument,
 } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
-import { type Piece } from "./text.js";
-import { clauseEnd, clauseStart, MAX_CLAUSE } from "../../structure/clauses.js";
+import { clauseEnd, clauseStart, MAX_CLAUSE, type Piece } from "../../structure/clauses.js";
 import { frequencyOf } from "./timing.js";
 
 /**

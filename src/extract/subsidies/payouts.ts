@@ -1,7 +1,7 @@
 import { paysOf, type Pay } from "./amounts.js";
 import { MARKER_RE } from "./beneficiary.js";
 import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
-import { type Piece } from "./text.js";
+import type { Piece } from "../../structure/clauses.js";
 import { clauseEnd } from "../../structure/clauses.js";
 
 /**

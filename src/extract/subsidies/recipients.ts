@@ -3,7 +3,8 @@ import { beneficiaryFromLead, distribute, isWeakBeneficiary, lastMarker } from "
 import { fieldsOf, keyPayOf, poolTarget, type RecordFields } from "./fields.js";
 import { ANY_INSTRUMENT_RE, GOVERNMENT_RE } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
-import { quoteOf, srcAt, type Item, type Piece } from "./text.js";
+import { quoteOf, srcAt, type Item } from "./text.js";
+import type { Piece } from "../../structure/clauses.js";
 import { clauseStart, MAX_CLAUSE } from "../../structure/clauses.js";
 import { frequencyOf, termAfter } from "./timing.js";
 import { LIST_KINDS, markerLength } from "../../shared/markers.js";

@@ -3,7 +3,8 @@ import { continuedTaxBeneficiary, taxBeneficiary } from "./beneficiary.js";
 import { TAX_RELIEF_RE, TAX_RELIEF_TERM_RE, TAX_WORD_RE } from "./lexicon.js";
 import type { PeriodPayouts, Rec } from "./payouts.js";
 import type { ItemFacts } from "./recipients.js";
-import { quoteOf, srcAt, type Piece } from "./text.js";
+import { quoteOf, srcAt } from "./text.js";
+import type { Piece } from "../../structure/clauses.js";
 import { clauseEnd, clauseStart } from "../../structure/clauses.js";
 
 /**

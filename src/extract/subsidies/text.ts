@@ -1,5 +1,5 @@
 import type { Block, Doc } from "../../structure/types.js";
-import { clauseEnd, clauseStart } from "../../structure/clauses.js";
+import { clauseEnd, clauseStart, type Piece } from "../../structure/clauses.js";
 
 /**
  * An item of a policy list ("18. 对……给予……（责任单位：……）"): its heading
@@ -46,38 +46,6 @@ export function srcAt(item: Item, i: number): number {
   if (i <= 0) return item.map[0] ?? 0;
   if (i >= item.text.length) return (item.map[item.text.length - 1] ?? 0) + 1;
   return item.map[i]!;
-}
-
-export interface Piece { start: number; end: number; text: string }
-
-/**
- * Periods (split after 。！？) of an item, each with its parts (split after ；).
- * Brackets are not split inside: a 责任单位 clause or a parenthesis holds no
- * sentence end that matters here.
- */
-export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
-  const out: { period: Piece; parts: Piece[] }[] = [];
-  let pStart = 0, partStart = 0;
-  let parts: Piece[] = [];
-  const flushPart = (end: number) => {
-    // a line break right after 。 would make an empty sentence: skip it so "the sentence before" stays the real one
-    if (end > partStart && /\S/.test(text.slice(partStart, Math.min(end, partStart + 2)) + text.slice(Math.max(partStart, end - 2), end)))
-      parts.push({ start: partStart, end, text: text.slice(partStart, end) });
-    partStart = end;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "；" || c === ";") flushPart(i + 1);
-    else if (c === "。" || c === "！" || c === "？" || c === "\n") {
-      flushPart(i + 1);
-      if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
-      parts = [];
-      pStart = i + 1;
-    }
-  }
-  flushPart(text.length);
-  if (parts.length) out.push({ period: { start: pStart, end: text.length, text: text.slice(pStart) }, parts });
-  return out;
 }
 
 /** A sentence longer than any real one (hostile input) quotes its part, then the clause around the amount. */

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * The speed goals of issue 11, measured side by side with the floor in one run
+ * (part of `npm run bench`; `node scripts/bench-goals.mjs` alone). Every case
+ * is its own process, timed from outside (wall seconds, peak RSS from
+ * /usr/bin/time when present, else this process's child accounting), median
+ * of 3. Corpora are the seeds copied with varied digits, written to a temp
+ * dir as 0.6 MB files, so a build can spread them over every core (--jobs 0).
+ */
+import { spawnSync } from "node:child_process";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..");
+const BIN = join(ROOT, "bin", "policy-extract.js");
+const MB = 1 << 20;
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+const work = mkdtempSync(join(tmpdir(), "bench-goals-"));
+
+/** wall seconds and peak MiB of one command, median of `n` runs */
+function run(args, n = 3) {
+  const walls = [], peaks = [];
+  for (let i = 0; i < n; i++) {
+    rmSync(join(work, "out"), { recursive: true, force: true });
+    const cmd = TIME ? [TIME, ["-f", "%e %M", process.execPath, ...args]] : [process.execPath, args];
+    const t0 = performance.now();
+    const r = spawnSync(cmd[0], cmd[1], { encoding: "utf8", cwd: ROOT, timeout: 600_000 });
+    const wall = (performance.now() - t0) / 1000;
+    if (r.status !== 0) return { s: NaN, MiB: NaN, failed: (r.error?.message ?? r.stderr.slice(-200)).trim() };
+    const m = TIME ? /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(r.stderr) : null;
+    walls.push(wall);
+    peaks.push(m ? Number(m[2]) / 1024 : NaN);
+  }
+  const med = (a) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  return { s: +med(walls).toFixed(2), MiB: Math.round(med(peaks)) };
+}
+
+/** a folder of seed copies with varied digits, `mb` megabytes in all */
+function corpus(mb) {
+  const dir = join(work, `corpus-${mb}`);
+  mkdirSync(dir);
+  const seeds = readdirSync(join(ROOT, "seeds")).filter((n) => !n.startsWith(".")).sort().map((n) => readFileSync(join(ROOT, "seeds", n), "utf8"));
+  let bytes = 0, i = 0;
+  while (bytes < mb * MB) {
+    const t = seeds[i % seeds.length].replace(/\d/g, (d) => String((Number(d) + i) % 10));
+    writeFileSync(join(dir, `copy_${String(i).padStart(4, "0")}.txt`), t);
+    bytes += Buffer.byteLength(t);
+    i++;
+  }
+  return { dir, bytes };
+}
+
+const rows = [];
+const floor = run(["-e", "0"]);
+rows.push({ case: "floor: node -e 0", now: `${floor.s} s, ${floor.MiB} MiB`, goal: "", met: "" });
+const regexScript = join(work, "regex.mjs");
+writeFileSync(regexScript, `import { readdirSync, readFileSync } from "node:fs"; let n = 0; for (const f of readdirSync(process.argv[2])) n += (readFileSync(process.argv[2] + "/" + f, "utf8").match(/\\d+(?:\\.\\d+)?(?:万|亿)?元/g) ?? []).length; console.log(n);`);
+const seedsRegex = run([regexScript, join(ROOT, "seeds")]);
+rows.push({ case: "floor: read the seeds + one regex", now: `${seedsRegex.s} s`, goal: "", met: "" });
+const version = run([BIN, "--version"], 5), help = run([BIN, "--help"], 5);
+rows.push({ case: "--version", now: `${version.s} s`, goal: "≤ 0.15 s", met: version.s <= 0.15 ? "yes" : "no" });
+rows.push({ case: "--help", now: `${help.s} s`, goal: "≤ 0.15 s", met: help.s <= 0.15 ? "yes" : "no" });
+const seeds = run([BIN, "build", "--in", "seeds", "--out", join(work, "out"), "--quiet", "--no-cache"], 5);
+rows.push({ case: "build the five seeds (0.6 MB, all outputs)", now: `${seeds.s} s, ${seeds.MiB} MiB`, goal: "≤ 0.45 s", met: seeds.s <= 0.45 ? "yes" : "no" });
+
+const cores = cpus().length;
+let perCoreMin = Infinity;
+for (const mb of [6, 12, 24, 48]) {
+  const c = corpus(mb);
+  const r = run([BIN, "build", "--in", c.dir, "--out", join(work, "out"), "--quiet", "--no-cache", "--jobs", "0"], 1);
+  const mbps = c.bytes / MB / r.s;
+  perCoreMin = Math.min(perCoreMin, mbps / cores);
+  rows.push({ case: `${mb} MB seed copies, --jobs 0 (${cores} cores)`, now: `${r.s} s = ${mbps.toFixed(2)} MB/s (${(mbps / cores).toFixed(2)}/core), ${r.MiB} MiB`, goal: "≥ 10 MB/s per core, linear", met: mbps / cores >= 10 ? "yes" : "no" });
+  rmSync(c.dir, { recursive: true, force: true });
+}
+{
+  const c = corpus(60);
+  const r = run([BIN, "build", "--in", c.dir, "--out", join(work, "out"), "--quiet", "--no-cache"], 1);
+  rows.push({ case: "60 MB seed copies, peak memory (1 thread)", now: `${r.MiB} MiB (${r.s} s)`, goal: "≤ 300 MiB", met: r.MiB <= 300 ? "yes" : "no" });
+  // identical bytes whatever the number of workers
+  const one = join(work, "one"), many = join(work, "many");
+  const first = readdirSync(c.dir).slice(0, 40);
+  const sub = join(work, "sub"); mkdirSync(sub);
+  for (const f of first) writeFileSync(join(sub, f), readFileSync(join(c.dir, f)));
+  spawnSync(process.execPath, [BIN, "build", "--in", sub, "--out", one, "--quiet", "--no-cache", "--jobs", "1"]);
+  spawnSync(process.execPath, [BIN, "build", "--in", sub, "--out", many, "--quiet", "--no-cache", "--jobs", "0"]);
+  const same = spawnSync("diff", ["-r", "-q", one, many]).status === 0;
+  rows.push({ case: "40 inputs: 1 worker vs one per core", now: same ? "identical bytes" : "DIFFERENT", goal: "identical", met: same ? "yes" : "no" });
+  rmSync(c.dir, { recursive: true, force: true });
+}
+{
+  const html = join(work, "big.html");
+  // 20 000 paragraphs of 49 spans each: 10⁶ elements, about 14 MB
+  const parts = ["<html><body>"];
+  const span = (i) => `<span class="w${i % 7}">推进重点项目建设${i % 10}</span>`;
+  for (let p = 0; p < 20_000; p++) parts.push(`<p>${Array.from({ length: 49 }, (_, i) => span(p + i)).join("")}。</p>`);
+  parts.push("</body></html>");
+  writeFileSync(html, parts.join("\n"));
+  const r = run([BIN, "build", "--in", html, "--out", join(work, "out"), "--quiet", "--no-cache"], 1);
+  rows.push({ case: "HTML page with 10⁶ elements", now: `${r.MiB} MiB (${r.s} s)`, goal: "≤ 400 MiB", met: r.MiB <= 400 ? "yes" : "no" });
+}
+console.log(`\nSpeed goals (issue 11) on this machine: ${cpus()[0]?.model ?? "?"} × ${cores}, ${Math.round(totalmem() / MB / 1024)} GiB, Node ${process.version}`);
+console.table(rows);
+rmSync(work, { recursive: true, force: true });
