@@ -25,6 +25,14 @@ export const INDICATOR_LEAD_INS = byLength(table.indicator.leadIns);
 export const TASK_OPENERS = byLength(table.indicator.taskOpeners);
 export const INDICATOR_TRIM = new Set([...table.indicator.trimChars]);
 export const RELATIONAL_HEADS = byLength(table.indicator.relationalHeads);
+/** indicator-table header words (target-phrases.json tableHeader) */
+export const TABLE_HEADER = {
+  indicator: byLength(table.tableHeader.indicator),
+  binding: byLength(table.tableHeader.binding),
+  average: byLength(table.tableHeader.average),
+  unit: new Set(table.tableHeader.unit),
+  category: byLength(table.tableHeader.category),
+};
 
 export const BASIS = {
   averageAnnual: byLength(table.basis.averageAnnual),

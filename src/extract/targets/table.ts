@@ -3,7 +3,7 @@ import { normalizedValue, unitAt } from "../../shared/numbers.js";
 import type { Cell, Doc, TableRow } from "../../structure/types.js";
 import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
-import { BASIS, COMPARATOR_SUFFIX, includesAny, type Basis, type Comparator } from "./phrases.js";
+import { BASIS, COMPARATOR_SUFFIX, includesAny, TABLE_HEADER, type Basis, type Comparator } from "./phrases.js";
 import type { Timing } from "./year.js";
 import { markerAt, NUM_ITEM, stripMarker } from "../../shared/markers.js";
 
@@ -34,7 +34,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, "");
 export function layoutOf(header: readonly string[]): Layout | null {
   const h = header.map(squeeze);
   // the indicator column: 指标 / 指标名称 (not 指标属性, which is the binding column)
-  const indicatorCol = h.findIndex((c) => /指标/.test(c) && !/属性/.test(c));
+  const indicatorCol = h.findIndex((c) => includesAny(c, TABLE_HEADER.indicator) !== null && includesAny(c, TABLE_HEADER.binding) === null);
   if (indicatorCol < 0) return null;
   const years: Array<{ col: number; year: number }> = [];
   let averageCol: number | null = null, bindingCol: number | null = null, unitCol: number | null = null;
@@ -44,14 +44,14 @@ export function layoutOf(header: readonly string[]): Layout | null {
     const fromRight = h.length - i; // 1 = last column
     const y = /^(\d{4})年/.exec(h[i]!);
     if (y) years.push({ col: fromRight, year: Number(y[1]) });
-    else if (/年均|累计/.test(h[i]!)) averageCol = fromRight;
-    else if (/属性/.test(h[i]!)) bindingCol = fromRight;
-    else if (/^(?:计量)?单位$/.test(h[i]!)) unitCol = fromRight;
+    else if (includesAny(h[i]!, TABLE_HEADER.average) !== null) averageCol = fromRight;
+    else if (includesAny(h[i]!, TABLE_HEADER.binding) !== null) bindingCol = fromRight;
+    else if (TABLE_HEADER.unit.has(h[i]!)) unitCol = fromRight;
   }
   if (!years.length && averageCol === null) return null;
   return {
     indicatorCol,
-    categoryCol: indicatorCol > 0 && /类别|领域|类型/.test(h[0]!) ? 0 : null,
+    categoryCol: indicatorCol > 0 && includesAny(h[0]!, TABLE_HEADER.category) !== null ? 0 : null,
     baseYear: years.length >= 2 ? years[0]! : null,
     targetYear: years.length ? years[years.length - 1]! : null,
     averageCol, bindingCol, unitCol, nData,
