@@ -24,7 +24,7 @@ describe("incremental builds", () => {
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "warm"), "--cache-dir", cache]).status).toBe(0);
     expect(tree(join(base, "cold"))).toEqual(tree(scratch));
     expect(tree(join(base, "warm"))).toEqual(tree(scratch));
-  });
+  }, 300_000); // three whole builds in child processes: a busy CI machine needs more than the default minute
 
   it("a damaged or foreign cache entry is ignored: it never changes the output", () => {
     const files = entries(cache).sort();
