@@ -1,6 +1,7 @@
 import { EXTRACTORS } from "../extract/index.js";
 import { projectCandidates } from "../extract/projects.js";
 import { finalizeDrafts } from "../extract/record.js";
+import type { DropSink } from "../extract/record.js";
 import type { RecordType } from "../generated/records.js";
 import { lineAt } from "../ingest/source.js";
 import type { Source } from "../ingest/source.js";
@@ -12,8 +13,9 @@ import type { Doc } from "../structure/types.js";
  * and the data entry, from `Draft.rule`), and for each candidate an extractor
  * considered and dropped, the exclusion that removed it. This is how a
  * researcher checks a surprising record and how a developer reads a miss.
- * Candidates with reasons are traced where an extractor keeps them
- * (projects: `projectCandidates`); the other extractors drop without naming.
+ * Candidates with reasons are traced where an extractor names them: projects
+ * (`projectCandidates`) and targets in prose (the `DropSink` an extractor takes,
+ * called only when explaining); the other passes drop without naming.
  */
 export interface Explained {
   records: Array<{ type: RecordType; id: string; line: number; quote: string; rule: string; fields: Record<string, unknown> }>;
@@ -27,7 +29,10 @@ export function explainSource(src: Source, types: readonly RecordType[]): Explai
   const out: Explained = { records: [], dropped: [] };
   for (const doc of splitDocuments(src)) {
     for (const t of types) {
-      const drafts = (EXTRACTORS[t] as (d: Doc) => never[])(doc);
+      const sink: DropSink = (at, name, why, quote) => {
+        out.dropped.push({ type: t, line: lineAt(src, at), name, why, quote: src.text.slice(quote.start, quote.end).replace(/\s+/g, " ").trim() });
+      };
+      const drafts = (EXTRACTORS[t] as (d: Doc, dropped: DropSink) => never[])(doc, sink);
       for (const { record, draft } of finalizeDrafts(t, doc, drafts)) {
         const r = record as unknown as Record<string, unknown>;
         out.records.push({

@@ -20,8 +20,14 @@ export interface Draft<T extends RecordType> {
   rule?: string;
 }
 
-/** An extractor is a pure function of one document. */
-export type Extractor<T extends RecordType> = (doc: Doc) => Draft<T>[];
+/**
+ * Where a pass reports a candidate it dropped and why (`extract --explain`).
+ * Passed only when explaining: without it a pass does no extra work.
+ */
+export type DropSink = (at: number, name: string, why: string, quote: Span) => void;
+
+/** An extractor is a pure function of one document (`dropped`: the optional trace of exclusions). */
+export type Extractor<T extends RecordType> = (doc: Doc, dropped?: DropSink) => Draft<T>[];
 
 const ID_PREFIX: Record<RecordType, string> = {
   documents: "doc", targets: "tgt", projects: "prj", railways: "rwy", highways: "hwy", subsidies: "sub",

@@ -9,10 +9,10 @@ import { timingOf } from "./targets/year.js";
  * quantified goal in prose and every checkable qualitative end state, each
  * with its indicator, value as written, comparator, due year and basis.
  */
-export const extractTargets: Extractor<"targets"> = (doc) => {
+export const extractTargets: Extractor<"targets"> = (doc, dropped) => {
   const timing = timingOf(doc);
   return tagged(tableTargets(doc, timing), "targets/table: a row under an indicator-table header (指标 | years | 年均/累计 | 属性)")
-    .concat(tagged(proseTargets(doc, timing), "targets/prose: a quantity tied to an indicator and a due year (comparators and goal verbs: target-phrases.json)"),
+    .concat(tagged(proseTargets(doc, timing, dropped), "targets/prose: a quantity tied to an indicator and a due year (comparators and goal verbs: target-phrases.json)"),
       qualitativeTargets(doc, timing));
 };
 

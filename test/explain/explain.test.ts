@@ -33,6 +33,18 @@ describe("extract --explain: the rule behind each record, the reason behind each
     expect(explained.dropped).toContainEqual(expect.objectContaining({ type: "projects", name: "国家重要能源和战略资源基地", why: "role" }));
   });
 
+  it("names the exclusion behind each value a targets prose pass dropped", () => {
+    // 004: …新开工煤电装机规模 400 万千瓦以上、500 千伏电网项目 15 项… — 500千伏 names a class of grid, 400万千瓦 is a target
+    const grid = explained.dropped.find((d) => d.type === "targets" && d.name === "500千伏")!;
+    expect(grid.why).toBe("targets/prose: a value naming a class (isClassValue)");
+    expect(grid.quote.replace(/\s+/g, "")).toContain("500千伏电网项目15项");
+    expect(explained.records.some((r) => r.type === "targets" && r.line === grid.line && r.fields.value_text === "400万千瓦以上")).toBe(true);
+    // every targets drop carries a named exclusion
+    const drops = explained.dropped.filter((d) => d.type === "targets");
+    expect(drops.length).toBeGreaterThan(0);
+    for (const d of drops) expect(d.why).toMatch(/^targets\/prose: .+ \((?:is|in|progress|restates|due)\w*\)$/);
+  });
+
   it("the rule never reaches a record: out/ holds no such field", () => {
     for (const t of RECORD_TYPES) expect(readFileSync(join(ROOT, "out", `${t}.json`), "utf8")).not.toContain('"rule"');
   });

@@ -1,6 +1,6 @@
 import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
-import type { Draft } from "../record.js";
+import type { Draft, DropSink } from "../record.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
@@ -105,7 +105,7 @@ export function respectively(earlier: string, before: string, n: number, k: numb
   return items[k] + before.replace(/分别/g, "");
 }
 
-export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
+export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
@@ -117,7 +117,7 @@ export function proseTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
     if (b.review || reviewSentence(s.text)) continue;
     let prev: Clause | null = null;
     for (const c of sentenceClauses(text, s)) {
-      for (const d of clauseTargets(doc, timing, s, c, prev, inherited.get(b) ?? null)) out.push(d); // no spread: a clause may hold 10⁵ values
+      for (const d of clauseTargets(doc, timing, s, c, prev, inherited.get(b) ?? null, dropped)) out.push(d); // no spread: a clause may hold 10⁵ values
       prev = c;
     }
   }
@@ -143,7 +143,7 @@ function subjectOf(prev: Clause | null): string {
 const LEAD_ONLY = /^(?:到|至|力争|争取)|年$/;
 
 /** `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines) */
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null): Draft<"targets">[] {
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, dropped?: DropSink): Draft<"targets">[] {
   const clause = c.text;
   if (pastMarker(clause) || directionOnly(clause)) return [];
   const qs = findQuantities(clause).filter((q) => usable(q, clause));
@@ -182,13 +182,18 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: C
     const from = segFrom;
     segFrom = afterEnd;
     const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
-    if ((isNamePart(clause, q.start, afterEnd) && !latencyClass) || isThreshold(clause, q.start, afterEnd) || isClassValue(clause, q.unit, afterEnd)) return;
-    if (inConditionClause(clause, afterEnd)) return;
-    if (isAllocation(clause, afterEnd) || (countsOnlyItems && q.unit !== "%" && q.unit !== "‰")) return;
-    if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return;
+    // each exclusion named for the trace (exclusions.ts); `drop` runs only when explaining
+    const drop = (why: string) => dropped?.(c.start + q.start, clause.slice(q.start, afterEnd), `targets/prose: ${why}`, { start: s.start, end: s.end });
+    if (isNamePart(clause, q.start, afterEnd) && !latencyClass) return drop("part of a name or designation (isNamePart)");
+    if (isThreshold(clause, q.start, afterEnd)) return drop("a threshold sizing a class (isThreshold)");
+    if (isClassValue(clause, q.unit, afterEnd)) return drop("a value naming a class (isClassValue)");
+    if (inConditionClause(clause, afterEnd)) return drop("inside a 对/凡 condition clause (inConditionClause)");
+    if (isAllocation(clause, afterEnd)) return drop("an allocation, not a goal (isAllocation)");
+    if (countsOnlyItems && q.unit !== "%" && q.unit !== "‰") return drop("a count in a progress clause (progressClause)");
+    if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return drop("a count restating the list before it (restatesList)");
     let verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null && !verdict.past && leadYear !== null) verdict = { year: leadYear, past: false };
-    if (verdict.year === null) return;
+    if (verdict.year === null) return drop("no due year for it (dueYear)");
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
     // the last 、 of this value's own segment outside a quotation (“国球进社区、进公园”项目400个): one forward scan
