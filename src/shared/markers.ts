@@ -51,6 +51,8 @@ export const ITEM_KINDS: ReadonlySet<MarkerKind> = new Set([...LIST_KINDS, "arti
 export const NUM_ITEM: ReadonlySet<MarkerKind> = new Set(["num-item"]);
 /** an article marker alone: 第三条 */
 export const ARTICLE_KINDS: ReadonlySet<MarkerKind> = new Set(["article"]);
+/** a Chinese numeral with 、: 一、 */
+export const CN_ITEM: ReadonlySet<MarkerKind> = new Set(["cn-item"]);
 /** a Chinese numeral in brackets: （一） */
 export const CN_PAREN: ReadonlySet<MarkerKind> = new Set(["cn-paren"]);
 /** any numeral in brackets: （一）, （1）, ⑴ */

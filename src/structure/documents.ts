@@ -7,6 +7,7 @@ import { detectHeading } from "./headings.js";
 import { flat, linesOf, type Line } from "./lines.js";
 import { levelOfHeader, locateTitles, parseToc, type TocEntry } from "./toc.js";
 import type { Doc, DocumentInfo, Span } from "./types.js";
+import { levelHeaderTitle } from "./toc.js";
 
 /**
  * Split a source into policy documents. A compilation prints a 目录 whose
@@ -76,7 +77,7 @@ export function splitDocuments(src: Source): Doc[] {
       return [...leadingDoc(src, lines, toc.end, starts[0]!.x), ...starts.map((s, n) => {
         let end = n + 1 < starts.length ? starts[n + 1]!.x : lines.length;
         // a compilation level header (二、内蒙古自治区优惠政策) before the next title is not part of this document
-        while (end - 1 > s.x && /^[一二三四五六七八九十]{1,3}、.{2,20}$/.test(lines[end - 1]!.text) && levelOfHeader(lines[end - 1]!.text)) end--;
+        while (end - 1 > s.x && levelHeaderTitle(lines[end - 1]!.text, 20) !== null && levelOfHeader(lines[end - 1]!.text)) end--;
         return buildDoc(src, lines, s.x, end, toc.entries[s.k]!);
       })];
     }

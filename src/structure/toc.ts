@@ -3,6 +3,7 @@ import { TITLE_END } from "../shared/patterns.js";
 import { parseDocNumber } from "./doc-info.js";
 import { flat, type Line } from "./lines.js";
 import type { PolicyLevel } from "./types.js";
+import { CN_ITEM, markerAt } from "../shared/markers.js";
 
 /**
  * A compilation's 目录: numbered entries (wrapped lines joined) under level
@@ -46,7 +47,8 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
   let i = at + 1;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
-    const header = /^[一二三四五六七八九十]{1,3}、(.{2,30})$/.exec(withoutPage(t));
+    const headerTitle = levelHeaderTitle(withoutPage(t), 30);
+    const header = headerTitle === null ? null : [t, headerTitle];
     const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
     const f = lines[i]!.flat;
     if (f.length > 6 && [...openingLengths].some((n) => openings.has(f.slice(0, n)))) break;
@@ -132,3 +134,13 @@ function similarPrefix(a: string, b: string): boolean {
   return n >= 8 && same / n >= 0.8;
 }
 
+/**
+ * The title of a compilation's level header (二、内蒙古自治区优惠政策): a line that is
+ * one 一、-style item marker (shared/markers.ts) and 2 to `max` characters after it.
+ */
+export function levelHeaderTitle(line: string, max: number): string | null {
+  const m = markerAt(line, CN_ITEM);
+  if (!m || m.raw !== m.marker || !m.marker.endsWith("、")) return null;
+  const rest = line.slice(m.raw.length);
+  return rest.length >= 2 && rest.length <= max && !rest.includes("\n") ? rest : null;
+}
