@@ -1,16 +1,12 @@
-import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { RECORD_TYPES, type RecordOf, type RecordType } from "./generated/records.js";
 import { readFailure, SUPPORTED_EXTENSIONS } from "./ingest/index.js";
-import { AtomicDir, checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
-import { toCsv } from "./emit/csv.js";
-import { toJson } from "./emit/json.js";
-import { researcherOutputs } from "./emit/outputs.js";
-import { compareRecords } from "./emit/sort.js";
+import { checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
+import { DatasetWriter, type RecordStub } from "./emit/dataset.js";
 import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
-import { runInOrder } from "./parallel/pool.js";
+import { forEachInOrder } from "./parallel/pool.js";
 import { emptyRecords, extractInput, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
 
 export { emptyRecords, extractInput, extractSource, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
@@ -67,43 +63,52 @@ export interface ExtractOptions {
   onInput?: (done: number, total: number) => void;
 }
 
+type Job = { path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null };
+type Done = Extract<InputResult, { ok: true }>;
+
 /**
- * Ingest and extract every input; a bad input is reported and the rest go on.
- * Inputs are spread over worker threads and their results merged in input
- * order, so the output is the same bytes whatever the number of threads.
+ * Ingest and extract every input, handing each one's result to `use` in name
+ * order (the order of the output) as soon as it is done; a bad input is reported
+ * and the rest go on. Inputs are spread over worker threads and handed over in
+ * order, so the output is the same bytes whatever the number of threads. Returns
+ * the failures, sorted by file name.
  */
-export async function extractInputs(paths: readonly string[], types: readonly RecordType[] = RECORD_TYPES, opts: ExtractOptions = {}): Promise<ExtractResult> {
+export async function forEachInput(paths: readonly string[], types: readonly RecordType[], opts: ExtractOptions, use: (r: Done) => void): Promise<InputFailure[]> {
   const { files, failures } = await listInputs(paths);
-  const records = emptyRecords();
-  const inputs: InputInfo[] = [];
-  const reviews: Record<string, string> = {};
   const seen = new Set<string>();
-  const jobs: Array<{ path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null }> = [];
+  const jobs: Job[] = [];
   for (const path of files) {
     const name = basename(path);
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
     jobs.push({ path, types, maxInputBytes: opts.maxInputBytes, cacheDir: opts.cacheDir ?? null });
   }
-  const results = await runInOrder(jobs, {
+  // output order is source_file order (src/emit/sort.ts): the inputs of several --in paths are interleaved into it
+  const nameOf = (j: Job) => basename(j.path);
+  jobs.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+  await forEachInOrder(jobs, {
     worker: new URL("./parallel/extract-worker.js", import.meta.url),
     inline: (j) => extractInput(j.path, j.types, j.maxInputBytes, j.cacheDir),
     crashed: (j, e): InputResult => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }),
     threads: opts.threads,
     onDone: opts.onInput ? (done) => opts.onInput!(done, jobs.length) : undefined,
-  });
-  for (const r of results) {
-    if (!r.ok) { failures.push(r.failure); continue; }
+  }, (r) => { if (r.ok) use(r); else failures.push(r.failure); });
+  return failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Every input's records, inputs and review pages at once, in output order (a library call; `build` streams instead). */
+export async function extractInputs(paths: readonly string[], types: readonly RecordType[] = RECORD_TYPES, opts: ExtractOptions = {}): Promise<ExtractResult> {
+  const records = emptyRecords();
+  const inputs: InputInfo[] = [];
+  const reviews: Record<string, string> = {};
+  const failures = await forEachInput(paths, types, opts, (r) => {
     inputs.push(r.input);
     if (r.review !== undefined) reviews[r.input.name] = r.review;
     for (const t of types) {
       const into = records[t] as unknown[];
       for (const rec of r.records[t]) into.push(rec);
     }
-  }
-  for (const t of types) (records[t] as RecordOf[RecordType][]).sort(compareRecords);
-  inputs.sort((a, b) => (a.name < b.name ? -1 : 1));
-  failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  });
   return { records, inputs, failures, reviews };
 }
 
@@ -122,7 +127,15 @@ export interface BuildOptions extends ExtractOptions {
   /** with `types`, allow replacing an output that holds other types (they are dropped) */
   dropOtherTypes?: boolean;
 }
-export interface BuildResult extends ExtractResult { invalid: ValidationIssue[]; written: boolean; counts: Record<string, number> }
+export interface BuildResult {
+  /** a stub per record written (source_file, doc_title): the records themselves are in the output files */
+  records: Readonly<Record<string, readonly RecordStub[]>>;
+  inputs: InputInfo[];
+  failures: InputFailure[];
+  invalid: ValidationIssue[];
+  written: boolean;
+  counts: Record<string, number>;
+}
 
 /**
  * A build of some types must not silently drop the other types a previous
@@ -139,10 +152,12 @@ async function checkKeptTypes(out: string, types: readonly RecordType[]): Promis
 
 /**
  * Build a dataset directory: extract, validate every record against schemas/,
- * then write `<type>.json`, `<type>.csv` and `manifest.json` atomically. An
- * invalid record fails the build and leaves the previous output untouched; so
- * does a build in which no input could be read. Throws OutputError when `out`
- * is a file or a directory this tool did not write.
+ * and write `<type>.json`, `<type>.csv`, the researcher outputs and
+ * `manifest.json` atomically, each input's records as soon as it is done
+ * (src/emit/dataset.ts), so memory does not grow with the dataset. An invalid
+ * record fails the build and leaves the previous output untouched; so does a
+ * build in which no input could be read. Throws OutputError when `out` is a file
+ * or a directory this tool did not write.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const types = opts.types ?? RECORD_TYPES;
@@ -150,48 +165,55 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutPath(opts.out, opts.inputs);
   await checkReplaceable(opts.out, TOOL);
   if (!opts.dropOtherTypes) await checkKeptTypes(opts.out, types);
-  const res = await extractInputs(opts.inputs, types, opts);
-  const invalid = types.flatMap((t) => validateRecords(t, res.records[t]));
-  const counts = Object.fromEntries(types.map((t) => [t, res.records[t].length]));
-  if (invalid.length) return { ...res, invalid, written: false, counts };
-  // nothing could be read: keep the previous output rather than publish an empty one
-  if (!res.inputs.length) return { ...res, invalid, written: false, counts };
-  await writeDataset(opts.out, types, res);
-  return { ...res, invalid, written: true, counts };
+  const writer = await DatasetWriter.open(opts.out, types, VERSION, columnsOf);
+  try {
+    const inputs: InputInfo[] = [];
+    const invalid: ValidationIssue[] = [];
+    const counts: Record<string, number> = Object.fromEntries(types.map((t) => [t, 0]));
+    const failures = await forEachInput(opts.inputs, types, opts, (r) => {
+      inputs.push(r.input);
+      for (const t of types) { counts[t]! += r.records[t].length; for (const i of validateRecords(t, r.records[t])) invalid.push(i); }
+      // once a record is invalid nothing will be published: stop writing, keep validating to report all
+      if (!invalid.length) writer.add(r);
+    });
+    const res: BuildResult = { records: writer.stubs, inputs, failures, invalid, written: false, counts };
+    // nothing could be read: keep the previous output rather than publish an empty one
+    if (invalid.length || !inputs.length) { await writer.abort(); return res; }
+    // again, under the lock: a file saved into out/ during extraction is refused too
+    await checkReplaceable(opts.out, TOOL);
+    await writer.finish({ inputs, failures }, { tool: TOOL, version: VERSION });
+    return { ...res, written: true };
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
 }
 
 /**
- * Write a dataset directory atomically (src/emit/atomic.ts): `<type>.json` and
- * `<type>.csv` for each type, then manifest.json. Shared by `build` and `merge`,
- * so a merge of shards writes the same bytes as one build of all the inputs.
+ * Write a whole extraction result as a dataset directory (`merge` of shards):
+ * the same writer as `build`, fed input by input, so a merge writes the same
+ * bytes as one build of all the inputs. `res.records` must be in output order.
  */
 export async function writeDataset(out: string, types: readonly RecordType[], res: ExtractResult): Promise<void> {
-  const dir = await AtomicDir.open(out);
+  const writer = await DatasetWriter.open(out, types, VERSION, columnsOf);
   try {
-    // again under the lock: a file saved into out/ during extraction is refused too
     await checkReplaceable(out, TOOL);
-    const outputs: Array<{ name: string; sha256: string; records: number }> = [];
-    const put = async (name: string, data: string | Uint8Array, n: number) => {
-      await dir.write(name, data);
-      outputs.push({ name, sha256: createHash("sha256").update(data).digest("hex"), records: n });
-    };
-    for (const t of types) {
-      const recs = res.records[t] as unknown as Record<string, unknown>[];
-      await put(`${t}.json`, toJson(recs), recs.length);
-      await put(`${t}.csv`, toCsv(columnsOf(t), recs), recs.length);
+    const at = new Map<RecordType, number>(types.map((t) => [t, 0]));
+    for (const input of res.inputs) {
+      const records: Record<string, RecordOf[RecordType][]> = {};
+      for (const t of types) {
+        const all = res.records[t] as RecordOf[RecordType][];
+        let i = at.get(t)!;
+        const from = i;
+        while (i < all.length && all[i]!.source_file === input.name) i++;
+        records[t] = all.slice(from, i);
+        at.set(t, i);
+      }
+      writer.add({ input, records: records as unknown as Record<string, Record<string, unknown>[]>, review: res.reviews?.[input.name] });
     }
-    for (const o of researcherOutputs(types, { ...res, version: VERSION })) await put(o.name, o.data, o.records);
-    const manifest = {
-      tool: TOOL,
-      version: VERSION,
-      inputs: res.inputs,
-      failures: res.failures,
-      outputs: outputs.sort((a, b) => (a.name < b.name ? -1 : 1)),
-    };
-    await dir.write("manifest.json", JSON.stringify(manifest, null, 2) + "\n");
-    await dir.commit();
+    await writer.finish({ inputs: res.inputs, failures: res.failures }, { tool: TOOL, version: VERSION });
   } catch (e) {
-    await dir.abort();
+    await writer.abort();
     throw e;
   }
 }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { exchangeDirs } from "./exchange.js";
@@ -95,6 +96,45 @@ async function repair(abs: string): Promise<void> {
   }
 }
 
+/** An output file open for appending; its sha256 and size are known when it is closed. */
+export class FileSink {
+  private readonly fd: number;
+  private readonly hash = createHash("sha256");
+  private closed = false;
+  bytes = 0;
+
+  constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown) {
+    try { this.fd = openSync(path, "w"); } catch (e) { throw wrap(e); }
+  }
+
+  write(data: string | Uint8Array): void {
+    const b = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    try {
+      for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);
+    } catch (e) { throw this.wrap(e); }
+    this.hash.update(b);
+    this.bytes += b.length;
+  }
+
+  /** Close the file; returns its sha256 (hex). */
+  close(): string {
+    if (!this.closed) {
+      this.closed = true;
+      try { closeSync(this.fd); } catch (e) { throw this.wrap(e); }
+    }
+    return this.hash.digest("hex");
+  }
+
+  /** The file's bytes read back, in pieces of `size` (a scratch file on its way into the workbook). */
+  *read(size = 1 << 20): Generator<Uint8Array> {
+    const fd = openSync(this.path, "r");
+    try {
+      const buf = Buffer.allocUnsafe(size);
+      for (let n; (n = readSync(fd, buf, 0, size, null)) > 0;) yield buf.subarray(0, n);
+    } finally { closeSync(fd); }
+  }
+}
+
 /**
  * Build an output directory atomically: files go into a fresh temp dir beside
  * the target, which is then swapped in (see the comment at the top). A build
@@ -135,6 +175,23 @@ export class AtomicDir {
       if (name.includes("/")) await mkdir(dirname(path), { recursive: true });
       await writeFile(path, data);
     } catch (e) { throw asWriteError(this.target, e); }
+  }
+
+  /**
+   * A file written piece by piece (a dataset larger than memory): its bytes go
+   * straight to disk and through a sha256, for the manifest.
+   */
+  file(name: string): FileSink {
+    const path = join(this.tmp, name);
+    try {
+      if (name.includes("/")) mkdirSync(dirname(path), { recursive: true });
+      return new FileSink(path, (e) => asWriteError(this.target, e));
+    } catch (e) { throw asWriteError(this.target, e); }
+  }
+
+  /** Remove a file or folder written into the temp dir (scratch space) before commit. */
+  remove(name: string): void {
+    rmSync(join(this.tmp, name), { recursive: true, force: true });
   }
 
   /** Publish the temp dir as the target in one step (or two renames without the native exchange). */

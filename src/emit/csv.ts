@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { stringify, type Options } from "csv-stringify/sync";
 
 /**
  * CSV for Excel: UTF-8 with BOM, CRLF, header = field names, arrays joined
@@ -16,12 +16,22 @@ export function cell(v: unknown): string | number {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
+const OPTIONS: Options = {
+  record_delimiter: "windows",
+  quoted_match: [/[\r\n]/],
+  cast: { number: (n: number) => String(n) },
+};
+
+/** The header line, after the BOM. */
+export function csvHeader(columns: readonly string[]): string {
+  return stringify([columns as string[]], { ...OPTIONS, bom: true });
+}
+
+/** Data lines for some records (each ends with CRLF, so pieces can be appended one after another). */
+export function csvRows(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
+  return stringify(records.map((r) => columns.map((c) => cell(r[c]))), OPTIONS);
+}
+
 export function toCsv(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
-  const rows = records.map((r) => columns.map((c) => cell(r[c])));
-  return stringify([columns as string[], ...rows], {
-    bom: true,
-    record_delimiter: "windows",
-    quoted_match: [/[\r\n]/],
-    cast: { number: (n) => String(n) },
-  });
+  return csvHeader(columns) + csvRows(columns, records);
 }

@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strToU8, Zip, ZipDeflate } from "fflate";
 import { FORMULA_START } from "./csv.js";
 
 /**
@@ -88,24 +88,6 @@ export function dateSerial(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86400000 + 25569;
 }
 
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly list: string[] = [];
-  count = 0;
-  id(s: string): number {
-    this.count++;
-    let i = this.index.get(s);
-    if (i === undefined) { i = this.list.length; this.index.set(s, i); this.list.push(s); }
-    return i;
-  }
-  xml(): string {
-    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`];
-    for (const s of this.list) parts.push(/^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>` : `<si><t>${xmlText(s)}</t></si>`);
-    parts.push("</sst>");
-    return parts.join("");
-  }
-}
-
 function styleId(c: Exclude<Cell, null>): number {
   let key: string = c.style;
   // a text the CSV guards against running as a formula: Excel's leading-apostrophe guard, the text itself unchanged
@@ -117,10 +99,58 @@ function styleId(c: Exclude<Cell, null>): number {
 /** A number as SpreadsheetML writes it: the shortest text that reads back as the same double. */
 const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 
-function sheetXml(sheet: SheetSpec, sst: SharedStrings, selected: boolean): string {
-  const nCols = Math.max(sheet.widths.length, ...sheet.rows.slice(0, 1).map((r) => r.length), 1);
-  const lastCol = columnName(nCols - 1);
-  const nRows = Math.max(sheet.rows.length, 1);
+/** `<t>` of an inline string cell: whitespace at either end is kept only when marked so. */
+const inlineText = (s: string) => (/^\s|\s$/.test(s) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
+
+/**
+ * One `<row>` element (r is 1-based). Text is written inline (t="inlineStr"), not in a
+ * shared-string table: a table must hold every distinct string of the whole workbook
+ * until the end, which is most of a large dataset's text in memory; inline rows can be
+ * written as records arrive (Excel and LibreOffice read both).
+ */
+export function rowXml(row: readonly Cell[], r: number): string {
+  let x = `<row r="${r}">`;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell) continue;
+    const ref = `${columnName(c)}${r}`;
+    const s = styleId(cell);
+    x += typeof cell.v === "number" ? `<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>` : `<c r="${ref}" s="${s}" t="inlineStr">${inlineText(cell.v)}</c>`;
+  }
+  return x + "</row>";
+}
+
+/**
+ * A sheet as the zip writer reads it: its layout, and its `<row>` elements as a
+ * sequence of chunks (XML text or UTF-8 bytes), so a sheet of a million rows can
+ * come from a scratch file rather than from memory.
+ */
+export interface StreamSheet {
+  name: string;
+  widths: readonly number[];
+  /** columns of the used range (at least widths.length) */
+  nCols: number;
+  /** rows, header included */
+  nRows: number;
+  header: boolean;
+  rows: () => Iterable<string | Uint8Array>;
+}
+
+/** A sheet held in memory (codebook, sources, about, tests). */
+export function memorySheet(sheet: SheetSpec): StreamSheet {
+  return {
+    name: sheet.name,
+    widths: sheet.widths,
+    nCols: Math.max(sheet.widths.length, ...sheet.rows.slice(0, 1).map((r) => r.length), 1),
+    nRows: sheet.rows.length,
+    header: sheet.header,
+    rows: function* () { for (let r = 0; r < sheet.rows.length; r++) yield rowXml(sheet.rows[r]!, r + 1); },
+  };
+}
+
+function sheetHead(sheet: StreamSheet, selected: boolean): string {
+  const lastCol = columnName(Math.max(sheet.nCols, 1) - 1);
+  const nRows = Math.max(sheet.nRows, 1);
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`];
   parts.push(`<dimension ref="A1:${lastCol}${nRows}"/>`);
   const sel = selected ? ` tabSelected="1"` : "";
@@ -134,43 +164,57 @@ function sheetXml(sheet: SheetSpec, sst: SharedStrings, selected: boolean): stri
     parts.push("</cols>");
   }
   parts.push("<sheetData>");
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    parts.push(`<row r="${r + 1}">`);
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
-      const ref = `${columnName(c)}${r + 1}`;
-      const s = styleId(cell);
-      if (typeof cell.v === "number") parts.push(`<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>`);
-      else parts.push(`<c r="${ref}" s="${s}" t="s"><v>${sst.id(cell.v)}</v></c>`);
-    }
-    parts.push("</row>");
-  }
-  parts.push("</sheetData>");
-  if (sheet.header) parts.push(`<autoFilter ref="A1:${lastCol}${nRows}"/>`);
-  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
-  parts.push(sheet.header ? `<pageSetup orientation="landscape"/>` : "");
-  parts.push("</worksheet>");
   return parts.join("");
+}
+
+function sheetTail(sheet: StreamSheet): string {
+  const lastCol = columnName(Math.max(sheet.nCols, 1) - 1);
+  return "</sheetData>" +
+    (sheet.header ? `<autoFilter ref="A1:${lastCol}${Math.max(sheet.nRows, 1)}"/>` : "") +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (sheet.header ? `<pageSetup orientation="landscape"/>` : "") +
+    "</worksheet>";
 }
 
 const quoteSheetName = (n: string) => `'${n.replace(/'/g, "''")}'`;
 
-/** The workbook's bytes: the same sheets give the same bytes, on any machine and in any time zone. */
-export function writeWorkbook(sheets: readonly SheetSpec[], props: WorkbookProps): Uint8Array {
-  const sst = new SharedStrings();
-  const files: Array<[string, string]> = [];
-  const sheetFiles = sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, sst, i === 0)]);
+/**
+ * Feeds one zip entry in fixed 64 KiB pieces, whatever the sizes of the chunks it
+ * is given: deflate's output depends on how its input is cut, and a sheet read from
+ * a scratch file must give the same bytes as the same sheet from memory.
+ */
+const PIECE = 1 << 16;
+class Entry {
+  private readonly buf = new Uint8Array(PIECE);
+  private n = 0;
+  constructor(private readonly file: ZipDeflate) {}
+  push(data: string | Uint8Array): void {
+    const bytes = typeof data === "string" ? strToU8(data) : data;
+    for (let i = 0; i < bytes.length;) {
+      const k = Math.min(PIECE - this.n, bytes.length - i);
+      this.buf.set(bytes.subarray(i, i + k), this.n);
+      this.n += k;
+      i += k;
+      if (this.n === PIECE) { this.file.push(this.buf.slice()); this.n = 0; }
+    }
+  }
+  end(): void { this.file.push(this.buf.slice(0, this.n), true); }
+}
+
+/**
+ * Write the workbook as a stream of zip bytes to `out`: the same sheets give the
+ * same bytes, on any machine and in any time zone, however their rows are chunked.
+ */
+export function writeWorkbook(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): void {
   const ns = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`;
   const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  const files: Array<[string, string]> = [];
   files.push(["[Content_Types].xml", head +
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-    `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
     `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
     `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
     `</Types>`]);
@@ -184,7 +228,7 @@ export function writeWorkbook(sheets: readonly SheetSpec[], props: WorkbookProps
     `<dc:title>${xmlText(props.title)}</dc:title><dc:creator>${xmlText(props.creator)}</dc:creator></cp:coreProperties>`]);
   files.push(["docProps/app.xml", head + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${xmlText(props.creator)}</Application></Properties>`]);
   const filters = sheets.map((s, i) => (s.header
-    ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(quoteSheetName(s.name))}!$A$1:$${columnName(Math.max(s.widths.length, 1) - 1)}$${Math.max(s.rows.length, 1)}</definedName>`
+    ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(quoteSheetName(s.name))}!$A$1:$${columnName(Math.max(s.nCols, 1) - 1)}$${Math.max(s.nRows, 1)}</definedName>`
     : "")).join("");
   files.push(["xl/workbook.xml", head + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
@@ -193,14 +237,27 @@ export function writeWorkbook(sheets: readonly SheetSpec[], props: WorkbookProps
   files.push(["xl/_rels/workbook.xml.rels", head + `<Relationships ${ns}>` +
     sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
     `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-    `<Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
     `</Relationships>`]);
   files.push(["xl/styles.xml", STYLES]);
-  for (const f of sheetFiles) files.push(f);
-  files.push(["xl/sharedStrings.xml", sst.xml()]);
+
+  let failed: Error | null = null;
+  const zip = new Zip((err, data) => { if (err) failed ??= err; else out(data); });
   // the DOS epoch in local time: fflate writes local date fields, so this is the same bytes in every time zone
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
-  const zippable: Zippable = {};
-  for (const [name, xml] of files) zippable[name] = [strToU8(xml), { level: 6, mtime }];
-  return zipSync(zippable, { level: 6, mtime });
+  const entry = (name: string): Entry => {
+    const f = new ZipDeflate(name, { level: 6 });
+    f.mtime = mtime;
+    zip.add(f);
+    return new Entry(f);
+  };
+  for (const [name, xml] of files) { const e = entry(name); e.push(xml); e.end(); }
+  sheets.forEach((s, i) => {
+    const e = entry(`xl/worksheets/sheet${i + 1}.xml`);
+    e.push(sheetHead(s, i === 0));
+    for (const chunk of s.rows()) e.push(chunk);
+    e.push(sheetTail(s));
+    e.end();
+  });
+  zip.end();
+  if (failed) throw failed;
 }

@@ -2,7 +2,7 @@ import type { RecordType } from "../generated/records.js";
 import { textWidth } from "../shared/text-width.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
 import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
-import { dateSerial, MAX_CELL_CHARS, MAX_ROWS, writeWorkbook, type Cell, type SheetSpec } from "./xlsx-writer.js";
+import { dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, rowXml, writeWorkbook, type Cell, type SheetSpec, type StreamSheet } from "./xlsx-writer.js";
 
 /**
  * out/policy-extract.xlsx: one sheet per record type, then `codebook`, `sources`
@@ -74,19 +74,19 @@ function shownWidth(c: Cell, cap: number): number {
 }
 
 /** Column widths that fit the header and the cells (Chinese characters count two), within [min, max]. */
-function fitWidths(rows: readonly Cell[][], n: number, max = 60, min = 6): number[] {
-  const w = new Array<number>(n).fill(min - 2);
-  for (const row of rows) for (let i = 0; i < n; i++) w[i] = Math.max(w[i]!, shownWidth(row[i] ?? null, max));
-  return w.map((x) => Math.min(max, x + 2));
+class Widths {
+  private readonly w: number[];
+  constructor(n: number, private readonly max = 60, min = 6) { this.w = new Array<number>(n).fill(min - 2); }
+  add(row: readonly Cell[]): void {
+    for (let i = 0; i < this.w.length; i++) this.w[i] = Math.max(this.w[i]!, shownWidth(row[i] ?? null, this.max));
+  }
+  get(): number[] { return this.w.map((x) => Math.min(this.max, x + 2)); }
 }
 
-function recordSheet(type: RecordType, records: readonly Record<string, unknown>[], limits: Limits): SheetSpec {
-  const fields = readingOrder(type);
-  const kept = records.length < MAX_ROWS ? records : records.slice(0, MAX_ROWS - 1);
-  if (kept.length < records.length) limits.rowsDropped.push({ type, kept: kept.length, of: records.length });
-  const rows: Cell[][] = [fields.map((f) => bold(f.name))];
-  for (const r of kept) rows.push(fields.map((f) => cellOf(f, r[f.name], limits)));
-  return { name: type, widths: fitWidths(rows, fields.length), rows, header: true };
+function fitWidths(rows: readonly Cell[][], n: number, max = 60): number[] {
+  const w = new Widths(n, max);
+  for (const row of rows) w.add(row);
+  return w.get();
 }
 
 function codebookSheet(types: readonly RecordType[]): SheetSpec {
@@ -97,18 +97,8 @@ function codebookSheet(types: readonly RecordType[]): SheetSpec {
   return { name: "codebook", widths: [12, 24, 28, 60, 18, 60], rows, header: true };
 }
 
-function sourcesSheet(d: WorkbookData): SheetSpec {
+function sourcesSheet(d: BookMeta, perInput: ReadonlyMap<string, { documents: number; records: number }>): SheetSpec {
   const rows: Cell[][] = [["input", "sha256", "bytes", "documents", "records", "failure", "warnings"].map(bold)];
-  const perInput = new Map<string, { documents: number; records: number }>();
-  for (const t of d.types) {
-    for (const r of d.records[t] ?? []) {
-      const k = String(r.source_file);
-      const e = perInput.get(k) ?? { documents: 0, records: 0 };
-      e.records++;
-      if (t === "documents") e.documents++;
-      perInput.set(k, e);
-    }
-  }
   const limits: Limits = { cut: 0, rowsDropped: [] };
   const named = [
     ...d.inputs.map((i) => ({ name: i.name, row: [text(i.sha256), num(i.bytes), num(perInput.get(i.name)?.documents ?? 0), num(perInput.get(i.name)?.records ?? 0), null, i.warnings?.length ? textCell(i.warnings.join("; "), limits) : null] as Cell[] })),
@@ -118,24 +108,22 @@ function sourcesSheet(d: WorkbookData): SheetSpec {
   return { name: "sources", widths: fitWidths(rows, 7, 60), rows, header: true };
 }
 
-/** The first record a reader can be shown as a citation example. */
-function citationExample(d: WorkbookData): string {
-  for (const t of d.types) {
-    const r = d.records[t]?.find((x) => t !== "documents" && x.doc_title);
-    if (r) return `《${String(r.doc_title)}》, ${String(r.source_file)}, line ${String(r.source_line)}: “${String(r.quote).slice(0, 60)}${String(r.quote).length > 60 ? "…" : ""}” (policy-extract ${d.version}, ${t} record ${String(r.id)})`;
-  }
-  return `《doc_title》, source_file, line source_line: “quote” (policy-extract ${d.version}, <type> record <id>)`;
+/** A citation example for the reader, from the first record (not a document) that names its document. */
+function citationExample(version: string, first: { type: RecordType; r: Record<string, unknown> } | null): string {
+  if (!first) return `《doc_title》, source_file, line source_line: “quote” (policy-extract ${version}, <type> record <id>)`;
+  const { type, r } = first;
+  return `《${String(r.doc_title)}》, ${String(r.source_file)}, line ${String(r.source_line)}: “${String(r.quote).slice(0, 60)}${String(r.quote).length > 60 ? "…" : ""}” (policy-extract ${version}, ${type} record ${String(r.id)})`;
 }
 
-function aboutSheet(d: WorkbookData, limits: Limits): SheetSpec {
-  const counts = d.types.map((t) => `${t} ${(d.records[t] ?? []).length}`).join(", ");
+function aboutSheet(d: BookMeta & { types: readonly RecordType[]; totals: ReadonlyMap<string, number>; example: string }, limits: Limits): SheetSpec {
+  const counts = d.types.map((t) => `${t} ${d.totals.get(t) ?? 0}`).join(", ");
   const rows: Cell[][] = [
     [bold("policy-extract dataset"), null],
     [text("tool"), text(`policy-extract ${d.version}`)],
     [text("inputs"), text(`${d.inputs.length} read, ${d.failures.length} failed (sheet sources: each input with its sha256)`)],
     [text("records"), text(counts)],
     [text("how it was made"), wrap("Each input (.txt, .html, .pdf, .docx Chinese policy document) was read, split into documents, headings, tables and clauses, and every record was extracted by written rules (no hand editing, no statistical model) and checked against the JSON Schemas in schemas/. The same inputs always give the same records, ids and bytes.")],
-    [text("how to cite a record"), wrap(`Name the document (doc_title), the file (source_file) and the line (source_line, 1-based, of the original file; PDF: source_page too), and quote the passage (quote). Example: ${citationExample(d)}`)],
+    [text("how to cite a record"), wrap(`Name the document (doc_title), the file (source_file) and the line (source_line, 1-based, of the original file; PDF: source_page too), and quote the passage (quote). Example: ${d.example}`)],
     [text("sheets"), wrap(`${d.types.map((t) => `${t}: ${typeDescription(t)}`).join(" ")} codebook: every column, its data type and meaning, and each coded value. sources: the inputs. about: this sheet.`)],
     [text("cells"), wrap("Text stays text (an id, \"80%\" or \"2025\" is never turned into a number or date). Numbers are numeric cells: amounts in yuan (columns *_yuan) with thousands separators, exact as written. Date columns are dates. Lists are joined with | as in the CSV. An empty cell: the source does not say. A text that starts with = + - or @ carries Excel's leading-apostrophe guard and is never run as a formula.")],
     [text("columns"), wrap("What the record says comes first; where it comes from (id, source_file, source_line, source_page, quote) comes last.")],
@@ -146,10 +134,85 @@ function aboutSheet(d: WorkbookData, limits: Limits): SheetSpec {
   return { name: "about", widths: [22, 100], rows, header: false };
 }
 
-/** The workbook's bytes: the same dataset always gives the same bytes. */
+/** Where a record sheet's rows wait until the workbook is written: memory, or a scratch file. */
+export interface RowStore {
+  append(xml: string): void;
+  chunks(): Iterable<string | Uint8Array>;
+}
+
+export function memoryRows(): RowStore {
+  const rows: string[] = [];
+  return { append: (x) => { rows.push(x); }, chunks: () => rows };
+}
+
+/** The inputs and failures, for the sources and about sheets. */
+export interface BookMeta {
+  version: string;
+  inputs: WorkbookData["inputs"];
+  failures: WorkbookData["failures"];
+}
+
+interface RecordSheet { type: RecordType; fields: FieldInfo[]; rows: RowStore; widths: Widths; kept: number; total: number; first: Record<string, unknown> | null }
+
+/**
+ * The workbook built as records arrive, input after input: each record becomes its
+ * row at once (in a RowStore) and only counts, column widths and one citation
+ * example are kept, so a build of any size holds no sheet in memory.
+ */
+export class WorkbookBuilder {
+  private readonly sheets: RecordSheet[];
+  private readonly limits: Limits = { cut: 0, rowsDropped: [] };
+  private readonly perInput = new Map<string, { documents: number; records: number }>();
+
+  constructor(readonly types: readonly RecordType[], store: (type: RecordType) => RowStore) {
+    this.sheets = types.map((type) => {
+      const fields = readingOrder(type);
+      const header = fields.map((f) => bold(f.name));
+      const sheet: RecordSheet = { type, fields, rows: store(type), widths: new Widths(fields.length), kept: 0, total: 0, first: null };
+      sheet.widths.add(header);
+      sheet.rows.append(rowXml(header, 1));
+      return sheet;
+    });
+  }
+
+  /** Records of one type, in the sheet's order (inputs in name order, each input's records sorted). */
+  add(type: RecordType, records: readonly Record<string, unknown>[]): void {
+    const sheet = this.sheets.find((s) => s.type === type);
+    if (!sheet) return;
+    for (const r of records) {
+      sheet.total++;
+      const k = String(r.source_file);
+      const e = this.perInput.get(k) ?? { documents: 0, records: 0 };
+      e.records++;
+      if (type === "documents") e.documents++;
+      this.perInput.set(k, e);
+      if (sheet.first === null && type !== "documents" && r.doc_title) sheet.first = r;
+      // Excel's row limit: the header and MAX_ROWS - 1 records
+      if (sheet.kept >= MAX_ROWS - 1) continue;
+      const row = sheet.fields.map((f) => cellOf(f, r[f.name], this.limits));
+      sheet.widths.add(row);
+      sheet.rows.append(rowXml(row, sheet.kept + 2));
+      sheet.kept++;
+    }
+  }
+
+  /** Write the workbook's bytes to `out`. */
+  finish(meta: BookMeta, out: (bytes: Uint8Array) => void): void {
+    for (const s of this.sheets) if (s.kept < s.total) this.limits.rowsDropped.push({ type: s.type, kept: s.kept, of: s.total });
+    const cited = this.sheets.find((s) => s.first !== null);
+    const example = citationExample(meta.version, cited ? { type: cited.type, r: cited.first! } : null);
+    const totals = new Map(this.sheets.map((s) => [s.type as string, s.total]));
+    const sheets: StreamSheet[] = this.sheets.map((s) => ({ name: s.type, widths: s.widths.get(), nCols: Math.max(s.fields.length, 1), nRows: s.kept + 1, header: true, rows: () => s.rows.chunks() }));
+    sheets.push(memorySheet(codebookSheet(this.types)), memorySheet(sourcesSheet(meta, this.perInput)), memorySheet(aboutSheet({ ...meta, types: this.types, totals, example }, this.limits)));
+    writeWorkbook(sheets, { title: "policy-extract dataset", creator: `policy-extract ${meta.version}` }, out);
+  }
+}
+
+/** The workbook's bytes, in memory: the same dataset always gives the same bytes. */
 export function toWorkbook(d: WorkbookData): Uint8Array {
-  const limits: Limits = { cut: 0, rowsDropped: [] };
-  const sheets = d.types.map((t) => recordSheet(t, d.records[t] ?? [], limits));
-  sheets.push(codebookSheet(d.types), sourcesSheet(d), aboutSheet(d, limits));
-  return writeWorkbook(sheets, { title: "policy-extract dataset", creator: `policy-extract ${d.version}` });
+  const b = new WorkbookBuilder(d.types, memoryRows);
+  for (const t of d.types) b.add(t, d.records[t] ?? []);
+  const chunks: Uint8Array[] = [];
+  b.finish(d, (c) => chunks.push(c));
+  return Buffer.concat(chunks);
 }

@@ -27,34 +27,69 @@ export function machineThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** All results, in job order (a library call that wants them at once). */
 export async function runInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, R>): Promise<R[]> {
+  const out: R[] = [];
+  await forEachInOrder(jobs, opts, (r) => { out.push(r); });
+  return out;
+}
+
+/**
+ * Run the jobs and hand each result to `use` in job order, as soon as it and every
+ * result before it are done. At most WINDOW results (per thread) are done and
+ * waiting, so a build of thousands of inputs never holds more than a few of them:
+ * a job is started only when it is within the window of the next one to hand over.
+ * If `use` throws, no further result is handed over and the error is thrown.
+ */
+const WINDOW = 4;
+export async function forEachInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, R>, use: (r: R, index: number) => void): Promise<void> {
   // One thread unless asked: each worker pays module loading and a cold JIT (about 0.4 s),
   // which on a busy or 2-core machine costs more than it saves (README, "Speed").
   const threads = Math.min(opts.threads === 0 ? machineThreads() : opts.threads ?? 1, jobs.length);
   const workerFile = fileURLToPath(opts.worker);
   let done = 0;
   const tick = opts.onDone ? <T>(r: T): T => { opts.onDone!(++done); return r; } : <T>(r: T): T => r;
-  if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) return inlineInOrder(jobs, (j) => opts.inline(j).then(tick));
+  if (threads <= 1 || !workerFile.endsWith(".js") || !existsSync(workerFile)) {
+    // in this thread, a few in flight at once: extraction is CPU work and gains nothing,
+    // but reading inputs and cache entries waits on the disk, and a warm build is mostly that
+    return ordered(jobs, INFLIGHT, INFLIGHT * 2, (j) => opts.inline(j).then(tick), use);
+  }
   // loaded only when a pool is used: a single-input build never pays for it
   const { default: Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: opts.worker.href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
   try {
-    return await Promise.all(jobs.map((j) => (pool.run(j) as Promise<R>).catch((e: Error) => opts.crashed(j, e)).then(tick)));
+    await ordered(jobs, threads, threads * WINDOW, (j) => (pool.run(j) as Promise<R>).catch((e: Error) => opts.crashed(j, e)).then(tick), use);
   } finally {
     await pool.destroy();
   }
 }
 
-/**
- * The jobs in this thread, a few in flight at once: extraction is CPU work and gains
- * nothing, but reading inputs and cache entries waits on the disk, and a warm build
- * is mostly that waiting. Results keep job order; at most INFLIGHT inputs are held.
- */
 const INFLIGHT = 8;
-async function inlineInOrder<J, R>(jobs: readonly J[], run: (job: J) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(jobs.length);
-  let next = 0;
-  const lane = async () => { for (let i = next++; i < jobs.length; i = next++) out[i] = await run(jobs[i]!); };
-  await Promise.all(Array.from({ length: Math.min(INFLIGHT, jobs.length) }, lane));
-  return out;
+
+/**
+ * `lanes` jobs running at once; job i starts only when i < next + window, where
+ * next is the first result not yet handed to `use`; results are handed over in order.
+ */
+async function ordered<J, R>(jobs: readonly J[], lanes: number, window: number, run: (job: J) => Promise<R>, use: (r: R, index: number) => void): Promise<void> {
+  const ready = new Map<number, R>();
+  let next = 0, started = 0;
+  const waiting: Array<() => void> = [];
+  let failed: { e: unknown } | null = null;
+  const handOver = () => {
+    try {
+      while (!failed && ready.has(next)) { const r = ready.get(next)!; ready.delete(next); use(r, next++); }
+    } catch (e) { failed = { e }; }
+    for (const w of waiting.splice(0)) w();
+  };
+  const lane = async () => {
+    for (;;) {
+      while (!failed && started < jobs.length && started >= next + window) await new Promise<void>((res) => waiting.push(res));
+      if (failed || started >= jobs.length) return;
+      const i = started++;
+      ready.set(i, await run(jobs[i]!));
+      handOver();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, jobs.length) }, lane));
+  if (failed) throw (failed as { e: unknown }).e;
 }

@@ -24,9 +24,10 @@ vi.mock("../../src/emit/csv.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../src/emit/csv.js")>();
   return {
     ...real,
-    toCsv: (...args: Parameters<typeof real.toCsv>) => {
+    // the build appends each input's rows to <type>.csv as it goes (src/emit/dataset.ts)
+    csvRows: (...args: Parameters<typeof real.csvRows>) => {
       if (inject.failWriteAfter >= 0 && inject.writes++ >= inject.failWriteAfter) throw new Error("ENOSPC: no space left on device (injected)");
-      return real.toCsv(...args);
+      return real.csvRows(...args);
     },
   };
 });
@@ -68,7 +69,7 @@ describe("a failing build leaves the previous output whole", () => {
     expect(readdirSync(base)).toEqual(["out"]);
   });
 
-  it("a write that fails half-way (disk full after 3 files): the error surfaces, the previous out/ stays, no temp dir", async () => {
+  it("a write that fails half-way (disk full after 3 pieces of CSV): the error surfaces, the previous out/ stays, no temp dir", async () => {
     inject.failWriteAfter = 3;
     await expect(build({ inputs, out })).rejects.toThrow(/ENOSPC/);
     expect(snapshot()).toEqual(before);

@@ -30,15 +30,17 @@ const data: WorkbookData = {
 const book = toWorkbook(data);
 const parts = unzipSync(book);
 const xml = (name: string) => strFromU8(parts[name]!);
-const strings = [...xml("xl/sharedStrings.xml").matchAll(/<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+/** every text cell of every sheet, in sheet and row order (text is written inline: t="inlineStr") */
+const strings = Object.keys(parts).filter((n) => n.startsWith("xl/worksheets/")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+  .flatMap((n) => [...xml(n).matchAll(/<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>/g)].map((m) => m[1]!));
 const sheetIndex = (name: string) => [...xml("xl/workbook.xml").matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]).indexOf(name) + 1;
 const sheet = (name: string) => xml(`xl/worksheets/sheet${sheetIndex(name)}.xml`);
 /** The cell at a column (field) of a targets row, as written. */
 function targetCell(row: number, field: string): { s: number; t: string | null; v: string } {
   const col = columnName(readingOrder("targets").findIndex((f) => f.name === field));
-  const m = new RegExp(`<c r="${col}${row}" s="(\\d+)"(?: t="(\\w+)")?><v>([^<]*)</v></c>`).exec(sheet("targets"));
+  const m = new RegExp(`<c r="${col}${row}" s="(\\d+)"(?: t="(\\w+)")?>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)</c>`).exec(sheet("targets"));
   if (!m) throw new Error(`no cell ${col}${row}`);
-  return { s: Number(m[1]), t: m[2] ?? null, v: m[3]! };
+  return { s: Number(m[1]), t: m[2] ?? null, v: m[3] ?? m[4]! };
 }
 const xf = (s: number) => [...xml("xl/styles.xml").split("<cellXfs")[1]!.matchAll(/<xf [^>]*?\/?>/g)][s]![0];
 const rowOf = (id: string) => data.records.targets!.findIndex((r) => r.id === id) + 2;
@@ -68,7 +70,7 @@ describe("policy-extract.xlsx", () => {
       });
     });
     expect(entries[0]!.name).toBe("[Content_Types].xml");
-    expect(entries.map((e) => e.name)).toContain("xl/sharedStrings.xml");
+    expect(entries.map((e) => e.name)).toContain("xl/worksheets/sheet1.xml");
     for (const e of entries) expect([e.date, e.time], e.name).toEqual([(0 << 9) | (1 << 5) | 1, 0]);
     expect(xml("docProps/core.xml")).not.toMatch(/dcterms|created|modified|\d{4}-\d\d-\d\dT/);
   });
@@ -101,9 +103,8 @@ describe("policy-extract.xlsx", () => {
 
   it("each cell's type follows the schema: text stays text, numbers numeric (yuan with separators), dates are dates", () => {
     const r = rowOf("tgt_ffffffffffffff02");
-    expect(targetCell(r, "value_text")).toMatchObject({ t: "s" });
-    expect(strings[Number(targetCell(r, "value_text").v)]).toBe("80%");
-    expect(strings[Number(targetCell(r, "period").v)]).toBe("2025");
+    expect(targetCell(r, "value_text")).toMatchObject({ t: "inlineStr", v: "80%" });
+    expect(targetCell(r, "period")).toMatchObject({ t: "inlineStr", v: "2025" });
     const value = targetCell(2, "source_line");
     expect([value.t, value.v]).toEqual([null, String(data.records.targets![0]!.source_line)]);
     // a yuan amount: numeric, #,##0
@@ -125,7 +126,7 @@ describe("policy-extract.xlsx", () => {
 
   it("text that would run as a formula keeps the guard (Excel's leading apostrophe) and its exact text; no formula cell anywhere", () => {
     const c = targetCell(rowOf("tgt_ffffffffffffff01"), "value_text");
-    expect(strings[Number(c.v)]).toBe("=HYPERLINK(&quot;http://x&quot;)");
+    expect(c.v).toBe("=HYPERLINK(&quot;http://x&quot;)");
     expect(xf(c.s)).toContain(`quotePrefix="1"`);
     for (const [name, bytes] of Object.entries(parts)) if (name.startsWith("xl/worksheets/")) expect(strFromU8(bytes)).not.toMatch(/<f[ >]/);
   });

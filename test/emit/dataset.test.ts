@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { columnsOf } from "../../src/api.js";
+import { csvHeader, csvRows, toCsv } from "../../src/emit/csv.js";
+import { jsonItem, toJson } from "../../src/emit/json.js";
+import { toWorkbook } from "../../src/emit/xlsx.js";
+import { RECORD_TYPES } from "../../src/generated/records.js";
+import { forEachInOrder } from "../../src/parallel/pool.js";
+import { VERSION } from "../../src/version.js";
+import { ROOT } from "../helpers.js";
+
+/**
+ * A build writes its dataset input by input (src/emit/dataset.ts) so memory does
+ * not grow with the output; the bytes must be those of writing it whole.
+ */
+const OUT = join(ROOT, "out");
+const records = Object.fromEntries(RECORD_TYPES.map((t) => [t, JSON.parse(readFileSync(join(OUT, `${t}.json`), "utf8"))])) as Record<string, Array<Record<string, unknown>>>;
+const manifest = JSON.parse(readFileSync(join(OUT, "manifest.json"), "utf8"));
+
+/** the records of one type cut into the pieces each input gives */
+function byInput(recs: Array<Record<string, unknown>>): Array<Array<Record<string, unknown>>> {
+  const pieces: Array<Array<Record<string, unknown>>> = [];
+  for (const r of recs) {
+    const last = pieces.at(-1);
+    if (last && last[0]!.source_file === r.source_file) last.push(r); else pieces.push([r]);
+  }
+  return pieces;
+}
+
+describe("a dataset written input by input", () => {
+  it("<type>.json pieces are the whole array's bytes; an empty type is []", () => {
+    for (const t of RECORD_TYPES) {
+      const recs = records[t]!;
+      let text = "";
+      recs.forEach((r, i) => { text += jsonItem(r, i === 0); });
+      text += recs.length ? "\n]\n" : "[]\n";
+      expect(text, t).toBe(toJson(recs));
+      expect(text, t).toBe(readFileSync(join(OUT, `${t}.json`), "utf8"));
+    }
+    expect(toJson([])).toBe("[]\n");
+  });
+
+  it("<type>.csv pieces are the whole file's bytes, a quoted multi-line cell included", () => {
+    const hostile = { ...records.targets![0]!, quote: "第一行\r\n第二行,\"引号\"", value_text: "=1+1" };
+    for (const t of RECORD_TYPES) {
+      const recs = t === "targets" ? [...records[t]!, hostile] : records[t]!;
+      const cols = columnsOf(t);
+      const text = csvHeader(cols) + byInput(recs).map((p) => csvRows(cols, p)).join("");
+      expect(text, t).toBe(toCsv(cols, recs));
+    }
+  });
+
+  it("the workbook a build streamed through scratch files is the bytes of the one made in memory", () => {
+    const book = toWorkbook({ version: VERSION, types: RECORD_TYPES, records, inputs: manifest.inputs, failures: manifest.failures });
+    expect(Buffer.from(book).equals(readFileSync(join(OUT, "policy-extract.xlsx")))).toBe(true);
+  });
+});
+
+describe("forEachInOrder", () => {
+  it("hands results over in job order however jobs finish, and holds a bounded number of them", async () => {
+    const n = 200;
+    const jobs = Array.from({ length: n }, (_, i) => i);
+    let handed = 0, maxAhead = 0;
+    const seen: number[] = [];
+    await forEachInOrder(jobs, {
+      worker: new URL("file:///nonexistent.ts"),
+      // finishing times out of order: every 7th job is slow
+      inline: async (i) => { maxAhead = Math.max(maxAhead, i - handed); await new Promise((r) => setTimeout(r, i % 7 === 0 ? 5 : 0)); return i * 2; },
+      crashed: () => -1,
+    }, (r, i) => { seen.push(r); expect(i).toBe(handed); handed++; });
+    expect(seen).toEqual(jobs.map((i) => i * 2));
+    expect(maxAhead).toBeLessThanOrEqual(16);
+  });
+
+  it("stops at the first error of the consumer and throws it", async () => {
+    const used: number[] = [];
+    await expect(forEachInOrder([1, 2, 3, 4, 5], { worker: new URL("file:///nonexistent.ts"), inline: async (i) => i, crashed: () => -1 }, (r) => {
+      if (r === 3) throw new Error("disk full");
+      used.push(r);
+    })).rejects.toThrow("disk full");
+    expect(used).toEqual([1, 2]);
+  });
+});
