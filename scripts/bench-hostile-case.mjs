@@ -22,6 +22,8 @@ export const CASES = {
   "建设 + G1至G2至…×N + 高速公路 (k)": (k) => ["roads.txt", Buffer.from(`建设${Array.from({ length: k * 1000 }, (_, i) => `G${i + 1}至`).join("")}G0高速公路。`)],
   // one article heading, then N paragraphs that continue its item (a policy list item of 10⁴ blocks)
   "第1条 + N paragraphs of one item (k)": (k) => ["item.txt", Buffer.from(`第1条 对企业给予奖励\n\n${"加快建设产业园区\n\n".repeat(k * 1000)}`)],
+  // a 目录 whose last entry never gets its page number: the entry grows with every line read after it
+  "目录 + an entry without page + N lines (k)": (k) => ["toc.txt", Buffer.from(`目录\n1.关于促进经济发展的若干意见\t3\n2.关于加快建设的实施意见\n${"推进重点项目建设工作\n".repeat(k * 1000)}`)],
   "HTML nested N deep (k levels)": (k) => ["deep.html", Buffer.from(`<html><body>${"<div>".repeat(k * 1000)}正文${"</div>".repeat(k * 1000)}</body></html>`)],
 };
 

@@ -92,6 +92,7 @@ else console.table(rows);
     "对 + 100万元、×N + 企业给予一次性奖励 (k)": [25, 50],
     "建设 + G1至G2至…×N + 高速公路 (k)": [100, 200],
     "第1条 + N paragraphs of one item (k)": [10, 20],
+    "目录 + an entry without page + N lines (k)": [20, 40],
     "HTML nested N deep (k levels)": [5, 10],
   };
   const hostile = [];

@@ -1,3 +1,4 @@
+import { charClass } from "../shared/char-class.js";
 import type { Span } from "../shared/span.js";
 
 /**
@@ -14,18 +15,27 @@ export interface Clause extends Span {
 }
 
 /** where a clause ends inside a sentence */
-const CLAUSE_MARK = new Set(["，", ",", "：", ":", "；", ";", "。", "！", "？", "!", "?"]);
+const CLAUSE_MARK = charClass("，,：:；;。！？!?");
 
-/** The clauses of `text[s.start, s.end)`, without their punctuation; empty ones are skipped. One pass. */
-export function sentenceClauses(text: string, s: Span): Clause[] {
+/**
+ * The clauses of `text[s.start, s.end)`, without their punctuation; empty ones are
+ * skipped. One pass, made once per sentence: every extractor that reads a sentence's
+ * clauses (targets, qualitative targets, projects) gets the same array.
+ */
+const made = new WeakMap<Span, { text: string; clauses: Clause[] }>();
+/** (The array is shared: read it, never change it.) */
+export function sentenceClauses(text: string, s: Span): readonly Clause[] {
+  const known = made.get(s);
+  if (known && known.text === text) return known.clauses;
   const out: Clause[] = [];
   let a = s.start;
   for (let i = s.start; i <= s.end; i++) {
-    if (i === s.end || CLAUSE_MARK.has(text[i]!)) {
+    if (i === s.end || CLAUSE_MARK.has(text.charCodeAt(i))) {
       if (i > a) out.push({ start: a, end: i, text: text.slice(a, i) });
       a = i + 1;
     }
   }
+  made.set(s, { text, clauses: out });
   return out;
 }
 
@@ -69,9 +79,9 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
 export const MAX_CLAUSE = 400;
 
 /** a clause starts after these (an item's 标题： opens one) … */
-const START_BOUNDARY = new Set("，,；;。：:\n");
+const START_BOUNDARY = charClass("，,；;。：:\n");
 /** … and ends before these (a ： inside a clause introduces its object) */
-const END_BOUNDARY = new Set("，,；;。\n");
+const END_BOUNDARY = charClass("，,；;。\n");
 
 /** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
 interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
@@ -95,9 +105,9 @@ function boundsOf(text: string): Bounds {
   const n = text.length;
   const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
   let last = -1;
-  for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text[i]!)) last = i; }
+  for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text.charCodeAt(i))) last = i; }
   let next = n;
-  for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text[i]!)) next = i; nextEnd[i] = next; }
+  for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text.charCodeAt(i))) next = i; nextEnd[i] = next; }
   const b = { text, prevStart, nextEnd };
   cache.unshift(b);
   if (cache.length > CACHE_SLOTS) cache.pop();

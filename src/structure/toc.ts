@@ -31,6 +31,16 @@ function pageRefAt(t: string): number | null {
   return glued && endsTitle(t.slice(0, glued.index)) ? glued.index : null;
 }
 
+/**
+ * Only an entry's last characters can hold its page number, and a title suffix is
+ * short: whether a wrapping entry is finished is read from its last TAIL characters,
+ * kept beside it. An entry whose page number never comes grows by every line read
+ * after it; testing (or slicing) the whole of it at each line was quadratic
+ * (20 000 such lines: 15 s).
+ */
+const TAIL = 200;
+const tailOf = (t: string) => (t.length > TAIL ? t.slice(t.length - TAIL) : t);
+
 /** The entry text without its page number. */
 const withoutPage = (t: string) => t.slice(0, pageRefAt(t) ?? t.length);
 
@@ -41,6 +51,7 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
   const entries: TocEntry[] = [];
   let level: PolicyLevel | null = null;
   let open: TocEntry | null = null;
+  let openTail = "";
   // the body starts where an entry's title is printed again: look its opening up in a set (linear)
   const openings = new Set<string>();
   const openingLengths = new Set<number>();
@@ -60,11 +71,13 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
     }
     if (entry) {
       open = { title: entry[1]!, docNumber: null, level };
+      openTail = tailOf(open.title);
       entries.push(open);
       const opening = flat(entry[1]!).slice(0, 16);
       if (opening.length > 6) { openings.add(opening); openingLengths.add(opening.length); }
-    } else if (open && pageRefAt(open.title) === null) {
+    } else if (open && pageRefAt(openTail) === null) {
       open.title += t;
+      openTail = tailOf(openTail + t);
     } else if (entries.length >= 2) break;
   }
   if (entries.length < 2) return null;
