@@ -24,6 +24,10 @@ export const CASES = {
   "第1条 + N paragraphs of one item (k)": (k) => ["item.txt", Buffer.from(`第1条 对企业给予奖励\n\n${"加快建设产业园区\n\n".repeat(k * 1000)}`)],
   // a 目录 whose last entry never gets its page number: the entry grows with every line read after it
   "目录 + an entry without page + N lines (k)": (k) => ["toc.txt", Buffer.from(`目录\n1.关于促进经济发展的若干意见\t3\n2.关于加快建设的实施意见\n${"推进重点项目建设工作\n".repeat(k * 1000)}`)],
+  // one sentence of N comma clauses, each a target: every record quoting the whole sentence was quadratic output
+  "到2025年，+ 粮食产量达到100万吨，×N (k)": (k) => ["clauses.txt", Buffer.from(`到2025年，${"粮食产量达到100万吨，".repeat(k * 1000)}。`)],
+  // a qualitative value closing N nested quotations: trimming them with /[”…]+$/ was quadratic
+  "推进“×N 十四五 ”×N 规划 (k)": (k) => ["quotes.txt", Buffer.from(`推进${"“".repeat(k * 1000)}十四五${"”".repeat(k * 1000)}规划。`)],
   "HTML nested N deep (k levels)": (k) => ["deep.html", Buffer.from(`<html><body>${"<div>".repeat(k * 1000)}正文${"</div>".repeat(k * 1000)}</body></html>`)],
 };
 

@@ -1,6 +1,6 @@
 import { EXTRACTORS } from "../extract/index.js";
 import { projectCandidates } from "../extract/projects.js";
-import { finalizeDrafts } from "../extract/record.js";
+import { finalizeDrafts, normalizeQuote } from "../extract/record.js";
 import type { DropSink } from "../extract/record.js";
 import type { RecordType } from "../generated/records.js";
 import { lineAt } from "../ingest/source.js";
@@ -30,7 +30,7 @@ export function explainSource(src: Source, types: readonly RecordType[]): Explai
   for (const doc of splitDocuments(src)) {
     for (const t of types) {
       const sink: DropSink = (at, name, why, quote) => {
-        out.dropped.push({ type: t, line: lineAt(src, at), name, why, quote: src.text.slice(quote.start, quote.end).replace(/\s+/g, " ").trim() });
+        out.dropped.push({ type: t, line: lineAt(src, at), name, why, quote: normalizeQuote(src.text.slice(quote.start, quote.end)) });
       };
       const drafts = (EXTRACTORS[t] as (d: Doc, dropped: DropSink) => never[])(doc, sink);
       for (const { record, draft } of finalizeDrafts(t, doc, drafts)) {
@@ -45,7 +45,7 @@ export function explainSource(src: Source, types: readonly RecordType[]): Explai
     if (types.includes("projects")) {
       for (const c of projectCandidates(doc)) {
         if (!c.why) continue;
-        out.dropped.push({ type: "projects", line: lineAt(src, c.draft.at), name: c.draft.fields.name, why: c.why, quote: src.text.slice(c.draft.quote.start, c.draft.quote.end).replace(/\s+/g, " ").trim() });
+        out.dropped.push({ type: "projects", line: lineAt(src, c.draft.at), name: c.draft.fields.name, why: c.why, quote: normalizeQuote(src.text.slice(c.draft.quote.start, c.draft.quote.end)) });
       }
     }
   }

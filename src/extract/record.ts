@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { lineAt, pageAt } from "../ingest/source.js";
 import type { RecordOf, RecordType } from "../generated/records.js";
+import { clauseEnd, clauseStart } from "../structure/clauses.js";
 import type { Block, Doc, Span } from "../structure/types.js";
 
 /** Fields every record has; extractors never set them, `finalize` derives them from spans. */
@@ -35,6 +36,20 @@ const ID_PREFIX: Record<RecordType, string> = {
 
 export const normalizeQuote = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/**
+ * A record's quote is its sentence; a sentence can run on without end (a page of
+ * 10⁴ comma clauses and no 。), and quoting all of it in each of its records made
+ * output — and time — quadratic. Past MAX_QUOTE characters (no real sentence comes
+ * near: the longest quote of the seeds and both corpora is 255) the quote is the
+ * clause holding the record's value (src/structure/clauses.ts), itself bounded.
+ */
+export const MAX_QUOTE = 1000;
+export function quoteSpan(text: string, quote: Span, at: number): Span {
+  if (quote.end - quote.start <= MAX_QUOTE) return quote;
+  const a = Math.min(Math.max(at, quote.start), quote.end);
+  return { start: clauseStart(text, a, quote.start), end: clauseEnd(text, a, quote.end) };
+}
+
 /** Block containing an offset (blocks are sorted and disjoint). */
 export function blockAt(doc: Doc, offset: number): Block | undefined {
   const b = doc.blocks;
@@ -61,7 +76,8 @@ export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: 
   const seen = new Map<string, number>();
   const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i);
   return ordered.map(({ d }) => {
-    const quote = normalizeQuote(src.text.slice(d.quote.start, d.quote.end));
+    const q = quoteSpan(src.text, d.quote, d.at);
+    const quote = normalizeQuote(src.text.slice(q.start, q.end));
     // the document title separates identical sentences printed in two documents of one file
     const key = `${src.file}\u0000${type}\u0000${doc.info.title}\u0000${d.key ?? ""}\u0000${quote}`;
     const n = seen.get(key) ?? 0;

@@ -1,6 +1,9 @@
 import review from "../data/review-headings.json" with { type: "json" };
 import { byLength } from "../shared/lexicon.js";
 import { HEADING_KINDS, stripMarker } from "../shared/markers.js";
+import { charClass, trimEndOf, WHITESPACE } from "../shared/char-class.js";
+
+const PAGE_TAIL = charClass(`${WHITESPACE}.。…0123456789`);
 
 /**
  * A heading that opens a review of past results. Its title (after the
@@ -15,7 +18,8 @@ const LEAD = /^(?:\d{4}年度?|[“"]?十[一二三四五六七八九]五[”"]?
 const SHORT_HEADING = 16;
 
 export function isReviewHeading(label: string): boolean {
-  const title = stripMarker(label, HEADING_KINDS).replace(LEAD, "").replace(/[.。…\s\d]+$/, "");
+  // a 目录 line's leader dots and page number are no part of the heading
+  const title = trimEndOf(stripMarker(label, HEADING_KINDS).replace(LEAD, ""), PAGE_TAIL);
   if (OPENING.some((w) => title.startsWith(w) && title.length <= w.length + 6)) return true;
   return title.length <= SHORT_HEADING && ANYWHERE.some((w) => title.includes(w));
 }

@@ -2,6 +2,11 @@ import kinds from "../data/document-kinds.json" with { type: "json" };
 import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
 import { detectHeading } from "./headings.js";
 import { flat, type Line } from "./lines.js";
+import { charClass, trimEndOf, trimStartOf, WHITESPACE } from "../shared/char-class.js";
+
+/** a title line without Markdown marks (#, *) and spaces at either end */
+const MARKS = charClass(`${WHITESPACE}#*`);
+const unmarked = (s: string) => trimEndOf(trimStartOf(s, MARKS), MARKS);
 
 /**
  * A document's title: where its title block stands (findTitleLine), what it
@@ -67,12 +72,12 @@ export function findTitleLine(lines: Line[], from = 0, to = lines.length): numbe
 /** Title lines starting at `i`: a wrapped title continues until it ends in a document-kind word. */
 export function readTitle(lines: Line[], i: number, end: number): { title: string; last: number; cut: number } {
   const head = withoutMarkup(lines[i]!.text);
-  let title = head.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
+  let title = unmarked(head.text);
   let last = i;
   while (!TITLE_END.test(flat(title)) && last + 1 < end && last - i < 3) {
     const next = lines[last + 1]!;
     if (DATE_LINE.test(next.text) || !titleLike(next.text, 60, /[。：:]/)) break;
-    title += next.text.replace(/^[#*\s]+|[#*\s]+$/g, "");
+    title += unmarked(next.text);
     last++;
   }
   // a version or status note wrapped onto the next line still belongs to the title: 2023年修订版（试行）

@@ -4,6 +4,7 @@ import { parseDocNumber } from "./doc-info.js";
 import { flat, type Line } from "./lines.js";
 import type { PolicyLevel } from "./types.js";
 import { CN_ITEM, markerAt } from "../shared/markers.js";
+import { charClass, WHITESPACE } from "../shared/char-class.js";
 
 /**
  * A compilation's 目录: numbered entries (wrapped lines joined) under level
@@ -20,13 +21,31 @@ export interface TocEntry { title: string; docNumber: string | null; level: Poli
  * them ends a title (意见, 通知, （试行）, a 文号 in brackets), so a title
  * that is still wrapping onto the next line is not taken as finished.
  */
-const TAB_PAGE = /\t\s*\d*\s*$/;
+/**
+ * Where /\t\s*\d*\s*$/ would match (the leftmost tab followed by nothing but
+ * spaces and digits), found from the end in one pass: the regular expression
+ * tries from every tab and is quadratic on a row of many tabs.
+ */
+export function tabPage(t: string): number | null {
+  const space = (i: number) => SPACE.has(t.charCodeAt(i));
+  let e = t.length;
+  while (e > 0 && space(e - 1)) e--;
+  const spaceAfter = e; // t[spaceAfter, end) is the trailing space run
+  while (e > 0 && t.charCodeAt(e - 1) >= 48 && t.charCodeAt(e - 1) <= 57) e--;
+  const digits = e;
+  while (e > 0 && space(e - 1)) e--;
+  // a tab in the space run before the digits, else (no digits) in the trailing run
+  for (let i = e; i < digits; i++) if (t.charCodeAt(i) === 9) return i;
+  for (let i = spaceAfter; i < t.length; i++) if (t.charCodeAt(i) === 9) return i;
+  return null;
+}
+const SPACE = charClass(WHITESPACE);
 const GLUED_PAGE = /\s?\d{1,4}$/;
 const endsTitle = (t: string) => TITLE_END.test(flat(t)) || /号[)）]$/.test(t);
 
 function pageRefAt(t: string): number | null {
-  const tab = TAB_PAGE.exec(t);
-  if (tab) return tab.index;
+  const tab = tabPage(t);
+  if (tab !== null) return tab;
   const glued = GLUED_PAGE.exec(t);
   return glued && endsTitle(t.slice(0, glued.index)) ? glued.index : null;
 }

@@ -1,6 +1,7 @@
 import { MAX_CLAUSE } from "../../structure/clauses.js";
 import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
+import { charClass, trimEndOf, trimStartOf } from "../../shared/char-class.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -59,7 +60,9 @@ function cutAtPayoutFrom(s: string, from: number): string {
 
 /** "（是指以《…目录》中规定的产业项目为主营业务…的企业）": a definition glossing the recipient, not part of its name */
 const DEFINITION = /[（(](?:是指|指|即)[^（）()]{0,200}[）)]/g;
-const tidy = (s: string) => s.replace(/\s+/g, "").replace(DEFINITION, "").replace(/^[，,、；;。：:]+|[，,、；;：:]+$/g, "");
+const LEAD_PUNCT = charClass("，,、；;。：:");
+const TRAIL_PUNCT = charClass("，,、；;：:");
+const tidy = (s: string) => trimEndOf(trimStartOf(s.replace(/\s+/g, "").replace(DEFINITION, ""), LEAD_PUNCT), TRAIL_PUNCT);
 
 /** "给予国家城乡交通运输一体化示范县投资补助": the recipient between 给予 and the instrument. */
 function recipientAfterGive(clause: string): string | null {
