@@ -3,7 +3,8 @@ import { basename, extname, join } from "node:path";
 import { RECORD_TYPES, type RecordOf, type RecordType } from "./generated/records.js";
 import { readFailure, SUPPORTED_EXTENSIONS } from "./ingest/index.js";
 import { checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
-import { DatasetWriter, type RecordStub } from "./emit/dataset.js";
+import { DatasetWriter } from "./emit/dataset.js";
+import type { Tally } from "./emit/tally.js";
 import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
 import { VERSION } from "./version.js";
 import { forEachInOrder } from "./parallel/pool.js";
@@ -128,8 +129,8 @@ export interface BuildOptions extends ExtractOptions {
   dropOtherTypes?: boolean;
 }
 export interface BuildResult {
-  /** a stub per record written (source_file, doc_title): the records themselves are in the output files */
-  records: Readonly<Record<string, readonly RecordStub[]>>;
+  /** the records written, counted per input, type and document: the records themselves are in the output files */
+  tally: Tally;
   inputs: InputInfo[];
   failures: InputFailure[];
   invalid: ValidationIssue[];
@@ -176,7 +177,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // once a record is invalid nothing will be published: stop writing, keep validating to report all
       if (!invalid.length) writer.add(r);
     });
-    const res: BuildResult = { records: writer.stubs, inputs, failures, invalid, written: false, counts };
+    const res: BuildResult = { tally: writer.tally, inputs, failures, invalid, written: false, counts };
     // nothing could be read: keep the previous output rather than publish an empty one
     if (invalid.length || !inputs.length) { await writer.abort(); return res; }
     // again, under the lock: a file saved into out/ during extraction is refused too

@@ -5,23 +5,22 @@ import { csvHeader, csvRows } from "./csv.js";
 import { jsonItem } from "./json.js";
 import { reviewIndex } from "./review/index-page.js";
 import { reviewPageName } from "./review/page.js";
+import { Tally, type Counted } from "./tally.js";
 import { WORKBOOK_NAME, WorkbookBuilder, type RowStore } from "./xlsx.js";
 
 /**
  * Writes a dataset directory as the inputs are done, one input at a time, in name
  * order: each input's records are appended to `<type>.json`, `<type>.csv` and the
  * workbook's rows, and its review page is written, at once. What stays in memory is
- * a stub per record (the fields the review index and the build report count by)
- * and each sheet's widths, so a build's memory does not grow with its output
+ * their counts (src/emit/tally.ts: per input, type and document, for the review
+ * index and the build report) and each sheet's widths, so a build's memory does
+ * not grow with its output
  * (issue 11: ≤ 300 MB on a 60 MB corpus). The bytes are the same as writing the
  * whole dataset at the end: records are in output order because inputs arrive in
  * name order and each input's records are sorted (src/emit/sort.ts).
  * Everything goes into the AtomicDir's temp dir; nothing is published before
  * `finish`, and `abort` leaves the previous output whole.
  */
-
-/** What a record leaves behind once written: enough to count it per input and per document. */
-export interface RecordStub { source_file: string; doc_title?: string; title?: string }
 
 export interface InputDone {
   input: { name: string; sha256: string; bytes: number; warnings?: readonly string[] };
@@ -56,14 +55,14 @@ export class DatasetWriter {
   private readonly pages = new Set<string>();
   /** every file opened, closed on abort */
   private readonly sinks: FileSink[] = [];
-  /** per type, a stub per record written */
-  readonly stubs: Record<string, RecordStub[]>;
+  /** the records written, counted */
+  readonly tally: Tally;
 
   private readonly columns: Map<RecordType, string[]>;
 
   private constructor(private readonly dir: AtomicDir, readonly types: readonly RecordType[], readonly version: string, columns: (t: RecordType) => string[]) {
     this.columns = new Map(types.map((t) => [t, columns(t)]));
-    this.stubs = Object.fromEntries(types.map((t) => [t, []]));
+    this.tally = new Tally(types);
     for (const t of types) {
       this.json.set(t, this.file(`${t}.json`));
       const csv = this.file(`${t}.csv`);
@@ -99,16 +98,10 @@ export class DatasetWriter {
       this.json.get(t)!.write(text);
       this.csv.get(t)!.write(csvRows(this.columns.get(t)!, recs));
       this.book.add(t, recs);
-      const stubs = this.stubs[t]!;
-      for (const r of recs) {
-        const s: RecordStub = { source_file: String(r.source_file) };
-        if (r.doc_title !== undefined) s.doc_title = String(r.doc_title);
-        if (t === "documents" && r.title !== undefined) s.title = String(r.title);
-        stubs.push(s);
-      }
       this.counts.set(t, n + recs.length);
       total += recs.length;
     }
+    this.tally.addInput(done.records as Readonly<Record<string, readonly Counted[]>>);
     if (done.review !== undefined) {
       const name = reviewPageName(done.input.name);
       const page = this.file(name);
@@ -133,7 +126,7 @@ export class DatasetWriter {
     this.outputs.push({ name: WORKBOOK_NAME, sha256: book.close(), records: total });
     this.dir.remove(SCRATCH);
     this.put("codebook.md", codebookMarkdown(this.version, Object.fromEntries(this.counts), this.types), 0);
-    this.put("review/index.html", reviewIndex({ version: this.version, types: this.types, records: this.stubs as never, inputs: end.inputs, failures: end.failures, pages: this.pages }), total);
+    this.put("review/index.html", reviewIndex({ version: this.version, types: this.types, tally: this.tally, inputs: end.inputs, failures: end.failures, pages: this.pages }), total);
     const manifest = { ...manifestHead, inputs: end.inputs, failures: end.failures, outputs: this.outputs.sort((a, b) => (a.name < b.name ? -1 : 1)) };
     const m = this.file("manifest.json");
     m.write(JSON.stringify(manifest, null, 2) + "\n");

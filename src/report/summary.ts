@@ -1,4 +1,5 @@
 import type { RecordType } from "../generated/records.js";
+import type { Tally } from "../emit/tally.js";
 import { padTo, textWidth } from "../shared/text-width.js";
 
 /**
@@ -8,7 +9,8 @@ import { padTo, textWidth } from "../shared/text-width.js";
  */
 export interface SummaryData {
   types: readonly RecordType[];
-  records: Readonly<Record<string, ReadonlyArray<{ source_file: string }>>>;
+  /** records counted per input */
+  tally: Tally;
   inputs: ReadonlyArray<{ name: string }>;
   failures: ReadonlyArray<{ file: string; reason: string }>;
 }
@@ -17,13 +19,7 @@ export interface SummaryData {
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 
 export function summaryTable(d: SummaryData): string {
-  const perInput = new Map<string, number[]>(d.inputs.map((i) => [i.name, d.types.map(() => 0)]));
-  d.types.forEach((t, ti) => {
-    for (const r of d.records[t] ?? []) {
-      const row = perInput.get(r.source_file);
-      if (row) row[ti]!++;
-    }
-  });
+  const perInput = new Map<string, number[]>(d.inputs.map((i) => [i.name, d.tally.countsOf(i.name)]));
   const header = ["input", ...d.types, "total"];
   const rows: string[][] = [];
   const totals = d.types.map(() => 0);

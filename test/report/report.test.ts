@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { Tally } from "../../src/emit/tally.js";
 import { summaryTable } from "../../src/report/summary.js";
 import { textWidth } from "../../src/shared/text-width.js";
 import { ROOT, SEED, SEEDS } from "../helpers.js";
@@ -20,7 +21,7 @@ describe("the table at the end of a build", () => {
   it("records per type for each input and in total, aligned (Chinese names count two columns), failures last", () => {
     const t = summaryTable({
       types: ["targets", "railways"],
-      records: { targets: [{ source_file: "规划.txt" }, { source_file: "规划.txt" }, { source_file: "a.txt" }], railways: [{ source_file: "a.txt" }] },
+      tally: Tally.of(["targets", "railways"], { targets: [{ source_file: "规划.txt" }, { source_file: "规划.txt" }, { source_file: "a.txt" }], railways: [{ source_file: "a.txt" }] }),
       inputs: [{ name: "a.txt" }, { name: "规划.txt" }],
       failures: [{ file: "坏\n.pdf", reason: "corrupt" }],
     });

@@ -1,6 +1,7 @@
 import type { RecordType } from "../../generated/records.js";
 import { STYLE } from "./assets.js";
 import { esc, page } from "./html.js";
+import type { Tally } from "../tally.js";
 import { reviewPageName } from "./page.js";
 
 /**
@@ -11,7 +12,8 @@ import { reviewPageName } from "./page.js";
 export interface IndexData {
   version: string;
   types: readonly RecordType[];
-  records: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  /** records counted per input and per document */
+  tally: Tally;
   inputs: ReadonlyArray<{ name: string }>;
   failures: ReadonlyArray<{ file: string; reason: string }>;
   /** inputs that have a review page */
@@ -37,25 +39,10 @@ interface Row { input: string; doc: string | null; counts: number[] }
 
 export function reviewIndex(d: IndexData): string {
   // counts per input and per document (doc_title) inside it, documents in the order they start
-  const perInput = new Map<string, { total: number[]; docs: Map<string, number[]> }>();
-  for (const i of d.inputs) perInput.set(i.name, { total: d.types.map(() => 0), docs: new Map() });
-  const docOrder = (d.records.documents ?? []) as ReadonlyArray<Record<string, unknown>>;
-  for (const doc of docOrder) perInput.get(String(doc.source_file))?.docs.set(String(doc.title ?? doc.doc_title), d.types.map(() => 0));
-  d.types.forEach((t, ti) => {
-    for (const r of d.records[t] ?? []) {
-      const e = perInput.get(String(r.source_file));
-      if (!e) continue;
-      e.total[ti]!++;
-      const key = String(r.doc_title);
-      let c = e.docs.get(key);
-      if (!c) e.docs.set(key, (c = d.types.map(() => 0)));
-      c[ti]!++;
-    }
-  });
   const rows: Row[] = [];
-  for (const [input, e] of perInput) {
-    rows.push({ input, doc: null, counts: e.total });
-    for (const [doc, counts] of e.docs) rows.push({ input, doc, counts });
+  for (const i of d.inputs) {
+    rows.push({ input: i.name, doc: null, counts: d.tally.countsOf(i.name) });
+    for (const [doc, counts] of d.tally.docsOf(i.name)) rows.push({ input: i.name, doc, counts });
   }
   const max = rows.reduce((m, r) => Math.max(m, r.counts.reduce((a, b) => a + b, 0)), 1);
   const head = `<tr><th>input / document</th>${d.types.map((t) => `<th class="k-${t}">${t}</th>`).join("")}<th>records</th></tr>`;
@@ -69,7 +56,7 @@ export function reviewIndex(d: IndexData): string {
   const failures = d.failures.length
     ? `<h2 class="note">Inputs that failed</h2><ul>${d.failures.map((f) => `<li>${esc(f.file)}: ${esc(f.reason)}</li>`).join("")}</ul>`
     : "";
-  const total = d.types.map((t) => `${t} ${(d.records[t] ?? []).length}`).join(", ");
+  const total = d.types.map((t) => `${t} ${d.tally.totalOf(t)}`).join(", ");
   const html = `<header><h1>policy-extract review</h1><span>${d.inputs.length} input(s) · ${esc(total)} · policy-extract ${esc(d.version)}</span></header>
 <p class="note">Each input's page shows its records beside its source text: click a record to see its quote highlighted on its line. A document's link opens the page filtered to it.</p>
 <p class="note legend">${d.types.map((t) => `<span class="k-${t}">■ ${t}</span>`).join("")}</p>
