@@ -1,4 +1,5 @@
-import { strToU8, Zip, ZipDeflate } from "fflate";
+import { constants, deflateRawSync } from "node:zlib";
+import { strToU8, Zip, ZipPassThrough } from "fflate";
 import { FORMULA_START } from "./csv.js";
 
 /**
@@ -179,15 +180,32 @@ function sheetTail(sheet: StreamSheet): string {
 const quoteSheetName = (n: string) => `'${n.replace(/'/g, "''")}'`;
 
 /**
- * Feeds one zip entry in fixed 64 KiB pieces, whatever the sizes of the chunks it
- * is given: deflate's output depends on how its input is cut, and a sheet read from
- * a scratch file must give the same bytes as the same sheet from memory.
+ * A zip entry deflated by Node's zlib (native, 3–4× faster than a deflate in
+ * JavaScript), fflate writing the zip around it as its docs suggest for custom
+ * compression. Each piece is deflated on its own and ends on a sync flush, the
+ * last one on a finish: their concatenation is one valid deflate stream, and a
+ * workbook is written without ever holding a sheet whole.
  */
-const PIECE = 1 << 16;
+class NativeDeflate extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }), final);
+  }
+}
+
+/**
+ * Feeds one zip entry in fixed 1 MiB pieces, whatever the sizes of the chunks it
+ * is given: the compressed bytes depend on how the input is cut, and a sheet read
+ * from a scratch file must give the same bytes as the same sheet from memory.
+ */
+const PIECE = 1 << 20;
 class Entry {
   private readonly buf = new Uint8Array(PIECE);
   private n = 0;
-  constructor(private readonly file: ZipDeflate) {}
+  constructor(private readonly file: ZipPassThrough) {}
   push(data: string | Uint8Array): void {
     const bytes = typeof data === "string" ? strToU8(data) : data;
     for (let i = 0; i < bytes.length;) {
@@ -245,7 +263,7 @@ export function writeWorkbook(sheets: readonly StreamSheet[], props: WorkbookPro
   // the DOS epoch in local time: fflate writes local date fields, so this is the same bytes in every time zone
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   const entry = (name: string): Entry => {
-    const f = new ZipDeflate(name, { level: 6 });
+    const f = new NativeDeflate(name);
     f.mtime = mtime;
     zip.add(f);
     return new Entry(f);
