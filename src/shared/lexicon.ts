@@ -19,3 +19,16 @@ export function byLength<T extends string>(words: readonly T[]): T[] {
 export function alt(words: readonly string[]): string {
   return byLength(words).map(escapeRegExp).join("|");
 }
+
+/**
+ * A test whether `text` holds any of `words`: one regular expression (compiled to
+ * native code, it skips ahead on the words' first characters) made once per list,
+ * instead of a scan of the text per word. Most clauses hold none of a list's words,
+ * and there one test answers; a first-hit-in-list-order lookup runs only after it.
+ */
+const anyOf = new WeakMap<readonly string[], RegExp>();
+export function holdsAny(text: string, words: readonly string[]): boolean {
+  let re = anyOf.get(words);
+  if (!re) anyOf.set(words, (re = words.length ? new RegExp(alt(words)) : /(?!)/));
+  return re.test(text);
+}

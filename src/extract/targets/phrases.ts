@@ -1,5 +1,5 @@
 import table from "../../data/target-phrases.json" with { type: "json" };
-import { byLength } from "../../shared/lexicon.js";
+import { byLength, holdsAny } from "../../shared/lexicon.js";
 
 /**
  * The targets phrase tables (src/data/target-phrases.json), typed and
@@ -99,6 +99,7 @@ export function startsWithAny(text: string, list: readonly string[]): string | n
 }
 
 export function includesAny(text: string, list: readonly string[]): string | null {
+  if (!holdsAny(text, list)) return null;
   for (const p of list) if (text.includes(p)) return p;
   return null;
 }
