@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { exchangeDirs } from "./exchange.js";
 import { asWriteError, OutputWriteError } from "./output-errors.js";
@@ -101,7 +101,6 @@ export class FileSink {
   private readonly fd: number;
   private readonly hash = createHash("sha256");
   private closed = false;
-  bytes = 0;
 
   constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown) {
     try { this.fd = openSync(path, "w"); } catch (e) { throw wrap(e); }
@@ -113,7 +112,6 @@ export class FileSink {
       for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);
     } catch (e) { throw this.wrap(e); }
     this.hash.update(b);
-    this.bytes += b.length;
   }
 
   /** Close the file; returns its sha256 (hex). */
@@ -168,13 +166,11 @@ export class AtomicDir {
     }
   }
 
-  /** Write one output file; `name` may hold sub-folders (review/index.html). */
+  /** Write one output file whole; `name` may hold sub-folders (review/index.html). */
   async write(name: string, data: string | Uint8Array): Promise<void> {
-    const path = join(this.tmp, name);
-    try {
-      if (name.includes("/")) await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, data);
-    } catch (e) { throw asWriteError(this.target, e); }
+    const f = this.file(name);
+    f.write(data);
+    f.close();
   }
 
   /**

@@ -84,8 +84,6 @@ export class DatasetWriter {
     }
   }
 
-  get target(): string { return this.dir.target; }
-
   /** Append one input's records (sorted) and write its review page. Inputs must come in name order. */
   add(done: InputDone): void {
     let total = 0;
@@ -103,10 +101,7 @@ export class DatasetWriter {
     }
     this.tally.addInput(done.records as Readonly<Record<string, readonly Counted[]>>);
     if (done.review !== undefined) {
-      const name = reviewPageName(done.input.name);
-      const page = this.file(name);
-      page.write(done.review);
-      this.outputs.push({ name, sha256: page.close(), records: total });
+      this.put(reviewPageName(done.input.name), done.review, total);
       this.pages.add(done.input.name);
     }
   }

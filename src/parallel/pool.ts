@@ -27,13 +27,6 @@ export function machineThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** All results, in job order (a library call that wants them at once). */
-export async function runInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, R>): Promise<R[]> {
-  const out: R[] = [];
-  await forEachInOrder(jobs, opts, (r) => { out.push(r); });
-  return out;
-}
-
 /**
  * Run the jobs and hand each result to `use` in job order, as soon as it and every
  * result before it are done. At most WINDOW results (per thread) are done and
