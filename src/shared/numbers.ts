@@ -68,16 +68,24 @@ const MAX_TOKEN = 24;
 const RANGE_SEP = /^(?:——|—|–|-|~|～|至|到)/;
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
 const UNIT_NAMES = byLength(Object.keys(units.units));
-const MAX_UNIT = Math.max(...UNIT_NAMES.map((u) => u.length));
 
 const BLOCKERS = units.blockers as Record<string, string>;
 
+/** The unit names by their first character, longest first: a number is followed by at most a few candidates. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of UNIT_NAMES) {
+  const list = UNITS_BY_FIRST.get(u[0]!);
+  if (list) list.push(u);
+  else UNITS_BY_FIRST.set(u[0]!, [u]);
+}
+
 function baseUnitAt(text: string, pos: number): string | null {
-  const window = text.slice(pos, pos + MAX_UNIT + 1);
-  for (const u of UNIT_NAMES) {
-    if (!window.startsWith(u)) continue;
+  const candidates = UNITS_BY_FIRST.get(text.charAt(pos));
+  if (!candidates) return null;
+  for (const u of candidates) {
+    if (!text.startsWith(u, pos)) continue;
     // 4.0方案 is a plan, not 4 cubic metres: the unit must not start a longer word
-    const next = window[u.length];
+    const next = text.charAt(pos + u.length);
     if (next && BLOCKERS[u]?.includes(next)) continue;
     return u;
   }
@@ -136,6 +144,8 @@ export function findQuantities(text: string): Quantity[] {
         end -= tail[0].length;
       }
       if (/^[万亿]/.test(tok)) continue;
+      // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
+      if (text[end] !== "%" && !RANGE_SEP.test(text.slice(end, end + 2)) && !unitAt(text, end)) { NUMBER.lastIndex = end; continue; }
     }
     const value = parseNumberToken(tok);
     if (!value) continue;

@@ -9,7 +9,9 @@ import kinds from "../data/document-kinds.json" with { type: "json" };
 export const TITLE_END = new RegExp(`(?:${kinds.titleSuffixes.join("|")})(?:\\d{4}年?(?:修订|修正)?版)?(?:[(（][^()（）]{1,20}[)）])?$`);
 
 /** 文号 line: 国发〔2023〕16号, (内科发政字[2021]15号), 财政部 税务总局公告 2023 年第 5 号 */
-export const DOC_NUMBER_LINE = /^[(（]?([\u4e00-\u9fff]{1,12}(?:\s?[\u4e00-\u9fff]{1,8}){0,3}\s?(?:[〔［【\[(（]\s?\d{4}\s?[〕］】\])）]\s?第?\s?\d{1,4}\s?号|\d{4}\s?年\s?第\s?\d{1,4}\s?号))[)）]?$/;
+// The lookahead first: every 文号 ends in 号, and without it the Chinese runs of a long
+// line would be tried split every way the optional spaces allow before the line fails.
+export const DOC_NUMBER_LINE = /^(?=[^]*号[)）]?$)[(（]?([\u4e00-\u9fff]{1,12}(?:\s?[\u4e00-\u9fff]{1,8}){0,3}\s?(?:[〔［【\[(（]\s?\d{4}\s?[〕］】\])）]\s?第?\s?\d{1,4}\s?号|\d{4}\s?年\s?第\s?\d{1,4}\s?号))[)）]?$/;
 
 /** A line that is only a date: 2025年2月5日, (2024年7月31日), 2026年2月 (spaces already squeezed) */
 export const DATE_LINE = /^[(（]?(\d{4})\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?日)?[)）]?$/;
