@@ -32,3 +32,33 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
   if (!re) anyOf.set(words, (re = words.length ? new RegExp(alt(words)) : /(?!)/));
   return re.test(text);
 }
+
+/**
+ * Which of `words` `text` contains first in list order: the index that
+ * `words.findIndex((w) => text.includes(w))` gives (-1 for none), found in one
+ * pass over the text. Each position looks up only the words that start with
+ * its character, so a list of hundreds costs about as much as one of a few.
+ */
+const byFirstChar = new WeakMap<readonly string[], { index: Map<number, Array<[string, number]>>; empty: number }>();
+export function firstContained(text: string, words: readonly string[]): number {
+  let table = byFirstChar.get(words);
+  if (!table) {
+    const index = new Map<number, Array<[string, number]>>();
+    let empty = -1;
+    words.forEach((w, i) => {
+      if (!w) { if (empty < 0) empty = i; return; }
+      const list = index.get(w.charCodeAt(0));
+      if (list) list.push([w, i]);
+      else index.set(w.charCodeAt(0), [[w, i]]);
+    });
+    byFirstChar.set(words, (table = { index, empty }));
+  }
+  // an empty word is in every text: only earlier words can beat it
+  let best = table.empty < 0 ? words.length : table.empty;
+  for (let at = 0; at < text.length && best > 0; at++) {
+    const candidates = table.index.get(text.charCodeAt(at));
+    if (!candidates) continue;
+    for (const [w, i] of candidates) if (i < best && text.startsWith(w, at)) best = i;
+  }
+  return best < words.length ? best : -1;
+}

@@ -1,4 +1,5 @@
 import stages from "../../data/stages.json" with { type: "json" };
+import { firstContained } from "../../shared/lexicon.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
 import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PATTERNS, type HeadNoun, type Sector } from "./lexicon.js";
 
@@ -28,13 +29,18 @@ const WEAK_VERBS = new Set(stages.weak as string[]);
 /** 前期 and then, in the same clause, 力争/争取/确保 … 开工 */
 const PREPARE_THEN_START = /^[^，。；,;]{0,30}前期[^，。；,;]{0,12}(?:力争|争取|确保)[^，。；,;]{0,6}开工/;
 
+const SECTOR_WORDS = SECTOR_KEYWORDS.map(([k]) => k);
+
 /** Sector from key words in the name (first match of project-sectors.json), else the head noun's. */
 export function projectSector(name: string, head: HeadNoun, listTail = "", box = ""): Sector {
   // a shared class after 等 speaks for names kept as written (…沙漠基地等新能源基地)
-  for (const [k, s] of SECTOR_KEYWORDS) if (listTail.includes(k)) return s;
-  for (const [k, s] of SECTOR_KEYWORDS) if (name.includes(k)) return s;
+  const keyword = (text: string) => { const i = firstContained(text, SECTOR_WORDS); return i < 0 ? null : SECTOR_KEYWORDS[i]![1]; };
+  const fromTail = keyword(listTail);
+  if (fromTail) return fromTail;
+  const fromName = keyword(name);
+  if (fromName) return fromName;
   for (const [re, s] of SECTOR_PATTERNS) if (re.test(name)) return s;
-  if (head.sector === "other") for (const [k, s] of SECTOR_KEYWORDS) if (box.includes(k)) return s;
+  if (head.sector === "other") return keyword(box) ?? head.sector;
   return head.sector;
 }
 

@@ -47,10 +47,11 @@ function slotFilled(r: Rec, p: Pay): boolean {
 
 /** The records of one part (a ；-piece of a sentence), in text order. */
 export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
-  const pays = paysOf(part);
-  if (!pays.length) return [];
+  // the words first: most parts of a plan name no instrument, and reading their amounts is the dearer test
   const qualifies = ANY_INSTRUMENT_RE.test(part.text) || POOL_RE.test(part.text) || (TAX_WORD_RE.test(part.text) && TAX_LEVY_RE.test(part.text));
   if (!qualifies) return [];
+  const pays = paysOf(part);
+  if (!pays.length) return [];
   const recs: Rec[] = [];
   let cur: Rec | null = null;
   for (const p of pays) {

@@ -1,3 +1,5 @@
+import { charClass } from "../../shared/char-class.js";
+
 /**
  * Responsible units: "（责任单位：自治区工业和信息化厅、财政厅）",
  * "〔责任单位：自治区农牧厅（乡村振兴局）、财政厅，各盟行政公署、市人民政府〕",
@@ -9,6 +11,9 @@ const LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门)[:：]/g;
 const OPEN = "（(〔［[";
 const CLOSE = "）)〕］]";
 const MAX_LIST = 400;
+/** CLOSE by code unit, for the scan over a whole item (charClass: no string per character) */
+const CLOSING = charClass(CLOSE);
+const NEWLINE = 10;
 
 export interface UnitsClause { start: number; end: number; units: string[]; /** "…按职责分工负责，下同": the list holds for the items that follow */ carries?: boolean }
 
@@ -42,7 +47,7 @@ export function unitClauses(text: string): UnitsClause[] {
   const out: UnitsClause[] = [];
   // unlabeled lists closing a line
   for (let i = 0; i < text.length; i++) {
-    if (!CLOSE.includes(text[i]!) || !(i + 1 === text.length || text[i + 1] === "\n")) continue;
+    if (!CLOSING.has(text.charCodeAt(i)) || !(i + 1 === text.length || text.charCodeAt(i + 1) === NEWLINE)) continue;
     if (/(?:责任单位|牵头单位|责任部门|牵头部门)/.test(text.slice(Math.max(0, i - MAX_LIST), i))) continue;
     const t = trailingUnits(text, i);
     if (t) out.push(t);

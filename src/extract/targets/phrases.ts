@@ -1,5 +1,5 @@
 import table from "../../data/target-phrases.json" with { type: "json" };
-import { byLength, holdsAny } from "../../shared/lexicon.js";
+import { byLength, firstContained, holdsAny } from "../../shared/lexicon.js";
 
 /**
  * The targets phrase tables (src/data/target-phrases.json), typed and
@@ -98,8 +98,9 @@ export function startsWithAny(text: string, list: readonly string[]): string | n
   return null;
 }
 
+/** First phrase of `list` (in list order) that `text` contains. */
 export function includesAny(text: string, list: readonly string[]): string | null {
   if (!holdsAny(text, list)) return null;
-  for (const p of list) if (text.includes(p)) return p;
-  return null;
+  const i = firstContained(text, list);
+  return i < 0 ? null : list[i]!;
 }
