@@ -84,6 +84,12 @@ export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map(
     trim: q.trim ? new RegExp(q.trim, "u") : null,
   };
 });
+/**
+ * Does any qualitative pattern match the clause? One alternation of them all (their
+ * names dropped), tested first: most clauses match none, and one scan answers that
+ * at half the cost of a scan per pattern.
+ */
+export const ANY_QUALITATIVE = new RegExp(table.qualitative.patterns.map((p) => `(?:${p.re.replace(/\(\?<\w+>/g, "(")})`).join("|"), "u");
 export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);
 
 /** First phrase of `list` that `text` ends with. */

@@ -3,7 +3,7 @@ import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, reviewSentence, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
-import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
+import { ANY_QUALITATIVE, BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
@@ -35,7 +35,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
 function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
   // a value phrase may close a quotation (实现盟市与北京合作“全覆盖”): the closing quote is no part of it
   const clause = trimEndOf(c.text, CLOSING);
-  if (pastMarker(clause) || directionOnly(clause)) return [];
+  if (!ANY_QUALITATIVE.test(clause) || pastMarker(clause) || directionOnly(clause)) return [];
   for (const p of QUALITATIVE) {
     const m = p.re.exec(clause);
     if (!m) continue;
