@@ -27,6 +27,21 @@ const EXIT_HELP = `Exit codes:
 
 class UsageError extends Error {}
 
+/**
+ * yargs renders the whole help text of a command each time it runs one, and keeps it
+ * for a `showHelp()` the handler might call later: 25–40 ms of every build, most of it
+ * measuring strings for the layout. No handler here shows help (`.fail` throws, and
+ * `--help` is answered before a handler runs), so the copy is never made. The hook is
+ * yargs 17's own (usage.cacheHelpMessage); if a later yargs renames it, this does nothing.
+ */
+export function skipHelpCache(parser: object): boolean {
+  const usage = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } })
+    .getInternalMethods?.().getUsageInstance?.();
+  if (!usage || typeof usage.cacheHelpMessage !== "function") return false;
+  usage.cacheHelpMessage = () => {};
+  return true;
+}
+
 /** A lone "-" on the command line, as bin/policy-extract.js passes it (yargs would drop it). */
 const STDIN = "\u0000stdin";
 
@@ -255,6 +270,7 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
     .epilogue(EXIT_HELP)
     .exitProcess(false)
     .fail((msg, err) => { throw err ?? new UsageError(plainUnknown(msg, argv)); });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (e) {

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
+import yargs from "yargs";
+import { main, skipHelpCache } from "../../src/cli.js";
 import { ROOT, SEED, SEEDS } from "../helpers.js";
 
 /** The CLI in-process: main(argv, io) with stdout/stderr captured. */
@@ -211,5 +212,11 @@ describe("extract FILE to stdout", () => {
     expect(Object.keys(JSON.parse(r.out)).sort()).toEqual(["documents", "highways", "projects", "railways", "subsidies", "targets"]);
     const e = await run("extract", join(bad, "a_empty.txt"), "--type", "documents");
     expect([e.code, e.err, e.out]).toEqual([1, "a_empty.txt: empty file\n", ""]); // nothing on stdout for a failed input
+  });
+});
+
+describe("start-up", () => {
+  it("the pinned yargs still has the help-cache hook the CLI turns off (else every build renders the help text: 25–40 ms)", () => {
+    expect(skipHelpCache(yargs([]))).toBe(true);
   });
 });
