@@ -55,15 +55,20 @@ const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专�
 
 const RUN_IN = /[。；！？]/;
 
-/** A 《 “ or （ opened on the line and not closed on it. */
+/** A 《 “ or （ opened on the line and not closed on it (read by code unit: no string per character). */
 function unclosed(line: string): boolean {
-  const depth: Record<string, number> = { "《": 0, "“": 0, "（": 0 };
-  const close: Record<string, string> = { "》": "《", "”": "“", "）": "（" };
-  for (const c of line) {
-    if (c in depth) depth[c]!++;
-    else if (c in close) depth[close[c]!]!--;
+  let book = 0, quote = 0, paren = 0;
+  for (let i = 0; i < line.length; i++) {
+    switch (line.charCodeAt(i)) {
+      case 0x300a: book++; break; // 《
+      case 0x300b: book--; break; // 》
+      case 0x201c: quote++; break; // “
+      case 0x201d: quote--; break; // ”
+      case 0xff08: paren++; break; // （
+      case 0xff09: paren--; break; // ）
+    }
   }
-  return Object.values(depth).some((d) => d > 0);
+  return book > 0 || quote > 0 || paren > 0;
 }
 
 export function rejoinPageBreaks(src: Source): Source {
