@@ -190,33 +190,4 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/**
- * Write a whole extraction result as a dataset directory (`merge` of shards):
- * the same writer as `build`, fed input by input, so a merge writes the same
- * bytes as one build of all the inputs. `res.records` must be in output order.
- */
-export async function writeDataset(out: string, types: readonly RecordType[], res: ExtractResult): Promise<void> {
-  const writer = await DatasetWriter.open(out, types, VERSION, columnsOf);
-  try {
-    await checkReplaceable(out, TOOL);
-    const at = new Map<RecordType, number>(types.map((t) => [t, 0]));
-    for (const input of res.inputs) {
-      const records: Record<string, RecordOf[RecordType][]> = {};
-      for (const t of types) {
-        const all = res.records[t] as RecordOf[RecordType][];
-        let i = at.get(t)!;
-        const from = i;
-        while (i < all.length && all[i]!.source_file === input.name) i++;
-        records[t] = all.slice(from, i);
-        at.set(t, i);
-      }
-      writer.add({ input, records: records as unknown as Record<string, Record<string, unknown>[]>, review: res.reviews?.[input.name] });
-    }
-    await writer.finish({ inputs: res.inputs, failures: res.failures }, { tool: TOOL, version: VERSION });
-  } catch (e) {
-    await writer.abort();
-    throw e;
-  }
-}
-
 export { RECORD_TYPES, type RecordType, type RecordOf };

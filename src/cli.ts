@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import yargs from "yargs";
 import { build, columnsOf, extractInputs } from "./api.js";
 import { OutputError, OutputWriteError } from "./emit/atomic.js";
+import { fileSha256 } from "./emit/file-hash.js";
 import { listTree } from "./emit/out-guard.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
@@ -107,9 +107,9 @@ async function checkFiles(dir: string): Promise<string[]> {
   for (const o of m.outputs ?? []) {
     listed.add(o.name);
     for (let i = o.name.indexOf("/"); i > 0; i = o.name.indexOf("/", i + 1)) listed.add(`${o.name.slice(0, i)}/`);
-    const bytes = await readFile(join(dir, o.name)).catch(() => null);
-    if (!bytes) bad.push(`${o.name}: listed in manifest.json but missing`);
-    else if (createHash("sha256").update(bytes).digest("hex") !== o.sha256) bad.push(`${o.name}: changed since the build (sha256 differs from manifest.json)`);
+    const sha = fileSha256(join(dir, o.name));
+    if (sha === null) bad.push(`${o.name}: listed in manifest.json but missing`);
+    else if (sha !== o.sha256) bad.push(`${o.name}: changed since the build (sha256 differs from manifest.json)`);
   }
   for (const e of await listTree(dir)) if (!listed.has(e)) bad.push(`${e}: not written by the build (not listed in manifest.json)`);
   return bad;
@@ -215,7 +215,7 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
       const { mergeBuilds, MergeError } = await import("./merge/merge.js");
       try {
         const res = await mergeBuilds(a.shards as string[], a.out);
-        const counts = Object.entries(res.records).filter(([, r]) => r.length).map(([t, r]) => `${t} ${r.length}`).join(", ");
+        const counts = Object.entries(res.counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}`).join(", ");
         io.err(`merged ${oneLine(a.out)}: ${(a.shards as string[]).length} shard(s), ${res.inputs.length} input(s); ${counts}\n`);
       } catch (e) {
         if (e instanceof MergeError) { io.err(`policy-extract: ${oneLine(e.message)}\n`); code = EXIT.INVALID; return; }

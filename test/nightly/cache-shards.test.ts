@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,5 +74,21 @@ describe("streaming and shards", () => {
     const c = pe(["merge", `${join(base, "in-0")}.out`, `${join(base, "in-2")}.out`, "--out", join(base, "m3")]);
     expect(c.status).toBe(3);
     expect(c.stderr).toMatch(/changed since the build/);
+  });
+
+  it("merge refuses a record of an input its shard does not list, even with the manifest's hashes made to match (exit 3, output kept)", () => {
+    const forged = join(base, "forged");
+    cpSync(`${join(base, "in-0")}.out`, forged, { recursive: true });
+    const recs = JSON.parse(readFileSync(join(forged, "targets.json"), "utf8"));
+    recs.push({ ...recs[0], source_file: "zz-not-listed.txt" });
+    writeFileSync(join(forged, "targets.json"), JSON.stringify(recs, null, 2) + "\n");
+    const m = JSON.parse(readFileSync(join(forged, "manifest.json"), "utf8"));
+    m.outputs.find((o: { name: string }) => o.name === "targets.json").sha256 = createHash("sha256").update(readFileSync(join(forged, "targets.json"))).digest("hex");
+    writeFileSync(join(forged, "manifest.json"), JSON.stringify(m, null, 2));
+    const before = tree(join(base, "merged"));
+    const r = pe(["merge", `${join(base, "in-1")}.out`, forged, "--out", join(base, "merged")]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/zz-not-listed\.txt, which is not an input of its manifest/);
+    expect(tree(join(base, "merged"))).toEqual(before);
   });
 });
