@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { esc, jsonData } from "../../src/emit/review/html.js";
 import { QuoteLocator, segments, sourceLines } from "../../src/emit/review/lines.js";
@@ -59,6 +60,14 @@ describe("review page HTML", () => {
     expect(JSON.parse(data[1]!).records[0].indicator).toBe(rec.indicator);
     expect(esc(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
     expect(jsonData("</script>\u2028")).toBe(`"\\u003c/script\\u003e\\u2028"`);
+  });
+
+  it("the escapers agree with the regular expressions they replace, on any mix of Chinese text and unsafe characters", () => {
+    const unit = fc.constantFrom("推", "进", "&", "<", ">", "\"", "'", "\u2028", "\u2029", "a", "\n", "𠀋");
+    fc.assert(fc.property(fc.string({ unit }), (s) => {
+      expect(esc(s)).toBe(s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]!));
+      expect(jsonData({ s })).toBe(JSON.stringify({ s }).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+    }), { numRuns: 2000 });
   });
 
   it("the Content-Security-Policy forbids the network and allows exactly the page's own script and style", () => {

@@ -7,12 +7,39 @@ import { createHash } from "node:crypto";
  * style and script (by hash) and no network at all, so even an escaping slip
  * could neither run a script nor fetch anything.
  */
-const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
+
+/**
+ * `s` with the characters `table` names replaced, in one pass by code unit. A
+ * regular expression over a class of these characters (`/[&<>"']/g`) reads a
+ * Chinese text about four times slower, and the review pages pass every
+ * source line and every record through here.
+ */
+function replaceChars(s: string, table: Replacements): string {
+  let out = "", from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const k = table.slot[s.charCodeAt(i)]!;
+    if (k === 0) continue;
+    out += s.slice(from, i) + table.by[k];
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** A replacement per BMP character: `slot[code]` is its index in `by` (0: kept as is). */
+interface Replacements { slot: Uint8Array; by: string[] }
+function replacements(m: Record<string, string>): Replacements {
+  const slot = new Uint8Array(0x10000), by = [""];
+  for (const [c, r] of Object.entries(m)) { slot[c.charCodeAt(0)] = by.length; by.push(r); }
+  return { slot, by };
+}
+const ENTITY = replacements({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" });
 
 /** Text for an HTML text node or a quoted attribute value. */
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ENTITY[c]!);
+  return replaceChars(s, ENTITY);
 }
+
+const SCRIPT_UNSAFE = replacements(Object.fromEntries(["<", ">", "&", "\u2028", "\u2029"].map((c) => [c, `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`])));
 
 /**
  * JSON to embed in `<script type="application/json">`: the characters that could
@@ -20,7 +47,7 @@ export function esc(s: string): string {
  * written as \u escapes, so no input text can close the script element.
  */
 export function jsonData(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return replaceChars(JSON.stringify(value), SCRIPT_UNSAFE);
 }
 
 const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
