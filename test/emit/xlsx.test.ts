@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -129,6 +130,15 @@ describe("policy-extract.xlsx", () => {
     expect(c.v).toBe("=HYPERLINK(&quot;http://x&quot;)");
     expect(xf(c.s)).toContain(`quotePrefix="1"`);
     for (const [name, bytes] of Object.entries(parts)) if (name.startsWith("xl/worksheets/")) expect(strFromU8(bytes)).not.toMatch(/<f[ >]/);
+  });
+
+  it("xmlText's quick scan changes nothing: the same text as the full escape, on any mix of the characters it rewrites", () => {
+    const full = (s: string) => s.replace(/[&<>"]|_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => {
+      const named: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" };
+      return named[c] ?? (c.length > 1 ? `_x005F${c}` : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    });
+    const unit = fc.constantFrom("推", "_", "x", "0", "A", "&", "\"", "\t", "\n", "\r", "\u0001", "\ufffe", "\ud840", "\udc0b", "𠀋", "'");
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => { expect(xmlText(s)).toBe(full(s)); }), { numRuns: 3000 });
   });
 
   it("characters XML cannot hold are escaped so they read back; an over-long cell is cut with a note", () => {
