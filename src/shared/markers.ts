@@ -1,3 +1,5 @@
+import { charClass } from "./char-class.js";
+
 /**
  * The numbering of Chinese policy documents: one grammar for every layer that
  * reads it. Headings (structure/headings.ts), list items in extractors, the
@@ -29,7 +31,7 @@ const CN = "[一二三四五六七八九十百零〇两]";
 /** a numeral of up to four marks, Chinese or digits, with single spaces allowed between them */
 const NUM = `(?:${CN}(?: ?${CN}){0,3}|\\d(?: ?\\d){0,3})`;
 
-const RULES: ReadonlyArray<{ kind: MarkerKind; level: number; re: RegExp }> = [
+export const RULES: ReadonlyArray<{ kind: MarkerKind; level: number; re: RegExp }> = [
   { kind: "part", level: 1, re: new RegExp(`^第 ?${NUM} ?篇`) },
   { kind: "chapter", level: 2, re: new RegExp(`^第 ?${NUM} ?章`) },
   { kind: "section", level: 3, re: new RegExp(`^第 ?${NUM} ?节`) },
@@ -60,8 +62,15 @@ export const PAREN_KINDS: ReadonlySet<MarkerKind> = new Set(["cn-paren", "num-pa
 /** what a heading label opens with: 第X篇/章/节, 专栏N, 一、, （一） */
 export const HEADING_KINDS: ReadonlySet<MarkerKind> = new Set(["part", "chapter", "section", "box", "cn-item", "cn-paren"]);
 
+/**
+ * The characters a marker can open with (every rule above starts with one): most
+ * lines and clauses open with none, and one lookup answers for all ten rules.
+ */
+const MARKER_FIRST = charClass(`第专（(0123456789⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳${CN.slice(1, -1)}`);
+
 /** The marker opening `text`, if any (of `kinds`, when given). */
 export function markerAt(text: string, kinds?: ReadonlySet<MarkerKind>): Marker | undefined {
+  if (!MARKER_FIRST.has(text.charCodeAt(0))) return undefined;
   for (const r of RULES) {
     if (kinds && !kinds.has(r.kind)) continue;
     const m = r.re.exec(text);

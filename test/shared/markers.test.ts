@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HEADING_KINDS, ITEM_KINDS, LIST_KINDS, markerAt, markerLength, stripMarker } from "../../src/shared/markers.js";
+import { HEADING_KINDS, ITEM_KINDS, LIST_KINDS, markerAt, markerLength, stripMarker, RULES } from "../../src/shared/markers.js";
 
 // one numbering grammar for headings, list items, PDF row openers and normalisation (issue 9)
 describe("the numbering grammar (shared/markers.ts)", () => {
@@ -29,5 +29,20 @@ describe("the numbering grammar (shared/markers.ts)", () => {
     expect(stripMarker("第三章 主要目标", HEADING_KINDS)).toBe("主要目标");
     expect(stripMarker("第五条 境内非首发上市企业", ITEM_KINDS)).toBe("境内非首发上市企业");
     expect(markerLength("18.  对新认定的", ITEM_KINDS)).toBe(5);
+  });
+});
+
+describe("the first-character gate of markerAt", () => {
+  it("lets through every character a marker rule can open with (checked over the whole BMP)", () => {
+    const tails = ["", "、", " 、", "1、", "1.", "一章", " 1 章", "十条", "1)", " 1 )", "一）", "栏1", "栏 1", "篇", "0条"];
+    const missed: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const opens = tails.some((t) => RULES.some((r) => r.re.test(ch + t)));
+      if (opens && markerAt(ch + tails.find((t) => RULES.some((r) => r.re.test(ch + t)))!) === undefined) missed.push(ch);
+    }
+    expect(missed).toEqual([]);
+    expect(markerAt("（一）总体要求")?.kind).toBe("cn-paren");
+    expect(markerAt("推进（一）")).toBeUndefined();
   });
 });
