@@ -47,6 +47,8 @@ export interface Piece { start: number; end: number; text: string }
  * Brackets are not split inside: a 责任单位 clause or a parenthesis holds no
  * sentence end that matters here.
  */
+const PART_END = charClass("；;");
+const PERIOD_END = charClass("。！？\n");
 export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
   const out: { period: Piece; parts: Piece[] }[] = [];
   let pStart = 0, partStart = 0;
@@ -58,9 +60,9 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
     partStart = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "；" || c === ";") flushPart(i + 1);
-    else if (c === "。" || c === "！" || c === "？" || c === "\n") {
+    const c = text.charCodeAt(i);
+    if (PART_END.has(c)) flushPart(i + 1);
+    else if (PERIOD_END.has(c)) {
       flushPart(i + 1);
       if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
       parts = [];
