@@ -96,6 +96,10 @@ async function repair(abs: string): Promise<void> {
   }
 }
 
+/** Characters of a string encoded at once by FileSink.write. */
+const STRING_PIECE = 1 << 20;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
   private readonly fd: number;
@@ -107,7 +111,19 @@ export class FileSink {
   }
 
   write(data: string | Uint8Array): void {
-    const b = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    if (typeof data !== "string") return this.writeBytes(data);
+    // a long text (a review page of a whole input: tens of MB) is encoded a piece at a
+    // time, so its UTF-8 copy is never held whole; a piece never ends between the
+    // two halves of a surrogate pair, so the bytes are those of the whole string
+    for (let at = 0; at < data.length;) {
+      let end = Math.min(at + STRING_PIECE, data.length);
+      if (end < data.length && isHighSurrogate(data.charCodeAt(end - 1))) end--;
+      this.writeBytes(Buffer.from(at === 0 && end === data.length ? data : data.slice(at, end), "utf8"));
+      at = end;
+    }
+  }
+
+  private writeBytes(b: Uint8Array): void {
     try {
       for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);
     } catch (e) { throw this.wrap(e); }

@@ -37,6 +37,8 @@ export interface DatasetEnd {
 interface Output { name: string; sha256: string; records: number }
 
 const SCRATCH = ".scratch";
+/** Records of one type turned into JSON and CSV text and written at once. */
+const BATCH = 512;
 
 /** Rows of a record sheet kept in a scratch file of the temp dir until the workbook is zipped. */
 function scratchRows(file: FileSink): RowStore {
@@ -91,10 +93,14 @@ export class DatasetWriter {
       const recs = (done.records[t] ?? []) as readonly Record<string, unknown>[];
       if (!recs.length) continue;
       const n = this.counts.get(t)!;
-      let text = "";
-      for (let i = 0; i < recs.length; i++) text += jsonItem(recs[i], n + i === 0);
-      this.json.get(t)!.write(text);
-      this.csv.get(t)!.write(csvRows(this.columns.get(t)!, recs));
+      // a batch at a time: one input can hold 100 000 records, whose text need not be held whole
+      for (let from = 0; from < recs.length; from += BATCH) {
+        const batch = recs.slice(from, from + BATCH);
+        let text = "";
+        for (let i = 0; i < batch.length; i++) text += jsonItem(batch[i], n + from + i === 0);
+        this.json.get(t)!.write(text);
+        this.csv.get(t)!.write(csvRows(this.columns.get(t)!, batch));
+      }
       this.book.add(t, recs);
       this.counts.set(t, n + recs.length);
       total += recs.length;

@@ -15,7 +15,7 @@ import { ARTICLE_KINDS, CN_PAREN, LIST_KINDS, stripMarker } from "../shared/mark
  * designations, categories and works not built; stage and sector come
  * from the governing verbs and the name (projects/classify.ts).
  */
-export const extractProjects: Extractor<"projects"> = (doc) => projectCandidates(doc).filter((c) => !c.why).map((c) => c.draft);
+export const extractProjects: Extractor<"projects"> = (doc) => projectCandidates(doc, false).filter((c) => !c.why).map((c) => c.draft);
 
 /** Why a candidate was dropped: an exclusion of projects/filters.ts, or a rule of this file. */
 export type DropReason = Exclusion | "no-commitment" | "pays-money" | "category-heading";
@@ -23,8 +23,11 @@ export type DropReason = Exclusion | "no-commitment" | "pays-money" | "category-
 /**
  * Every candidate name with the reason it was dropped (null when kept), in
  * document order: the trace that explains a miss or a surprising record.
+ * With `withDropped` false the candidates an exclusion drops are not kept:
+ * extraction needs only the rest, and a long text can name a million
+ * excluded candidates (推进重点项目建设… over and over) that would all be held at once.
  */
-export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; why: DropReason | null }> {
+export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: Draft<"projects">; why: DropReason | null }> {
   const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean; why: DropReason | null }> = [];
   const clauses = clausesOf(doc);
   // a sentence paying money (…各1亿元经费, 一次性奖补50万元) is a subsidy, not a commitment to build;
@@ -61,6 +64,7 @@ export function projectCandidates(doc: Doc): Array<{ draft: Draft<"projects">; w
       // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
       const why: DropReason | null = !verbs && !clause.heading && !block.box && projectStage("", after) === "other" ? "no-commitment"
         : exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb, sharesHead: hit.sharesHead, listSize: hit.listSize });
+      if (why && !withDropped) continue;
       const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({
         fields: {

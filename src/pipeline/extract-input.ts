@@ -55,9 +55,10 @@ export async function extractInput(path: string, types: readonly RecordType[] = 
       const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string }>(cacheDir, key);
       if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
     }
+    // hashed first: then nothing needs the bytes after ingest, and a large input's bytes can go while it is extracted
+    const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
     const src = await ingestBytes(name, bytes);
     const { records } = extractSource(src, types);
-    const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
     if (src.warnings?.length) input.warnings = [...src.warnings];
     const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
     if (cacheDir) await cachePut(cacheDir, key, { records, input, review });

@@ -5,12 +5,20 @@ import { clauseEnd, clauseStart, type Piece } from "../../structure/clauses.js";
  * An item of a policy list ("18. 对……给予……（责任单位：……）"): its heading
  * block and the blocks that continue it (a page break or a wrapped line can
  * split one item over several blocks: "按照每单不超过" / "0.3元的标准"). The
- * text is the blocks' texts joined without separators; `map[i]` is the
- * Source.text offset of `text[i]`, so every span found here maps back.
+ * text is the blocks' texts joined without separators; `srcAt` maps an offset
+ * of it back to Source.text, so every span found here maps back.
  */
 export interface Item {
   text: string;
-  map: number[];
+  /**
+   * Where each block's text starts in `text` (`runAt`) and in Source.text
+   * (`runSrc`), one entry per non-empty block. A run reaches to the next one:
+   * a "\n" joined after a block maps one past its last character. Runs, not a
+   * Source offset per character: an item without headings can be a whole
+   * input of millions of characters.
+   */
+  runAt: number[];
+  runSrc: number[];
   blocks: Block[];
 }
 
@@ -22,7 +30,7 @@ export function itemsOf(doc: Doc): Item[] {
   let tail = "";
   for (const b of doc.blocks) {
     if (!cur || b.heading) {
-      cur = { text: "", map: [], blocks: [] };
+      cur = { text: "", runAt: [], runSrc: [], blocks: [] };
       items.push(cur);
       tail = "";
     }
@@ -31,21 +39,27 @@ export function itemsOf(doc: Doc): Item[] {
     if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(tail.split("\n").pop()!)) {
       cur.text += "\n";
       tail = (tail + "\n").slice(-41);
-      cur.map.push(cur.map[cur.map.length - 1]! + 1);
     }
     cur.blocks.push(b);
+    if (t) { cur.runAt.push(cur.text.length); cur.runSrc.push(b.start); }
     cur.text += t;
     tail = (tail + t.slice(-41)).slice(-41);
-    for (let i = 0; i < t.length; i++) cur.map.push(b.start + i);
   }
   return items;
 }
 
 /** Source offset of item offset `i` (end offsets map to one past the last character). */
 export function srcAt(item: Item, i: number): number {
-  if (i <= 0) return item.map[0] ?? 0;
-  if (i >= item.text.length) return (item.map[item.text.length - 1] ?? 0) + 1;
-  return item.map[i]!;
+  const { runAt, runSrc } = item;
+  if (!runAt.length) return i <= 0 ? 0 : 1; // no text
+  // the character at i, or the last one for an end offset
+  const c = Math.max(0, Math.min(i, item.text.length - 1));
+  let lo = 0, hi = runAt.length - 1; // the last run starting at or before c
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runAt[mid]! <= c) lo = mid; else hi = mid - 1;
+  }
+  return runSrc[lo]! + (c - runAt[lo]!) + (i >= item.text.length ? 1 : 0);
 }
 
 /** A sentence longer than any real one (hostile input) quotes its part, then the clause around the amount. */
