@@ -15,8 +15,9 @@ import { sourceFromLines, type Source } from "./source.js";
  * against what is inflated), and word/document.xml is streamed through
  * saxes, a streaming XML parser: neither the XML nor a DOM is ever held
  * whole, and the inflated size is capped, so a zip bomb costs at most
- * MAX_XML_BYTES of work. (htmlparser2, already here for cheerio, keeps its
- * open-element stack with Array.unshift: quadratic on deeply nested XML.)
+ * MAX_XML_BYTES of work. (htmlparser2's Parser keeps its open-element stack
+ * with Array.unshift: quadratic on deeply nested XML, and html.ts does not
+ * use it either.)
  */
 
 /** Largest inflated word/document.xml read (XML is ~10× its text; 200 MB ≈ a 20 MB text). */

@@ -105,6 +105,20 @@ describe("htmlToText", () => {
     expect(t.split("\n")[0]).toBe("内蒙古自治区人民政府");
   });
 
+  it("a page of 200 000 nested, never-closed <div>s gives its text, in linear time (no DOM, no walk down the stack)", async () => {
+    const html = `<html><body>${"<div>".repeat(200_000)}深层正文第一段<p>第二段`;
+    const t0 = Date.now();
+    expect(await htmlToText(html)).toBe("深层正文第一段\n第二段");
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it("malformed markup is read as a browser shows it: implied ends of <li>, <p> and cells, text foster-parented out of a table", async () => {
+    expect(await htmlToText(`<div id="zoom"><table><tr><td>单元格</td></tr>表格外的说明</table><p>正文</p></div>`)).toBe("表格外的说明\n单元格\n\n正文");
+    expect(await htmlToText(`<body><ul><li>第一项<li>第二项<div>附注<li>第三项</ul><p>段一<p>段二<h2>标题</h3>正文</body>`))
+      .toBe("第一项\n第二项\n附注\n\n第三项\n\n段一\n\n段二\n\n标题\n正文");
+    expect(await htmlToText(`<body><table><td>甲<td>乙<tr><td>丙</table></body>`)).toBe("甲\t乙\n丙");
+  });
+
   it("a page with only a title, scripts and navigation has no text", async () => {
     const html = `<html><head><title>404 页面不存在</title><script>var a = "正文";</script><style>p{}</style></head>
       <body><nav><a href="/">首页</a></nav><script>track("正文")</script><noscript>请启用脚本</noscript></body></html>`;
