@@ -85,8 +85,12 @@ export function xmlText(s: string): string {
  * hold none, and a scan by code unit tells so several times faster than the
  * regular expression, which only runs on the rest.
  */
-const ESCAPE_START = charClass(`&<>"_${String.fromCharCode(...range(0, 0x20).filter((c) => c !== 9 && c !== 10), ...range(0xd800, 0xe000))}\ufffe\uffff`);
-function range(from: number, to: number): number[] { return Array.from({ length: to - from }, (_, i) => from + i); }
+const ESCAPE_START = charClass(`&<>"_\ufffe\uffff${charsFrom(0, 0x20).replace(/[\t\n]/g, "")}${charsFrom(0xd800, 0xe000)}`);
+function charsFrom(from: number, to: number): string {
+  let s = "";
+  for (let c = from; c < to; c++) s += String.fromCharCode(c);
+  return s;
+}
 function needsEscape(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (ESCAPE_START.has(s.charCodeAt(i))) return true;
   return false;
