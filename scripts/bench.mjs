@@ -55,11 +55,6 @@ for (const n of seeds) await stages(n, n, readFileSync(join(seedDir, n)));
   const res = await build({ inputs: [seedDir], out: join(out, "out") });
   const ms = Math.round(performance.now() - t0);
   rows.push({ case: "build seeds/ (json, csv, workbook, codebook, review pages)", MB: +(seeds.reduce((a, n) => a + readFileSync(join(seedDir, n)).length, 0) / MB).toFixed(2), total_ms: ms, records: Object.values(res.counts).reduce((a, b) => a + b, 0), peak_rss_MB: peakMB() });
-  // the part of that build the researcher outputs take (issue 13): workbook + codebook + review index, and the review pages
-  const { researcherOutputs } = await dist("emit/outputs.js");
-  const t1 = performance.now();
-  researcherOutputs(Object.keys(res.records), { ...res, version: "bench" });
-  rows.push({ case: "  of which workbook, codebook, review index", total_ms: Math.round(performance.now() - t1), records: Object.values(res.counts).reduce((a, b) => a + b, 0) });
   rmSync(out, { recursive: true, force: true });
 }
 
