@@ -32,7 +32,8 @@ class UsageError extends Error {}
  * for a `showHelp()` the handler might call later: 25–40 ms of every build, most of it
  * measuring strings for the layout. No handler here shows help (`.fail` throws, and
  * `--help` is answered before a handler runs), so the copy is never made. The hook is
- * yargs 17's own (usage.cacheHelpMessage); if a later yargs renames it, this does nothing.
+ * yargs' own (usage.cacheHelpMessage, in 17 and 18); if a later yargs renames it, this does
+ * nothing, and a test says so.
  */
 export function skipHelpCache(parser: object): boolean {
   const usage = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } })

@@ -102,7 +102,7 @@ function quirksOf(decl: string | null): boolean {
   return sys === null && (pub.startsWith("-//w3c//dtd html 4.01 transitional//") || pub.startsWith("-//w3c//dtd html 4.01 frameset//"));
 }
 
-export interface Frame {
+interface Frame {
   name: string;
   /** Order of creation, the same in both passes. */
   ord: number;
@@ -122,7 +122,7 @@ export interface Frame {
   s: any;
 }
 
-export interface Sink {
+interface Sink {
   open(f: Frame): void;
   close(f: Frame): void;
   text(t: string, parent: Frame, foster: Frame | null): void;
@@ -859,7 +859,15 @@ export async function htmlToText(html: string): Promise<string> {
     if (title && !prefix.includes(squash(title))) e.parts.push(title, "\n");
   }
   parse(html, e);
-  return e.join()
+  return tidyText(e.join());
+}
+
+/**
+ * The page's text as lines: no-break spaces and runs of spaces made one space,
+ * cells trimmed and empty trailing cells dropped, at most one blank line in a row.
+ */
+export function tidyText(text: string): string {
+  return text
     .replace(/\u00a0/g, " ")
     .split("\n")
     .map((l) => l.replace(/ +/g, " ").split("\t").map((c) => c.trim()).join("\t").replace(/(?<!\t)\t+$/, ""))

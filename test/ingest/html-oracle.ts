@@ -8,6 +8,7 @@
  */
 import type * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { tidyText } from "../../src/ingest/html.js";
 
 const BODY_SELECTORS = ["#zoom", ".TRS_Editor", ".article-content", ".article", "article", "#content", ".content", "main", "body"];
 const BLOCK = new Set(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "table", "ul", "ol", "blockquote", "pre", "title", "header", "footer"]);
@@ -116,12 +117,7 @@ export async function oracleText(html: string): Promise<string> {
     stack.push({ node, exit: true, block });
     for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]!, exit: false });
   }
-  return parts.join("")
-    .replace(/\u00a0/g, " ")
-    .split("\n")
-    .map((l) => l.replace(/ +/g, " ").split("\t").map((c) => c.trim()).join("\t").replace(/(?<!\t)\t+$/, ""))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  // the tidying of the text is shared: what is compared is which text the tree gives, in what order
+  return tidyText(parts.join(""));
 }
 
