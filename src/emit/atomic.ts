@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { exchangeDirs } from "./exchange.js";
 import { asWriteError, OutputWriteError } from "./output-errors.js";
@@ -169,15 +169,25 @@ export class AtomicDir {
       await mkdir(dirname(abs), { recursive: true });
     } catch (e) { throw asWriteError(target, e); }
     const lock = OutputLock.acquire(abs);
+    // a signal while the temp dir is being made must not leave the lock (or the dir) behind:
+    // until the AtomicDir takes over, this cleanup is the pending one
+    let tmp: string | null = null;
+    const early = () => { if (tmp) rmSync(tmp, { recursive: true, force: true }); lock.release(); };
+    cleanups.add(early);
     try {
       await repair(abs);
       // the pid in the name lets a later build tell a dead build's leftovers from a running one's
-      const tmp = await mkdtemp(join(dirname(abs), `${tmpPrefix(abs)}${process.pid}-`));
+      // made synchronously: an asynchronous mkdtemp has the directory on disk before its name
+      // reaches this code, and a signal in between would leave it behind
+      tmp = mkdtempSync(join(dirname(abs), `${tmpPrefix(abs)}${process.pid}-`));
       // mkdtemp creates 0700; the published directory is an ordinary readable one
-      await chmod(tmp, 0o755);
-      return new AtomicDir(abs, tmp, lock);
+      chmodSync(tmp, 0o755);
+      const dir = new AtomicDir(abs, tmp, lock);
+      cleanups.delete(early);
+      return dir;
     } catch (e) {
-      lock.release();
+      cleanups.delete(early);
+      early();
       throw asWriteError(target, e);
     }
   }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { AtomicDir, checkReplaceable, OutputError } from "../../src/emit/atomic.js";
+import { AtomicDir, checkReplaceable, OutputError, runCleanups } from "../../src/emit/atomic.js";
 
 const base = mkdtempSync(join(tmpdir(), "atomic-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -53,6 +53,20 @@ describe("AtomicDir", () => {
     await d.write("x.json", "[]\n");
     await d.commit();
     expect(readdirSync(out)).toEqual(["x.json"]);
+  });
+});
+
+describe("a signal while the output is being opened (the launcher runs the pending cleanups, then exits)", () => {
+  it("leaves neither the lock nor a temp dir, whichever step of open() it lands in", async () => {
+    const out = join(base, "sig");
+    const ours = () => readdirSync(base).filter((n) => n.startsWith(".sig"));
+    for (let turns = 0; turns < 40; turns++) {
+      const opening = AtomicDir.open(out);
+      for (let k = 0; k < turns; k++) await new Promise((r) => setImmediate(r));
+      runCleanups(); // what SIGINT does before exit
+      expect(ours(), `after ${turns} turns`).toEqual([]);
+      await (await opening.catch(() => null))?.abort(); // this process goes on: tidy up for the next round
+    }
   });
 });
 
