@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { foldWidth, joinSpacedNumbers, normalize, rejoinPageBreaks, squeezeSpaces, trimLineEnds, unwrapPdfLines } from "../../src/ingest/normalize.js";
-import { lineAt, sourceFromLines, TextBuilder, type Source } from "../../src/ingest/source.js";
+import fc from "fast-check";
+import { lineAt, pageAt, sourceFromLines, TextBuilder, type Source } from "../../src/ingest/source.js";
 import { SEED, seedText } from "../helpers.js";
 
 /**
@@ -146,7 +147,9 @@ describe("the whole normalisation of every seed maps back", () => {
       const text = seedText(name);
       const s = normalize(src(text));
       expectMapsBack(s, text);
-      expect(s.lines.length).toBe(s.text.length + 1);
+      // one run per stretch of one line: never more runs than characters, never fewer than lines with text
+      expect(s.map.runs).toBeLessThanOrEqual(s.text.length);
+      expect(s.map.runs).toBeGreaterThanOrEqual(new Set(Array.from(s.text, (_, i) => lineAt(s, i))).size);
     });
   }
 });
@@ -157,7 +160,44 @@ describe("TextBuilder / rewrite", () => {
     b.push("第一页\n", 1, 1);
     b.push("第二页", 3, 2);
     const s = b.build("x.pdf", "pdf", true);
-    expect(Array.from(s.lines)).toEqual([1, 1, 1, 1, 3, 3, 3, 3]);
-    expect(Array.from(s.pages!)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    const all = (f: (o: number) => number | undefined) => Array.from({ length: s.text.length + 1 }, (_, i) => f(i));
+    expect(all((i) => lineAt(s, i))).toEqual([1, 1, 1, 1, 3, 3, 3, 3]);
+    expect(all((i) => pageAt(s, i))).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    expect(s.map.runs).toBe(2);
+  });
+});
+
+describe("the position map as runs", () => {
+  // the map it replaced: one line and page per character, the end sentinel last
+  const naive = (pieces: Array<[string, number, number]>) => {
+    const lines: number[] = [], pages: number[] = [];
+    let lastLine = 1, lastPage = 1;
+    for (const [s, l, p] of pieces) if (s) { for (let i = 0; i < s.length; i++) lines.push(l), pages.push(p); lastLine = l; lastPage = p; }
+    lines.push(lastLine); pages.push(lastPage);
+    return { lines, pages };
+  };
+  it("answers every offset as one number per character did, in any order of lookups", () => {
+    const piece = fc.tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.integer({ min: -3, max: 200 }), { maxLength: 60 }), (pieces, probes) => {
+      const b = new TextBuilder();
+      for (const [s, l, p] of pieces) b.push(s, l, p);
+      const src = b.build("x.pdf", "pdf", true);
+      const { lines, pages } = naive(pieces);
+      const n = src.text.length;
+      for (const o of [...probes, ...Array.from({ length: n + 1 }, (_, i) => i)]) {
+        const c = Math.max(0, Math.min(o, n));
+        expect(lineAt(src, o)).toBe(lines[c]);
+        expect(pageAt(src, o)).toBe(pages[c]);
+      }
+      // copying any stretch keeps each character's line and page
+      const from = probes.length ? Math.max(0, Math.min(probes[0]!, n)) : 0;
+      const cb = new TextBuilder();
+      cb.copy(src, from, n);
+      const copied = cb.build("y.pdf", "pdf", true);
+      for (let i = 0; i < copied.text.length; i++) {
+        expect(lineAt(copied, i)).toBe(lines[from + i]);
+        expect(pageAt(copied, i)).toBe(pages[from + i]);
+      }
+    }));
   });
 });

@@ -9,18 +9,13 @@ import type { Source } from "../../ingest/source.js";
  * page break) is shown on its own line again.
  */
 export function sourceLines(src: Source): string[] {
-  const n = src.text.length;
+  const { map, text } = src;
   let max = 0;
-  for (let i = 0; i < n; i++) if (src.lines[i]! > max) max = src.lines[i]!;
+  for (let k = 0; k < map.runs; k++) if (map.lineOf[k]! > max) max = map.lineOf[k]!;
   const parts: string[][] = Array.from({ length: max }, () => []);
-  let i = 0;
-  while (i < n) {
-    const line = src.lines[i]!;
-    let j = i + 1;
-    while (j < n && src.lines[j] === line) j++;
-    const piece = src.text.slice(i, j).replace(/\n/g, "");
-    if (piece) parts[line - 1]!.push(piece);
-    i = j;
+  for (let k = 0; k < map.runs; k++) {
+    const piece = text.slice(map.starts[k], map.end(k)).replace(/\n/g, "");
+    if (piece) parts[map.lineOf[k]! - 1]!.push(piece);
   }
   return parts.map((p) => p.join(""));
 }
