@@ -104,7 +104,7 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
   const reviews: Record<string, string> = {};
   const failures = await forEachInput(paths, types, opts, (r) => {
     inputs.push(r.input);
-    if (r.review !== undefined) reviews[r.input.name] = r.review;
+    if (r.review !== undefined) reviews[r.input.name] = r.review.join("");
     for (const t of types) {
       const into = records[t] as unknown[];
       for (const rec of r.records[t]) into.push(rec);

@@ -123,6 +123,21 @@ export class FileSink {
     }
   }
 
+  /**
+   * Write a text held in pieces (a review page: one per source line), joined
+   * a STRING_PIECE of characters at a time: as few writes as one string, and
+   * never the whole text in memory at once.
+   */
+  writePieces(pieces: readonly string[]): void {
+    let batch: string[] = [], n = 0;
+    for (const p of pieces) {
+      batch.push(p);
+      n += p.length;
+      if (n >= STRING_PIECE) { this.write(batch.join("")); batch = []; n = 0; }
+    }
+    if (batch.length) this.write(batch.join(""));
+  }
+
   private writeBytes(b: Uint8Array): void {
     try {
       for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);

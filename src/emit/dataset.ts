@@ -26,7 +26,8 @@ export interface InputDone {
   input: { name: string; sha256: string; bytes: number; warnings?: readonly string[] };
   /** by type; read as plain objects */
   records: Readonly<Record<string, readonly object[]>>;
-  review?: string;
+  /** its review page, whole or in pieces (written in order) */
+  review?: string | readonly string[];
 }
 
 export interface DatasetEnd {
@@ -141,9 +142,10 @@ export class DatasetWriter {
     return f;
   }
 
-  private put(name: string, data: string, records: number): void {
+  private put(name: string, data: string | readonly string[], records: number): void {
     const f = this.file(name);
-    f.write(data);
+    if (typeof data === "string") f.write(data);
+    else f.writePieces(data);
     this.outputs.push({ name, sha256: f.close(), records });
   }
 

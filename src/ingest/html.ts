@@ -760,10 +760,48 @@ class Measure implements Sink {
 // foster-parented out of a table go before it, where a browser shows them:
 // each table collects its text apart and hands it to its parent when it closes.
 
-type Out = Array<string | Out>;
+/**
+ * Text in order, with nested Pieces where a table's foster-parented text and
+ * content are spliced in when it closes. Runs of strings are joined every
+ * 1024 pieces: a page of 10⁶ spans keeps its text, not 10⁶ small strings
+ * (each with a header larger than the word it holds).
+ */
+class Pieces {
+  private readonly items: Array<string | Pieces> = [];
+  private run: string[] = [];
+
+  push(x: string | Pieces): void {
+    if (typeof x !== "string") { this.close(); this.items.push(x); return; }
+    this.run.push(x);
+    if (this.run.length >= 1024) this.close();
+  }
+
+  private close(): void {
+    if (!this.run.length) return;
+    this.items.push(this.run.length === 1 ? this.run[0]! : this.run.join(""));
+    this.run = [];
+  }
+
+  /** The whole text, flattened with an explicit stack (tables nest as deep as the page). */
+  join(): string {
+    const res: string[] = [];
+    const stack: Array<[Pieces, number]> = [[this, 0]];
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const p = top[0];
+      if (top[1] === 0) p.close();
+      if (top[1] >= p.items.length) { stack.pop(); continue; }
+      const x = p.items[top[1]++]!;
+      if (typeof x === "string") res.push(x);
+      else stack.push([x, 0]);
+    }
+    return res.join("");
+  }
+}
+
 interface EmitState {
   emit: boolean;
-  out: Out;
+  out: Pieces;
   inCell: number;
   inPre: number;
   parentInCell: number;
@@ -771,14 +809,14 @@ interface EmitState {
   cell: boolean;
   pre: boolean;
   /** Tables: what was foster-parented before it, its own text, where both go when it closes. */
-  foster?: Out;
-  content?: Out;
-  parentOut?: Out;
+  foster?: Pieces;
+  content?: Pieces;
+  parentOut?: Pieces;
 }
-const NOEMIT: EmitState = { emit: false, out: [], inCell: 0, inPre: 0, parentInCell: 0, block: false, cell: false, pre: false };
+const NOEMIT: EmitState = { emit: false, out: new Pieces(), inCell: 0, inPre: 0, parentInCell: 0, block: false, cell: false, pre: false };
 
 class Emit implements Sink {
-  readonly parts: Out = [];
+  readonly parts = new Pieces();
   private readonly top: EmitState;
   constructor(private readonly rootOrd: number) {
     this.top = { ...NOEMIT, emit: true, out: this.parts };
@@ -800,7 +838,7 @@ class Emit implements Sink {
       s = { emit: true, out, inCell: ps.inCell + (cell ? 1 : 0), inPre: ps.inPre + (name === "pre" ? 1 : 0), parentInCell: ps.inCell, block, cell, pre: name === "pre" };
     }
     if (name === "table") {
-      s = { ...s, foster: [], content: [], parentOut: out };
+      s = { ...s, foster: new Pieces(), content: new Pieces(), parentOut: out };
       if (s.emit) s.out = s.content!;
     }
     if (s.block && name !== "tr" && name !== "li") s.out.push("\n");
@@ -814,7 +852,7 @@ class Emit implements Sink {
       if (s.block) s.out.push("\n");
       else if (s.parentInCell && BLOCK.has(f.name)) s.out.push(" ");
     }
-    if (s.parentOut) s.parentOut.push(s.foster!, s.content!);
+    if (s.parentOut) { s.parentOut.push(s.foster!); s.parentOut.push(s.content!); }
   }
 
   text(t: string, parent: Frame, foster: Frame | null): void {
@@ -825,22 +863,10 @@ class Emit implements Sink {
     out.push(s.inPre && !s.inCell ? t.replace(/\r\n?/g, "\n").replace(/ +/g, " ") : t.replace(/[\r\n\t ]+/g, " "));
   }
 
-  /** The collected text, flattened with an explicit stack (tables nest as deep as the page). */
-  join(): string {
-    const res: string[] = [];
-    const stack: Array<[Out, number]> = [[this.parts, 0]];
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      if (top[1] >= top[0].length) { stack.pop(); continue; }
-      const x = top[0][top[1]++]!;
-      if (typeof x === "string") res.push(x);
-      else stack.push([x, 0]);
-    }
-    return res.join("");
-  }
+  join(): string { return this.parts.join(); }
 }
 
-export async function htmlToText(html: string): Promise<string> {
+export function htmlToText(html: string): string {
   // the HTML input stream's newline normalization
   if (html.includes("\r")) html = html.replace(/\r\n?/g, "\n");
   const m = new Measure();
@@ -856,7 +882,7 @@ export async function htmlToText(html: string): Promise<string> {
   // many article bodies leave the title to a heading above them: keep it as the first line
   if (prefix !== null) {
     const title = m.pageTitle();
-    if (title && !prefix.includes(squash(title))) e.parts.push(title, "\n");
+    if (title && !prefix.includes(squash(title))) e.parts.push(title + "\n");
   }
   parse(html, e);
   return tidyText(e.join());
@@ -865,18 +891,29 @@ export async function htmlToText(html: string): Promise<string> {
 /**
  * The page's text as lines: no-break spaces and runs of spaces made one space,
  * cells trimmed and empty trailing cells dropped, at most one blank line in a row.
+ * Line by line, so a large page's text is copied once into tidy lines and
+ * once more when they are joined, not once per step.
  */
 export function tidyText(text: string): string {
-  return text
-    .replace(/\u00a0/g, " ")
-    .split("\n")
-    .map((l) => l.replace(/ +/g, " ").split("\t").map((c) => c.trim()).join("\t").replace(/(?<!\t)\t+$/, ""))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const out: string[] = [];
+  let blanks = 0;
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf("\n", from);
+    if (to < 0) to = text.length;
+    const line = tidyLine(text.slice(from, to));
+    from = to + 1;
+    if (line === "" && ++blanks > 1) continue;
+    if (line !== "") blanks = 0;
+    out.push(line);
+  }
+  return out.join("\n").trim();
 }
 
-export async function ingestHtml(file: string, bytes: Uint8Array): Promise<Source> {
+function tidyLine(l: string): string {
+  return l.replace(/\u00a0/g, " ").replace(/ +/g, " ").split("\t").map((c) => c.trim()).join("\t").replace(/(?<!\t)\t+$/, "");
+}
+
+export function ingestHtml(file: string, bytes: Uint8Array): Source {
   let html: string;
   try {
     html = decodeHtml(bytes);
@@ -884,7 +921,8 @@ export async function ingestHtml(file: string, bytes: Uint8Array): Promise<Sourc
     throw new InputError(file, "not valid text in UTF-8, UTF-16 or GB18030");
   }
   if (looksBinary(html)) throw new InputError(file, "binary content, not an HTML document");
-  const text = await htmlToText(html);
+  const text = htmlToText(html);
+  html = ""; // the page's markup can go before its text is mapped
   if (!text.trim()) throw new InputError(file, "HTML page has no text");
   return sourceFromLines(file, "html", text);
 }

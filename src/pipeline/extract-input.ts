@@ -42,22 +42,24 @@ export interface InputInfo { name: string; sha256: string; bytes: number; warnin
 
 /** What one input file gave: its records, or the one-line reason it failed. */
 export type InputResult =
-  | { ok: true; records: Records; input: InputInfo; review?: string }
+  | { ok: true; records: Records; input: InputInfo; review?: string[] }
   | { ok: false; failure: InputFailure };
 
 /** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
 export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number, cacheDir?: string | null): Promise<InputResult> {
   const name = basename(path);
   try {
-    const bytes = await readInput(path, maxInputBytes);
+    let bytes: Uint8Array | null = await readInput(path, maxInputBytes);
     const key = cacheDir ? cacheKey(name, bytes, types) : "";
     if (cacheDir) {
-      const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string }>(cacheDir, key);
+      const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string[] }>(cacheDir, key);
       if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
     }
     // hashed first: then nothing needs the bytes after ingest, and a large input's bytes can go while it is extracted
     const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
-    const src = await ingestBytes(name, bytes);
+    const ingesting = ingestBytes(name, bytes);
+    bytes = null; // this frame lives on through extraction
+    const src = await ingesting;
     const { records } = extractSource(src, types);
     if (src.warnings?.length) input.warnings = [...src.warnings];
     const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);

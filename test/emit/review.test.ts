@@ -47,7 +47,7 @@ describe("review pages: source lines and quote spans", () => {
 describe("review page HTML", () => {
   const lines = ["<script>alert(1)</script>", "\"onmouseover=\"x\" </textarea>", "到2025年，粮食产量</script><!--达到400亿斤。"];
   const rec = { id: "tgt_0000000000000001", source_file: "h.txt", source_line: 3, quote: "到2025年，粮食产量</script><!--达到400亿斤。", indicator: "</script><script>alert(2)</script>" };
-  const html = reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" });
+  const html = reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" }).join("");
 
   it("every piece of input text is escaped; the data block cannot be closed by a quote", () => {
     expect(html.match(/<script/g)).toHaveLength(2);
@@ -96,7 +96,7 @@ describe("review page HTML", () => {
     const name = SEED.annual;
     const recs = seedRecords(name);
     const src = normalize(sourceFromLines(name, "txt", seedText(name)));
-    const page = reviewPage({ file: name, types: ["targets", "railways"], records: recs as never, lines: sourceLines(src), version: "1" });
+    const page = reviewPage({ file: name, types: ["targets", "railways"], records: recs as never, lines: sourceLines(src), version: "1" }).join("");
     const marked = new Set([...page.matchAll(/data-r="([^"]*)"/g)].flatMap((m) => m[1]!.split(" ").map(Number)));
     expect(marked.size).toBe(recs.targets.length + recs.railways.length);
   });

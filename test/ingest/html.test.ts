@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
-import { htmlToText } from "../../src/ingest/html.js";
+import fc from "fast-check";
+import { htmlToText, tidyText } from "../../src/ingest/html.js";
 import { ingestBytes, InputError } from "../../src/ingest/index.js";
 import { ROOT } from "../helpers.js";
 import { flatText, quoteAtLine } from "../e2e/provenance.js";
@@ -125,5 +126,22 @@ describe("htmlToText", () => {
     expect(await htmlToText(html)).toBe("");
     await expect(ingestBytes("gone.html", Buffer.from(html))).rejects.toThrow(InputError);
     await expect(ingestBytes("gone.html", Buffer.from(html))).rejects.toThrow("gone.html: HTML page has no text");
+  });
+});
+
+describe("tidyText, line by line", () => {
+  // the whole-text chain it replaced (each step a copy of the page's text)
+  const chained = (text: string) => text
+    .replace(/\u00a0/g, " ")
+    .split("\n")
+    .map((l) => l.replace(/ +/g, " ").split("\t").map((c) => c.trim()).join("\t").replace(/(?<!\t)\t+$/, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  it("gives what the chain of whole-text steps gave, on any mix of spaces, tabs, blank lines and text", () => {
+    const ch = fc.constantFrom("a", "中", " ", "  ", "\t", "\n", "\n\n\n", "\u00a0", "\u3000", "\r");
+    fc.assert(fc.property(fc.array(ch, { maxLength: 40 }).map((a) => a.join("")), (t) => {
+      expect(tidyText(t)).toBe(chained(t));
+    }), { numRuns: 3000 });
   });
 });

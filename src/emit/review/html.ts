@@ -52,8 +52,13 @@ export function jsonData(value: unknown): string {
 
 const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 
-/** A whole page: CSP meta (no network; only this page's own style and script), then head and body. */
-export function page(opts: { title: string; style: string; script?: string; body: string }): string {
+/**
+ * A whole page: CSP meta (no network; only this page's own style and script),
+ * then head and body. In pieces, as the body comes: a review page of a large
+ * input is written piece by piece and never held as one string (nor one copy
+ * of it per concatenation).
+ */
+export function page(opts: { title: string; style: string; script?: string; body: string | readonly string[] }): string[] {
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(opts.style)}`,
@@ -63,7 +68,7 @@ export function page(opts: { title: string; style: string; script?: string; body
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
-  return `<!DOCTYPE html>
+  const head = `<!DOCTYPE html>
 <html lang="zh-Hans">
 <head>
 <meta charset="utf-8">
@@ -74,8 +79,10 @@ export function page(opts: { title: string; style: string; script?: string; body
 <style>${opts.style}</style>
 </head>
 <body>
-${opts.body}
+`;
+  const tail = `
 ${opts.script ? `<script>${opts.script}</script>\n` : ""}</body>
 </html>
 `;
+  return [head].concat(opts.body, [tail]);
 }

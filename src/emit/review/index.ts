@@ -5,7 +5,7 @@ import { sourceLines } from "./lines.js";
 import { reviewPage } from "./page.js";
 
 /** The review page of one input, made where its Source is at hand (extraction), so it is cached and merged with its records. */
-export function reviewOf(src: Source, records: Readonly<Record<string, readonly Record<string, unknown>[]>>, types: readonly RecordType[]): string {
+export function reviewOf(src: Source, records: Readonly<Record<string, readonly Record<string, unknown>[]>>, types: readonly RecordType[]): string[] {
   return reviewPage({ file: src.file, types, records, lines: sourceLines(src), version: VERSION });
 }
 

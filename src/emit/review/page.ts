@@ -25,8 +25,8 @@ export function labelField(type: RecordType): string {
   return readingOrder(type).find((f) => !f.bookkeeping && f.name !== "doc_title" && f.name !== "section")?.name ?? "quote";
 }
 
-/** The source text, one element per line, with the quotes of `recs` marked. */
-function sourceHtml(lines: readonly string[], recs: readonly Rec[]): string {
+/** The source text, one element per line, with the quotes of `recs` marked: one piece per line. */
+function sourceHtml(lines: readonly string[], recs: readonly Rec[]): string[] {
   const total = lines.reduce((n, l) => n + l.length, 0);
   const locator = new QuoteLocator(32 * total + 1_000_000);
   const byLine = new Map<number, Array<{ span: Span; record: number }>>();
@@ -54,9 +54,9 @@ function sourceHtml(lines: readonly string[], recs: readonly Rec[]): string {
       }
       body += esc(text.slice(at));
     }
-    out.push(`<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`);
+    out.push(`${i ? "\n" : ""}<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`);
   }
-  return out.join("\n");
+  return out;
 }
 
 export interface ReviewInput {
@@ -70,13 +70,14 @@ export interface ReviewInput {
   version: string;
 }
 
-export function reviewPage(input: ReviewInput): string {
+/** The page, in pieces (src/emit/review/html.ts `page`). */
+export function reviewPage(input: ReviewInput): string[] {
   const recs: Rec[] = [];
   for (const t of input.types) for (const r of input.records[t] ?? []) recs.push({ type: t, ...r } as unknown as Rec);
   // the list follows the text: by line, then type (stable: each type keeps its output order)
   recs.sort((a, b) => a.source_line - b.source_line);
   const labels = Object.fromEntries(input.types.map((t) => [t, labelField(t)]));
-  const body = `<header><a href="index.html">← all inputs</a><h1>${esc(input.file)}</h1><span>${recs.length} records · ${input.lines.length} lines · policy-extract ${esc(input.version)}</span></header>
+  const head = `<header><a href="index.html">← all inputs</a><h1>${esc(input.file)}</h1><span>${recs.length} records · ${input.lines.length} lines · policy-extract ${esc(input.version)}</span></header>
 <main class="review">
 <section id="side" aria-label="records">
 <div id="filters">
@@ -92,9 +93,10 @@ export function reviewPage(input: ReviewInput): string {
 <div id="detail" aria-live="polite">Click a record (or use ↑ ↓) to see it on its line; click a highlighted passage to list its records.</div>
 </section>
 <section id="src" aria-label="source text of ${esc(input.file)}">
-${sourceHtml(input.lines, recs)}
+`;
+  const tail = `
 </section>
 </main>
 <script type="application/json" id="data">${jsonData({ file: input.file, types: input.types, labels, records: recs })}</script>`;
-  return page({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT, body });
+  return page({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT, body: [head].concat(sourceHtml(input.lines, recs), [tail]) });
 }
