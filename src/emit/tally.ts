@@ -1,4 +1,5 @@
 import type { RecordType } from "../generated/records.js";
+import { detach } from "../shared/detach.js";
 
 /**
  * Records counted per input, per type and per document inside each input: what
@@ -35,7 +36,8 @@ export class Tally {
   /** One input's records by type: its documents open their rows first, then every record is counted. */
   addInput(records: Readonly<Record<string, readonly Counted[]>>): void {
     const zeros = () => this.types.map(() => 0);
-    for (const doc of records.documents ?? []) this.entry(String(doc.source_file)).docs.set(String(doc.title ?? doc.doc_title), zeros());
+    // keys are kept for the whole build: detached from the input's text (src/shared/detach.ts)
+    for (const doc of records.documents ?? []) this.entry(String(doc.source_file)).docs.set(detach(String(doc.title ?? doc.doc_title)), zeros());
     this.types.forEach((t, ti) => {
       for (const r of records[t] ?? []) {
         const e = this.entry(String(r.source_file));
@@ -43,7 +45,7 @@ export class Tally {
         this.totals[ti]!++;
         const key = String(r.doc_title);
         let c = e.docs.get(key);
-        if (!c) e.docs.set(key, (c = zeros()));
+        if (!c) e.docs.set(detach(key), (c = zeros()));
         c[ti]!++;
       }
     });
@@ -51,7 +53,7 @@ export class Tally {
 
   private entry(input: string): { total: number[]; docs: Map<string, number[]> } {
     let e = this.inputs.get(input);
-    if (!e) this.inputs.set(input, (e = { total: this.types.map(() => 0), docs: new Map() }));
+    if (!e) this.inputs.set(detach(input), (e = { total: this.types.map(() => 0), docs: new Map() }));
     return e;
   }
 
