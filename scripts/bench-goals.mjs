@@ -116,7 +116,7 @@ for (const mb of [6, 12, 24, 48]) {
 }
 {
   const html = join(work, "big.html");
-  // 20 000 paragraphs of 49 spans each: 10⁶ elements, about 14 MB
+  // 20 000 paragraphs of 49 spans each: 10⁶ elements, 48 MB (the issue said 14 MB of another page of as many elements)
   const parts = ["<html><body>"];
   const span = (i) => `<span class="w${i % 7}">推进重点项目建设${i % 10}</span>`;
   for (let p = 0; p < 20_000; p++) parts.push(`<p>${Array.from({ length: 49 }, (_, i) => span(p + i)).join("")}。</p>`);
