@@ -32,12 +32,8 @@ export async function ingestBytes(file: string, bytes: Uint8Array): Promise<Sour
   if (bytes.length === 0) throw new InputError(file, "empty file");
   const read = READERS.get(ext);
   if (!read) throw new InputError(file, `unsupported file type '${ext || "(none)"}' (use ${SUPPORTED_EXTENSIONS.join(", ")})`);
-  const raw = read(file, bytes);
-  bytes = EMPTY; // this frame lives on while the text is normalised: let a large input's bytes go
-  return normalize(await raw);
+  return normalize(await read(file, bytes));
 }
-
-const EMPTY = new Uint8Array(0);
 
 /** Why a path cannot be read, in words for the `FILE: reason` line. */
 export function readFailure(e: unknown): string {

@@ -7,6 +7,7 @@ import { EXTRACTORS } from "../extract/index.js";
 import { finalize } from "../extract/record.js";
 import { RECORD_TYPES, type RecordOf, type RecordType } from "../generated/records.js";
 import { ingestBytes, InputError, readInput, type Source } from "../ingest/index.js";
+import { releaseBytes } from "../ingest/release-bytes.js";
 import { splitDocuments } from "../structure/documents.js";
 import type { Doc } from "../structure/types.js";
 
@@ -49,17 +50,16 @@ export type InputResult =
 export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number, cacheDir?: string | null): Promise<InputResult> {
   const name = basename(path);
   try {
-    let bytes: Uint8Array | null = await readInput(path, maxInputBytes);
+    const bytes = await readInput(path, maxInputBytes);
     const key = cacheDir ? cacheKey(name, bytes, types) : "";
     if (cacheDir) {
       const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string[] }>(cacheDir, key);
       if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
     }
-    // hashed first: then nothing needs the bytes after ingest, and a large input's bytes can go while it is extracted
+    // hashed first: then nothing needs the bytes after ingest, and a large input's bytes go before it is extracted
     const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
-    const ingesting = ingestBytes(name, bytes);
-    bytes = null; // this frame lives on through extraction
-    const src = await ingesting;
+    const src = await ingestBytes(name, bytes);
+    await releaseBytes(bytes); // this frame lives on through extraction
     const { records } = extractSource(src, types);
     if (src.warnings?.length) input.warnings = [...src.warnings];
     const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);

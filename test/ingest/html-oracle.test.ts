@@ -58,4 +58,15 @@ describe("HTML ingest without a DOM reads what the parse5 DOM reading read", () 
       expect(await htmlToText(html)).toBe(await oracleText(html));
     }), { numRuns: 1500 });
   });
+
+  // the text is gathered in runs joined every 1024 pieces (src/ingest/html.ts Pieces):
+  // long runs on either side of tables, foster-parented text, cells of many pieces
+  it("on long pages: thousands of spans around tables with foster-parented text", async () => {
+    const spans = (n: number, w: string) => Array.from({ length: n }, (_, i) => `<span>${w}${i}</span>${i % 97 === 0 ? "<br>" : ""}`).join("");
+    const long = fc.tuple(fc.integer({ min: 1000, max: 2600 }), fc.integer({ min: 0, max: 2100 }), fc.integer({ min: 0, max: 1500 }), fc.constantFrom(...words), fc.boolean())
+      .map(([before, inCell, after, w, foster]) => `<html><body><p>${spans(before, w)}</p><table>${foster ? spans(inCell >> 1, "表外") : ""}<tr><td>${spans(inCell, w)}<td>末</tr></table>${spans(after, w)}</body></html>`);
+    await fc.assert(fc.asyncProperty(long, async (html) => {
+      expect(await htmlToText(html)).toBe(await oracleText(html));
+    }), { numRuns: 12 });
+  });
 });

@@ -1,0 +1,33 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { releaseBytes } from "../../src/ingest/release-bytes.js";
+import { ROOT, SEED } from "../helpers.js";
+
+const ab = () => process.memoryUsage().arrayBuffers;
+
+describe("releaseBytes: a large input's bytes go as soon as its text is read", () => {
+  it("frees a buffer read from a file at once, leaving it detached", async () => {
+    const seed = await readFile(join(ROOT, "seeds", SEED.annual));
+    const big = Buffer.alloc(8 << 20);
+    for (let o = 0; o < big.length; o += seed.length) seed.copy(big, o);
+    const before = ab();
+    await releaseBytes(big);
+    expect(big.byteLength).toBe(0);
+    expect(before - ab()).toBeGreaterThanOrEqual(8 << 20);
+  });
+
+  it("leaves alone what it does not own whole: a view into a larger buffer, a small pooled buffer, a detached one", async () => {
+    const whole = Buffer.alloc(4 << 20, 1);
+    const view = whole.subarray(1, 2 << 20);
+    await releaseBytes(view);
+    expect(view.byteLength).toBe((2 << 20) - 1);
+    expect(whole[0]).toBe(1);
+    const small = Buffer.from("到2025年");
+    await releaseBytes(small);
+    expect(small.toString()).toBe("到2025年");
+    const gone = Buffer.alloc(2 << 20);
+    await releaseBytes(gone);
+    await expect(releaseBytes(gone)).resolves.toBeUndefined();
+  });
+});
