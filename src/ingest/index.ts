@@ -3,7 +3,6 @@ import { open, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { ingestDocx } from "./docx.js";
 import { InputError } from "./errors.js";
-import { ingestHtml } from "./html.js";
 import { normalize } from "./normalize.js";
 import { ingestPdf } from "./pdf.js";
 import type { Source } from "./source.js";
@@ -16,6 +15,9 @@ type Reader = (file: string, bytes: Uint8Array) => Source | Promise<Source>;
  * Which reader reads which file extension (lower case). A new input format is
  * one reader module and one row here.
  */
+/** HTML's tokenizer and entity tables are loaded by the first HTML input, not by every build. */
+const ingestHtml: Reader = async (file, bytes) => (await import("./html.js")).ingestHtml(file, bytes);
+
 const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   [".txt", ingestTxt],
   [".html", ingestHtml],
