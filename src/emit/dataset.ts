@@ -41,11 +41,29 @@ const SCRATCH = ".scratch";
 /** Records of one type turned into JSON and CSV text and written at once. */
 const BATCH = 512;
 
-/** Rows of a record sheet kept in a scratch file of the temp dir until the workbook is zipped. */
+/** Characters of sheet rows gathered before one write to their scratch file. */
+const ROWS_PER_WRITE_CHARS = 1 << 16;
+
+/**
+ * Rows of a record sheet kept in a scratch file of the temp dir until the
+ * workbook is zipped. Rows come one record at a time: gathered into one
+ * write per 64 K characters, not one system call each.
+ */
 function scratchRows(file: FileSink): RowStore {
+  let pending: string[] = [], chars = 0;
+  const flush = () => {
+    if (!pending.length) return;
+    file.write(pending.join(""));
+    pending = [];
+    chars = 0;
+  };
   return {
-    append: (xml) => file.write(xml),
-    chunks: () => { file.close(); return file.read(); },
+    append: (xml) => {
+      pending.push(xml);
+      chars += xml.length;
+      if (chars >= ROWS_PER_WRITE_CHARS) flush();
+    },
+    chunks: () => { flush(); file.close(); return file.read(); },
   };
 }
 
