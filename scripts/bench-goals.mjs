@@ -15,6 +15,8 @@ import { join } from "node:path";
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "policy-extract.js");
 const MB = 1 << 20;
+/** the issue's memory goals are in MB (10⁶ bytes); peaks are read in MiB */
+const mib = (mb) => Math.floor((mb * 1e6) / MB);
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 const work = mkdtempSync(join(tmpdir(), "bench-goals-"));
 
@@ -102,7 +104,7 @@ for (const mb of [6, 12, 24, 48]) {
 {
   const c = corpus(60);
   const r = run([BIN, "build", "--in", c.dir, "--out", join(work, "out"), "--quiet", "--no-cache"], 1);
-  rows.push({ case: "60 MB seed copies, peak memory (1 thread)", then: THEN.mb60, now: `${r.MiB} MiB (${r.s} s)`, goal: "≤ 300 MiB", met: r.MiB <= 300 ? "yes" : "no" });
+  rows.push({ case: "60 MB seed copies, peak memory (1 thread)", then: THEN.mb60, now: `${r.MiB} MiB (${r.s} s)`, goal: `≤ 300 MB = ${mib(300)} MiB`, met: r.MiB <= mib(300) ? "yes" : "no" });
   // identical bytes whatever the number of workers
   const one = join(work, "one"), many = join(work, "many");
   const first = readdirSync(c.dir).slice(0, 40);
@@ -122,8 +124,9 @@ for (const mb of [6, 12, 24, 48]) {
   for (let p = 0; p < 20_000; p++) parts.push(`<p>${Array.from({ length: 49 }, (_, i) => span(p + i)).join("")}。</p>`);
   parts.push("</body></html>");
   writeFileSync(html, parts.join("\n"));
-  const r = run([BIN, "build", "--in", html, "--out", join(work, "out"), "--quiet", "--no-cache"], 1);
-  rows.push({ case: "HTML page with 10⁶ elements", then: THEN.html, now: `${r.MiB} MiB (${r.s} s)`, goal: "≤ 400 MiB", met: r.MiB <= 400 ? "yes" : "no" });
+  // three runs: one run's peak moves by tens of MiB with the moment V8 collects
+  const r = run([BIN, "build", "--in", html, "--out", join(work, "out"), "--quiet", "--no-cache"], 3);
+  rows.push({ case: "HTML page with 10⁶ elements", then: THEN.html, now: `${r.MiB} MiB (${r.s} s)`, goal: `≤ 400 MB = ${mib(400)} MiB`, met: r.MiB <= mib(400) ? "yes" : "no" });
 }
 const effective = await effectiveCores();
 console.log(`\nSpeed goals (issue 11) on this machine: ${cpus()[0]?.model ?? "?"} × ${cores} reported, ${effective} effective (${cores} copies of one CPU-bound loop at once against one alone), ${Math.round(totalmem() / MB / 1024)} GiB, Node ${process.version}`);
