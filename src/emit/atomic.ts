@@ -99,19 +99,52 @@ async function repair(abs: string): Promise<void> {
 /** Characters of a string encoded at once by FileSink.write. */
 const STRING_PIECE = 1 << 20;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+/**
+ * Characters of appended pieces gathered before they are written. Small: a
+ * piece (a sheet row, a source line) may be a substring that keeps its whole
+ * input text alive, and rows gathered across many inputs would keep many texts.
+ */
+const APPEND_CHARS = 1 << 16;
 
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
   private readonly fd: number;
   private readonly hash = createHash("sha256");
   private closed = false;
+  /** appended pieces not yet written */
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown) {
     try { this.fd = openSync(path, "w"); } catch (e) { throw wrap(e); }
   }
 
   write(data: string | Uint8Array): void {
-    if (typeof data !== "string") return this.writeBytes(data);
+    this.flush();
+    if (typeof data === "string") this.writeText(data);
+    else this.writeBytes(data);
+  }
+
+  /**
+   * Append a piece of text (a review page's line, a sheet's row): pieces are
+   * gathered and written APPEND_CHARS of characters at a time, in order with
+   * `write`: few system calls, and never a whole long text in memory at once.
+   */
+  append(piece: string): void {
+    this.pending.push(piece);
+    this.pendingChars += piece.length;
+    if (this.pendingChars >= APPEND_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const text = this.pending.join("");
+    this.pending = [];
+    this.pendingChars = 0;
+    this.writeText(text);
+  }
+
+  private writeText(data: string): void {
     // a long text (a review page of a whole input: tens of MB) is encoded a piece at a
     // time, so its UTF-8 copy is never held whole; a piece never ends between the
     // two halves of a surrogate pair, so the bytes are those of the whole string
@@ -121,21 +154,6 @@ export class FileSink {
       this.writeBytes(Buffer.from(at === 0 && end === data.length ? data : data.slice(at, end), "utf8"));
       at = end;
     }
-  }
-
-  /**
-   * Write a text held in pieces (a review page: one per source line), joined
-   * a STRING_PIECE of characters at a time: as few writes as one string, and
-   * never the whole text in memory at once.
-   */
-  writePieces(pieces: readonly string[]): void {
-    let batch: string[] = [], n = 0;
-    for (const p of pieces) {
-      batch.push(p);
-      n += p.length;
-      if (n >= STRING_PIECE) { this.write(batch.join("")); batch = []; n = 0; }
-    }
-    if (batch.length) this.write(batch.join(""));
   }
 
   private writeBytes(b: Uint8Array): void {
@@ -148,6 +166,7 @@ export class FileSink {
   /** Close the file; returns its sha256 (hex). */
   close(): string {
     if (!this.closed) {
+      this.flush();
       this.closed = true;
       try { closeSync(this.fd); } catch (e) { throw this.wrap(e); }
     }

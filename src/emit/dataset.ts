@@ -41,29 +41,15 @@ const SCRATCH = ".scratch";
 /** Records of one type turned into JSON and CSV text and written at once. */
 const BATCH = 512;
 
-/** Characters of sheet rows gathered before one write to their scratch file. */
-const ROWS_PER_WRITE_CHARS = 1 << 16;
-
 /**
  * Rows of a record sheet kept in a scratch file of the temp dir until the
- * workbook is zipped. Rows come one record at a time: gathered into one
- * write per 64 K characters, not one system call each.
+ * workbook is zipped. Rows come one record at a time; the file gathers them
+ * into large writes (FileSink.append).
  */
 function scratchRows(file: FileSink): RowStore {
-  let pending: string[] = [], chars = 0;
-  const flush = () => {
-    if (!pending.length) return;
-    file.write(pending.join(""));
-    pending = [];
-    chars = 0;
-  };
   return {
-    append: (xml) => {
-      pending.push(xml);
-      chars += xml.length;
-      if (chars >= ROWS_PER_WRITE_CHARS) flush();
-    },
-    chunks: () => { flush(); file.close(); return file.read(); },
+    append: (xml) => file.append(xml),
+    chunks: () => { file.close(); return file.read(); },
   };
 }
 
@@ -163,7 +149,7 @@ export class DatasetWriter {
   private put(name: string, data: string | readonly string[], records: number): void {
     const f = this.file(name);
     if (typeof data === "string") f.write(data);
-    else f.writePieces(data);
+    else for (const piece of data) f.append(piece);
     this.outputs.push({ name, sha256: f.close(), records });
   }
 

@@ -11,13 +11,13 @@ import { ingestTxt } from "./txt.js";
 /** A reader turns one input's bytes into text with its position map, or throws InputError. */
 type Reader = (file: string, bytes: Uint8Array) => Source | Promise<Source>;
 
+/** HTML's tokenizer and entity tables are loaded by the first HTML input, not by every build. */
+const ingestHtml: Reader = async (file, bytes) => (await import("./html.js")).ingestHtml(file, bytes);
+
 /**
  * Which reader reads which file extension (lower case). A new input format is
  * one reader module and one row here.
  */
-/** HTML's tokenizer and entity tables are loaded by the first HTML input, not by every build. */
-const ingestHtml: Reader = async (file, bytes) => (await import("./html.js")).ingestHtml(file, bytes);
-
 const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   [".txt", ingestTxt],
   [".html", ingestHtml],

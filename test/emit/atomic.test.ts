@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,6 +54,28 @@ describe("AtomicDir", () => {
     await d.write("x.json", "[]\n");
     await d.commit();
     expect(readdirSync(out)).toEqual(["x.json"]);
+  });
+});
+
+describe("FileSink: text written whole and appended in pieces", () => {
+  it("writes the bytes of the whole text, in order, whatever the pieces, a pair of surrogates across every boundary", async () => {
+    const out = join(base, "sink");
+    const d = await AtomicDir.open(out);
+    const f = d.file("t.txt");
+    // a line of 1 M characters ends in the first half of 𠀀: the encoder's piece boundary falls inside the pair
+    const long = "推".repeat((1 << 20) - 1) + "𠀀尾";
+    const lines = Array.from({ length: 3000 }, (_, i) => `第${i}行𠀀\n`);
+    f.write("头");
+    for (const l of lines.slice(0, 1000)) f.append(l);
+    f.write(long); // a write comes after the pieces appended before it
+    f.append(long);
+    for (const l of lines.slice(1000)) f.append(l);
+    const sha = f.close();
+    const expected = Buffer.from("头" + lines.slice(0, 1000).join("") + long + long + lines.slice(1000).join(""), "utf8");
+    const got = readFileSync(join(d.tmp, "t.txt"));
+    expect(got.equals(expected)).toBe(true);
+    expect(sha).toBe(createHash("sha256").update(expected).digest("hex"));
+    await d.abort();
   });
 });
 
