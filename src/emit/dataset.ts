@@ -2,7 +2,7 @@ import type { RecordType } from "../generated/records.js";
 import { AtomicDir, type FileSink } from "./atomic.js";
 import { codebookMarkdown } from "./codebook.js";
 import { csvHeader, csvRows } from "./csv.js";
-import { jsonItem } from "./json.js";
+import { jsonItems } from "./json.js";
 import { reviewIndex } from "./review/index-page.js";
 import { reviewPageName } from "./review/page.js";
 import { Tally, type Counted } from "./tally.js";
@@ -101,9 +101,7 @@ export class DatasetWriter {
       // a batch at a time: one input can hold 100 000 records, whose text need not be held whole
       for (let from = 0; from < recs.length; from += BATCH) {
         const batch = recs.slice(from, from + BATCH);
-        let text = "";
-        for (let i = 0; i < batch.length; i++) text += jsonItem(batch[i], n + from + i === 0);
-        this.json.get(t)!.write(text);
+        this.json.get(t)!.write(jsonItems(batch, n + from === 0));
         this.csv.get(t)!.write(csvRows(this.columns.get(t)!, batch));
       }
       this.book.add(t, recs);

@@ -4,11 +4,15 @@ export function toJson(records: unknown): string {
 }
 
 /**
- * One element of that array as it appears in it, for a file written record by
- * record: the opening bracket or the comma before it, and its lines indented one
- * level (a JSON string holds no raw line break, so every \n is a line of the
- * layout). The elements, then "\n]\n" (or "[]\n" for none), are toJson's bytes.
+ * Some elements of that array as they appear in it, for a file written a few
+ * records at a time: the opening bracket (for the file's first record) or the
+ * comma before the first of them, and their lines indented one level. The runs,
+ * then "\n]\n" (or "[]\n" for none), are toJson's bytes: they are the array's own
+ * text without its "[" and its closing "\n]", so one JSON.stringify call does a
+ * whole run (a run of one record at a time costs a call and a re-indent each).
  */
-export function jsonItem(record: unknown, first: boolean): string {
-  return (first ? "[\n  " : ",\n  ") + JSON.stringify(record, null, 2).replace(/\n/g, "\n  ");
+export function jsonItems(records: readonly unknown[], first: boolean): string {
+  if (!records.length) return "";
+  const whole = JSON.stringify(records, null, 2);
+  return (first ? "[" : ",") + whole.slice(1, -2);
 }

@@ -1,3 +1,4 @@
+import { holdsAny } from "../shared/lexicon.js";
 import { fixOcrDashes } from "../shared/places.js";
 import type { Block, Doc } from "../structure/types.js";
 import { clausesOf } from "./projects/clauses.js";
@@ -37,13 +38,13 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
     let v = pays.get(si);
     if (v === undefined) {
       const t = doc.sentences[si]!.text;
-      v = /[万亿]元/.test(t) && FUNDING_WORDS.some((w) => t.includes(w));
+      v = /[万亿]元/.test(t) && holdsAny(t, FUNDING_WORDS);
       pays.set(si, v);
     }
     return v;
   };
   clauses.forEach((clause, ci) => {
-    if (SKIP_CLAUSE.some((w) => clause.text.includes(w))) return;
+    if (holdsAny(clause.text, SKIP_CLAUSE)) return;
     const sentence = doc.sentences[clause.sentence]!;
     if (paysMoney(clause.sentence)) return;
     const hits = namesInClause(clause.text, clause.heading);

@@ -8,7 +8,7 @@ import { charClass } from "../shared/char-class.js";
  * merge of many shards holds no descriptor open), and memory holds one piece
  * and one record whatever the file's size.
  *
- * It reads the writer's own layout (src/emit/json.ts `jsonItem`): `[`, then
+ * It reads the writer's own layout (src/emit/json.ts `jsonItems`): `[`, then
  * objects indented by two spaces, separated by `,`. A top-level object ends at
  * the first "\n  }" after its start: a nested object or array closes deeper,
  * and a JSON string holds no raw line break. Anything else is an error naming

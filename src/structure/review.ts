@@ -1,5 +1,5 @@
 import review from "../data/review-headings.json" with { type: "json" };
-import { byLength } from "../shared/lexicon.js";
+import { byLength, holdsAny } from "../shared/lexicon.js";
 import { HEADING_KINDS, stripMarker } from "../shared/markers.js";
 import { charClass, trimEndOf, WHITESPACE } from "../shared/char-class.js";
 
@@ -21,5 +21,5 @@ export function isReviewHeading(label: string): boolean {
   // a 目录 line's leader dots and page number are no part of the heading
   const title = trimEndOf(stripMarker(label, HEADING_KINDS).replace(LEAD, ""), PAGE_TAIL);
   if (OPENING.some((w) => title.startsWith(w) && title.length <= w.length + 6)) return true;
-  return title.length <= SHORT_HEADING && ANYWHERE.some((w) => title.includes(w));
+  return title.length <= SHORT_HEADING && holdsAny(title, ANYWHERE);
 }

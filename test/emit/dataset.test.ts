@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
 import { csvHeader, csvRows, toCsv } from "../../src/emit/csv.js";
-import { jsonItem, toJson } from "../../src/emit/json.js";
+import { jsonItems, toJson } from "../../src/emit/json.js";
 import { toWorkbook } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { forEachInOrder } from "../../src/parallel/pool.js";
@@ -29,15 +29,18 @@ function byInput(recs: Array<Record<string, unknown>>): Array<Array<Record<strin
 }
 
 describe("a dataset written input by input", () => {
-  it("<type>.json pieces are the whole array's bytes; an empty type is []", () => {
+  it("<type>.json pieces are the whole array's bytes, cut into runs of any length; an empty type is []", () => {
     for (const t of RECORD_TYPES) {
       const recs = records[t]!;
-      let text = "";
-      recs.forEach((r, i) => { text += jsonItem(r, i === 0); });
-      text += recs.length ? "\n]\n" : "[]\n";
-      expect(text, t).toBe(toJson(recs));
-      expect(text, t).toBe(readFileSync(join(OUT, `${t}.json`), "utf8"));
+      for (const run of [1, 2, 7, 512]) {
+        let text = "";
+        for (let i = 0; i < recs.length; i += run) text += jsonItems(recs.slice(i, i + run), i === 0);
+        text += recs.length ? "\n]\n" : "[]\n";
+        expect(text, `${t} in runs of ${run}`).toBe(toJson(recs));
+      }
+      expect(toJson(recs), t).toBe(readFileSync(join(OUT, `${t}.json`), "utf8"));
     }
+    expect(jsonItems([], true)).toBe("");
     expect(toJson([])).toBe("[]\n");
   });
 

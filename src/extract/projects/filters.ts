@@ -1,3 +1,4 @@
+import { holdsAny } from "../../shared/lexicon.js";
 import {
   DESIGNATION_HEADS, DESIGNATION_VERBS, GRADE_WORDS, EXCLUDED_END, EXCLUDED_IN, GENERIC_START, GENERIC_START_KINDS, MIN_MODIFIER, NON_BUILDING,
   OTHER_TYPE_HEADS, OTHER_TYPE_WORDS, OWNER_PREFIX_RE, AFTER_NOT_BUILT, LEVEL_WORDS, REGION_PREFIX, PHYSICAL_PATTERNS, PHYSICAL_WORDS, PLACE_ANY_RE, PLACE_PREFIX_RE, RANK_SLOGAN_RE, ROLE_VERBS, ROLE_WORDS, SERVICE_CENTRE_RE,
@@ -62,7 +63,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (name.length < 3 || name.length > 60 || /^[^\u4e00-\u9fff“"（(]/.test(name)) return "malformed";
   if (EXCLUDED_IN.some((w) => name.includes(w) || c.tail.endsWith(w))) return "programme";
   if (SERVICE_CENTRE_RE.test(name)) return "programme";
-  if (OTHER_TYPE_WORDS.some((w) => name.includes(w)) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
+  if (holdsAny(name, OTHER_TYPE_WORDS) && !OTHER_TYPE_HEADS.includes(head.head)) return "other-type";
   if (/^(?:一批|若干|各类|一些)/.test(name) || /[两三四五六七八九十]个|“一个/.test(name)) return "generic";
   if (EXCLUDED_END.some((w) => name.endsWith(w))) return "framework";
   const verbs = verbsOf(c.verbs);
@@ -70,7 +71,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (verbs.some((v) => STRICT_NON_BUILDING.has(v)) || AFTER_NOT_BUILT.test(c.after)) return "not-built";
   // "新建连片种植基地的，给予…": a work closing a 的 clause names who qualifies, a condition, not a commitment
   if (/^的(?:[，,：:]|$)/.test(c.after)) return "condition";
-  if (verbs.some((v) => ROLE_VERBS.includes(v)) && ROLE_WORDS.some((w) => name.includes(w)) && head.roleIfNational) return "role";
+  if (verbs.some((v) => ROLE_VERBS.includes(v)) && holdsAny(name, ROLE_WORDS) && head.roleIfNational) return "role";
   const staged = /^(?:[\u4e00-\u9fff]{0,4})?(?:建设|开工|前期)/.test(c.after) || c.after.includes("前期");
   if (verbs.length && NON_BUILDING.has(verbs[verbs.length - 1]!) && !staged) return "not-built";
   const at = name.lastIndexOf(head.head);
@@ -80,9 +81,9 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   // the document's whole region (内蒙古森林草原防火应急通信基础设施) does not place a class of facilities
   const placedInRegion = hasPlace(name.replace(REGION_PREFIX, "")) || /至/.test(name);
   if (head.needsPlace && !placedInRegion) return "generic";
-  if (!placedInRegion && GRADE_WORDS.some((w) => name.includes(w))) return "generic";
+  if (!placedInRegion && holdsAny(name, GRADE_WORDS)) return "generic";
   // an item that takes its head from a named work beside it (恒力炼化一体化、中石油长兴岛炼化一期项目) is named like it
-  if (!placedAnywhere && head.marks && name.endsWith(head.head) && !head.marks.some((w) => name.includes(w)) && !c.sharesHead) return "generic";
+  if (!placedAnywhere && head.marks && name.endsWith(head.head) && !holdsAny(name, head.marks) && !c.sharesHead) return "generic";
   if (name.includes("的")) return "malformed"; // a description (有条件的综合性医院), not a name
   // a type (政府主导型创业孵化基地; sizes 大型/中型 and 新型/转型 are no types) or a demonstration status (创业孵化示范基地) with no place names a kind of facility
   if (!placedAnywhere && (/[\u4e00-\u9fff][^大中小新转]型/.test(modifier) || /示范(?:基地|区|园区?)$/.test(name))) return "generic";
@@ -103,8 +104,8 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   // a quoted slogan as the name of the 工程 (…等“里子”工程, “天骏”工程) is a campaign the works before it serve,
   // unless a place ties it to one work (和林格尔数据中心集群“东数西算”项目)
   const slogan = /“([^“”]{1,10})”(?:工程|项目)$/.exec(name)?.[1];
-  if (slogan !== undefined && !hasPlace(name) && !PHYSICAL_WORDS.some((w) => slogan.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(slogan))) return "programme";
-  if ((head.head === "工程" || head.head === "项目") && !PHYSICAL_WORDS.some((w) => name.includes(w)) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
+  if (slogan !== undefined && !hasPlace(name) && !holdsAny(slogan, PHYSICAL_WORDS) && !PHYSICAL_PATTERNS.some((p) => p.test(slogan))) return "programme";
+  if ((head.head === "工程" || head.head === "项目") && !holdsAny(name, PHYSICAL_WORDS) && !PHYSICAL_PATTERNS.some((p) => p.test(name))) return "programme";
   if (/\d+(?:家|个|所|座|处)/.test(name)) return "generic"; // a count of a class (新增10家自治区技术创新中心)
   const unregioned = name.replace(REGION_PREFIX, "");
   const works = head.head === "工程";

@@ -113,6 +113,8 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
   VERB_RUN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = VERB_RUN_RE.exec(seg))) {
+    // runs come in text order and are never empty: once one starts at the head, none later ends before it
+    if (m.index >= headAt) break;
     let end = m.index + m[0].length;
     if (headAt - end < 0) continue;
     if (heading && m.index > 0) break; // a box heading's verb opens it (（二）开展江河绿色生态廊道建设)

@@ -1,3 +1,4 @@
+import { holdsAny } from "../../shared/lexicon.js";
 import { parseChineseNumeral } from "../../shared/numbers.js";
 import { decToNumber } from "../../shared/decimal.js";
 import { FREQUENCY_WORDS, NOT_ANNUAL_RE, ONE_TIME_RE, RANKED_YEAR_RE, TERM_AFTER_RE, type Frequency } from "./lexicon.js";
@@ -24,8 +25,8 @@ export function frequencyOf(span: string, perSuffixes: (string | null)[]): { fre
   const years = my ? yearsOf(my) : null;
   if (years) return { frequency: "multi_year", years };
   const annualText = s.replace(NOT_ANNUAL_RE, "").replace(RANKED_YEAR_RE, "");
-  if (FREQUENCY_WORDS.annual.some((w) => annualText.includes(w)) || perSuffixes.includes("/年")) return { frequency: "annual", years: null };
-  if (FREQUENCY_WORDS.monthly.some((w) => s.includes(w)) || perSuffixes.includes("/月")) return { frequency: "monthly", years: null };
+  if (holdsAny(annualText, FREQUENCY_WORDS.annual) || perSuffixes.includes("/年")) return { frequency: "annual", years: null };
+  if (holdsAny(s, FREQUENCY_WORDS.monthly) || perSuffixes.includes("/月")) return { frequency: "monthly", years: null };
   return { frequency: null, years: null };
 }
 

@@ -1,3 +1,4 @@
+import { holdsAny } from "../../shared/lexicon.js";
 import {
   COMPARATOR_PREFIX, COMPARATOR_SUFFIX, PREFIX_WINDOW, TIME_CIRCLE_WORDS, TIME_UNITS, type Comparator,
 } from "./phrases.js";
@@ -62,7 +63,7 @@ export function comparatorOf(q: ComparatorInput): { comparator: Comparator; suff
   if (pre) return { comparator: pre.comparator, suffix, prefix };
   if (q.unit && TIME_UNITS.has(baseTimeUnit(q.unit))) {
     const rest = q.text.slice(q.end, Math.min(q.clauseEnd, q.end + 24)); // the circle word follows closely
-    if (TIME_CIRCLE_WORDS.some((w) => rest.includes(w))) return { comparator: "lte", suffix, prefix };
+    if (holdsAny(rest, TIME_CIRCLE_WORDS)) return { comparator: "lte", suffix, prefix };
   }
   return { comparator: "eq", suffix, prefix };
 }

@@ -1,3 +1,4 @@
+import { holdsAny } from "../../shared/lexicon.js";
 import { listRuns } from "../../shared/lists.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
 import type { Doc, Sentence, Span } from "../../structure/types.js";
@@ -49,7 +50,7 @@ function carryRoadHead(ms: Mention[], runItems: number[]) {
 }
 
 /** True when the words before a list govern it (a stage verb or a governing word); a bare subject does not. */
-const governs = (govern: string) => stageVerbs(govern).length > 0 || GOVERN_WORDS.some((w) => govern.includes(w));
+const governs = (govern: string) => stageVerbs(govern).length > 0 || holdsAny(govern, GOVERN_WORDS);
 
 /** A sentence opening on the past (去年…, 2024年… in a plan that starts in 2025) reports results, not commitments. */
 function reportsPast(s: string, doc: Doc): boolean {

@@ -1,3 +1,4 @@
+import { holdsAny } from "../../shared/lexicon.js";
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
 import { stageVerbs } from "../../shared/stage.js";
 import { roadClassOfCode } from "./classes.js";
@@ -311,7 +312,7 @@ function sharedHeadItems(s: string, taken: Taken, nameStart: number, sh: SharedH
     const shortName = item.length >= 2 && !isGenericPrefix(item) && !endsGeneric(item);
     // a port's place names no facility or network (口岸基础设施、二连浩特口岸铁路: 口岸基础设施 is no port line)
     const ok = sh.listed ? shortName && item.length <= 8
-      : sh.ports ? shortName && item.length <= 6 && !NOT_A_LINE_AFTER.some((w) => item.includes(w))
+      : sh.ports ? shortName && item.length <= 6 && !holdsAny(item, NOT_A_LINE_AFTER)
       : chain.length >= 2 ? !hasGenericStop(chain)
       : sh.abbrev && shortName && item.length <= 4;
     if (!ok) break;
