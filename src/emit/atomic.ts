@@ -100,20 +100,23 @@ async function repair(abs: string): Promise<void> {
 const STRING_PIECE = 1 << 20;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 /**
- * Characters of appended pieces gathered before they are written. Small: a
- * piece (a sheet row, a source line) may be a substring that keeps its whole
- * input text alive, and rows gathered across many inputs would keep many texts.
+ * Bytes of appended pieces gathered before they are written. Each piece is
+ * encoded into this buffer as it comes, so a piece (a sheet row, a source line,
+ * often a substring that keeps its whole input text alive) is let go at once,
+ * and no joined string of the pieces is ever made.
  */
-const APPEND_CHARS = 1 << 16;
+const APPEND_BYTES = 1 << 18;
 
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
   private readonly fd: number;
   private readonly hash = createHash("sha256");
   private closed = false;
-  /** appended pieces not yet written */
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /** appended text, encoded, not yet written: buf[0, used) */
+  private buf: Buffer | null = null;
+  private used = 0;
+  /** a high surrogate that ended the last piece: it is encoded with what follows, so a pair split over two pieces stays one character */
+  private carry = "";
 
   constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown) {
     try { this.fd = openSync(path, "w"); } catch (e) { throw wrap(e); }
@@ -127,21 +130,41 @@ export class FileSink {
 
   /**
    * Append a piece of text (a review page's line, a sheet's row): pieces are
-   * gathered and written APPEND_CHARS of characters at a time, in order with
+   * encoded into one buffer and written APPEND_BYTES at a time, in order with
    * `write`: few system calls, and never a whole long text in memory at once.
+   * The bytes are those of all the text appended and written, in order, as one string.
    */
   append(piece: string): void {
-    this.pending.push(piece);
-    this.pendingChars += piece.length;
-    if (this.pendingChars >= APPEND_CHARS) this.flush();
+    if (this.carry) { piece = this.carry + piece; this.carry = ""; }
+    if (piece.length && isHighSurrogate(piece.charCodeAt(piece.length - 1))) {
+      this.carry = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    if (piece.length * 3 > APPEND_BYTES - this.used) {
+      this.flushBytes();
+      if (piece.length * 3 > APPEND_BYTES) { this.writeText(piece); return; }
+    }
+    this.buf ??= Buffer.allocUnsafe(APPEND_BYTES);
+    this.used += this.buf.write(piece, this.used, "utf8");
   }
 
+  /** Write what was appended (a high surrogate left at the end has nothing more to pair with). */
   private flush(): void {
-    if (!this.pending.length) return;
-    const text = this.pending.join("");
-    this.pending = [];
-    this.pendingChars = 0;
-    this.writeText(text);
+    if (this.carry) {
+      if (APPEND_BYTES - this.used < 3) this.flushBytes();
+      this.buf ??= Buffer.allocUnsafe(APPEND_BYTES);
+      this.used += this.buf.write(this.carry, this.used, "utf8"); // U+FFFD, as in the whole string
+      this.carry = "";
+    }
+    this.flushBytes();
+  }
+
+  private flushBytes(): void {
+    if (!this.used) return;
+    // written at once (writeSync) and hashed, so the buffer can be filled again
+    this.writeBytes(this.buf!.subarray(0, this.used));
+    this.used = 0;
   }
 
   private writeText(data: string): void {

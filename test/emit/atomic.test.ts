@@ -77,6 +77,28 @@ describe("FileSink: text written whole and appended in pieces", () => {
     expect(sha).toBe(createHash("sha256").update(expected).digest("hex"));
     await d.abort();
   });
+
+  it("a pair cut over two appended pieces stays one character; a lone half is U+FFFD, as Buffer.from gives for the whole", async () => {
+    const out = join(base, "sink2");
+    const d = await AtomicDir.open(out);
+    const f = d.file("t.txt");
+    const pair = "𠀀", hi = pair[0]!, lo = pair[1]!;
+    // cut pairs, lone halves before a write and at the close, and pieces around the buffer's size
+    const pieces = ["行" + hi, lo + "尾", hi, lo, "甲".repeat(90_000) + hi, lo + "乙".repeat(90_000), hi];
+    let whole = "";
+    for (const p of pieces) { f.append(p); whole += p; }
+    f.write("中"); whole += "中";
+    f.append("末" + hi); whole += "末" + hi;
+    const sha = f.close();
+    const expected = Buffer.from(whole, "utf8");
+    const got = readFileSync(join(d.tmp, "t.txt"));
+    expect(got.equals(expected)).toBe(true);
+    // three pairs rejoined, two lone halves replaced
+    expect(got.toString("utf8").split(pair).length - 1).toBe(3);
+    expect(got.toString("utf8").split("\ufffd").length - 1).toBe(2);
+    expect(sha).toBe(createHash("sha256").update(expected).digest("hex"));
+    await d.abort();
+  });
 });
 
 describe("a signal while the output is being opened (the launcher runs the pending cleanups, then exits)", () => {
