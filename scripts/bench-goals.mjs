@@ -91,6 +91,21 @@ rows.push({ case: "--help", now: `${help.s} s`, goal: "≤ 0.15 s", met: help.s 
 const seeds = run([BIN, "build", "--in", "seeds", "--out", join(work, "out"), "--quiet", "--no-cache"], 5);
 rows.push({ case: "build the five seeds (0.6 MB, all outputs)", then: THEN.seeds, now: `${seeds.s} s, ${seeds.MiB} MiB`, goal: "≤ 0.45 s", met: seeds.s <= 0.45 ? "yes" : "no" });
 
+/**
+ * How much of a --jobs 0 build the thread that writes the output does, against
+ * the whole build in one thread: that thread alone bounds what more cores can give.
+ */
+function writerShare(dir) {
+  const cpuOf = (jobs) => {
+    rmSync(join(work, "out"), { recursive: true, force: true });
+    const r = spawnSync(process.execPath, ["--import", join(ROOT, "scripts", "bench-thread-cpu.mjs"), BIN, "build", "--in", dir, "--out", join(work, "out"), "--quiet", "--no-cache", "--jobs", jobs], { encoding: "utf8", cwd: ROOT });
+    const m = /thread-cpu (\S+) (\S+)/.exec(r.stderr ?? "");
+    return m ? { main: Number(m[1]), all: Number(m[2]) } : { main: NaN, all: NaN };
+  };
+  const one = cpuOf("1"), many = cpuOf("0");
+  rows.push({ case: "12 MB, --jobs 0: CPU of the writing thread", now: `${many.main.toFixed(2)} s of ${many.all.toFixed(2)} s (one thread alone: ${one.main.toFixed(2)} s): at most ${(one.main / many.main).toFixed(1)}× with enough cores`, goal: "all cores used", met: "" });
+}
+
 const cores = cpus().length;
 let perCoreMin = Infinity;
 for (const mb of [6, 12, 24, 48]) {
@@ -99,6 +114,7 @@ for (const mb of [6, 12, 24, 48]) {
   const mbps = c.bytes / MB / r.s;
   perCoreMin = Math.min(perCoreMin, mbps / cores);
   rows.push({ case: `${mb} MB seed copies, --jobs 0 (${cores} cores)`, then: mb === 6 ? THEN.mb6 : "", now: `${r.s} s = ${mbps.toFixed(2)} MB/s (${(mbps / cores).toFixed(2)}/core), ${r.MiB} MiB`, goal: "≥ 10 MB/s per core, linear", met: mbps / cores >= 10 ? "yes" : "no" });
+  if (mb === 12) writerShare(c.dir);
   rmSync(c.dir, { recursive: true, force: true });
 }
 {

@@ -5,10 +5,11 @@ import { readFailure, SUPPORTED_EXTENSIONS } from "./ingest/index.js";
 import { checkOutPath, checkReplaceable, OutputError } from "./emit/atomic.js";
 import { DatasetWriter } from "./emit/dataset.js";
 import type { Tally } from "./emit/tally.js";
-import { loadSchema, validateRecords, type ValidationIssue } from "./validate/schemas.js";
+import type { ValidationIssue } from "./validate/schemas.js";
+import { schemaColumns } from "./emit/fields.js";
 import { VERSION } from "./version.js";
 import { forEachInOrder } from "./parallel/pool.js";
-import { emptyRecords, extractInput, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
+import { emptyRecords, extractInput, outputOfInput, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
 
 export { emptyRecords, extractInput, extractSource, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
 
@@ -64,17 +65,19 @@ export interface ExtractOptions {
   onInput?: (done: number, total: number) => void;
 }
 
-type Job = { path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null };
+type Job = { path: string; types: readonly RecordType[]; maxInputBytes?: number; cacheDir: string | null; render: boolean };
 type Done = Extract<InputResult, { ok: true }>;
+type Result = { ok: true } | { ok: false; failure: InputFailure };
 
 /**
- * Ingest and extract every input, handing each one's result to `use` in name
- * order (the order of the output) as soon as it is done; a bad input is reported
- * and the rest go on. Inputs are spread over worker threads and handed over in
- * order, so the output is the same bytes whatever the number of threads. Returns
- * the failures, sorted by file name.
+ * Every input through `run` (in this thread) or the worker (src/parallel/extract-worker.ts,
+ * the same work), each result handed to `use` in name order (the order of the
+ * output) as soon as it is done; a bad input is reported and the rest go on.
+ * Inputs are spread over worker threads and handed over in order, so the output
+ * is the same bytes whatever the number of threads. Returns the failures, sorted
+ * by file name.
  */
-export async function forEachInput(paths: readonly string[], types: readonly RecordType[], opts: ExtractOptions, use: (r: Done) => void): Promise<InputFailure[]> {
+async function eachInput<R extends Result>(paths: readonly string[], types: readonly RecordType[], opts: ExtractOptions, render: boolean, run: (j: Job) => Promise<R>, use: (r: Extract<R, { ok: true }>) => void): Promise<InputFailure[]> {
   const { files, failures } = await listInputs(paths);
   const seen = new Set<string>();
   const jobs: Job[] = [];
@@ -82,19 +85,24 @@ export async function forEachInput(paths: readonly string[], types: readonly Rec
     const name = basename(path);
     if (seen.has(name)) { failures.push({ file: name, reason: "duplicate file name: source_file would be ambiguous" }); continue; }
     seen.add(name);
-    jobs.push({ path, types, maxInputBytes: opts.maxInputBytes, cacheDir: opts.cacheDir ?? null });
+    jobs.push({ path, types, maxInputBytes: opts.maxInputBytes, cacheDir: opts.cacheDir ?? null, render });
   }
   // output order is source_file order (src/emit/sort.ts): the inputs of several --in paths are interleaved into it
   const nameOf = (j: Job) => basename(j.path);
   jobs.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
   await forEachInOrder(jobs, {
     worker: new URL("./parallel/extract-worker.js", import.meta.url),
-    inline: (j) => extractInput(j.path, j.types, j.maxInputBytes, j.cacheDir),
-    crashed: (j, e): InputResult => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }),
+    inline: run,
+    crashed: (j, e) => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }) as R,
     threads: opts.threads,
     onDone: opts.onInput ? (done) => opts.onInput!(done, jobs.length) : undefined,
-  }, (r) => { if (r.ok) use(r); else failures.push(r.failure); });
+  }, (r) => { if (r.ok) use(r as Extract<R, { ok: true }>); else failures.push((r as { failure: InputFailure }).failure); });
   return failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Ingest and extract every input, handing each one's records to `use` in name order (see eachInput). */
+export function forEachInput(paths: readonly string[], types: readonly RecordType[], opts: ExtractOptions, use: (r: Done) => void): Promise<InputFailure[]> {
+  return eachInput(paths, types, opts, false, (j) => extractInput(j.path, j.types, j.maxInputBytes, j.cacheDir), use);
 }
 
 /** Every input's records, inputs and review pages at once, in output order (a library call; `build` streams instead). */
@@ -114,9 +122,7 @@ export async function extractInputs(paths: readonly string[], types: readonly Re
 }
 
 /** CSV columns of a type: the schema's properties, in schema order. */
-export function columnsOf(type: RecordType): string[] {
-  return Object.keys((loadSchema(type) as { properties: Record<string, unknown> }).properties);
-}
+export const columnsOf: (type: RecordType) => string[] = schemaColumns;
 
 /** Name written into manifest.json; an output dir carrying it may be replaced by a new build. */
 export const TOOL = "policy-extract";
@@ -171,11 +177,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const inputs: InputInfo[] = [];
     const invalid: ValidationIssue[] = [];
     const counts: Record<string, number> = Object.fromEntries(types.map((t) => [t, 0]));
-    const failures = await forEachInput(opts.inputs, types, opts, (r) => {
-      inputs.push(r.input);
-      for (const t of types) { counts[t]! += r.records[t].length; for (const i of validateRecords(t, r.records[t])) invalid.push(i); }
+    // each input validated and rendered where it was extracted (a worker thread, or here as it is written)
+    const failures = await eachInput(opts.inputs, types, opts, true, (j) => outputOfInput(j.path, j.types, false, j.maxInputBytes, j.cacheDir), ({ output }) => {
+      inputs.push(output.input as InputInfo);
+      for (const t of types) counts[t]! += output.counts[t] ?? 0;
+      for (const i of output.invalid) invalid.push(i);
       // once a record is invalid nothing will be published: stop writing, keep validating to report all
-      if (!invalid.length) writer.add(r);
+      if (!invalid.length) writer.addOutput(output);
     });
     const res: BuildResult = { tally: writer.tally, inputs, failures, invalid, written: false, counts };
     // nothing could be read: keep the previous output rather than publish an empty one

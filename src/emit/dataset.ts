@@ -1,11 +1,11 @@
 import type { RecordType } from "../generated/records.js";
 import { AtomicDir, type FileSink } from "./atomic.js";
 import { codebookMarkdown } from "./codebook.js";
-import { csvHeader, csvRows } from "./csv.js";
-import { jsonItems } from "./json.js";
+import { csvHeader } from "./csv.js";
+import { inputOutput, renderLayout, type InputOutput, type RenderLayout } from "./render.js";
 import { reviewIndex } from "./review/index-page.js";
 import { reviewPageName } from "./review/page.js";
-import { Tally, type Counted } from "./tally.js";
+import { Tally } from "./tally.js";
 import { WORKBOOK_NAME, WorkbookBuilder, type RowStore } from "./xlsx.js";
 
 /**
@@ -38,8 +38,6 @@ export interface DatasetEnd {
 interface Output { name: string; sha256: string; records: number }
 
 const SCRATCH = ".scratch";
-/** Records of one type turned into JSON and CSV text and written at once. */
-const BATCH = 512;
 
 /**
  * Rows of a record sheet kept in a scratch file of the temp dir until the
@@ -65,15 +63,16 @@ export class DatasetWriter {
   /** the records written, counted */
   readonly tally: Tally;
 
-  private readonly columns: Map<RecordType, string[]>;
+  /** how records are rendered: the same layout a worker renders with */
+  readonly layout: RenderLayout;
 
   private constructor(private readonly dir: AtomicDir, readonly types: readonly RecordType[], readonly version: string, columns: (t: RecordType) => string[]) {
-    this.columns = new Map(types.map((t) => [t, columns(t)]));
+    this.layout = renderLayout(types, columns);
     this.tally = new Tally(types);
     for (const t of types) {
       this.json.set(t, this.file(`${t}.json`));
       const csv = this.file(`${t}.csv`);
-      csv.write(csvHeader(this.columns.get(t)!));
+      csv.write(csvHeader(this.layout.columns(t)));
       this.csv.set(t, csv);
       this.counts.set(t, 0);
     }
@@ -93,25 +92,32 @@ export class DatasetWriter {
 
   /** Append one input's records (sorted) and write its review page. Inputs must come in name order. */
   add(done: InputDone): void {
+    this.addOutput(inputOutput(done, this.layout, false));
+  }
+
+  /**
+   * Append one input's rendered output (src/emit/render.ts), made here or in a
+   * worker thread. Inputs must come in name order; the batches are written as
+   * they are read.
+   */
+  addOutput(o: InputOutput): void {
     let total = 0;
-    for (const t of this.types) {
-      const recs = (done.records[t] ?? []) as readonly Record<string, unknown>[];
-      if (!recs.length) continue;
-      const n = this.counts.get(t)!;
-      // a batch at a time: one input can hold 100 000 records, whose text need not be held whole
-      for (let from = 0; from < recs.length; from += BATCH) {
-        const batch = recs.slice(from, from + BATCH);
-        this.json.get(t)!.write(jsonItems(batch, n + from === 0));
-        this.csv.get(t)!.write(csvRows(this.columns.get(t)!, batch));
-      }
-      this.book.add(t, recs);
-      this.counts.set(t, n + recs.length);
-      total += recs.length;
+    for (const b of o.batches) {
+      const n = this.counts.get(b.type)!;
+      // the file's first element opens the array: "[" in place of the "," (one byte in UTF-8)
+      const json = this.json.get(b.type)!;
+      if (n > 0) json.write(b.json);
+      else if (typeof b.json === "string") json.write("[" + b.json.slice(1));
+      else { json.write("["); json.write(b.json.subarray(1)); }
+      this.csv.get(b.type)!.write(b.csv);
+      this.book.addRows(b.type, b.rows);
+      this.counts.set(b.type, n + b.rows.xml.length);
+      total += b.rows.xml.length;
     }
-    this.tally.addInput(done.records as Readonly<Record<string, readonly Counted[]>>);
-    if (done.review !== undefined) {
-      this.put(reviewPageName(done.input.name), done.review, total);
-      this.pages.add(done.input.name);
+    this.tally.addCounts(o.tally);
+    if (o.review !== undefined) {
+      this.put(reviewPageName(o.input.name), o.review, total);
+      this.pages.add(o.input.name);
     }
   }
 
@@ -144,10 +150,10 @@ export class DatasetWriter {
     return f;
   }
 
-  private put(name: string, data: string | readonly string[], records: number): void {
+  private put(name: string, data: string | readonly string[] | readonly Uint8Array[], records: number): void {
     const f = this.file(name);
     if (typeof data === "string") f.write(data);
-    else for (const piece of data) f.append(piece);
+    else for (const piece of data) { if (typeof piece === "string") f.append(piece); else f.write(piece); }
     this.outputs.push({ name, sha256: f.close(), records });
   }
 

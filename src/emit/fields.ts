@@ -81,6 +81,11 @@ export function fieldsOf(type: RecordType): FieldInfo[] {
  * The workbook's column order: what the record says first, then where it comes
  * from (id, source_*, quote), so the first printed page shows content.
  */
+/** CSV columns of a type: the schema's properties, in schema order. */
+export function schemaColumns(type: RecordType): string[] {
+  return Object.keys((loadSchema(type) as { properties: Record<string, unknown> }).properties);
+}
+
 export function readingOrder(type: RecordType): FieldInfo[] {
   const f = fieldsOf(type);
   return [...f.filter((x) => !x.bookkeeping), ...f.filter((x) => x.bookkeeping)];

@@ -123,12 +123,12 @@ const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 const inlineText = (s: string) => (/^\s|\s$/.test(s) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
 
 /**
- * One `<row>` element (r is 1-based). Text is written inline (t="inlineStr"), not in a
+ * One `<row>` element (r is 1-based, or a placeholder put in its place: xlsx.ts sheetRows). Text is written inline (t="inlineStr"), not in a
  * shared-string table: a table must hold every distinct string of the whole workbook
  * until the end, which is most of a large dataset's text in memory; inline rows can be
  * written as records arrive (Excel and LibreOffice read both).
  */
-export function rowXml(row: readonly Cell[], r: number): string {
+export function rowXml(row: readonly Cell[], r: number | string): string {
   let x = `<row r="${r}">`;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];

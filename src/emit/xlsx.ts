@@ -73,12 +73,19 @@ function shownWidth(c: Cell, cap: number): number {
   return plain.length + Math.floor((int - 1) / 3);
 }
 
+/** The widest a column is made (characters): a long quote wraps rather than widening its column. */
+const MAX_WIDTH = 60;
+
 /** Column widths that fit the header and the cells (Chinese characters count two), within [min, max]. */
 class Widths {
   private readonly w: number[];
-  constructor(n: number, private readonly max = 60, min = 6) { this.w = new Array<number>(n).fill(min - 2); }
+  constructor(n: number, private readonly max = MAX_WIDTH, min = 6) { this.w = new Array<number>(n).fill(min - 2); }
   add(row: readonly Cell[]): void {
     for (let i = 0; i < this.w.length; i++) this.w[i] = Math.max(this.w[i]!, shownWidth(row[i] ?? null, this.max));
+  }
+  /** a row's shown widths, measured where it was rendered: `shown[at + i]` for column i */
+  addShown(shown: ArrayLike<number>, at: number): void {
+    for (let i = 0; i < this.w.length; i++) this.w[i] = Math.max(this.w[i]!, Math.min(shown[at + i]!, this.max));
   }
   get(): number[] { return this.w.map((x) => Math.min(this.max, x + 2)); }
 }
@@ -134,6 +141,51 @@ function aboutSheet(d: BookMeta & { types: readonly RecordType[]; totals: Readon
   return { name: "about", widths: [22, 100], rows, header: false };
 }
 
+/**
+ * Where a row's number goes in a row rendered before its place in the sheet is
+ * known. A raw U+0000 never appears in a cell's XML (xmlText writes it _x0000_).
+ */
+const ROW_NUMBER = "\u0000";
+
+/**
+ * Records of one type as sheet rows, ready but for their row numbers: what can be
+ * done where the records were extracted (a worker thread), so the thread that
+ * writes the workbook only numbers and appends them. Plain data: strings and
+ * typed arrays, cheap to pass between threads.
+ */
+export interface SheetRows {
+  /** one `<row>` per record, ROW_NUMBER where its number goes */
+  xml: string[];
+  /** each cell's shown width (capped), row after row */
+  widths: Uint16Array;
+  /** text cells cut at Excel's limit, per row */
+  cut: Uint8Array;
+  /** records per input (source_file), in order */
+  inputs: Array<[string, number]>;
+  /** the first record that names its document (not a document itself): the about sheet's citation example */
+  first: Record<string, unknown> | null;
+}
+
+export function sheetRows(type: RecordType, records: readonly Record<string, unknown>[]): SheetRows {
+  const fields = readingOrder(type);
+  const n = fields.length;
+  const out: SheetRows = { xml: new Array<string>(records.length), widths: new Uint16Array(records.length * n), cut: new Uint8Array(records.length), inputs: [], first: null };
+  const limits: Limits = { cut: 0, rowsDropped: [] };
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const input = String(r.source_file);
+    const last = out.inputs[out.inputs.length - 1];
+    if (last && last[0] === input) last[1]++; else out.inputs.push([input, 1]);
+    if (out.first === null && type !== "documents" && r.doc_title) out.first = r;
+    limits.cut = 0;
+    const row = fields.map((f) => cellOf(f, r[f.name], limits));
+    for (let c = 0; c < n; c++) out.widths[i * n + c] = shownWidth(row[c] ?? null, MAX_WIDTH);
+    out.cut[i] = limits.cut;
+    out.xml[i] = rowXml(row, ROW_NUMBER);
+  }
+  return out;
+}
+
 /** Where a record sheet's rows wait until the workbook is written: memory, or a scratch file. */
 export interface RowStore {
   append(xml: string): void;
@@ -177,21 +229,31 @@ export class WorkbookBuilder {
 
   /** Records of one type, in the sheet's order (inputs in name order, each input's records sorted). */
   add(type: RecordType, records: readonly Record<string, unknown>[]): void {
+    this.addRows(type, sheetRows(type, records));
+  }
+
+  /**
+   * Rows rendered by sheetRows (here, or in the worker thread that extracted
+   * them), in the sheet's order: each gets its row number, the sheet its widths.
+   */
+  addRows(type: RecordType, rows: SheetRows): void {
     const sheet = this.sheets.find((s) => s.type === type);
     if (!sheet) return;
-    for (const r of records) {
-      sheet.total++;
-      const k = String(r.source_file);
-      const e = this.perInput.get(k) ?? { documents: 0, records: 0 };
-      e.records++;
-      if (type === "documents") e.documents++;
-      this.perInput.set(k, e);
-      if (sheet.first === null && type !== "documents" && r.doc_title) sheet.first = r;
+    for (const [input, n] of rows.inputs) {
+      const e = this.perInput.get(input) ?? { documents: 0, records: 0 };
+      e.records += n;
+      if (type === "documents") e.documents += n;
+      this.perInput.set(input, e);
+    }
+    sheet.total += rows.xml.length;
+    if (sheet.first === null && rows.first) sheet.first = rows.first;
+    const n = sheet.fields.length;
+    for (let i = 0; i < rows.xml.length; i++) {
       // Excel's row limit: the header and MAX_ROWS - 1 records
-      if (sheet.kept >= MAX_ROWS - 1) continue;
-      const row = sheet.fields.map((f) => cellOf(f, r[f.name], this.limits));
-      sheet.widths.add(row);
-      sheet.rows.append(rowXml(row, sheet.kept + 2));
+      if (sheet.kept >= MAX_ROWS - 1) break;
+      sheet.widths.addShown(rows.widths, i * n);
+      this.limits.cut += rows.cut[i]!;
+      sheet.rows.append(rows.xml[i]!.replaceAll(ROW_NUMBER, String(sheet.kept + 2)));
       sheet.kept++;
     }
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
+import { inputOutput, renderedOutput, renderLayout, type InputOutput } from "../emit/render.js";
 import { reviewOf } from "../emit/review/index.js";
 import { compareRecords } from "../emit/sort.js";
 import { EXTRACTORS } from "../extract/index.js";
@@ -68,5 +69,26 @@ export async function extractInput(path: string, types: readonly RecordType[] = 
   } catch (e) {
     if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
     return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
+  }
+}
+
+/** What one input gave a build: its output (src/emit/render.ts), or the one-line reason it failed. */
+export type OutputResult =
+  | { ok: true; output: InputOutput }
+  | { ok: false; failure: InputFailure };
+
+/**
+ * Read, ingest, extract and render one input file for a build. `whole`: render
+ * every batch now (a worker thread's result, passed to the writing thread);
+ * otherwise they are rendered as the writer reads them. Never throws.
+ */
+export async function outputOfInput(path: string, types: readonly RecordType[], whole: boolean, maxInputBytes?: number, cacheDir?: string | null): Promise<OutputResult> {
+  const r = await extractInput(path, types, maxInputBytes, cacheDir);
+  if (!r.ok) return r;
+  try {
+    const layout = renderLayout(types);
+    return { ok: true, output: whole ? renderedOutput(r, layout) : inputOutput(r, layout) };
+  } catch (e) {
+    return { ok: false, failure: { file: r.input.name, reason: `internal error: ${(e as Error).message}` } };
   }
 }
