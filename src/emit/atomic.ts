@@ -190,6 +190,8 @@ export class FileSink {
   close(): string {
     if (!this.closed) {
       this.flush();
+      // the writer keeps every sink it opened (to close them on abort): a closed one keeps no buffer
+      this.buf = null;
       this.closed = true;
       try { closeSync(this.fd); } catch (e) { throw this.wrap(e); }
     }

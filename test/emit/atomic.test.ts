@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { AtomicDir, checkReplaceable, OutputError, runCleanups } from "../../src/emit/atomic.js";
+import { AtomicDir, checkReplaceable, OutputError, runCleanups, type FileSink } from "../../src/emit/atomic.js";
+
+setFlagsFromString("--expose-gc");
 
 const base = mkdtempSync(join(tmpdir(), "atomic-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -97,6 +101,26 @@ describe("FileSink: text written whole and appended in pieces", () => {
     expect(got.toString("utf8").split(pair).length - 1).toBe(3);
     expect(got.toString("utf8").split("\ufffd").length - 1).toBe(2);
     expect(sha).toBe(createHash("sha256").update(expected).digest("hex"));
+    await d.abort();
+  });
+});
+
+describe("FileSink memory", () => {
+  it("a closed sink holds no buffer: a build keeps every sink it opened (one review page per input)", async () => {
+    const gc = runInNewContext("gc") as () => void;
+    const d = await AtomicDir.open(join(base, "many"));
+    const kept: FileSink[] = [];
+    gc();
+    const before = process.memoryUsage().arrayBuffers;
+    for (let i = 0; i < 200; i++) {
+      const f = d.file(`p${i}.html`);
+      f.append(`<p>第${i}页</p>\n`);
+      f.close();
+      kept.push(f);
+    }
+    gc();
+    // 200 append buffers of 256 KiB, if kept, would be 50 MB
+    expect((process.memoryUsage().arrayBuffers - before) / 2 ** 20).toBeLessThan(10);
     await d.abort();
   });
 });
