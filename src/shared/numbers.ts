@@ -1,6 +1,7 @@
 import units from "../data/units.json" with { type: "json" };
 import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
-import { byLength } from "./lexicon.js";
+import { charClass } from "./char-class.js";
+import { alt, byLength } from "./lexicon.js";
 
 /**
  * The Chinese number grammar shared by every extractor: Arabic numbers (with
@@ -65,7 +66,8 @@ export interface Quantity {
 
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
 const MAX_TOKEN = 24;
-const RANGE_SEP = /^(?:——|—|–|-|~|～|至|到)/;
+const RANGE_SEPARATORS = ["——", "—", "–", "-", "~", "～", "至", "到"];
+const RANGE_SEP = new RegExp(`^(?:${alt(RANGE_SEPARATORS)})`);
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
 const UNIT_NAMES = byLength(Object.keys(units.units));
 
@@ -78,6 +80,13 @@ for (const u of UNIT_NAMES) {
   if (list) list.push(u);
   else UNITS_BY_FIRST.set(u[0]!, [u]);
 }
+
+/**
+ * What can follow a Chinese numeral that is a number: a % sign, a range
+ * separator, a scale word or a unit. Most runs of numeral characters are words
+ * (统一, 进一步, 一体化), and the character after them tells so at once.
+ */
+const AFTER_CHINESE_NUMBER = charClass(["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m[0]!), ...UNIT_NAMES.map((u) => u[0]!)].map((w) => w[0]!).join(""));
 
 function baseUnitAt(text: string, pos: number): string | null {
   const candidates = UNITS_BY_FIRST.get(text.charAt(pos));
@@ -136,6 +145,8 @@ export function findQuantities(text: string): Quantity[] {
     // no quantity in policy text has more than 20 digits: a longer run is noise, not a number
     if (tok.length > MAX_TOKEN) continue;
     const chinese = !/^\d/.test(tok);
+    // a word, not a number: nothing a number needs comes next (NUMBER.lastIndex is already past it)
+    if (chinese && !AFTER_CHINESE_NUMBER.has(text.charCodeAt(end))) continue;
     if (chinese) {
       // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)
       const tail = /(?:万亿|亿|万)$/.exec(tok);

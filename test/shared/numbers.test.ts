@@ -46,6 +46,16 @@ describe("quantities as written", () => {
     const c = one("价格扣除比例由6%—10%提高至10%—20%");
     expect([decToNumber(c.value), decToNumber(c.high!), c.unit]).toEqual([6, 10, "%"]);
   });
+  it("Chinese numerals: a range, a %, a scale word or a unit after them makes a number; a word stays a word", () => {
+    // a range of Chinese numerals (corpus/wild: 由一至六类本土人才领衔的团队)
+    const r = one("由一至六类本土人才领衔的团队");
+    expect([decToNumber(r.value), decToNumber(r.high!), r.unit]).toEqual([1, 6, "类"]);
+    const y = one("用三到五年时间");
+    expect([decToNumber(y.value), decToNumber(y.high!), y.unit]).toEqual([3, 5, "年"]);
+    expect(one("新增十五%").unit).toBe("%");
+    expect(one("新增三千万亩").unit).toBe("万亩");
+    expect(findQuantities("统一规划，进一步提高一体化水平")).toEqual([]);
+  });
   it("per-suffix units: 13亿吨/年", () => {
     expect(one("稳定在13亿吨/年左右").unit).toBe("亿吨/年");
   });
