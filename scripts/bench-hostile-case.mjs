@@ -32,7 +32,21 @@ export const CASES = {
 };
 
 const [name, size] = [process.argv[2], Number(process.argv[3])];
-if (name) {
+if (name?.startsWith("build: ")) {
+  // the whole build of one such input: every output, the review page included, written to a temp dir
+  const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { build } = await import(join(ROOT, "dist", "api.js"));
+  const [file, bytes] = CASES[name.slice("build: ".length)](size);
+  const work = mkdtempSync(join(tmpdir(), "bench-hostile-"));
+  writeFileSync(join(work, file), bytes);
+  const t0 = performance.now();
+  const res = await build({ inputs: [join(work, file)], out: join(work, "out") });
+  const ms = performance.now() - t0;
+  rmSync(work, { recursive: true, force: true });
+  const n = Object.values(res.counts).reduce((a, c) => a + c, 0);
+  process.stdout.write(JSON.stringify({ ms: Math.round(ms), MB: +(bytes.length / (1 << 20)).toFixed(2), records: n, peak_rss_MB: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\n");
+} else if (name) {
   const [file, bytes] = CASES[name](size);
   const t0 = performance.now();
   const src = await ingestBytes(file, bytes);

@@ -17,7 +17,7 @@ import { sheetRows, type SheetRows } from "./xlsx.js";
  */
 
 /** Records of one type rendered at a time. */
-export const BATCH = 512;
+export const BATCH = 32;
 
 /** Some records of one type, rendered. Plain data (strings, typed arrays): cheap to pass between threads. */
 export interface RenderedBatch {
