@@ -88,7 +88,7 @@ else console.table(rows);
     "建设 + G1至G2至…×N + 高速公路 (k)": [100, 200],
     "第1条 + N paragraphs of one item (k)": [10, 20],
     "目录 + an entry without page + N lines (k)": [20, 40],
-    "到2025年，+ 粮食产量达到100万吨，×N (k)": [5, 10],
+    "到2025年，+ 粮食产量达到100万吨，×N (k)": [20, 40],
     "推进“×N 十四五 ”×N 规划 (k)": [40, 80],
     "HTML nested N deep (k levels)": [5, 10],
     // the whole build, review page and workbook included: each record quotes up to 1000 characters
