@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { isHighSurrogate } from "../shared/char-class.js";
 import { exchangeDirs } from "./exchange.js";
 import { asWriteError, OutputWriteError } from "./output-errors.js";
 
@@ -98,7 +99,6 @@ async function repair(abs: string): Promise<void> {
 
 /** Characters of a string encoded at once by FileSink.write. */
 const STRING_PIECE = 1 << 20;
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 /**
  * Bytes of appended pieces gathered before they are written. Each piece is
  * encoded into this buffer as it comes, so a piece (a sheet row, a source line,

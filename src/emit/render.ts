@@ -1,4 +1,5 @@
 import type { RecordType } from "../generated/records.js";
+import { isHighSurrogate } from "../shared/char-class.js";
 import { validateRecords, type ValidationIssue } from "../validate/schemas.js";
 import { csvRows } from "./csv.js";
 import { schemaColumns } from "./fields.js";
@@ -114,13 +115,12 @@ export function packForTransfer(o: InputOutput): { output: InputOutput; transfer
   const batches = Array.from(o.batches, (b) => ({ ...b, json: typeof b.json === "string" ? own(b.json) : b.json, csv: typeof b.csv === "string" ? own(b.csv) : b.csv }));
   let review = o.review;
   if (review !== undefined) {
-    const pieces = (typeof review === "string" ? [review] : review) as readonly (string | Uint8Array)[];
+    const pieces = (typeof review === "string" ? [review] : review) as readonly string[];
     // pieces of a page gathered into buffers of about PACK_CHARS characters: a few large moves, not one per
     // line; a buffer never ends inside a surrogate pair, so the bytes are those of the whole page
     const out: Uint8Array[] = [];
     let text = "";
     for (const p of pieces) {
-      if (typeof p !== "string") { if (text) { out.push(own(text)); text = ""; } out.push(p); continue; }
       text += p;
       if (text.length >= PACK_CHARS) {
         const keep = isHighSurrogate(text.charCodeAt(text.length - 1)) ? 1 : 0;
@@ -135,4 +135,3 @@ export function packForTransfer(o: InputOutput): { output: InputOutput; transfer
 }
 
 const PACK_CHARS = 1 << 20;
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;

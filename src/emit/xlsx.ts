@@ -1,4 +1,5 @@
 import type { RecordType } from "../generated/records.js";
+import { isHighSurrogate } from "../shared/char-class.js";
 import { textWidth } from "../shared/text-width.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
 import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
@@ -35,7 +36,7 @@ function textCell(s: string, limits: Limits, style: "text" | "wrap" = "text"): C
   if (s.length <= MAX_CELL_CHARS) return { v: s, style };
   limits.cut++;
   let end = MAX_CELL_CHARS - TRUNCATED.length;
-  if (/[\ud800-\udbff]/.test(s[end - 1]!)) end--; // never split a surrogate pair
+  if (isHighSurrogate(s.charCodeAt(end - 1))) end--; // never split a surrogate pair
   return { v: s.slice(0, end) + TRUNCATED, style };
 }
 

@@ -15,6 +15,9 @@ export function charClass(chars: string): CharClass {
   return { has: (code) => table[code] === 1 };
 }
 
+/** The first half of a UTF-16 surrogate pair: a text cut right after it splits a character. */
+export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * `s` without the run of `cls` characters at its end: what `s.replace(/[…]+$/, "")`
  * does, in linear time. The regular expression tries a match from every member

@@ -86,7 +86,7 @@ for (const u of UNIT_NAMES) {
  * separator, a scale word or a unit. Most runs of numeral characters are words
  * (统一, 进一步, 一体化), and the character after them tells so at once.
  */
-const AFTER_CHINESE_NUMBER = charClass(["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m[0]!), ...UNIT_NAMES.map((u) => u[0]!)].map((w) => w[0]!).join(""));
+const AFTER_CHINESE_NUMBER = charClass(["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m), ...UNIT_NAMES].map((w) => w[0]!).join(""));
 
 function baseUnitAt(text: string, pos: number): string | null {
   const candidates = UNITS_BY_FIRST.get(text.charAt(pos));
