@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
 
@@ -42,23 +43,43 @@ export function rulesHash(): string {
 
 export function cacheKey(name: string, bytes: Uint8Array, types: readonly string[]): string {
   return createHash("sha256")
-    .update(JSON.stringify({ tool: "policy-extract", version: VERSION, rules: rulesHash(), name, types }))
+    // the V8 version too: entries are V8's serialization format (node:v8), which a newer V8 may read differently
+    .update(JSON.stringify({ tool: "policy-extract", version: VERSION, rules: rulesHash(), v8: process.versions.v8, name, types }))
     .update("\0")
     .update(bytes)
     .digest("hex");
 }
 
-const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.bin`);
+
+/**
+ * An entry is one ASCII header line, then the payload in V8's serialization
+ * format (node:v8, the structured clone of worker messages):
+ *
+ *     policy-extract cache 2 <key> <sha256 of the payload bytes> <payload bytes>\n<payload>
+ *
+ * V8's format, not JSON: a payload holds an input's records and its review page,
+ * whose text JSON would escape (the page's embedded JSON twice over), and
+ * reading it back was most of a warm rebuild (12 MB of inputs: 1.2 s of 3.9 s).
+ * Deserializing is 5-6 times faster, and strings keep their Chinese as UTF-16.
+ */
+const MAGIC = "policy-extract cache 2";
+const HEADER_MAX = 256;
 
 /** The cached payload for `key`, or null when absent, damaged or not this key's. */
 export async function cacheGet<T>(dir: string, key: string): Promise<T | null> {
-  let text: string;
-  try { text = await readFile(entryPath(dir, key), "utf8"); } catch { return null; }
+  let buf: Buffer;
+  try { buf = await readFile(entryPath(dir, key)); } catch { return null; }
   try {
-    const e = JSON.parse(text) as { key?: string; sha256?: string; payload?: string };
-    if (e.key !== key || typeof e.payload !== "string") return null;
-    if (createHash("sha256").update(e.payload).digest("hex") !== e.sha256) return null;
-    return JSON.parse(e.payload) as T;
+    const nl = buf.subarray(0, HEADER_MAX).indexOf(0x0a);
+    if (nl < 0) return null;
+    const header = buf.subarray(0, nl).toString("latin1");
+    if (!header.startsWith(`${MAGIC} `)) return null;
+    const [gotKey, sha256, size] = header.slice(MAGIC.length + 1).split(" ");
+    const payload = buf.subarray(nl + 1);
+    if (gotKey !== key || Number(size) !== payload.length) return null;
+    if (createHash("sha256").update(payload).digest("hex") !== sha256) return null;
+    return deserialize(payload) as T;
   } catch {
     return null;
   }
@@ -67,12 +88,12 @@ export async function cacheGet<T>(dir: string, key: string): Promise<T | null> {
 /** Store a payload (written to a temp name, then renamed: a reader never sees half an entry). Best effort. */
 export async function cachePut(dir: string, key: string, payload: unknown): Promise<void> {
   const p = entryPath(dir, key);
-  const body = JSON.stringify(payload);
-  const entry = JSON.stringify({ key, sha256: createHash("sha256").update(body).digest("hex"), payload: body });
   try {
+    const body = serialize(payload);
+    const header = Buffer.from(`${MAGIC} ${key} ${createHash("sha256").update(body).digest("hex")} ${body.length}\n`, "latin1");
     await mkdir(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    await writeFile(tmp, entry);
+    await writeFile(tmp, [header, body]);
     await rename(tmp, p);
   } catch {
     // a cache that cannot be written only costs time

@@ -29,11 +29,20 @@ describe("incremental builds", () => {
 
   it("a damaged or foreign cache entry is ignored: it never changes the output", () => {
     const files = entries(cache).sort();
-    writeFileSync(files[0]!, readFileSync(files[0]!, "utf8").slice(0, 500)); // truncated
-    const e1 = JSON.parse(readFileSync(files[1]!, "utf8"));
-    e1.payload = e1.payload.replace(/"quote":"[^"]{2}/, '"quote":"XX'); // altered, checksum kept
-    writeFileSync(files[1]!, JSON.stringify(e1));
+    writeFileSync(files[0]!, readFileSync(files[0]!).subarray(0, 500)); // truncated
+    // altered, header and checksum kept: a 的 of its text (UTF-16 in the payload) made 地
+    const e1 = readFileSync(files[1]!);
+    const at = e1.indexOf(Buffer.from("的", "utf16le"));
+    expect(at).toBeGreaterThan(0);
+    e1.write("地", at, "utf16le");
+    writeFileSync(files[1]!, e1);
     writeFileSync(files[2]!, readFileSync(files[3]!)); // another input's entry under this key
+    // and one whose payload is not V8's format at all, under a header that matches it
+    const head = readFileSync(files[4]!).subarray(0, readFileSync(files[4]!).indexOf(0x0a) + 1).toString("latin1").split(" ");
+    const junk = Buffer.from("not a serialized value");
+    head[4] = createHash("sha256").update(junk).digest("hex");
+    head[5] = `${junk.length}\n`;
+    writeFileSync(files[4]!, Buffer.concat([Buffer.from(head.join(" "), "latin1"), junk]));
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "after-damage"), "--cache-dir", cache]).status).toBe(0);
     expect(tree(join(base, "after-damage"))).toEqual(tree(scratch));
   });
