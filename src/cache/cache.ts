@@ -41,10 +41,11 @@ export function rulesHash(): string {
   return rulesHashMemo;
 }
 
-export function cacheKey(name: string, bytes: Uint8Array, types: readonly string[]): string {
+/** `kind`: what an entry holds, an input's records ("records") or its rendered output ("output"). */
+export function cacheKey(name: string, bytes: Uint8Array, types: readonly string[], kind: "records" | "output"): string {
   return createHash("sha256")
     // the V8 version too: entries are V8's serialization format (node:v8), which a newer V8 may read differently
-    .update(JSON.stringify({ tool: "policy-extract", version: VERSION, rules: rulesHash(), v8: process.versions.v8, name, types }))
+    .update(JSON.stringify({ tool: "policy-extract", version: VERSION, rules: rulesHash(), v8: process.versions.v8, kind, name, types }))
     .update("\0")
     .update(bytes)
     .digest("hex");

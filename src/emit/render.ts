@@ -100,38 +100,83 @@ export function renderedOutput(done: Parameters<typeof inputOutput>[0], layout: 
   return { ...o, batches: Array.from(o.batches) };
 }
 
+/** A text as UTF-8 in a buffer of its own (TextEncoder's: Buffer.from may share a pool, which cannot be moved). */
+const utf8 = new TextEncoder();
+const ownBytes = (text: string): Uint8Array => utf8.encode(text);
+
+/** Bytes that are the whole of their buffer: they can be moved to another thread without moving anything else. */
+const ownsBuffer = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+
+/** A batch with its JSON and CSV as UTF-8. */
+function packBatch(b: RenderedBatch): RenderedBatch {
+  return { ...b, json: typeof b.json === "string" ? ownBytes(b.json) : b.json, csv: typeof b.csv === "string" ? ownBytes(b.csv) : b.csv };
+}
+
+/**
+ * A review page as UTF-8, its pieces gathered into buffers of about PACK_CHARS
+ * characters (a few large buffers, not one per line); a buffer never ends inside
+ * a surrogate pair, so the bytes are those of the whole page.
+ */
+function packReview(review: NonNullable<InputOutput["review"]>): readonly Uint8Array[] {
+  const pieces = typeof review === "string" ? [review] : review;
+  const out: Uint8Array[] = [];
+  let text = "";
+  for (const p of pieces) {
+    if (typeof p !== "string") { if (text) out.push(ownBytes(text)); text = ""; out.push(p); continue; }
+    text += p;
+    if (text.length >= PACK_CHARS) {
+      const keep = isHighSurrogate(text.charCodeAt(text.length - 1)) ? 1 : 0;
+      out.push(ownBytes(text.slice(0, text.length - keep)));
+      text = text.slice(text.length - keep);
+    }
+  }
+  if (text) out.push(ownBytes(text));
+  return out;
+}
+
 /**
  * A worker's output made ready to be moved, not copied, to the writing thread:
  * the JSON and CSV text and the review page as UTF-8 bytes, each in a buffer of
  * its own, listed in `transfer`. The writing thread then only hashes and writes
  * them; copying and encoding strings there (most of the output's bytes) is what
- * kept it busy. Sheet rows stay text: they get their row numbers there.
+ * kept it busy. Sheet rows stay text: they get their row numbers there. Bytes
+ * that share a buffer (an output read from the cache) are copied, not moved.
  */
 export function packForTransfer(o: InputOutput): { output: InputOutput; transfer: ArrayBuffer[] } {
-  // TextEncoder gives each text a buffer of its own (Buffer.from may share a pool, which cannot be moved)
-  const utf8 = new TextEncoder();
   const transfer: ArrayBuffer[] = [];
-  const own = (text: string): Uint8Array => { const b = utf8.encode(text); transfer.push(b.buffer as ArrayBuffer); return b; };
-  const batches = Array.from(o.batches, (b) => ({ ...b, json: typeof b.json === "string" ? own(b.json) : b.json, csv: typeof b.csv === "string" ? own(b.csv) : b.csv }));
-  let review = o.review;
-  if (review !== undefined) {
-    const pieces = (typeof review === "string" ? [review] : review) as readonly string[];
-    // pieces of a page gathered into buffers of about PACK_CHARS characters: a few large moves, not one per
-    // line; a buffer never ends inside a surrogate pair, so the bytes are those of the whole page
-    const out: Uint8Array[] = [];
-    let text = "";
-    for (const p of pieces) {
-      text += p;
-      if (text.length >= PACK_CHARS) {
-        const keep = isHighSurrogate(text.charCodeAt(text.length - 1)) ? 1 : 0;
-        out.push(own(text.slice(0, text.length - keep)));
-        text = text.slice(text.length - keep);
-      }
-    }
-    if (text) out.push(own(text));
-    review = out;
-  }
+  const move = (b: string | Uint8Array) => { if (typeof b !== "string" && ownsBuffer(b)) transfer.push(b.buffer as ArrayBuffer); };
+  const batches = Array.from(o.batches, packBatch);
+  for (const b of batches) { move(b.json); move(b.csv); }
+  const review = o.review === undefined ? undefined : packReview(o.review);
+  for (const r of review ?? []) move(r);
   return { output: { ...o, batches, review }, transfer };
+}
+
+/**
+ * An input's output packed (as packForTransfer does) as its batches are read, while
+ * their text stays under `maxChars`: `whole` says whether all of it was, and so
+ * whether the cache may keep it (src/pipeline/extract-input.ts). Past the bound the
+ * rest is rendered as it is read, as without the cache: one input of 10⁵
+ * long-quoted records must not be held as text whole.
+ */
+export function packWithin(o: InputOutput, maxChars: number): { output: InputOutput; whole: boolean } {
+  const it = o.batches[Symbol.iterator]();
+  const done: RenderedBatch[] = [];
+  let chars = 0;
+  for (const p of o.review === undefined ? [] : typeof o.review === "string" ? [o.review] : o.review) chars += p.length;
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const b = packBatch(r.value);
+    done.push(b);
+    for (const x of b.rows.xml) chars += x.length;
+    chars += b.json.length + b.csv.length;
+    if (chars > maxChars) return { output: { ...o, batches: concatBatches(done, it) }, whole: false };
+  }
+  return { output: { ...o, batches: done, review: o.review === undefined ? undefined : packReview(o.review) }, whole: true };
+}
+
+function* concatBatches(first: readonly RenderedBatch[], rest: Iterator<RenderedBatch>): Generator<RenderedBatch> {
+  yield* first;
+  for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
 }
 
 const PACK_CHARS = 1 << 20;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
-import { inputOutput, renderedOutput, renderLayout, type InputOutput } from "../emit/render.js";
+import { inputOutput, packWithin, renderedOutput, renderLayout, type InputOutput } from "../emit/render.js";
 import { reviewOf } from "../emit/review/index.js";
 import { compareRecords } from "../emit/sort.js";
 import { EXTRACTORS } from "../extract/index.js";
@@ -47,28 +47,39 @@ export type InputResult =
   | { ok: true; records: Records; input: InputInfo; review?: string[] }
   | { ok: false; failure: InputFailure };
 
+/** Ingest, extract and review one input's bytes (no cache). */
+async function extractBytes(name: string, bytes: Uint8Array, types: readonly RecordType[]): Promise<Extract<InputResult, { ok: true }>> {
+  // hashed first: then nothing needs the bytes after ingest, and a large input's bytes go before it is extracted
+  const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+  const src = await ingestBytes(name, bytes);
+  await releaseBytes(bytes); // this frame lives on through extraction
+  const { records } = extractSource(src, types);
+  if (src.warnings?.length) input.warnings = [...src.warnings];
+  const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
+  return { ok: true, records, input, review };
+}
+
+/** A failure's one line: an unreadable input says why, anything else is an internal error. */
+function failureOf(name: string, e: unknown): InputFailure {
+  if (e instanceof InputError) return { file: e.file, reason: e.reason };
+  return { file: name, reason: `internal error: ${(e as Error).message}` };
+}
+
 /** Read, ingest and extract one input file. Never throws: a bad input becomes its failure. */
 export async function extractInput(path: string, types: readonly RecordType[] = RECORD_TYPES, maxInputBytes?: number, cacheDir?: string | null): Promise<InputResult> {
   const name = basename(path);
   try {
     const bytes = await readInput(path, maxInputBytes);
-    const key = cacheDir ? cacheKey(name, bytes, types) : "";
+    const key = cacheDir ? cacheKey(name, bytes, types, "records") : "";
     if (cacheDir) {
       const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string[] }>(cacheDir, key);
       if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
     }
-    // hashed first: then nothing needs the bytes after ingest, and a large input's bytes go before it is extracted
-    const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
-    const src = await ingestBytes(name, bytes);
-    await releaseBytes(bytes); // this frame lives on through extraction
-    const { records } = extractSource(src, types);
-    if (src.warnings?.length) input.warnings = [...src.warnings];
-    const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
-    if (cacheDir) await cachePut(cacheDir, key, { records, input, review });
-    return { ok: true, records, input, review };
+    const done = await extractBytes(name, bytes, types);
+    if (cacheDir) await cachePut(cacheDir, key, { records: done.records, input: done.input, review: done.review });
+    return done;
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, failure: { file: e.file, reason: e.reason } };
-    return { ok: false, failure: { file: name, reason: `internal error: ${(e as Error).message}` } };
+    return { ok: false, failure: failureOf(name, e) };
   }
 }
 
@@ -78,17 +89,35 @@ export type OutputResult =
   | { ok: false; failure: InputFailure };
 
 /**
+ * The most text (in characters) of one input's output the cache keeps: past it
+ * the output is rendered as it is written, as without a cache, and not kept.
+ */
+export const CACHED_OUTPUT_MAX_CHARS = 32 << 20;
+
+/**
  * Read, ingest, extract and render one input file for a build. `whole`: render
  * every batch now (a worker thread's result, passed to the writing thread);
- * otherwise they are rendered as the writer reads them. Never throws.
+ * otherwise they are rendered as the writer reads them. With a cache, the
+ * rendered output is what is kept: an unchanged input then costs its reading
+ * and writing only, neither extraction nor rendering nor validation (a cached
+ * output is one that was validated). Never throws.
  */
 export async function outputOfInput(path: string, types: readonly RecordType[], whole: boolean, maxInputBytes?: number, cacheDir?: string | null): Promise<OutputResult> {
-  const r = await extractInput(path, types, maxInputBytes, cacheDir);
-  if (!r.ok) return r;
+  const name = basename(path);
   try {
+    const bytes = await readInput(path, maxInputBytes);
+    const key = cacheDir ? cacheKey(name, bytes, types, "output") : "";
+    if (cacheDir) {
+      const hit = await cacheGet<InputOutput>(cacheDir, key);
+      if (hit) return { ok: true, output: hit };
+    }
+    const done = await extractBytes(name, bytes, types);
     const layout = renderLayout(types);
-    return { ok: true, output: whole ? renderedOutput(r, layout) : inputOutput(r, layout) };
+    if (!cacheDir) return { ok: true, output: whole ? renderedOutput(done, layout) : inputOutput(done, layout) };
+    const packed = packWithin(inputOutput(done, layout), CACHED_OUTPUT_MAX_CHARS);
+    if (packed.whole) await cachePut(cacheDir, key, packed.output);
+    return { ok: true, output: packed.output };
   } catch (e) {
-    return { ok: false, failure: { file: r.input.name, reason: `internal error: ${(e as Error).message}` } };
+    return { ok: false, failure: failureOf(name, e) };
   }
 }

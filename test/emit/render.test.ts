@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
 import { DatasetWriter } from "../../src/emit/dataset.js";
-import { inputOutput, packForTransfer, renderedOutput, renderLayout, type InputOutput } from "../../src/emit/render.js";
+import { inputOutput, packForTransfer, packWithin, renderedOutput, renderLayout, type InputOutput } from "../../src/emit/render.js";
 import { toWorkbook } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { VERSION } from "../../src/version.js";
@@ -68,6 +69,34 @@ describe("an input rendered and packed in a worker", () => {
     }
     for (const piece of output.review as Uint8Array[]) expect(piece.byteLength).toBe(0);
   });
+
+  it("kept by the cache (V8's format, read back as views on one buffer) and used alone or from a worker: the same bytes; past the bound, rendered as read and not kept", async () => {
+    const layout = renderLayout(RECORD_TYPES, columnsOf);
+    const here = await write("here-2", (w, done) => w.add(done));
+    const readBack = (o: InputOutput): InputOutput => deserialize(serialize(o)) as InputOutput;
+    const cached = await write("cached", (w, done) => {
+      const { output, whole } = packWithin(inputOutput(done, layout), 64 << 20);
+      expect(whole).toBe(true);
+      w.addOutput(readBack(output));
+    });
+    expect(cached).toEqual(here);
+    // from a worker: bytes that share the entry's buffer are copied, not moved (moving one would move them all)
+    const viaWorker = await write("cached-worker", (w, done) => {
+      const { output, transfer } = packForTransfer(readBack(packWithin(inputOutput(done, layout), 64 << 20).output));
+      expect(transfer).toHaveLength(0);
+      w.addOutput(structuredClone(output, { transfer }) as InputOutput);
+    });
+    expect(viaWorker).toEqual(here);
+    // over the bound (a few batches' text): what was packed, then the rest rendered as it is read
+    let partial = 0;
+    const bounded = await write("bounded", (w, done) => {
+      const { output, whole } = packWithin(inputOutput(done, layout), 20_000);
+      if (!whole) { partial++; expect(Array.isArray(output.batches)).toBe(false); }
+      w.addOutput(output);
+    });
+    expect(partial).toBeGreaterThan(0);
+    expect(bounded).toEqual(here);
+  }, 60_000);
 
   it("counts and validates an input where it is rendered: an invalid record is reported with its input", () => {
     const done = inputs[1]!;

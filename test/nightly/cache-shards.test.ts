@@ -23,8 +23,12 @@ describe("incremental builds", () => {
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "cold"), "--cache-dir", cache]).status).toBe(0);
     expect(entries(cache)).toHaveLength(5);
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "warm"), "--cache-dir", cache]).status).toBe(0);
+    // cached outputs read back by worker threads, then sent to the writing thread
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "warm-jobs"), "--cache-dir", cache, "--jobs", "2"]).status).toBe(0);
+    expect(entries(cache)).toHaveLength(5);
     expect(tree(join(base, "cold"))).toEqual(tree(scratch));
     expect(tree(join(base, "warm"))).toEqual(tree(scratch));
+    expect(tree(join(base, "warm-jobs"))).toEqual(tree(scratch));
   }, 300_000); // three whole builds in child processes: a busy CI machine needs more than the default minute
 
   it("a damaged or foreign cache entry is ignored: it never changes the output", () => {
