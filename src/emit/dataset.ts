@@ -26,8 +26,8 @@ export interface InputDone {
   input: { name: string; sha256: string; bytes: number; warnings?: readonly string[] };
   /** by type; read as plain objects */
   records: Readonly<Record<string, readonly object[]>>;
-  /** its review page, whole or in pieces (written in order) */
-  review?: string | readonly string[];
+  /** its review page, whole or in pieces (written in order, as they are read) */
+  review?: string | Iterable<string>;
 }
 
 export interface DatasetEnd {
@@ -150,7 +150,7 @@ export class DatasetWriter {
     return f;
   }
 
-  private put(name: string, data: string | readonly string[] | readonly Uint8Array[], records: number): void {
+  private put(name: string, data: string | Iterable<string | Uint8Array>, records: number): void {
     const f = this.file(name);
     if (typeof data === "string") f.write(data);
     else for (const piece of data) { if (typeof piece === "string") f.append(piece); else f.write(piece); }

@@ -41,8 +41,8 @@ export interface InputOutput {
   tally: TallyCounts;
   /** rendered when read (one thread), or all at once (a worker's result) */
   batches: Iterable<RenderedBatch>;
-  /** its review page, whole, in pieces, or (packed) as UTF-8 pieces */
-  review?: string | readonly string[] | readonly Uint8Array[];
+  /** its review page, whole or in pieces (text, or UTF-8 once packed), made as they are read */
+  review?: string | Iterable<string | Uint8Array>;
 }
 
 /** What every input's records are rendered with. */
@@ -73,7 +73,7 @@ export function* renderBatches(records: Readonly<Record<string, readonly object[
  * rendered as its batches are read.
  */
 export function inputOutput(
-  done: { input: InputOutput["input"]; records: Readonly<Record<string, readonly object[]>>; review?: string | readonly string[] },
+  done: { input: InputOutput["input"]; records: Readonly<Record<string, readonly object[]>>; review?: string | Iterable<string> },
   layout: RenderLayout,
   validate = true,
 ): InputOutput {
@@ -113,25 +113,22 @@ function packBatch(b: RenderedBatch): RenderedBatch {
 }
 
 /**
- * A review page as UTF-8, its pieces gathered into buffers of about PACK_CHARS
- * characters (a few large buffers, not one per line); a buffer never ends inside
- * a surrogate pair, so the bytes are those of the whole page.
+ * A review page as UTF-8, made as it is read: its pieces gathered into buffers of
+ * about PACK_CHARS characters (a few large buffers, not one per line); a buffer
+ * never ends inside a surrogate pair, so the bytes are those of the whole page.
  */
-function packReview(review: NonNullable<InputOutput["review"]>): readonly Uint8Array[] {
-  const pieces = typeof review === "string" ? [review] : review;
-  const out: Uint8Array[] = [];
+function* packedReview(review: NonNullable<InputOutput["review"]>): Generator<Uint8Array> {
   let text = "";
-  for (const p of pieces) {
-    if (typeof p !== "string") { if (text) out.push(ownBytes(text)); text = ""; out.push(p); continue; }
+  for (const p of typeof review === "string" ? [review] : review) {
+    if (typeof p !== "string") { if (text) yield ownBytes(text); text = ""; yield p; continue; }
     text += p;
     if (text.length >= PACK_CHARS) {
       const keep = isHighSurrogate(text.charCodeAt(text.length - 1)) ? 1 : 0;
-      out.push(ownBytes(text.slice(0, text.length - keep)));
+      yield ownBytes(text.slice(0, text.length - keep));
       text = text.slice(text.length - keep);
     }
   }
-  if (text) out.push(ownBytes(text));
-  return out;
+  if (text) yield ownBytes(text);
 }
 
 /**
@@ -147,7 +144,7 @@ export function packForTransfer(o: InputOutput): { output: InputOutput; transfer
   const move = (b: string | Uint8Array) => { if (typeof b !== "string" && ownsBuffer(b)) transfer.push(b.buffer as ArrayBuffer); };
   const batches = Array.from(o.batches, packBatch);
   for (const b of batches) { move(b.json); move(b.csv); }
-  const review = o.review === undefined ? undefined : packReview(o.review);
+  const review = o.review === undefined ? undefined : Array.from(packedReview(o.review));
   for (const r of review ?? []) move(r);
   return { output: { ...o, batches, review }, transfer };
 }
@@ -160,21 +157,29 @@ export function packForTransfer(o: InputOutput): { output: InputOutput; transfer
  * long-quoted records must not be held as text whole.
  */
 export function packWithin(o: InputOutput, maxChars: number): { output: InputOutput; whole: boolean } {
-  const it = o.batches[Symbol.iterator]();
-  const done: RenderedBatch[] = [];
   let chars = 0;
-  for (const p of o.review === undefined ? [] : typeof o.review === "string" ? [o.review] : o.review) chars += p.length;
-  for (let r = it.next(); !r.done; r = it.next()) {
+  const batches: RenderedBatch[] = [];
+  const rest = o.batches[Symbol.iterator]();
+  for (let r = rest.next(); !r.done; r = rest.next()) {
     const b = packBatch(r.value);
-    done.push(b);
+    batches.push(b);
     for (const x of b.rows.xml) chars += x.length;
     chars += b.json.length + b.csv.length;
-    if (chars > maxChars) return { output: { ...o, batches: concatBatches(done, it) }, whole: false };
+    if (chars > maxChars) return { output: { ...o, batches: concat(batches, rest) }, whole: false };
   }
-  return { output: { ...o, batches: done, review: o.review === undefined ? undefined : packReview(o.review) }, whole: true };
+  if (o.review === undefined) return { output: { ...o, batches }, whole: true };
+  const review: Uint8Array[] = [];
+  const more = packedReview(o.review);
+  for (let r = more.next(); !r.done; r = more.next()) {
+    review.push(r.value);
+    chars += r.value.length;
+    if (chars > maxChars) return { output: { ...o, batches, review: concat(review, more) }, whole: false };
+  }
+  return { output: { ...o, batches, review }, whole: true };
 }
 
-function* concatBatches(first: readonly RenderedBatch[], rest: Iterator<RenderedBatch>): Generator<RenderedBatch> {
+/** What was read of an iterator, then the rest of it. */
+function* concat<T>(first: readonly T[], rest: Iterator<T>): Generator<T> {
   yield* first;
   for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
 }

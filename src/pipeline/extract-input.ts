@@ -47,8 +47,8 @@ export type InputResult =
   | { ok: true; records: Records; input: InputInfo; review?: string[] }
   | { ok: false; failure: InputFailure };
 
-/** Ingest, extract and review one input's bytes (no cache). */
-async function extractBytes(name: string, bytes: Uint8Array, types: readonly RecordType[]): Promise<Extract<InputResult, { ok: true }>> {
+/** Ingest and extract one input's bytes (no cache); its review page is made as it is read. */
+async function extractBytes(name: string, bytes: Uint8Array, types: readonly RecordType[]): Promise<{ records: Records; input: InputInfo; review: Iterable<string> }> {
   // hashed first: then nothing needs the bytes after ingest, and a large input's bytes go before it is extracted
   const input: InputInfo = { name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
   const src = await ingestBytes(name, bytes);
@@ -56,7 +56,7 @@ async function extractBytes(name: string, bytes: Uint8Array, types: readonly Rec
   const { records } = extractSource(src, types);
   if (src.warnings?.length) input.warnings = [...src.warnings];
   const review = reviewOf(src, records as unknown as Record<string, Record<string, unknown>[]>, types);
-  return { ok: true, records, input, review };
+  return { records, input, review };
 }
 
 /** A failure's one line: an unreadable input says why, anything else is an internal error. */
@@ -75,9 +75,10 @@ export async function extractInput(path: string, types: readonly RecordType[] = 
       const hit = await cacheGet<{ records: Records; input: InputInfo; review?: string[] }>(cacheDir, key);
       if (hit) return { ok: true, records: hit.records, input: hit.input, review: hit.review };
     }
-    const done = await extractBytes(name, bytes, types);
-    if (cacheDir) await cachePut(cacheDir, key, { records: done.records, input: done.input, review: done.review });
-    return done;
+    const { records, input, review } = await extractBytes(name, bytes, types);
+    const done = { records, input, review: Array.from(review) };
+    if (cacheDir) await cachePut(cacheDir, key, done);
+    return { ok: true, ...done };
   } catch (e) {
     return { ok: false, failure: failureOf(name, e) };
   }

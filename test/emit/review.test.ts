@@ -6,6 +6,7 @@ import { QuoteLocator, segments, sourceLines } from "../../src/emit/review/lines
 import { reviewPage, reviewPageName } from "../../src/emit/review/page.js";
 import { normalize } from "../../src/ingest/normalize.js";
 import { sourceFromLines } from "../../src/ingest/source.js";
+import { extractSource } from "../../src/pipeline/extract-input.js";
 import { SEED, seedRecords, seedText } from "../helpers.js";
 
 describe("review pages: source lines and quote spans", () => {
@@ -47,7 +48,7 @@ describe("review pages: source lines and quote spans", () => {
 describe("review page HTML", () => {
   const lines = ["<script>alert(1)</script>", "\"onmouseover=\"x\" </textarea>", "到2025年，粮食产量</script><!--达到400亿斤。"];
   const rec = { id: "tgt_0000000000000001", source_file: "h.txt", source_line: 3, quote: "到2025年，粮食产量</script><!--达到400亿斤。", indicator: "</script><script>alert(2)</script>" };
-  const html = reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" }).join("");
+  const html = Array.from(reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" })).join("");
 
   it("every piece of input text is escaped; the data block cannot be closed by a quote", () => {
     expect(html.match(/<script/g)).toHaveLength(2);
@@ -96,8 +97,24 @@ describe("review page HTML", () => {
     const name = SEED.annual;
     const recs = seedRecords(name);
     const src = normalize(sourceFromLines(name, "txt", seedText(name)));
-    const page = reviewPage({ file: name, types: ["targets", "railways"], records: recs as never, lines: sourceLines(src), version: "1" }).join("");
+    const page = Array.from(reviewPage({ file: name, types: ["targets", "railways"], records: recs as never, lines: sourceLines(src), version: "1" })).join("");
     const marked = new Set([...page.matchAll(/data-r="([^"]*)"/g)].flatMap((m) => m[1]!.split(" ").map(Number)));
     expect(marked.size).toBe(recs.targets.length + recs.railways.length);
+  });
+
+  it("a page of 10⁴ records is made a line or a record at a time: no piece holds them all, and the pieces are one jsonData of them", () => {
+    // the hostile case of the bench: one sentence of many amounts, each a subsidy quoting its clause
+    const name = "money.txt";
+    const src = normalize(sourceFromLines(name, "txt", `对${"100万元、".repeat(10_000)}企业给予一次性奖励。`));
+    const { records } = extractSource(src, ["subsidies"]);
+    expect(records.subsidies.length).toBe(10_000);
+    const pieces = Array.from(reviewPage({ file: name, types: ["subsidies"], records: records as never, lines: sourceLines(src), version: "1" }));
+    const longest = pieces.reduce((n, p) => Math.max(n, p.length), 0);
+    const data = /<script type="application\/json" id="data">(.*?)<\/script>/s.exec(pieces.join(""))![1]!;
+    // the longest piece is the source line with its 10⁴ marks, not the records' JSON
+    expect(longest).toBeLessThan(data.length / 4);
+    expect(pieces.find((p) => p.length === longest)).toMatch(/^\n?<div class="l" id="L1">/);
+    const recs = [...records.subsidies].sort((a, b) => a.source_line - b.source_line).map((r) => ({ type: "subsidies", ...r }));
+    expect(data).toBe(jsonData({ file: name, types: ["subsidies"], labels: { subsidies: "beneficiary" }, records: recs }));
   });
 });

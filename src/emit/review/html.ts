@@ -55,10 +55,10 @@ const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").
 /**
  * A whole page: CSP meta (no network; only this page's own style and script),
  * then head and body. In pieces, as the body comes: a review page of a large
- * input is written piece by piece and never held as one string (nor one copy
- * of it per concatenation).
+ * input is made as it is written, piece by piece: never held as one string (nor
+ * one copy of it per concatenation), nor whole in pieces.
  */
-export function page(opts: { title: string; style: string; script?: string; body: string | readonly string[] }): string[] {
+export function* page(opts: { title: string; style: string; script?: string; body: string | Iterable<string> }): Generator<string> {
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(opts.style)}`,
@@ -84,5 +84,8 @@ export function page(opts: { title: string; style: string; script?: string; body
 ${opts.script ? `<script>${opts.script}</script>\n` : ""}</body>
 </html>
 `;
-  return [head].concat(opts.body, [tail]);
+  yield head;
+  if (typeof opts.body === "string") yield opts.body;
+  else yield* opts.body;
+  yield tail;
 }

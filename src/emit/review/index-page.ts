@@ -37,7 +37,7 @@ function bar(counts: readonly number[], types: readonly RecordType[], max: numbe
 
 interface Row { input: string; doc: string | null; counts: number[] }
 
-export function reviewIndex(d: IndexData): string[] {
+export function reviewIndex(d: IndexData): Iterable<string> {
   // counts per input and per document (doc_title) inside it, documents in the order they start
   const rows: Row[] = [];
   for (const i of d.inputs) {

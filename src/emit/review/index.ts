@@ -4,8 +4,11 @@ import { VERSION } from "../../version.js";
 import { sourceLines } from "./lines.js";
 import { reviewPage } from "./page.js";
 
-/** The review page of one input, made where its Source is at hand (extraction), so it is cached and merged with its records. */
-export function reviewOf(src: Source, records: Readonly<Record<string, readonly Record<string, unknown>[]>>, types: readonly RecordType[]): string[] {
+/**
+ * The review page of one input, begun where its Source is at hand (extraction):
+ * its lines are taken now, the page is made as it is read (src/emit/review/page.ts).
+ */
+export function reviewOf(src: Source, records: Readonly<Record<string, readonly Record<string, unknown>[]>>, types: readonly RecordType[]): Iterable<string> {
   return reviewPage({ file: src.file, types, records, lines: sourceLines(src), version: VERSION });
 }
 

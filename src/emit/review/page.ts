@@ -26,7 +26,7 @@ export function labelField(type: RecordType): string {
 }
 
 /** The source text, one element per line, with the quotes of `recs` marked: one piece per line. */
-function sourceHtml(lines: readonly string[], recs: readonly Rec[]): string[] {
+function* sourceHtml(lines: readonly string[], recs: readonly Rec[]): Generator<string> {
   const total = lines.reduce((n, l) => n + l.length, 0);
   const locator = new QuoteLocator(32 * total + 1_000_000);
   const byLine = new Map<number, Array<{ span: Span; record: number }>>();
@@ -39,7 +39,6 @@ function sourceHtml(lines: readonly string[], recs: readonly Rec[]): string[] {
     if (!a) byLine.set(r.source_line, (a = []));
     a.push({ span, record: i });
   });
-  const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
     let body = "";
@@ -54,9 +53,8 @@ function sourceHtml(lines: readonly string[], recs: readonly Rec[]): string[] {
       }
       body += esc(text.slice(at));
     }
-    out.push(`${i ? "\n" : ""}<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`);
+    yield `${i ? "\n" : ""}<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`;
   }
-  return out;
 }
 
 export interface ReviewInput {
@@ -70,8 +68,13 @@ export interface ReviewInput {
   version: string;
 }
 
-/** The page, in pieces (src/emit/review/html.ts `page`). */
-export function reviewPage(input: ReviewInput): string[] {
+/**
+ * The page, in pieces (src/emit/review/html.ts `page`), made as they are read:
+ * a line of source text or a record at a time, so the page of an input of 10⁵
+ * long-quoted records is written without being held (it is several times the
+ * size of the records). It reads `input` when read, so nothing may change it before.
+ */
+export function* reviewPage(input: ReviewInput): Generator<string> {
   const recs: Rec[] = [];
   for (const t of input.types) for (const r of input.records[t] ?? []) recs.push({ type: t, ...r } as unknown as Rec);
   // the list follows the text: by line, then type (stable: each type keeps its output order)
@@ -94,9 +97,28 @@ export function reviewPage(input: ReviewInput): string[] {
 </section>
 <section id="src" aria-label="source text of ${esc(input.file)}">
 `;
-  const tail = `
+  yield* page({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT, body: bodyOf(head, input, recs, labels) });
+}
+
+function* bodyOf(head: string, input: ReviewInput, recs: readonly Rec[], labels: Record<string, string>): Generator<string> {
+  yield head;
+  yield* sourceHtml(input.lines, recs);
+  yield `
 </section>
 </main>
-<script type="application/json" id="data">${jsonData({ file: input.file, types: input.types, labels, records: recs })}</script>`;
-  return page({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT, body: [head].concat(sourceHtml(input.lines, recs), [tail]) });
+<script type="application/json" id="data">`;
+  yield* dataJson({ file: input.file, types: input.types, labels }, recs);
+  yield "</script>";
+}
+
+/**
+ * The page's data, `{...head, "records": [...]}`: the bytes of one jsonData
+ * call, a record at a time (not one string of them all, and a second, escaped,
+ * copy of it).
+ */
+function* dataJson(head: Record<string, unknown>, recs: readonly Rec[]): Generator<string> {
+  const open = jsonData(head);
+  yield `${open.slice(0, -1)},"records":[`;
+  for (let i = 0; i < recs.length; i++) yield i ? `,${jsonData(recs[i])}` : jsonData(recs[i]);
+  yield "]}";
 }
