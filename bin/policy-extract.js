@@ -29,11 +29,6 @@ if (fast === "--version") {
 if (text !== null) {
   process.stdout.write(text);
 } else {
-  // V8 first runs each regular expression in its bytecode interpreter and compiles it on a later
-  // call; a build calls about 670 of them, most on every clause, so the interpreted first pass over
-  // the text is pure cost: compiled at once, the seeds build is 3-4 % faster (paired runs; 11 % of
-  // the extraction's cold first pass). A process-wide flag: worker threads get it too.
-  (await import("node:v8")).setFlagsFromString("--no-regexp-tier-up");
   const { main } = await import("../dist/cli.js");
   process.exitCode = await main(args);
 }
