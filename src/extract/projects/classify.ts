@@ -1,5 +1,5 @@
 import stages from "../../data/stages.json" with { type: "json" };
-import { firstContained } from "../../shared/lexicon.js";
+import { escapeRegExp, firstContained } from "../../shared/lexicon.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
 import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PATTERNS, type HeadNoun, type Sector } from "./lexicon.js";
 
@@ -13,8 +13,8 @@ import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PA
 export function projectStage(verbs: string, after: string): Stage {
   // preparation that the text pushes on to a start (…前期工作并力争尽早开工): the furthest stage committed to
   if (PREPARE_THEN_START.test(after)) return "start";
-  for (const [w, s] of AFTER_STAGES) {
-    if (s === "start" ? new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4})?${w}`).test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return s;
+  for (const [w, s, near] of AFTER_STAGE_TESTS) {
+    if (near ? near.test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return s;
   }
   // 加快 only speeds up the verb after it (加快创建 → 创建); a weak verb (推动, 推进) yields to the
   // stronger verb it drives (推动开工建设 → start)
@@ -24,6 +24,9 @@ export function projectStage(verbs: string, after: string): Stage {
   if (/^(?:[\u4e00-\u9fff]{0,2})?建设/.test(after)) return "building";
   return "other";
 }
+
+/** AFTER_STAGES with, for a start wrapper, its regex (up to 4 Han characters then the wrapper), made once rather than per candidate */
+const AFTER_STAGE_TESTS = AFTER_STAGES.map(([w, s]) => [w, s, s === "start" ? new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4})?${escapeRegExp(w)}`) : null] as const);
 
 const WEAK_VERBS = new Set(stages.weak as string[]);
 /** 前期 and then, in the same clause, 力争/争取/确保 … 开工 */
