@@ -1,7 +1,7 @@
 import { holdsAny } from "../shared/lexicon.js";
 import { fixOcrDashes } from "../shared/places.js";
 import type { Block, Doc } from "../structure/types.js";
-import { clausesOf } from "./projects/clauses.js";
+import { clausesOf, type Clause } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
 import { exclusionOf, hasPlace, type Exclusion } from "./projects/filters.js";
 import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
@@ -30,7 +30,7 @@ export type DropReason = Exclusion | "no-commitment" | "pays-money" | "category-
  */
 export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: Draft<"projects">; why: DropReason | null }> {
   const drafts: Array<Draft<"projects"> & { block: Block; heading: boolean; why: DropReason | null }> = [];
-  const clauses = clausesOf(doc);
+  const sentences = clausesOf(doc);
   // a sentence paying money (…各1亿元经费, 一次性奖补50万元) is a subsidy, not a commitment to build;
   // read once per sentence, not once per clause (a sentence may hold 100 000 clauses)
   const pays = new Map<number, boolean>();
@@ -43,12 +43,13 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
     }
     return v;
   };
-  clauses.forEach((clause, ci) => {
+  for (const { sentence: si, heading, clauses } of sentences) clauses.forEach((clause, ci) => {
     if (holdsAny(clause.text, SKIP_CLAUSE)) return;
-    const sentence = doc.sentences[clause.sentence]!;
-    if (paysMoney(clause.sentence)) return;
-    const hits = namesInClause(clause.text, clause.heading);
-    const rest = hits.length ? continuation(clauses, ci) : "";
+    const hits = namesInClause(clause.text, heading);
+    // the sentence's money is read only once a clause names a work (1 clause in 9 over 3.2 MB)
+    if (!hits.length || paysMoney(si)) return;
+    const sentence = doc.sentences[si]!;
+    const rest = continuation(clauses, ci);
     for (const hit of hits) {
       const at = clause.start + hit.start;
       const block = blockAt(doc, at);
@@ -63,10 +64,10 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
       const city = boxPlace(block);
       if (city && !hasPlace(name)) name = city + name;
       // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
-      const why: DropReason | null = !verbs && !clause.heading && !block.box && projectStage("", after) === "other" ? "no-commitment"
+      const why: DropReason | null = !verbs && !heading && !block.box && projectStage("", after) === "other" ? "no-commitment"
         : exclusionOf({ name, head, verbs: governing, after, review: block.review, tail: hit.tail, innerVerb: cleaned.verb, sharesHead: hit.sharesHead, listSize: hit.listSize });
       if (why && !withDropped) continue;
-      const quote = clause.heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
+      const quote = heading ? { start: block.start, end: block.end } : { start: sentence.start, end: sentence.end };
       drafts.push({
         fields: {
           name,
@@ -76,8 +77,8 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
           capacity: hit.listSize === 1 ? capacityOf(after) : null,
           box: block.box ?? null,
         },
-        at, quote, key: name, block, heading: clause.heading, why,
-        rule: `projects: a name ending in the head noun ${head?.head ?? "?"} (project-heads.json)${clause.heading ? " in a heading" : ""}, stage from the verbs around it (stages.json)`,
+        at, quote, key: name, block, heading: heading, why,
+        rule: `projects: a name ending in the head noun ${head?.head ?? "?"} (project-heads.json)${heading ? " in a heading" : ""}, stage from the verbs around it (stages.json)`,
       });
     }
   });
@@ -96,9 +97,9 @@ const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
  * a verb of their own ("推进宁城县通用机场，东乌旗…运输机场，…项目前期工作"):
  * a wrapper there stages this clause's works too.
  */
-function continuation(clauses: ReturnType<typeof clausesOf>, i: number): string {
+function continuation(clauses: readonly Clause[], i: number): string {
   let out = "";
-  for (let j = i + 1; j < clauses.length && clauses[j]!.sentence === clauses[i]!.sentence && out.length < AFTER_WINDOW; j++) {
+  for (let j = i + 1; j < clauses.length && out.length < AFTER_WINDOW; j++) {
     if (VERB_FIRST.test(clauses[j]!.text.slice(0, 24))) break;
     out += "，" + clauses[j]!.text.slice(0, AFTER_WINDOW);
   }

@@ -90,7 +90,8 @@ export const PLACE_PREFIX_RE = {
     const best = c || (a.length >= b.length ? a : b);
     return best ? [best] : null;
   },
-  test(s: string): boolean { return this.exec(s) !== null; },
+  /** whether any of the three opens `s` (none matches empty): no match arrays, and the first that holds answers */
+  test(s: string): boolean { return KNOWN_PLACE_PREFIX.test(s) || SUFFIXED_PLACE_PREFIX.test(s) || divisionStemAt(s) !== ""; },
 };
 /**
  * A whole list item that is only a place: 包头市, 苏尼特左旗, 乌兰察布—二连浩特, 巴彦淖尔（甘其毛都）:
