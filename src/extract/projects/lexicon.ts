@@ -53,6 +53,8 @@ export const REGION_PREFIX = new RegExp(`^(?:(?:${alt(places.provinces)})(?:维�
 export const NAME_VERBS = new Set(rules.nameVerbs);
 export const KEY_PROJECT_TAIL = new RegExp(`(?:等?(?:\\d{1,3}|[两二三四五六七八九十]{1,2})个|等)?(?:${alt(rules.keyProjectTails)})(?:建设|开工建设|前期工作)?$`);
 export const LEVEL_ITEMS = new Set(rules.levelItems);
+/** the same words as a list, for holdsAny */
+export const LEVEL_ITEM_WORDS = rules.levelItems;
 export const ROLE_VERBS = rules.roleVerbs;
 export const ROLE_WORDS = rules.roleWords;
 export const HARD_VERB_IN_NAME = new RegExp(`(?:${alt(rules.hardVerbsInName)})`, "g");
@@ -117,16 +119,29 @@ const DIVISION_STEMS: ReadonlySet<string> = (() => {
   return new Set([...count].filter(([s, n]) => n === 1 && !words.has(s)).map(([s]) => s));
 })();
 const MAX_STEM = 4;
+/**
+ * The first two characters of every stem: most text opens with none, and one lookup then answers
+ * instead of three slices and lookups (divisionStemAt was the second hottest line of projects).
+ */
+const STEM_OPENINGS: ReadonlySet<string> = new Set([...DIVISION_STEMS].map((s) => s.slice(0, 2)));
 /** A division stem opening `s` (长海机场 → 长海), longest first, or "". */
 function divisionStemAt(s: string): string {
+  if (!STEM_OPENINGS.has(s.slice(0, 2))) return "";
   for (let n = Math.min(MAX_STEM, s.length); n >= 2; n--) if (DIVISION_STEMS.has(s.slice(0, n))) return s.slice(0, n);
   return "";
 }
 const GENERIC_PLACE_SUFFIXES = PLACE_SUFFIXES.filter((s) => s !== "区");
 const HAN_RUN = /^[\u4e00-\u9fff]+$/;
 
+const longest = (words: Iterable<string>) => { let n = 0; for (const w of words) n = Math.max(n, w.length); return n; };
+/**
+ * No place is longer than this: a known place with its longest suffix, a stem, or 6 Han characters
+ * with a suffix. A longer piece (most list items name works) is no place without any lookup.
+ */
+const LONGEST_PLACE = Math.max(longest(PLACE_SET) + longest(PLACE_SUFFIXES), longest(DIVISION_STEMS), 6 + longest(PLACE_SUFFIXES));
 /** One place: a known place with an optional admin suffix, or 2–6 Han characters and a suffix other than 区. */
 function isOnePlace(p: string): boolean {
+  if (p.length > LONGEST_PLACE) return false;
   if (PLACE_SET.has(p) || DIVISION_STEMS.has(p)) return true;
   for (const suf of PLACE_SUFFIXES) if (p.endsWith(suf) && PLACE_SET.has(p.slice(0, -suf.length))) return true;
   if (!HAN_RUN.test(p)) return false;
@@ -147,6 +162,8 @@ function isBracketedPlace(p: string): boolean {
 }
 
 export function isPlaceName(s: string): boolean {
+  // most items hold no —: no array of one part
+  if (!s.includes("—")) return isBracketedPlace(s);
   const parts = s.split("—");
   return parts.length <= 4 && parts.every(isBracketedPlace);
 }

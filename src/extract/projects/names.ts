@@ -1,7 +1,8 @@
+import { holdsAny } from "../../shared/lexicon.js";
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
-  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
+  KNOWN_PLACE_PREFIX, LEVEL_ITEMS, LEVEL_ITEM_WORDS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, type HeadNoun,
 } from "./lexicon.js";
 
@@ -303,7 +304,8 @@ function splitSubList(list: string): ListItem[] {
     }
     return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
   }
-  if (list.split(ITEM_JOINT).some((it) => LEVEL_ITEMS.has(it))) return [];
+  // split only a list holding a level word at all (the split was the hottest line of splitSubList)
+  if (holdsAny(list, LEVEL_ITEM_WORDS) && list.split(ITEM_JOINT).some((it) => LEVEL_ITEMS.has(it))) return [];
   const items = splitItems(list, false);
   if (items.length === 1) return items;
   const last = items[items.length - 1]!;
