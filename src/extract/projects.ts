@@ -4,7 +4,7 @@ import type { Block, Doc } from "../structure/types.js";
 import { clausesOf, type Clause } from "./projects/clauses.js";
 import { capacityOf, locationOf, projectSector, projectStage } from "./projects/classify.js";
 import { exclusionOf, hasPlace, type Exclusion } from "./projects/filters.js";
-import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, VERB_RUN_RE } from "./projects/lexicon.js";
+import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFIX_STRIP, PLACE_PREFIX_RE, SKIP_CLAUSE, verbRunOpening } from "./projects/lexicon.js";
 import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
 import { ARTICLE_KINDS, CN_PAREN, LIST_KINDS, stripMarker } from "../shared/markers.js";
@@ -90,7 +90,6 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
 /** how much of the text after a list is read for its wrappers (…前期工作, …开工建设) */
 const AFTER_WINDOW = 80;
 
-const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
 
 /**
  * The rest of the sentence while its clauses carry on the same list without
@@ -100,7 +99,7 @@ const VERB_FIRST = new RegExp(`^(?:${VERB_RUN_RE.source})`);
 function continuation(clauses: readonly Clause[], i: number): string {
   let out = "";
   for (let j = i + 1; j < clauses.length && out.length < AFTER_WINDOW; j++) {
-    if (VERB_FIRST.test(clauses[j]!.text.slice(0, 24))) break;
+    if (verbRunOpening(clauses[j]!.text.slice(0, 24)) !== null) break;
     out += "，" + clauses[j]!.text.slice(0, AFTER_WINDOW);
   }
   return out;

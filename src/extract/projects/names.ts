@@ -3,7 +3,7 @@ import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
   KNOWN_PLACE_PREFIX, LEVEL_ITEMS, LEVEL_ITEM_WORDS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
-  VERB_RUN_RE, type HeadNoun,
+  VERB_RUN_RE, verbRunOpening, type HeadNoun,
 } from "./lexicon.js";
 
 /**
@@ -135,17 +135,16 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
     let verbs = m[0];
     for (;;) {
       const j = JOINT.exec(seg.slice(end, end + 4))?.[0] ?? "";
-      const n = VERB_RUN_AT_START.exec(seg.slice(end + j.length, end + j.length + WINDOW));
-      if (!n || headAt - (end + j.length + n[0].length) < 1) break;
-      verbs += j + n[0];
-      end += j.length + n[0].length;
+      const n = verbRunOpening(seg.slice(end + j.length, end + j.length + WINDOW));
+      if (n === null || headAt - (end + j.length + n.length) < 1) break;
+      verbs += j + n;
+      end += j.length + n.length;
     }
     return { verbs, end };
   }
   return { verbs: "", end: 0 };
 }
 
-const VERB_RUN_AT_START = new RegExp(`^(?:${VERB_RUN_RE.source})`);
 
 export const isPlace = isPlaceName;
 
