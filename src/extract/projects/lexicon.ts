@@ -67,6 +67,8 @@ export const AFTER_NOT_BUILT = new RegExp(`^(?:${alt(rules.afterNotBuilt)})`);
 export const REGION_PREFIX = new RegExp(`^(?:(?:${alt(places.provinces)})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)?|${alt(rules.regionPrefixes)})`);
 export const NAME_VERBS = new Set(rules.nameVerbs);
 export const KEY_PROJECT_TAIL = new RegExp(`(?:等?(?:\\d{1,3}|[两二三四五六七八九十]{1,2})个|等)?(?:${alt(rules.keyProjectTails)})(?:建设|开工建设|前期工作)?$`);
+/** the key-project words themselves: a clause holding none cannot end in KEY_PROJECT_TAIL */
+export const KEY_PROJECT_WORDS = rules.keyProjectTails;
 export const LEVEL_ITEMS = new Set(rules.levelItems);
 /** the same words as a list, for holdsAny */
 export const LEVEL_ITEM_WORDS = rules.levelItems;

@@ -1,7 +1,7 @@
 import { holdsAny } from "../../shared/lexicon.js";
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
-  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL,
+  ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL, KEY_PROJECT_WORDS,
   KNOWN_PLACE_PREFIX, LEVEL_ITEMS, LEVEL_ITEM_WORDS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
   VERB_RUN_RE, verbRunOpening, type HeadNoun,
 } from "./lexicon.js";
@@ -396,6 +396,9 @@ function splitItems(part: string, andJoins: boolean): Array<{ name: string; at: 
  * works, each named as written (…口岸第二通道, …跨境铁路大桥, …综合治理).
  */
 function keyProjectList(text: string): NameHit[] | null {
+  // most clauses hold no 重点项目/重大工程 at all: one scan for the words' first character answers
+  // before the tail regex (whose optional count opens on any digit or 等) tries every position
+  if (!holdsAny(text, KEY_PROJECT_WORDS)) return null;
   const t = KEY_PROJECT_TAIL.exec(text);
   if (!t) return null;
   if (t.index > MAX_LIST) return null;
