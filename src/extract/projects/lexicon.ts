@@ -47,11 +47,15 @@ export const VERB_RUN_RE = new RegExp(`(?:(?:${alt(ADVERBS)}){0,3}(?:${alt(VERBS
  * alternation cost ~38 ms at its first use in every process and worker.
  */
 const VERB_RUN_SEARCH = new RegExp(VERB_RUN_RE.source, "g");
+/** the first characters of every adverb and verb: where a verb run may open */
+const RUN_OPENERS: ReadonlySet<number> = new Set([...ADVERBS, ...VERBS].map((w) => w.charCodeAt(0)));
 /**
  * The verb run opening `s` (what ^(?:VERB_RUN_RE) matches there), or null. The search tries
  * position 0 first, so a run found there is the anchored match; callers pass a short window.
  */
 export function verbRunOpening(s: string): string | null {
+  // a window opening with no adverb's or verb's first character holds no run there: no search of the rest
+  if (!RUN_OPENERS.has(s.charCodeAt(0))) return null;
   VERB_RUN_SEARCH.lastIndex = 0;
   const m = VERB_RUN_SEARCH.exec(s);
   return m !== null && m.index === 0 ? m[0] : null;
