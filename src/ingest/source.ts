@@ -85,28 +85,37 @@ export class TextBuilder {
   push(s: string, line: number, page = 1): void {
     if (!s) return;
     this.parts.push(s);
-    // a piece from the line and page of the one before extends its run
+    this.addRun(this.length, line, page);
+    this.length += s.length;
+  }
+
+  /** Text from `at` on comes from `line` (and `page`); a piece from the line and page of the one before extends its run. */
+  private addRun(at: number, line: number, page: number): void {
     const n = this.runStarts.length;
     if (n === 0 || this.runLines[n - 1] !== line || this.runPages[n - 1] !== page) {
-      this.runStarts.push(this.length);
+      this.runStarts.push(at);
       this.runLines.push(line);
       this.runPages.push(page);
     }
-    this.length += s.length;
     this.lastLine = line;
     this.lastPage = page;
   }
 
-  /** Copy text[from, to) of an existing source with its own map entries. */
+  /**
+   * Copy text[from, to) of an existing source with its own map entries. The text
+   * goes in as one piece and only the runs are copied one by one: a piece per
+   * run (per line) made the final join and the builder's arrays as long as the
+   * text has lines (with sourceFromLines below, ingest of 3.2 MB warm: 92-98 -> 79-82 ms, best of 15).
+   */
   copy(src: Source, from: number, to: number): void {
+    if (from >= to) return;
     const map = src.map;
-    let i = from;
-    while (i < to) {
-      const k = map.runAt(i);
-      const j = Math.min(to, map.end(k));
-      this.push(src.text.slice(i, j), map.lineOf[k]!, map.pageOf ? map.pageOf[k]! : 1);
-      i = j;
+    const base = this.length - from;
+    for (let k = map.runAt(from); k < map.starts.length && map.starts[k]! < to; k++) {
+      this.addRun(Math.max(map.starts[k]!, from) + base, map.lineOf[k]!, map.pageOf ? map.pageOf[k]! : 1);
     }
+    this.parts.push(src.text.slice(from, to));
+    this.length += to - from;
   }
 
   build(file: string, format: InputFormat, withPages = false): Source {
@@ -117,20 +126,30 @@ export class TextBuilder {
   }
 }
 
-/** Build a Source from plain text whose lines ARE the original lines (txt input). */
+/**
+ * Build a Source from plain text whose lines ARE the original lines (txt input).
+ * The map is made straight from the line starts and the text kept as it is:
+ * through a TextBuilder every line was a piece joined back into a copy of the text.
+ */
 export function sourceFromLines(file: string, format: InputFormat, text: string, pageOfLine?: (line: number) => number): Source {
-  const b = new TextBuilder();
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      const end = i < text.length ? i + 1 : i;
-      b.push(text.slice(start, end), line, pageOfLine ? pageOfLine(line) : 1);
-      line++;
-      start = i + 1;
-    }
+  const starts: number[] = [];
+  for (let start = 0; start < text.length;) {
+    starts.push(start);
+    const nl = text.indexOf("\n", start);
+    start = nl < 0 ? text.length : nl + 1;
   }
-  return b.build(file, format, !!pageOfLine);
+  const runs = starts.length;
+  const lineOf = new Int32Array(runs);
+  for (let k = 0; k < runs; k++) lineOf[k] = k + 1;
+  let pageOf: Int32Array | null = null;
+  if (pageOfLine) {
+    pageOf = new Int32Array(runs);
+    for (let k = 0; k < runs; k++) pageOf[k] = pageOfLine(k + 1);
+  }
+  // the end is on the last line that holds a character (line 1 for an empty text)
+  const endLine = Math.max(1, runs);
+  const map = new PositionMap(Int32Array.from(starts), lineOf, pageOf, text.length, endLine, pageOf && runs ? pageOf[runs - 1]! : 1);
+  return { file, format, text, map };
 }
 
 /**

@@ -1,18 +1,34 @@
 /**
  * A set of BMP characters tested by code unit: `text[i]` makes a one-character
  * string for every CJK character it reads (V8 caches only Latin-1 ones), which
- * on a scan over a whole document is most of the time and garbage. A 64 KiB
- * table read with charCodeAt allocates nothing.
+ * on a scan over a whole document is most of the time and garbage. A table
+ * read with charCodeAt allocates nothing.
  */
 export interface CharClass { has(code: number): boolean }
 
 /** What `\s` matches in a JavaScript regular expression. */
 export const WHITESPACE = " \f\n\r\t\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
+/**
+ * The table is a bitset (8 KiB), not a byte per code unit (64 KiB): a scan over
+ * Chinese text reads the part of the table for the CJK block, which for a byte
+ * table is 20 KiB per class and pushed the scanning loop out of the L1 cache.
+ * Two classes tested per character over 1.08 M characters: 28 -> 5 ms.
+ * Code c is bit c + 1: bit 0 stands for no character, so `has(NaN)` (charCodeAt
+ * past the end) reads it and is false, as the byte table's `table[NaN]` was.
+ */
 export function charClass(chars: string): CharClass {
-  const table = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return { has: (code) => table[code] === 1 };
+  const bits = new Int32Array((0x10000 >> 5) + 1);
+  for (let i = 0; i < chars.length; i++) {
+    const b = chars.charCodeAt(i) + 1;
+    bits[b >> 5]! |= 1 << (b & 31);
+  }
+  return {
+    has: (code) => {
+      const b = code + 1;
+      return (bits[b >> 5]! & (1 << (b & 31))) !== 0;
+    },
+  };
 }
 
 /** The first half of a UTF-16 surrogate pair: a text cut right after it splits a character. */

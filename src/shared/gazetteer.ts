@@ -2,6 +2,7 @@ import data from "../data/divisions.json" with { type: "json" };
 import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
 import { alt } from "./lexicon.js";
+import { charClass, type CharClass } from "./char-class.js";
 
 /**
  * China's administrative divisions (src/data/divisions.json: GB/T 2260 codes,
@@ -144,6 +145,12 @@ interface Reading extends Place { use: Use }
  * names ending at n.
  */
 let EDGES: Map<number, number> | null = null;
+/**
+ * The characters a name starts with: most positions of a text start none, and
+ * scanPlaces passes them with one table lookup instead of a trie step and a
+ * closure (scanPlaces over c6 x40, inclusive: 171 -> 96 ms).
+ */
+let FIRST: CharClass | null = null;
 const READINGS: Array<Reading[] | null> = [null];
 /** every name that counts in running text, with its reading */
 const TEXT_NAMES: Reading[] = [];
@@ -179,6 +186,9 @@ function trie(): Map<number, number> {
   for (const o of OVERLAYS) {
     for (const [name, code] of o.places) add(name, { division: code ? CODES.get(code) ?? null : null, form: "extra", name, overlay: o.code, use: Use.Text });
   }
+  let firsts = "";
+  for (const key of edges.keys()) if (key < 65536) firsts += String.fromCharCode(key);
+  FIRST = charClass(firsts);
   return (EDGES = edges);
 }
 
@@ -217,9 +227,14 @@ export function scanPlaces(text: string, opts: PlaceOptions = {}): PlaceMention[
   const out: PlaceMention[] = [];
   let prev: Division | null = null;
   let prevEnd = -1;
+  let after: Division | null = null;
+  // one test for every position (it reads `after`), not a closure made per position
+  const accept = (r: Reading) => overlayAllowed(r, opts) && (r.use === Use.Text || (r.use === Use.AfterParent && !!after && !!r.division && isWithin(r.division, after.code)));
+  trie();
   for (let i = 0; i < text.length; ) {
-    const after = prevEnd === i ? prev : null;
-    const hit = longestAt(text, i, (r) => overlayAllowed(r, opts) && (r.use === Use.Text || (r.use === Use.AfterParent && !!after && !!r.division && isWithin(r.division, after.code))));
+    if (!FIRST!.has(text.charCodeAt(i))) { i++; continue; }
+    after = prevEnd === i ? prev : null;
+    const hit = longestAt(text, i, accept);
     if (!hit) { i++; continue; }
     const m: PlaceMention = { start: i, end: i + hit.len, text: text.slice(i, i + hit.len), places: hit.readings.map(strip), after };
     out.push(m);

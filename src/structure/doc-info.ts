@@ -130,6 +130,8 @@ export function isoDate(y: string, m: string, d?: string): string {
 /** Signature block: the date line and the issuing bodies printed just above it. */
 export function signature(lines: Line[], from: number, to: number): { date: string | null; issuer: string | null } {
   for (let i = from; i < to; i++) {
+    // a signature date names its day: a line without 日 is passed before it is copied without its blanks (signature over c6 x40, inclusive: 141 -> 28 ms)
+    if (!lines[i]!.text.includes("日")) continue;
     const d = DATE_LINE.exec(lines[i]!.text.replace(/\s+/g, ""));
     if (!d || !d[3]) continue;
     const names: string[] = [];
