@@ -119,8 +119,9 @@ describe("FileSink memory", () => {
       kept.push(f);
     }
     gc();
-    // 200 append buffers of 256 KiB, if kept, would be 50 MB
-    expect((process.memoryUsage().arrayBuffers - before) / 2 ** 20).toBeLessThan(10);
+    // 200 append buffers of 256 KiB, if kept, would be 50 MB; what else the process holds moves the
+    // figure by up to 12 MB (seen once on a fresh CI clone), so the bound is half the 50 MB
+    expect((process.memoryUsage().arrayBuffers - before) / 2 ** 20).toBeLessThan(25);
     await d.abort();
   });
 });
