@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -110,7 +110,8 @@ const APPEND_BYTES = 1 << 18;
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
   private readonly fd: number;
-  private readonly hash = createHash("sha256");
+  /** null for a scratch file, whose sum nobody reads */
+  private readonly hash: Hash | null;
   private closed = false;
   /** appended text, encoded, not yet written: buf[0, used) */
   private buf: Buffer | null = null;
@@ -118,7 +119,8 @@ export class FileSink {
   /** a high surrogate that ended the last piece: it is encoded with what follows, so a pair split over two pieces stays one character */
   private carry = "";
 
-  constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown) {
+  constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown, hashed = true) {
+    this.hash = hashed ? createHash("sha256") : null;
     try { this.fd = openSync(path, "w"); } catch (e) { throw wrap(e); }
   }
 
@@ -183,10 +185,10 @@ export class FileSink {
     try {
       for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);
     } catch (e) { throw this.wrap(e); }
-    this.hash.update(b);
+    this.hash?.update(b);
   }
 
-  /** Close the file; returns its sha256 (hex). */
+  /** Close the file; returns its sha256 (hex), or "" for a file opened unhashed. */
   close(): string {
     if (!this.closed) {
       this.flush();
@@ -195,7 +197,7 @@ export class FileSink {
       this.closed = true;
       try { closeSync(this.fd); } catch (e) { throw this.wrap(e); }
     }
-    return this.hash.digest("hex");
+    return this.hash ? this.hash.digest("hex") : "";
   }
 
   /** The file's bytes read back, in pieces of `size` (a scratch file on its way into the workbook). */
@@ -260,13 +262,14 @@ export class AtomicDir {
 
   /**
    * A file written piece by piece (a dataset larger than memory): its bytes go
-   * straight to disk and through a sha256, for the manifest.
+   * straight to disk and through a sha256, for the manifest (unless `hashed` is
+   * false: scratch space, removed before commit).
    */
-  file(name: string): FileSink {
+  file(name: string, hashed = true): FileSink {
     const path = join(this.tmp, name);
     try {
       if (name.includes("/")) mkdirSync(dirname(path), { recursive: true });
-      return new FileSink(path, (e) => asWriteError(this.target, e));
+      return new FileSink(path, (e) => asWriteError(this.target, e), hashed);
     } catch (e) { throw asWriteError(this.target, e); }
   }
 

@@ -8,12 +8,18 @@ import { stringify, type Options } from "csv-stringify/sync";
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** FORMULA_START.test(s), by the first code unit: it is asked of every text cell of the CSV and the workbook. */
+export function startsFormula(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
+}
+
 export function cell(v: unknown): string | number {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? "true" : "false";
   const s = Array.isArray(v) ? v.map((x) => String(x)).join("|") : String(v);
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return startsFormula(s) ? `'${s}` : s;
 }
 
 const OPTIONS: Options = {

@@ -76,7 +76,7 @@ export class DatasetWriter {
       this.csv.set(t, csv);
       this.counts.set(t, 0);
     }
-    this.book = new WorkbookBuilder(types, (t) => scratchRows(this.file(`${SCRATCH}/${t}.rows`)));
+    this.book = new WorkbookBuilder(types, (t) => scratchRows(this.file(`${SCRATCH}/${t}.rows`, false)));
   }
 
   /** Open the output's temp dir (taking its lock) and start every file. */
@@ -144,8 +144,8 @@ export class DatasetWriter {
     await this.dir.commit();
   }
 
-  private file(name: string): FileSink {
-    const f = this.dir.file(name);
+  private file(name: string, hashed = true): FileSink {
+    const f = this.dir.file(name, hashed);
     this.sinks.push(f);
     return f;
   }

@@ -1,7 +1,7 @@
-import { constants, deflateRawSync } from "node:zlib";
-import { strToU8, Zip, ZipPassThrough } from "fflate";
+import { constants, crc32, deflateRawSync } from "node:zlib";
+import { Zip, ZipPassThrough } from "fflate";
 import { charClass } from "../shared/char-class.js";
-import { FORMULA_START } from "./csv.js";
+import { startsFormula } from "./csv.js";
 
 /**
  * A minimal SpreadsheetML (Office Open XML, .xlsx) writer: typed cells, a few
@@ -46,7 +46,6 @@ const XF: Array<[string, string]> = [
   ["day", `<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`],
   ["month", `<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`],
 ];
-const XF_ID = new Map<string, number>(XF.map(([k], i) => [k, i]));
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
@@ -103,24 +102,34 @@ export function columnName(i: number): string {
   return s;
 }
 
+/** Column names of the first columns, made once: a cell's reference is made for every cell of every row. */
+const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => columnName(i));
+const columnNameOf = (i: number): string => COLUMN_NAMES[i] ?? columnName(i);
+
 /** Excel's number for a calendar day (1900 date system, days since 1899-12-30). */
 export function dateSerial(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86400000 + 25569;
 }
 
+/** Style ids: the plain style, and the guarded one (`!`) where a text style has it. */
+const STYLE_ID = Object.fromEntries(XF.map(([k], i) => [k, i])) as Record<string, number>;
+const GUARDED_ID: Record<string, number | undefined> = { text: STYLE_ID["text!"], bold: STYLE_ID["bold!"], wrap: STYLE_ID["wrap!"] };
+
 function styleId(c: Exclude<Cell, null>): number {
-  let key: string = c.style;
-  // a text the CSV guards against running as a formula: Excel's leading-apostrophe guard, the text itself unchanged
-  if (typeof c.v === "string" && (c.style === "text" || c.style === "bold" || c.style === "wrap") && FORMULA_START.test(c.v)) key += "!";
-  if (c.style === "yuan" && typeof c.v === "number" && !Number.isInteger(c.v)) key = "yuan.";
-  return XF_ID.get(key)!;
+  if (typeof c.v === "string") {
+    // a text the CSV guards against running as a formula: Excel's leading-apostrophe guard, the text itself unchanged
+    const guarded = GUARDED_ID[c.style];
+    if (guarded !== undefined && startsFormula(c.v)) return guarded;
+  } else if (c.style === "yuan" && !Number.isInteger(c.v)) return STYLE_ID["yuan."]!;
+  return STYLE_ID[c.style]!;
 }
 
 /** A number as SpreadsheetML writes it: the shortest text that reads back as the same double. */
 const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 
+const SPACE = /^\s$/;
 /** `<t>` of an inline string cell: whitespace at either end is kept only when marked so. */
-const inlineText = (s: string) => (/^\s|\s$/.test(s) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
+const inlineText = (s: string) => (SPACE.test(s.charAt(0)) || SPACE.test(s.charAt(s.length - 1)) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
 
 /**
  * One `<row>` element (r is 1-based, or a placeholder put in its place: xlsx.ts sheetRows). Text is written inline (t="inlineStr"), not in a
@@ -133,7 +142,7 @@ export function rowXml(row: readonly Cell[], r: number | string): string {
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (!cell) continue;
-    const ref = `${columnName(c)}${r}`;
+    const ref = columnNameOf(c) + r;
     const s = styleId(cell);
     x += typeof cell.v === "number" ? `<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>` : `<c r="${ref}" s="${s}" t="inlineStr">${inlineText(cell.v)}</c>`;
   }
@@ -206,9 +215,17 @@ const quoteSheetName = (n: string) => `'${n.replace(/'/g, "''")}'`;
  * workbook is written without ever holding a sheet whole.
  */
 class NativeDeflate extends ZipPassThrough {
+  /** the CRC-32 of the bytes pushed so far, by zlib (native; fflate's own is a loop in JavaScript) */
+  private sum = 0;
   constructor(filename: string) {
     super(filename);
     this.compression = 8;
+  }
+  override push(chunk: Uint8Array<ArrayBuffer>, final = false): void {
+    this.sum = crc32(chunk, this.sum);
+    this.size += chunk.length;
+    if (final) this.crc = this.sum;
+    this.process(chunk, final);
   }
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
     this.ondata(null, deflateRawSync(chunk, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }), final);
@@ -219,21 +236,30 @@ class NativeDeflate extends ZipPassThrough {
  * Feeds one zip entry in fixed 1 MiB pieces, whatever the sizes of the chunks it
  * is given: the compressed bytes depend on how the input is cut, and a sheet read
  * from a scratch file must give the same bytes as the same sheet from memory.
+ * Text is encoded straight into the piece (no copy of it as bytes first).
  */
 const PIECE = 1 << 20;
+const utf8 = new TextEncoder();
 class Entry {
   private readonly buf = new Uint8Array(PIECE);
   private n = 0;
   constructor(private readonly file: ZipPassThrough) {}
   push(data: string | Uint8Array): void {
-    const bytes = typeof data === "string" ? strToU8(data) : data;
-    for (let i = 0; i < bytes.length;) {
-      const k = Math.min(PIECE - this.n, bytes.length - i);
-      this.buf.set(bytes.subarray(i, i + k), this.n);
+    if (typeof data === "string") {
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit: a text that surely fits is encoded in place
+      if (data.length * 3 <= PIECE - this.n) { this.n += utf8.encodeInto(data, this.buf.subarray(this.n)).written; this.full(); return; }
+      data = utf8.encode(data);
+    }
+    for (let i = 0; i < data.length;) {
+      const k = Math.min(PIECE - this.n, data.length - i);
+      this.buf.set(data.subarray(i, i + k), this.n);
       this.n += k;
       i += k;
-      if (this.n === PIECE) { this.file.push(this.buf.slice()); this.n = 0; }
+      this.full();
     }
+  }
+  private full(): void {
+    if (this.n === PIECE) { this.file.push(this.buf.slice()); this.n = 0; }
   }
   end(): void { this.file.push(this.buf.slice(0, this.n), true); }
 }

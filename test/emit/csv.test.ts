@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
-import { cell, toCsv } from "../../src/emit/csv.js";
+import { cell, FORMULA_START, startsFormula, toCsv } from "../../src/emit/csv.js";
 import { compareRecords } from "../../src/emit/sort.js";
 import { toJson } from "../../src/emit/json.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
@@ -40,6 +40,16 @@ describe("CSV for Excel", () => {
     expect(cell("2025年")).toBe("2025年");
     expect(csv).toContain(",-1.5,");
     expect(csv).toContain("'+86,'@a,0,'-3%");
+  });
+
+  it("the quick formula check (by the first code unit) is FORMULA_START on every first character, and on the empty text", () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `${String.fromCharCode(c)}x`;
+      if (startsFormula(s) !== FORMULA_START.test(s)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect(startsFormula("")).toBe(false);
   });
 
   it("a cell with a line break (LF or CR) is quoted, so the row stays one record", () => {
