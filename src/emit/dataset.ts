@@ -132,7 +132,7 @@ export class DatasetWriter {
     }
     const total = this.types.reduce((s, t) => s + this.counts.get(t)!, 0);
     const book = this.file(WORKBOOK_NAME);
-    this.book.finish({ version: this.version, inputs: end.inputs, failures: end.failures }, (b) => book.write(b));
+    await this.book.finishAsync({ version: this.version, inputs: end.inputs, failures: end.failures }, (b) => book.write(b));
     this.outputs.push({ name: WORKBOOK_NAME, sha256: book.close(), records: total });
     this.dir.remove(SCRATCH);
     this.put("codebook.md", codebookMarkdown(this.version, Object.fromEntries(this.counts), this.types), 0);

@@ -1,4 +1,5 @@
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import { Zip, ZipPassThrough } from "fflate";
 import { charClass } from "../shared/char-class.js";
 import { startsFormula } from "./csv.js";
@@ -207,30 +208,48 @@ function sheetTail(sheet: StreamSheet): string {
 
 const quoteSheetName = (n: string) => `'${n.replace(/'/g, "''")}'`;
 
+const deflateRawAsync = promisify(deflateRaw);
+
+/**
+ * Room for a piece's deflated bytes, so they come back in one buffer: zlib's
+ * default 16 kB makes the thread pool hand a piece back in dozens of parts. It
+ * changes where the output is cut, not its bytes.
+ */
+const DEFLATED_CHUNK = (1 << 20) + (1 << 12);
+
+/** How each piece is deflated: alone (a fresh stream), ending on a sync flush, the entry's last one on a finish. */
+const deflateOptions = (final: boolean) => ({ level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, chunkSize: DEFLATED_CHUNK });
+
 /**
  * A zip entry deflated by Node's zlib (native, 3–4× faster than a deflate in
  * JavaScript), fflate writing the zip around it as its docs suggest for custom
  * compression. Each piece is deflated on its own and ends on a sync flush, the
  * last one on a finish: their concatenation is one valid deflate stream, and a
- * workbook is written without ever holding a sheet whole.
+ * workbook is written without ever holding a sheet whole. As each piece's
+ * deflated bytes depend on that piece alone, the pieces can be deflated anywhere
+ * and in any order (writeWorkbookAsync), as long as they are taken in order.
  */
 class NativeDeflate extends ZipPassThrough {
-  /** the CRC-32 of the bytes pushed so far, by zlib (native; fflate's own is a loop in JavaScript) */
+  /** the CRC-32 of the bytes taken so far, by zlib (native; fflate's own is a loop in JavaScript) */
   private sum = 0;
   constructor(filename: string) {
     super(filename);
     this.compression = 8;
   }
-  override push(chunk: Uint8Array<ArrayBuffer>, final = false): void {
-    this.sum = crc32(chunk, this.sum);
-    this.size += chunk.length;
-    if (final) this.crc = this.sum;
-    this.process(chunk, final);
+  override push(chunk: Uint8Array, final = false): void {
+    this.take(chunk, deflateRawSync(chunk, deflateOptions(final)), final);
   }
-  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    this.ondata(null, deflateRawSync(chunk, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }), final);
+  /** The entry's next piece and its deflated bytes. */
+  take(raw: Uint8Array, deflated: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.sum = crc32(raw, this.sum);
+    this.size += raw.length;
+    if (final) this.crc = this.sum;
+    this.ondata(null, deflated, final);
   }
 }
+
+/** Where an Entry's pieces go: its zip entry at once, or a queue of pieces being deflated. */
+type PieceSink = (file: NativeDeflate, raw: Uint8Array, final: boolean) => void;
 
 /**
  * Feeds one zip entry in fixed 1 MiB pieces, whatever the sizes of the chunks it
@@ -243,7 +262,7 @@ const utf8 = new TextEncoder();
 class Entry {
   private readonly buf = new Uint8Array(PIECE);
   private n = 0;
-  constructor(private readonly file: ZipPassThrough) {}
+  constructor(private readonly file: NativeDeflate, private readonly sink: PieceSink) {}
   push(data: string | Uint8Array): void {
     if (typeof data === "string") {
       // UTF-8 takes at most 3 bytes per UTF-16 code unit: a text that surely fits is encoded in place
@@ -259,9 +278,9 @@ class Entry {
     }
   }
   private full(): void {
-    if (this.n === PIECE) { this.file.push(this.buf.slice()); this.n = 0; }
+    if (this.n === PIECE) { this.sink(this.file, this.buf.slice(), false); this.n = 0; }
   }
-  end(): void { this.file.push(this.buf.slice(0, this.n), true); }
+  end(): void { this.sink(this.file, this.buf.slice(0, this.n), true); }
 }
 
 /**
@@ -269,6 +288,55 @@ class Entry {
  * same bytes, on any machine and in any time zone, however their rows are chunked.
  */
 export function writeWorkbook(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): void {
+  const zip = new WorkbookZip(out);
+  for (const _ of zipEntries(sheets, props, zip, (file, raw, final) => file.push(raw, final))) { /* each piece is deflated as it is cut */ }
+  zip.end();
+}
+
+/** Pieces being deflated at once, at most (each holds 1 MiB of input and its output). */
+const IN_FLIGHT = 4;
+
+/**
+ * The same bytes, its pieces deflated on libuv's thread pool (zlib's asynchronous
+ * deflate, the same options: the same deflated bytes) while this thread cuts the
+ * next ones; they are taken into the zip in order. The thread that writes the
+ * dataset then only cuts and writes the workbook: deflating it was most of the
+ * time it spent on it.
+ */
+export async function writeWorkbookAsync(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): Promise<void> {
+  const zip = new WorkbookZip(out);
+  const queue: Array<{ deflated: Promise<Uint8Array<ArrayBuffer>>; take: (d: Uint8Array<ArrayBuffer>) => void }> = [];
+  const sink: PieceSink = (file, raw, final) => {
+    const deflated = deflateRawAsync(raw, deflateOptions(final));
+    deflated.catch(() => { /* thrown where it is awaited, in order */ });
+    queue.push({ deflated, take: (d) => file.take(raw, d, final) });
+  };
+  const drain = async (keep: number) => { while (queue.length > keep) { const q = queue.shift()!; q.take(await q.deflated); } };
+  for (const _ of zipEntries(sheets, props, zip, sink)) if (queue.length > IN_FLIGHT) await drain(IN_FLIGHT);
+  await drain(0);
+  zip.end();
+}
+
+/** fflate's Zip writing to `out`; `end` throws the first error it reported. */
+class WorkbookZip {
+  private failed: Error | null = null;
+  private readonly zip: Zip;
+  constructor(out: (bytes: Uint8Array) => void) {
+    this.zip = new Zip((err, data) => { if (err) this.failed ??= err; else out(data); });
+  }
+  add(file: NativeDeflate): void { this.zip.add(file); }
+  end(): void {
+    this.zip.end();
+    if (this.failed) throw this.failed;
+  }
+}
+
+/**
+ * The workbook's zip entries, in their fixed order, cut into pieces that go to
+ * `sink`; it yields after each chunk of text or rows, so the caller can wait for
+ * pieces to be deflated before more are cut.
+ */
+function* zipEntries(sheets: readonly StreamSheet[], props: WorkbookProps, zip: WorkbookZip, sink: PieceSink): Generator<void> {
   const ns = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`;
   const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
   const files: Array<[string, string]> = [];
@@ -303,24 +371,22 @@ export function writeWorkbook(sheets: readonly StreamSheet[], props: WorkbookPro
     `</Relationships>`]);
   files.push(["xl/styles.xml", STYLES]);
 
-  let failed: Error | null = null;
-  const zip = new Zip((err, data) => { if (err) failed ??= err; else out(data); });
   // the DOS epoch in local time: fflate writes local date fields, so this is the same bytes in every time zone
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   const entry = (name: string): Entry => {
     const f = new NativeDeflate(name);
     f.mtime = mtime;
     zip.add(f);
-    return new Entry(f);
+    return new Entry(f, sink);
   };
-  for (const [name, xml] of files) { const e = entry(name); e.push(xml); e.end(); }
-  sheets.forEach((s, i) => {
+  for (const [name, xml] of files) { const e = entry(name); e.push(xml); e.end(); yield; }
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
     const e = entry(`xl/worksheets/sheet${i + 1}.xml`);
     e.push(sheetHead(s, i === 0));
-    for (const chunk of s.rows()) e.push(chunk);
+    for (const chunk of s.rows()) { e.push(chunk); yield; }
     e.push(sheetTail(s));
     e.end();
-  });
-  zip.end();
-  if (failed) throw failed;
+    yield;
+  }
 }

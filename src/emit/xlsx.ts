@@ -3,7 +3,7 @@ import { isHighSurrogate } from "../shared/char-class.js";
 import { textWidth } from "../shared/text-width.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
 import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
-import { dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, rowXml, writeWorkbook, type Cell, type SheetSpec, type StreamSheet } from "./xlsx-writer.js";
+import { dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, rowXml, writeWorkbook, writeWorkbookAsync, type Cell, type SheetSpec, type StreamSheet, type WorkbookProps } from "./xlsx-writer.js";
 
 /**
  * out/policy-extract.xlsx: one sheet per record type, then `codebook`, `sources`
@@ -261,13 +261,26 @@ export class WorkbookBuilder {
 
   /** Write the workbook's bytes to `out`. */
   finish(meta: BookMeta, out: (bytes: Uint8Array) => void): void {
+    writeWorkbook(this.sheetsOf(meta), this.props(meta), out);
+  }
+
+  /** The same bytes, deflated on the thread pool (writeWorkbookAsync). */
+  async finishAsync(meta: BookMeta, out: (bytes: Uint8Array) => void): Promise<void> {
+    await writeWorkbookAsync(this.sheetsOf(meta), this.props(meta), out);
+  }
+
+  private props(meta: BookMeta): WorkbookProps {
+    return { title: "policy-extract dataset", creator: `policy-extract ${meta.version}` };
+  }
+
+  private sheetsOf(meta: BookMeta): StreamSheet[] {
     for (const s of this.sheets) if (s.kept < s.total) this.limits.rowsDropped.push({ type: s.type, kept: s.kept, of: s.total });
     const cited = this.sheets.find((s) => s.first !== null);
     const example = citationExample(meta.version, cited ? { type: cited.type, r: cited.first! } : null);
     const totals = new Map(this.sheets.map((s) => [s.type as string, s.total]));
     const sheets: StreamSheet[] = this.sheets.map((s) => ({ name: s.type, widths: s.widths.get(), nCols: Math.max(s.fields.length, 1), nRows: s.kept + 1, header: true, rows: () => s.rows.chunks() }));
     sheets.push(memorySheet(codebookSheet(this.types)), memorySheet(sourcesSheet(meta, this.perInput)), memorySheet(aboutSheet({ ...meta, types: this.types, totals, example }, this.limits)));
-    writeWorkbook(sheets, { title: "policy-extract dataset", creator: `policy-extract ${meta.version}` }, out);
+    return sheets;
   }
 }
 

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { readingOrder } from "../../src/emit/fields.js";
-import { columnName, MAX_CELL_CHARS, xmlText } from "../../src/emit/xlsx-writer.js";
+import { columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
 import { toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { ROOT } from "../helpers.js";
@@ -74,6 +74,22 @@ describe("policy-extract.xlsx", () => {
     expect(entries.map((e) => e.name)).toContain("xl/worksheets/sheet1.xml");
     for (const e of entries) expect([e.date, e.time], e.name).toEqual([(0 << 9) | (1 << 5) | 1, 0]);
     expect(xml("docProps/core.xml")).not.toMatch(/dcterms|created|modified|\d{4}-\d\d-\d\dT/);
+  });
+
+  it("deflated on the thread pool, many pieces in flight and finishing in any order, a workbook is the same bytes", async () => {
+    // pieces of noise and of repeats (slow and quick to deflate): over 6 MiB, more pieces than are ever in flight
+    let seed = 7;
+    const noise = (n: number) => { let s = ""; for (let i = 0; i < n; i++) { seed = (seed * 1103515245 + 12345) >>> 0; s += String.fromCharCode(0x4e00 + (seed >>> 16) % 0x5000); } return s; };
+    const rows: Cell[][] = [];
+    for (let i = 0; i < 40_000; i++) rows.push([{ v: i % 5000 < 2500 ? noise(40) : "重复".repeat(40), style: "text" }, { v: i, style: "number" }]);
+    const sheets = [memorySheet({ name: "big", widths: [60, 10], rows, header: true }), memorySheet({ name: "small", widths: [10], rows: [[{ v: "一", style: "text" }]], header: false })];
+    const props = { title: "t", creator: "c" };
+    const sync: Uint8Array[] = [], pooled: Uint8Array[] = [];
+    writeWorkbook(sheets, props, (b) => sync.push(b));
+    await writeWorkbookAsync(sheets, props, (b) => pooled.push(b));
+    const bytes = Buffer.concat(sync);
+    expect(unzipSync(bytes)["xl/worksheets/sheet1.xml"]!.length).toBeGreaterThan(6 << 20);
+    expect(Buffer.concat(pooled).equals(bytes)).toBe(true);
   });
 
   it("sheets: one per type, then codebook, sources, about; headers frozen, bold and filterable", () => {
