@@ -100,12 +100,20 @@ async function repair(abs: string): Promise<void> {
 /** Characters of a string encoded at once by FileSink.write. */
 const STRING_PIECE = 1 << 20;
 /**
- * Bytes of appended pieces gathered before they are written. Each piece is
- * encoded into this buffer as it comes, so a piece (a sheet row, a source line,
- * often a substring that keeps its whole input text alive) is let go at once,
- * and no joined string of the pieces is ever made.
+ * Bytes of appended pieces gathered before they are written. Pieces are encoded
+ * into this buffer a few thousand characters at a time (GATHER_CHARS), so a piece
+ * (a sheet row, a source line, often a substring that keeps its whole input text
+ * alive) is let go soon, and no joined string of more than that is ever made.
  */
 const APPEND_BYTES = 1 << 18;
+
+/**
+ * Characters of short appended pieces joined before they are encoded: a review
+ * page's lines and a sheet's rows are short, and encoding each into the buffer
+ * on its own cost more than the encoding itself. A piece is kept no longer than
+ * until this many characters follow it.
+ */
+const GATHER_CHARS = 1 << 13;
 
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
@@ -116,6 +124,8 @@ export class FileSink {
   /** appended text, encoded, not yet written: buf[0, used) */
   private buf: Buffer | null = null;
   private used = 0;
+  /** appended text not yet encoded (under GATHER_CHARS) */
+  private text = "";
   /** a high surrogate that ended the last piece: it is encoded with what follows, so a pair split over two pieces stays one character */
   private carry = "";
 
@@ -137,6 +147,25 @@ export class FileSink {
    * The bytes are those of all the text appended and written, in order, as one string.
    */
   append(piece: string): void {
+    // short pieces are joined as text first: one encoding call per few thousand characters, not one per line
+    if (piece.length < GATHER_CHARS) {
+      this.text += piece;
+      if (this.text.length >= GATHER_CHARS) this.encodeText();
+      return;
+    }
+    this.encodeText();
+    this.encode(piece);
+  }
+
+  /** Encode the text gathered by `append`. */
+  private encodeText(): void {
+    if (!this.text) return;
+    const t = this.text;
+    this.text = "";
+    this.encode(t);
+  }
+
+  private encode(piece: string): void {
     if (this.carry) { piece = this.carry + piece; this.carry = ""; }
     if (piece.length && isHighSurrogate(piece.charCodeAt(piece.length - 1))) {
       this.carry = piece.slice(-1);
@@ -153,6 +182,7 @@ export class FileSink {
 
   /** Write what was appended (a high surrogate left at the end has nothing more to pair with). */
   private flush(): void {
+    this.encodeText();
     if (this.carry) {
       if (APPEND_BYTES - this.used < 3) this.flushBytes();
       this.buf ??= Buffer.allocUnsafe(APPEND_BYTES);

@@ -77,19 +77,28 @@ export function fieldsOf(type: RecordType): FieldInfo[] {
   return f;
 }
 
+/** CSV columns of a type: the schema's properties, in schema order (a copy: the schema is read once). */
+export function schemaColumns(type: RecordType): string[] {
+  let c = columnMemo.get(type);
+  if (!c) columnMemo.set(type, (c = Object.keys((loadSchema(type) as { properties: Record<string, unknown> }).properties)));
+  return [...c];
+}
+const columnMemo = new Map<RecordType, readonly string[]>();
+
 /**
  * The workbook's column order: what the record says first, then where it comes
  * from (id, source_*, quote), so the first printed page shows content.
  */
-/** CSV columns of a type: the schema's properties, in schema order. */
-export function schemaColumns(type: RecordType): string[] {
-  return Object.keys((loadSchema(type) as { properties: Record<string, unknown> }).properties);
+export function readingOrder(type: RecordType): readonly FieldInfo[] {
+  let order = orderMemo.get(type);
+  if (!order) {
+    const f = fieldsOf(type);
+    orderMemo.set(type, (order = [...f.filter((x) => !x.bookkeeping), ...f.filter((x) => x.bookkeeping)]));
+  }
+  return order;
 }
-
-export function readingOrder(type: RecordType): FieldInfo[] {
-  const f = fieldsOf(type);
-  return [...f.filter((x) => !x.bookkeeping), ...f.filter((x) => x.bookkeeping)];
-}
+/** made once per type: every batch of rows asks for it */
+const orderMemo = new Map<RecordType, readonly FieldInfo[]>();
 
 /** The schema's one-line description of a record type. */
 export function typeDescription(type: RecordType): string {

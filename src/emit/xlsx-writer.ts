@@ -211,11 +211,11 @@ const quoteSheetName = (n: string) => `'${n.replace(/'/g, "''")}'`;
 const deflateRawAsync = promisify(deflateRaw);
 
 /**
- * Room for a piece's deflated bytes, so they come back in one buffer: zlib's
- * default 16 kB makes the thread pool hand a piece back in dozens of parts. It
- * changes where the output is cut, not its bytes.
+ * Room for a piece's deflated bytes, so they mostly come back in one buffer (the
+ * sheets deflate about 8 to 1): zlib's default 16 kB makes the thread pool hand a
+ * piece back in dozens of parts. It changes where the output is cut, not its bytes.
  */
-const DEFLATED_CHUNK = (1 << 20) + (1 << 12);
+const DEFLATED_CHUNK = 1 << 18;
 
 /** How each piece is deflated: alone (a fresh stream), ending on a sync flush, the entry's last one on a finish. */
 const deflateOptions = (final: boolean) => ({ level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, chunkSize: DEFLATED_CHUNK });
@@ -248,8 +248,23 @@ class NativeDeflate extends ZipPassThrough {
   }
 }
 
-/** Where an Entry's pieces go: its zip entry at once, or a queue of pieces being deflated. */
-type PieceSink = (file: NativeDeflate, raw: Uint8Array, final: boolean) => void;
+/**
+ * Where an Entry's pieces go: its zip entry at once, or a queue of pieces being
+ * deflated. A piece is `buf[0, n)`; `buf` goes back to the pool once deflated.
+ */
+type PieceSink = (file: NativeDeflate, buf: Uint8Array, n: number, final: boolean) => void;
+
+const PIECE = 1 << 20;
+
+/**
+ * Piece buffers, used again once their piece is deflated: a fresh 1 MiB buffer
+ * (zeroed, and its pages touched for the first time) costs more than filling it.
+ */
+class PiecePool {
+  private readonly free: Uint8Array[] = [];
+  get(): Uint8Array { return this.free.pop() ?? new Uint8Array(PIECE); }
+  put(buf: Uint8Array): void { this.free.push(buf); }
+}
 
 /**
  * Feeds one zip entry in fixed 1 MiB pieces, whatever the sizes of the chunks it
@@ -257,30 +272,39 @@ type PieceSink = (file: NativeDeflate, raw: Uint8Array, final: boolean) => void;
  * from a scratch file must give the same bytes as the same sheet from memory.
  * Text is encoded straight into the piece (no copy of it as bytes first).
  */
-const PIECE = 1 << 20;
 const utf8 = new TextEncoder();
 class Entry {
-  private readonly buf = new Uint8Array(PIECE);
+  /** the piece being filled: buf[0, n) */
+  private buf: Uint8Array | null = null;
   private n = 0;
-  constructor(private readonly file: NativeDeflate, private readonly sink: PieceSink) {}
+  constructor(private readonly file: NativeDeflate, private readonly sink: PieceSink, private readonly pool: PiecePool) {}
   push(data: string | Uint8Array): void {
     if (typeof data === "string") {
       // UTF-8 takes at most 3 bytes per UTF-16 code unit: a text that surely fits is encoded in place
-      if (data.length * 3 <= PIECE - this.n) { this.n += utf8.encodeInto(data, this.buf.subarray(this.n)).written; this.full(); return; }
+      if (data.length * 3 <= PIECE - this.n) {
+        const buf = (this.buf ??= this.pool.get());
+        this.n += utf8.encodeInto(data, buf.subarray(this.n)).written;
+        this.full();
+        return;
+      }
       data = utf8.encode(data);
     }
     for (let i = 0; i < data.length;) {
+      const buf = (this.buf ??= this.pool.get());
       const k = Math.min(PIECE - this.n, data.length - i);
-      this.buf.set(data.subarray(i, i + k), this.n);
+      buf.set(data.subarray(i, i + k), this.n);
       this.n += k;
       i += k;
       this.full();
     }
   }
   private full(): void {
-    if (this.n === PIECE) { this.sink(this.file, this.buf.slice(), false); this.n = 0; }
+    if (this.n === PIECE) { this.sink(this.file, this.buf!, PIECE, false); this.buf = null; this.n = 0; }
   }
-  end(): void { this.sink(this.file, this.buf.slice(0, this.n), true); }
+  end(): void {
+    this.sink(this.file, this.buf ?? this.pool.get(), this.n, true);
+    this.buf = null;
+  }
 }
 
 /**
@@ -289,7 +313,9 @@ class Entry {
  */
 export function writeWorkbook(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): void {
   const zip = new WorkbookZip(out);
-  for (const _ of zipEntries(sheets, props, zip, (file, raw, final) => file.push(raw, final))) { /* each piece is deflated as it is cut */ }
+  const pool = new PiecePool();
+  const sink: PieceSink = (file, buf, n, final) => { file.push(buf.subarray(0, n), final); pool.put(buf); };
+  for (const _ of zipEntries(sheets, props, zip, sink, pool)) { /* each piece is deflated as it is cut */ }
   zip.end();
 }
 
@@ -306,13 +332,15 @@ const IN_FLIGHT = 4;
 export async function writeWorkbookAsync(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): Promise<void> {
   const zip = new WorkbookZip(out);
   const queue: Array<{ deflated: Promise<Uint8Array<ArrayBuffer>>; take: (d: Uint8Array<ArrayBuffer>) => void }> = [];
-  const sink: PieceSink = (file, raw, final) => {
+  const pool = new PiecePool();
+  const sink: PieceSink = (file, buf, n, final) => {
+    const raw = buf.subarray(0, n);
     const deflated = deflateRawAsync(raw, deflateOptions(final));
     deflated.catch(() => { /* thrown where it is awaited, in order */ });
-    queue.push({ deflated, take: (d) => file.take(raw, d, final) });
+    queue.push({ deflated, take: (d) => { file.take(raw, d, final); pool.put(buf); } });
   };
   const drain = async (keep: number) => { while (queue.length > keep) { const q = queue.shift()!; q.take(await q.deflated); } };
-  for (const _ of zipEntries(sheets, props, zip, sink)) if (queue.length > IN_FLIGHT) await drain(IN_FLIGHT);
+  for (const _ of zipEntries(sheets, props, zip, sink, pool)) if (queue.length > IN_FLIGHT) await drain(IN_FLIGHT);
   await drain(0);
   zip.end();
 }
@@ -336,7 +364,7 @@ class WorkbookZip {
  * `sink`; it yields after each chunk of text or rows, so the caller can wait for
  * pieces to be deflated before more are cut.
  */
-function* zipEntries(sheets: readonly StreamSheet[], props: WorkbookProps, zip: WorkbookZip, sink: PieceSink): Generator<void> {
+function* zipEntries(sheets: readonly StreamSheet[], props: WorkbookProps, zip: WorkbookZip, sink: PieceSink, pool: PiecePool): Generator<void> {
   const ns = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`;
   const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
   const files: Array<[string, string]> = [];
@@ -377,7 +405,7 @@ function* zipEntries(sheets: readonly StreamSheet[], props: WorkbookProps, zip: 
     const f = new NativeDeflate(name);
     f.mtime = mtime;
     zip.add(f);
-    return new Entry(f, sink);
+    return new Entry(f, sink, pool);
   };
   for (const [name, xml] of files) { const e = entry(name); e.push(xml); e.end(); yield; }
   for (let i = 0; i < sheets.length; i++) {

@@ -205,7 +205,7 @@ export interface BookMeta {
   failures: WorkbookData["failures"];
 }
 
-interface RecordSheet { type: RecordType; fields: FieldInfo[]; rows: RowStore; widths: Widths; kept: number; total: number; first: Record<string, unknown> | null }
+interface RecordSheet { type: RecordType; fields: readonly FieldInfo[]; rows: RowStore; widths: Widths; kept: number; total: number; first: Record<string, unknown> | null }
 
 /**
  * The workbook built as records arrive, input after input: each record becomes its
