@@ -12,10 +12,13 @@ export function textWidth(s: string, cap = Infinity): number {
     const c = s.codePointAt(i)!;
     if (c > 0xffff) i++;
     if (c < 0x20) continue;
-    w += c < 0x1100 ? 1 : eastAsianWidth(c, { ambiguousAsWide: false });
+    // CJK Unified Ideographs (U+4E00–U+9FFF, all Wide): most of a Chinese text, and the workbook sizes every cell by it
+    w += c < 0x1100 ? 1 : c >= 0x4e00 && c <= 0x9fff ? 2 : eastAsianWidth(c, NARROW_AMBIGUOUS);
   }
   return Math.min(w, cap);
 }
+
+const NARROW_AMBIGUOUS = { ambiguousAsWide: false };
 
 /** `s` padded with spaces to `width` columns (left-aligned, or right-aligned for numbers). */
 export function padTo(s: string, width: number, right = false): string {

@@ -10,6 +10,8 @@ import { readingOrder } from "../../src/emit/fields.js";
 import { columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
 import { toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
+import { textWidth } from "../../src/shared/text-width.js";
+import { eastAsianWidth } from "get-east-asian-width";
 import { ROOT } from "../helpers.js";
 
 /** The committed seed dataset (out/), plus records made hostile on purpose. */
@@ -101,6 +103,15 @@ describe("policy-extract.xlsx", () => {
     expect(xf(Number(head[1]))).toContain(`fontId="1"`);
     expect(xml("xl/styles.xml")).toMatch(/<font><b\/>/);
     expect(xml("xl/workbook.xml")).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex("targets") - 1}" hidden="1">`);
+  });
+
+  it("column widths: the quick path for Chinese characters gives get-east-asian-width's width for every character", () => {
+    const differ: number[] = [];
+    for (let c = 0x20; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      if (textWidth(String.fromCharCode(c)) !== (c < 0x1100 ? 1 : eastAsianWidth(c))) differ.push(c);
+    }
+    expect(differ).toEqual([]);
   });
 
   it("content columns first, id/source_*/quote last", () => {

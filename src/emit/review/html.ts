@@ -59,6 +59,15 @@ const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").
  * one copy of it per concatenation), nor whole in pieces.
  */
 export function* page(opts: { title: string; style: string; script?: string; body: string | Iterable<string> }): Generator<string> {
+  const { head, tail } = pageShell(opts);
+  yield head;
+  if (typeof opts.body === "string") yield opts.body;
+  else yield* opts.body;
+  yield tail;
+}
+
+/** What comes before a page's body and after it (page); a page made in one generator writes its body between them itself. */
+export function pageShell(opts: { title: string; style: string; script?: string }): { head: string; tail: string } {
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(opts.style)}`,
@@ -84,8 +93,5 @@ export function* page(opts: { title: string; style: string; script?: string; bod
 ${opts.script ? `<script>${opts.script}</script>\n` : ""}</body>
 </html>
 `;
-  yield head;
-  if (typeof opts.body === "string") yield opts.body;
-  else yield* opts.body;
-  yield tail;
+  return { head, tail };
 }

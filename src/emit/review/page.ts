@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { RecordType } from "../../generated/records.js";
 import { readingOrder } from "../fields.js";
 import { SCRIPT, STYLE } from "./assets.js";
-import { esc, jsonData, page } from "./html.js";
+import { esc, jsonData, pageShell } from "./html.js";
 import { QuoteLocator, segments, type Span } from "./lines.js";
 
 /**
@@ -25,36 +25,39 @@ export function labelField(type: RecordType): string {
   return readingOrder(type).find((f) => !f.bookkeeping && f.name !== "doc_title" && f.name !== "section")?.name ?? "quote";
 }
 
-/** The source text, one element per line, with the quotes of `recs` marked: one piece per line. */
-function* sourceHtml(lines: readonly string[], recs: readonly Rec[]): Generator<string> {
-  const total = lines.reduce((n, l) => n + l.length, 0);
+/** Each line's quote spans: record i's quote, located on its line. */
+function spansByLine(lines: readonly string[], recs: readonly Listed[]): Map<number, Array<{ span: Span; record: number }>> {
+  let total = 0;
+  for (const l of lines) total += l.length;
   const locator = new QuoteLocator(32 * total + 1_000_000);
   const byLine = new Map<number, Array<{ span: Span; record: number }>>();
-  recs.forEach((r, i) => {
+  for (let i = 0; i < recs.length; i++) {
+    const r = recs[i]!.r;
     const text = lines[r.source_line - 1];
-    if (text === undefined) return;
+    if (text === undefined) continue;
     const span = locator.locate(r.source_line, text, r.quote);
-    if (!span) return;
+    if (!span) continue;
     let a = byLine.get(r.source_line);
     if (!a) byLine.set(r.source_line, (a = []));
     a.push({ span, record: i });
-  });
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!;
-    let body = "";
-    const spans = byLine.get(i + 1);
-    if (!spans) body = esc(text);
-    else {
-      let at = 0;
-      for (const s of segments(spans)) {
-        body += esc(text.slice(at, s.start));
-        body += `<mark tabindex="0" role="button" data-r="${s.records.join(" ")}">${esc(text.slice(s.start, s.end))}</mark>`;
-        at = s.end;
-      }
-      body += esc(text.slice(at));
-    }
-    yield `${i ? "\n" : ""}<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`;
   }
+  return byLine;
+}
+
+/** One line of the source text, the quotes on it marked. */
+function lineHtml(i: number, text: string, spans: ReadonlyArray<{ span: Span; record: number }> | undefined): string {
+  let body = "";
+  if (!spans) body = esc(text);
+  else {
+    let at = 0;
+    for (const s of segments(spans)) {
+      body += esc(text.slice(at, s.start));
+      body += `<mark tabindex="0" role="button" data-r="${s.records.join(" ")}">${esc(text.slice(s.start, s.end))}</mark>`;
+      at = s.end;
+    }
+    body += esc(text.slice(at));
+  }
+  return `${i ? "\n" : ""}<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`;
 }
 
 export interface ReviewInput {
@@ -68,19 +71,26 @@ export interface ReviewInput {
   version: string;
 }
 
+/** A record in the page's list: its type beside it (not a copy of it with its type added). */
+interface Listed { type: RecordType; r: Rec }
+
 /**
- * The page, in pieces (src/emit/review/html.ts `page`), made as they are read:
- * a line of source text or a record at a time, so the page of an input of 10⁵
- * long-quoted records is written without being held (it is several times the
- * size of the records). It reads `input` when read, so nothing may change it before.
+ * The page (src/emit/review/html.ts `pageShell` around its body), in pieces made
+ * as they are read: a line of source text or a record at a time, so the page of
+ * an input of 10⁵ long-quoted records is written without being held (it is
+ * several times the size of the records). One generator: each piece is handed
+ * over once, not through a generator per part of the page. It reads `input` when
+ * read, so nothing may change it before.
  */
 export function* reviewPage(input: ReviewInput): Generator<string> {
-  const recs: Rec[] = [];
-  for (const t of input.types) for (const r of input.records[t] ?? []) recs.push({ type: t, ...r } as unknown as Rec);
+  const recs: Listed[] = [];
+  for (const type of input.types) for (const r of input.records[type] ?? []) recs.push({ type, r: r as Rec });
   // the list follows the text: by line, then type (stable: each type keeps its output order)
-  recs.sort((a, b) => a.source_line - b.source_line);
+  recs.sort((a, b) => a.r.source_line - b.r.source_line);
   const labels = Object.fromEntries(input.types.map((t) => [t, labelField(t)]));
-  const head = `<header><a href="index.html">← all inputs</a><h1>${esc(input.file)}</h1><span>${recs.length} records · ${input.lines.length} lines · policy-extract ${esc(input.version)}</span></header>
+  const { head, tail } = pageShell({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT });
+  yield head;
+  yield `<header><a href="index.html">← all inputs</a><h1>${esc(input.file)}</h1><span>${recs.length} records · ${input.lines.length} lines · policy-extract ${esc(input.version)}</span></header>
 <main class="review">
 <section id="side" aria-label="records">
 <div id="filters">
@@ -97,28 +107,29 @@ export function* reviewPage(input: ReviewInput): Generator<string> {
 </section>
 <section id="src" aria-label="source text of ${esc(input.file)}">
 `;
-  yield* page({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT, body: bodyOf(head, input, recs, labels) });
-}
-
-function* bodyOf(head: string, input: ReviewInput, recs: readonly Rec[], labels: Record<string, string>): Generator<string> {
-  yield head;
-  yield* sourceHtml(input.lines, recs);
+  const { lines } = input;
+  const byLine = spansByLine(lines, recs);
+  for (let i = 0; i < lines.length; i++) yield lineHtml(i, lines[i]!, byLine.get(i + 1));
+  // the page's data, `{...head, "records": [...]}`: the bytes of one jsonData call, a record at a time
+  // (not one string of them all, and a second, escaped, copy of it)
+  const open = jsonData({ file: input.file, types: input.types, labels });
   yield `
 </section>
 </main>
-<script type="application/json" id="data">`;
-  yield* dataJson({ file: input.file, types: input.types, labels }, recs);
-  yield "</script>";
+<script type="application/json" id="data">${open.slice(0, -1)},"records":[`;
+  for (let i = 0; i < recs.length; i++) yield i ? `,${listedJson(recs[i]!)}` : listedJson(recs[i]!);
+  yield "]}</script>";
+  yield tail;
 }
 
 /**
- * The page's data, `{...head, "records": [...]}`: the bytes of one jsonData
- * call, a record at a time (not one string of them all, and a second, escaped,
- * copy of it).
+ * jsonData of the record with its type first, `{"type": …, ...record}`, without
+ * making that object: the record's own JSON with the type put in front. A
+ * record's keys are its schema's (none is an array index, which an object lists
+ * before "type"); one with a "type" of its own takes the slow way.
  */
-function* dataJson(head: Record<string, unknown>, recs: readonly Rec[]): Generator<string> {
-  const open = jsonData(head);
-  yield `${open.slice(0, -1)},"records":[`;
-  for (let i = 0; i < recs.length; i++) yield i ? `,${jsonData(recs[i])}` : jsonData(recs[i]);
-  yield "]}";
+function listedJson({ type, r }: Listed): string {
+  if (Object.hasOwn(r, "type")) return jsonData({ type, ...r });
+  const own = jsonData(r);
+  return own === "{}" ? `{"type":${jsonData(type)}}` : `{"type":${jsonData(type)},${own.slice(1)}`;
 }
