@@ -51,6 +51,15 @@ function scratchRows(file: FileSink): RowStore {
   };
 }
 
+/**
+ * A batch's text is appended (encoded into the file's buffer, written with the
+ * batches after it); its bytes (a worker's) are written as they are.
+ */
+function appendBatch(f: FileSink, data: string | Uint8Array): void {
+  if (typeof data === "string") f.append(data);
+  else f.write(data);
+}
+
 export class DatasetWriter {
   private readonly json = new Map<RecordType, FileSink>();
   private readonly csv = new Map<RecordType, FileSink>();
@@ -106,10 +115,10 @@ export class DatasetWriter {
       const n = this.counts.get(b.type)!;
       // the file's first element opens the array: "[" in place of the "," (one byte in UTF-8)
       const json = this.json.get(b.type)!;
-      if (n > 0) json.write(b.json);
-      else if (typeof b.json === "string") json.write("[" + b.json.slice(1));
+      if (n > 0) appendBatch(json, b.json);
+      else if (typeof b.json === "string") { json.append("["); json.append(b.json.slice(1)); }
       else { json.write("["); json.write(b.json.subarray(1)); }
-      this.csv.get(b.type)!.write(b.csv);
+      appendBatch(this.csv.get(b.type)!, b.csv);
       this.book.addRows(b.type, b.rows);
       this.counts.set(b.type, n + b.rows.xml.length);
       total += b.rows.xml.length;
