@@ -114,6 +114,8 @@ const APPEND_BYTES = 1 << 18;
  * until this many characters follow it.
  */
 const GATHER_CHARS = 1 << 13;
+/** Bytes written by copying them into the buffer rather than on their own. */
+const SMALL_BYTES = APPEND_BYTES >> 2;
 
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
@@ -135,6 +137,15 @@ export class FileSink {
   }
 
   write(data: string | Uint8Array): void {
+    // a few bytes (a worker's batch of records) join the buffer: one system call per 256 KiB, not one per batch
+    if (typeof data !== "string" && data.length <= SMALL_BYTES) {
+      this.settle();
+      if (data.length > APPEND_BYTES - this.used) this.flushBytes();
+      this.buf ??= Buffer.allocUnsafe(APPEND_BYTES);
+      this.buf.set(data, this.used);
+      this.used += data.length;
+      return;
+    }
     this.flush();
     if (typeof data === "string") this.writeText(data);
     else this.writeBytes(data);
@@ -182,6 +193,12 @@ export class FileSink {
 
   /** Write what was appended (a high surrogate left at the end has nothing more to pair with). */
   private flush(): void {
+    this.settle();
+    this.flushBytes();
+  }
+
+  /** Encode what was appended into the buffer, a high surrogate left at the end too. */
+  private settle(): void {
     this.encodeText();
     if (this.carry) {
       if (APPEND_BYTES - this.used < 3) this.flushBytes();
@@ -189,7 +206,6 @@ export class FileSink {
       this.used += this.buf.write(this.carry, this.used, "utf8"); // U+FFFD, as in the whole string
       this.carry = "";
     }
-    this.flushBytes();
   }
 
   private flushBytes(): void {
