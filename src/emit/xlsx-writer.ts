@@ -139,15 +139,21 @@ const inlineText = (s: string) => (SPACE.test(s.charAt(0)) || SPACE.test(s.charA
  * written as records arrive (Excel and LibreOffice read both).
  */
 export function rowXml(row: readonly Cell[], r: number | string): string {
-  let x = `<row r="${r}">`;
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c];
-    if (!cell) continue;
-    const ref = columnNameOf(c) + r;
-    const s = styleId(cell);
-    x += typeof cell.v === "number" ? `<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>` : `<c r="${ref}" s="${s}" t="inlineStr">${inlineText(cell.v)}</c>`;
-  }
-  return x + "</row>";
+  let x = rowStart(r);
+  for (let c = 0; c < row.length; c++) x += cellXml(row[c] ?? null, c, r);
+  return x + ROW_END;
+}
+
+/** A `<row>` element's parts, for a row written a cell at a time: rowStart, each cellXml, ROW_END. */
+export const rowStart = (r: number | string): string => `<row r="${r}">`;
+export const ROW_END = "</row>";
+
+/** The `<c>` element of the cell at 0-based column c of row r ("" for an empty cell). */
+export function cellXml(cell: Cell, c: number, r: number | string): string {
+  if (!cell) return "";
+  const ref = columnNameOf(c) + r;
+  const s = styleId(cell);
+  return typeof cell.v === "number" ? `<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>` : `<c r="${ref}" s="${s}" t="inlineStr">${inlineText(cell.v)}</c>`;
 }
 
 /**

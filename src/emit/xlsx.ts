@@ -3,7 +3,7 @@ import { isHighSurrogate } from "../shared/char-class.js";
 import { textWidth } from "../shared/text-width.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
 import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
-import { dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, rowXml, writeWorkbook, writeWorkbookAsync, type Cell, type SheetSpec, type StreamSheet, type WorkbookProps } from "./xlsx-writer.js";
+import { cellXml, dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, ROW_END, rowStart, rowXml, writeWorkbook, writeWorkbookAsync, type Cell, type SheetSpec, type StreamSheet, type WorkbookProps } from "./xlsx-writer.js";
 
 /**
  * out/policy-extract.xlsx: one sheet per record type, then `codebook`, `sources`
@@ -147,6 +147,7 @@ function aboutSheet(d: BookMeta & { types: readonly RecordType[]; totals: Readon
  * known. A raw U+0000 never appears in a cell's XML (xmlText writes it _x0000_).
  */
 const ROW_NUMBER = "\u0000";
+const ROW_START = rowStart(ROW_NUMBER);
 
 /**
  * Records of one type as sheet rows, ready but for their row numbers: what can be
@@ -179,10 +180,16 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
     if (last && last[0] === input) last[1]++; else out.inputs.push([input, 1]);
     if (out.first === null && type !== "documents" && r.doc_title) out.first = r;
     limits.cut = 0;
-    const row = fields.map((f) => cellOf(f, r[f.name], limits));
-    for (let c = 0; c < n; c++) out.widths[i * n + c] = shownWidth(row[c] ?? null, MAX_WIDTH);
+    // each cell made, measured and written in one go: no row of cells in between
+    let xml = ROW_START;
+    for (let c = 0; c < n; c++) {
+      const f = fields[c]!;
+      const cell = cellOf(f, r[f.name], limits);
+      out.widths[i * n + c] = shownWidth(cell, MAX_WIDTH);
+      xml += cellXml(cell, c, ROW_NUMBER);
+    }
     out.cut[i] = limits.cut;
-    out.xml[i] = rowXml(row, ROW_NUMBER);
+    out.xml[i] = xml + ROW_END;
   }
   return out;
 }
