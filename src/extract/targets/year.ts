@@ -52,6 +52,8 @@ const DEADLINE_BEFORE = ["到", "至", "于", "力争", "争取", "确保", "预
 
 export function yearMentions(text: string): YearMention[] {
   const out: YearMention[] = [];
+  // every mention holds 年 or ends with 末: most clauses and blocks hold neither, and two indexOf say so at once
+  if (text.indexOf("年") < 0 && text.indexOf("末") < 0) return out;
   YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = YEAR.exec(text))) {
@@ -90,6 +92,7 @@ export interface BlockYears {
 }
 
 const cache = new WeakMap<object, BlockYears>();
+const NO_YEARS: BlockYears = Object.freeze({ mentions: [], lastDeadline: new Int32Array(0), separatorBefore: new Int32Array(0) });
 /** read by code unit: `text[i]` would make a string of every Chinese character scanned */
 const CLAUSE_SEPARATOR = charClass("，,：:");
 
@@ -98,6 +101,8 @@ export function blockYears(key: object, text: string): BlockYears {
   let b = cache.get(key);
   if (b) return b;
   const mentions = yearMentions(text).filter((y) => !y.baseline);
+  // most blocks state no year: they share one empty index (typed arrays are dear to allocate)
+  if (!mentions.length) { cache.set(key, NO_YEARS); return NO_YEARS; }
   const lastDeadline = new Int32Array(mentions.length);
   let last = -1;
   mentions.forEach((y, i) => { if (y.deadline) last = i; lastDeadline[i] = last; });
@@ -169,12 +174,17 @@ const DASH_BULLET = /^\s*(?:——|—|－－|--)/;
 export function bulletDeadlines(blocks: readonly Block[]): WeakMap<Block, number> {
   const out = new WeakMap<Block, number>();
   let lead: number | null = null;
-  for (const b of blocks) {
-    if (DASH_BULLET.test(b.text)) { if (lead !== null) out.set(b, lead); continue; }
-    const ms = blockYears(b, b.text).mentions;
-    let last: number | null = null;
-    for (const y of ms) if (y.deadline) last = y.year;
-    lead = last;
+  let bullet = blocks.length > 0 && DASH_BULLET.test(blocks[0]!.text);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const nextBullet = i + 1 < blocks.length && DASH_BULLET.test(blocks[i + 1]!.text);
+    if (bullet) { if (lead !== null) out.set(b, lead); }
+    else {
+      // only the bullets right after a paragraph read its deadline: the years of the others are left for when a value needs them
+      lead = null;
+      if (nextBullet) for (const y of blockYears(b, b.text).mentions) if (y.deadline) lead = y.year;
+    }
+    bullet = nextBullet;
   }
   return out;
 }
