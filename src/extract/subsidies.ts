@@ -1,5 +1,5 @@
 import type { Draft, Extractor } from "./record.js";
-import { findPayouts } from "./subsidies/payouts.js";
+import { findPayouts, mayPay } from "./subsidies/payouts.js";
 import { assignBeneficiaries, type ItemFacts } from "./subsidies/recipients.js";
 import { spreadSharedCaps, type SectionDrafts } from "./subsidies/shared-caps.js";
 import { taxReliefs } from "./subsidies/tax-reliefs.js";
@@ -23,13 +23,21 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const section: SectionDrafts = { list: [], combinedFrom: 0 };
   let carried: string[] = [];
   for (const item of itemsOf(doc)) {
+    if (!mayPay(item.text)) {
+      // most items of a plan pay nothing; a 责任单位 list of theirs that says 下同 still holds for the items after
+      if (item.text.includes("下同")) for (const u of unitClauses(item.text)) if (u.carries) carried = u.units;
+      continue;
+    }
     const units = unitClauses(item.text);
     const inUnits = (i: number) => insideUnits(units, i);
     const periods = periodsOf(item.text);
+    // plain loops: flatMap over the many short items of a plan cost more than the rest of this function
+    const sentences: Piece[] = [], parts: Piece[] = [];
+    for (const p of periods) { sentences.push(p.period); for (const x of p.parts) parts.push(x); }
     const facts: ItemFacts = {
       item,
-      periods: periods.map((p) => p.period),
-      parts: periods.flatMap((p) => p.parts),
+      periods: sentences,
+      parts,
       policyLevel: doc.info.policy_level,
       termOf: itemTerms(periods),
       unitsOf: (from) => { const u = unitsAfter(units, from); return u.length ? u : carried; },
@@ -50,8 +58,15 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
 /** The section holding the item's siblings: a combined cap reaches the records under the same parent heading. */
 function parentOf(item: Item): string {
   const head = item.blocks[0];
-  return (head?.heading ? head.section.slice(0, -1) : head?.section ?? []).join("\u0000");
+  if (!head) return "";
+  // blocks under one heading share their section path (structure/blocks.ts): join each path once
+  const joined = head.heading ? parentKeys : sectionKeys;
+  let key = joined.get(head.section);
+  if (key === undefined) { key = (head.heading ? head.section.slice(0, -1) : head.section).join("\u0000"); joined.set(head.section, key); }
+  return key;
 }
+const sectionKeys = new WeakMap<readonly string[], string>();
+const parentKeys = new WeakMap<readonly string[], string>();
 
 /** Validity of each sentence; "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it. */
 function itemTerms(periods: { period: Piece }[]): ItemFacts["termOf"] {

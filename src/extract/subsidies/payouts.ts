@@ -1,6 +1,6 @@
 import { paysOf, type Pay } from "./amounts.js";
 import { MARKER_RE } from "./beneficiary.js";
-import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
+import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_RELIEF_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 import type { Piece } from "../../structure/clauses.js";
 import { clauseEnd } from "../../structure/clauses.js";
 
@@ -43,6 +43,17 @@ function slotFilled(r: Rec, p: Pay): boolean {
     case "range": return has(r, "fixed") || has(r, "range") || has(r, "cap");
     case "rate": return has(r, "rate");
   }
+}
+
+/**
+ * Can any part of `text` pay something? What recordsOfPart asks of a part (an instrument
+ * or pool word, a tax word) or the tax reliefs pass finds in one (a relief term), asked
+ * of the whole item once: an item holding none of them gives no record, and is skipped.
+ */
+export function mayPay(text: string): boolean {
+  if (ANY_INSTRUMENT_RE.test(text) || POOL_RE.test(text) || TAX_WORD_RE.test(text)) return true;
+  TAX_RELIEF_RE.lastIndex = 0;
+  return TAX_RELIEF_RE.test(text);
 }
 
 /** The records of one part (a ；-piece of a sentence), in text order. */
