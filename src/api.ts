@@ -9,6 +9,7 @@ import type { ValidationIssue } from "./validate/schemas.js";
 import { schemaColumns } from "./emit/fields.js";
 import { VERSION } from "./version.js";
 import { forEachInOrder } from "./parallel/pool.js";
+import { pruneCache } from "./cache/cache.js";
 import { emptyRecords, extractInput, outputOfInput, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
 
 export { emptyRecords, extractInput, extractSource, type InputFailure, type InputInfo, type InputResult, type Records } from "./pipeline/extract-input.js";
@@ -133,7 +134,18 @@ export interface BuildOptions extends ExtractOptions {
   types?: readonly RecordType[];
   /** with `types`, allow replacing an output that holds other types (they are dropped) */
   dropOtherTypes?: boolean;
+  /**
+   * After a build that wrote its output, cache entries no build has used for this
+   * many days are removed (0: every entry this build did not use). Default
+   * DEFAULT_CACHE_MAX_AGE_DAYS; Infinity keeps them all.
+   */
+  cacheMaxAgeDays?: number;
 }
+
+/** A month: a weekly or monthly job of another configuration sharing the cache keeps its entries. */
+export const DEFAULT_CACHE_MAX_AGE_DAYS = 30;
+/** File times may be coarser than the clock (whole seconds on some file systems): an entry used by this build is never older than its start by more than this. */
+const CLOCK_SLACK_MS = 2000;
 export interface BuildResult {
   /** the records written, counted per input, type and document: the records themselves are in the output files */
   tally: Tally;
@@ -142,6 +154,8 @@ export interface BuildResult {
   invalid: ValidationIssue[];
   written: boolean;
   counts: Record<string, number>;
+  /** cache entries removed after the build as unused (cacheMaxAgeDays) */
+  cachePruned?: { removed: number; bytes: number };
 }
 
 /**
@@ -167,6 +181,7 @@ async function checkKeptTypes(out: string, types: readonly RecordType[]): Promis
  * or a directory this tool did not write.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
   const types = opts.types ?? RECORD_TYPES;
   // refuse a dangerous --out before reading anything
   checkOutPath(opts.out, opts.inputs);
@@ -191,7 +206,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // again, under the lock: a file saved into out/ during extraction is refused too
     await checkReplaceable(opts.out, TOOL);
     await writer.finish({ inputs, failures }, { tool: TOOL, version: VERSION });
-    return { ...res, written: true };
+    const maxAge = opts.cacheMaxAgeDays ?? DEFAULT_CACHE_MAX_AGE_DAYS;
+    // every entry this build read was touched and every one it made is new: none of them is older than its start
+    const cachePruned = opts.cacheDir && maxAge !== Infinity ? await pruneCache(opts.cacheDir, started - CLOCK_SLACK_MS - maxAge * 86_400_000) : undefined;
+    return { ...res, written: true, ...(cachePruned ? { cachePruned } : {}) };
   } catch (e) {
     await writer.abort();
     throw e;

@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import yargs from "yargs";
-import { build, columnsOf, extractInputs } from "./api.js";
+import { build, columnsOf, DEFAULT_CACHE_MAX_AGE_DAYS, extractInputs } from "./api.js";
 import { OutputError, OutputWriteError } from "./emit/atomic.js";
 import { fileSha256 } from "./emit/file-hash.js";
 import { listTree } from "./emit/out-guard.js";
@@ -45,6 +45,11 @@ export function skipHelpCache(parser: object): boolean {
 
 /** A lone "-" on the command line, as bin/policy-extract.js passes it (yargs would drop it). */
 const STDIN = "\u0000stdin";
+
+function daysOf(n: number): number {
+  if (Number.isNaN(n) || n < 0) throw new UsageError(`--cache-max-age must be a number of days ≥ 0 (got ${n})`);
+  return n;
+}
 
 function jobsOf(n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--jobs must be a whole number ≥ 0 (got ${n})`);
@@ -144,6 +149,7 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
       .option("jobs", { type: "number", default: 1, describe: "worker threads over the inputs (0 = one per core); output is identical" })
       .option("cache", { type: "boolean", default: true, describe: "reuse what unchanged inputs gave last time (--no-cache: build from scratch); output is identical" })
       .option("cache-dir", { type: "string", describe: "cache directory [default: .policy-extract-cache beside --out]" })
+      .option("cache-max-age", { type: "number", default: DEFAULT_CACHE_MAX_AGE_DAYS, describe: "after the build, remove cache entries no build used for this many days (0 = all this build did not use)" })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors (no progress bar, no report)" }),
     async (a) => {
       const inputs = [...(a.in ?? []), ...afterDashes];
@@ -151,7 +157,7 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
         // the bar only on a terminal (src/report/progress.ts); the report on stdout unless --quiet
         const progress = await progressBar(!a.quiet && io === PROCESS_IO && process.stderr.isTTY === true);
         const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs),
-          cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null, onInput: progress.onInput }).finally(() => progress.stop());
+          cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null, cacheMaxAgeDays: daysOf(a["cache-max-age"]), onInput: progress.onInput }).finally(() => progress.stop());
         reportFailures(res.failures);
         if (res.invalid.length) {
           for (const i of res.invalid) io.err(`invalid ${i.type} record at ${oneLine(i.source_file)}:${i.source_line}: ${i.message}\n`);
@@ -167,6 +173,8 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
         io.out(summaryTable({ ...res, types: parseTypes(a.types) }));
         const counts = Object.entries(res.counts).map(([t, n]) => `${t} ${n}`).join(", ");
         io.err(`built ${oneLine(a.out)}: ${res.inputs.length} input(s); ${counts}\n`);
+        const pr = res.cachePruned;
+        if (pr?.removed) io.err(`cache: removed ${pr.removed} entr${pr.removed === 1 ? "y" : "ies"} no build used for ${a["cache-max-age"]} day(s) (${(pr.bytes / 1048576).toFixed(1)} MB)\n`);
       }
     })
     .command("extract [files..]", "extract records from one file to stdout (several, or - for stdin, with --ndjson)", (y) => y

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readFile, rename, unlink, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
@@ -80,7 +80,11 @@ export async function cacheGet<T>(dir: string, key: string): Promise<T | null> {
     const payload = buf.subarray(nl + 1);
     if (gotKey !== key || Number(size) !== payload.length) return null;
     if (createHash("sha256").update(payload).digest("hex") !== sha256) return null;
-    return deserialize(payload) as T;
+    const value = deserialize(payload) as T;
+    // an entry's time is when a build last used it: what pruneCache goes by
+    const now = new Date();
+    await utimes(entryPath(dir, key), now, now).catch(() => {});
+    return value;
   } catch {
     return null;
   }
@@ -99,4 +103,46 @@ export async function cachePut(dir: string, key: string, payload: unknown): Prom
   } catch {
     // a cache that cannot be written only costs time
   }
+}
+
+/** What cachePut names its files: <2 hex>/<64 hex>.bin, and the temp file of a write cut short (<key>.bin.<pid>.tmp). */
+const ENTRY_FILE = /^([0-9a-f]{2})[0-9a-f]{62}\.bin(?:\.\d+\.tmp)?$/;
+const SHARD_DIR = /^[0-9a-f]{2}$/;
+
+/**
+ * Remove the entries no build has used since `unusedSince` (ms since the epoch;
+ * a hit sets an entry's time, a write makes it): without this the cache grows by
+ * about 9 times the inputs with every change of version, rules or inputs, and a
+ * nightly job fills its disk. Only files this cache wrote go: an entry's name and
+ * place as cachePut makes them, and its first bytes this cache's magic; anything
+ * else in the folder stays whatever its age. One folder read at a time. Best
+ * effort: what cannot be read or removed is left (it costs disk, never output).
+ */
+export async function pruneCache(dir: string, unusedSince: number): Promise<{ removed: number; bytes: number }> {
+  const done = { removed: 0, bytes: 0 };
+  let shards: string[];
+  try { shards = (await readdir(dir)).filter((n) => SHARD_DIR.test(n)).sort(); } catch { return done; }
+  const magic = Buffer.from("policy-extract cache ", "latin1");
+  for (const shard of shards) {
+    let names: string[];
+    try { names = await readdir(join(dir, shard)); } catch { continue; }
+    for (const name of names.sort()) {
+      if (ENTRY_FILE.exec(name)?.[1] !== shard) continue;
+      const p = join(dir, shard, name);
+      try {
+        const st = await lstat(p);
+        if (!st.isFile() || st.mtimeMs >= unusedSince) continue;
+        const head = Buffer.alloc(magic.length);
+        const fh = await open(p, "r");
+        try { await fh.read(head, 0, head.length, 0); } finally { await fh.close(); }
+        if (!head.equals(magic)) continue;
+        await unlink(p);
+        done.removed++;
+        done.bytes += st.size;
+      } catch {
+        // gone meanwhile (another build pruning), or not ours to read: leave it
+      }
+    }
+  }
+  return done;
 }

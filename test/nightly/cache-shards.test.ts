@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { outputTree, ROOT, SEED, SEEDS } from "../helpers.js";
 
@@ -50,6 +50,48 @@ describe("incremental builds", () => {
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "after-damage"), "--cache-dir", cache]).status).toBe(0);
     expect(tree(join(base, "after-damage"))).toEqual(tree(scratch));
   });
+});
+
+describe("cache pruning (a nightly job's disk)", () => {
+  it("after a build, entries no build used for --cache-max-age days go; used ones and files the cache did not write stay", () => {
+    const cache = join(base, "prune");
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "p1"), "--cache-dir", cache, "--quiet"]).status).toBe(0);
+    const used = entries(cache).sort();
+    expect(used).toHaveLength(5);
+    const daysAgo = (f: string, d: number) => { const t = new Date(Date.now() - d * 86_400_000); utimesSync(f, t, t); };
+    // an entry of an older version (same format, another key), last used 40 days ago
+    const plant = (key: string, from: string, age: number) => {
+      const f = join(cache, key.slice(0, 2), `${key}.bin`);
+      mkdirSync(dirname(f), { recursive: true });
+      writeFileSync(f, readFileSync(from));
+      daysAgo(f, age);
+      return f;
+    };
+    const stale = plant("ab" + "1".repeat(62), used[0]!, 40);
+    const recent = plant("cd" + "2".repeat(62), used[1]!, 3);
+    // a used entry 40 days old: this build reads it, which makes it new again
+    daysAgo(used[2]!, 40);
+    // files this cache did not write, however old: a name it would give but not its magic, and another name
+    const foreign = join(cache, "ef", `ef${"3".repeat(62)}.bin`);
+    mkdirSync(dirname(foreign), { recursive: true });
+    writeFileSync(foreign, "someone else's data\n");
+    const notes = join(cache, "notes.txt");
+    writeFileSync(notes, "kept\n");
+    for (const f of [foreign, notes]) daysAgo(f, 400);
+
+    const r = pe(["build", "--in", SEEDS, "--out", join(base, "p2"), "--cache-dir", cache]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/cache: removed 1 entry no build used for 30 day/);
+    expect(existsSync(stale)).toBe(false);
+    for (const f of [...used, recent, foreign, notes]) expect(existsSync(f), basename(f)).toBe(true);
+
+    // 0 days: everything this build did not use goes, and still nothing foreign
+    const z = pe(["build", "--in", SEEDS, "--out", join(base, "p3"), "--cache-dir", cache, "--cache-max-age", "0"]);
+    expect(z.status).toBe(0);
+    expect(existsSync(recent)).toBe(false);
+    for (const f of [...used, foreign, notes]) expect(existsSync(f), basename(f)).toBe(true);
+    expect(pe(["build", "--in", SEEDS, "--out", join(base, "p4"), "--cache-max-age", "-1"]).status).toBe(2);
+  }, 300_000);
 });
 
 describe("streaming and shards", () => {

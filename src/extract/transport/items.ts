@@ -81,6 +81,7 @@ export function transportItems(doc: Doc): TransportItem[] {
   const out: TransportItem[] = [];
   // a list continued after ；("建成：A铁路；B铁路。") keeps the verb of the sentence before it
   let carried: { block: unknown; stage: Stage | null } = { block: null, stage: null };
+  let section: readonly string[] | null = null, roadSection = false;
   for (const sent of doc.sentences) {
     const block = sent.block;
     const before = carried.block === block ? carried.stage : null;
@@ -88,9 +89,11 @@ export function transportItems(doc: Doc): TransportItem[] {
     if (block.review) continue;
     // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
     const n = markerLength(sent.text, LIST_KINDS);
-    const s = " ".repeat(n) + sent.text.slice(n);
+    const s = n ? " ".repeat(n) + sent.text.slice(n) : sent.text;
     if (reportsPast(s.trimStart(), doc)) continue;
-    const ms = sentenceMentions(s, block.section.some((l) => ROAD_CONTEXT.test(l)));
+    // blocks under one heading share its section path: test it once per path, not per sentence
+    if (block.section !== section) { section = block.section; roadSection = section.some((l) => ROAD_CONTEXT.test(l)); }
+    const ms = sentenceMentions(s, roadSection);
     if (!ms.length) continue;
     const runs = listRuns(s, ms);
     runs.forEach((run, k) => {

@@ -57,16 +57,19 @@ const MAX_NAME = 40;
 
 /** Sentence positions already inside a mention: overlap tests stay linear on hostile input. */
 class Taken {
-  private readonly mask: Uint8Array;
-  constructor(len: number) { this.mask = new Uint8Array(len + 1); }
-  mark(m: Span) { this.mask.fill(1, m.start, m.end); }
+  /** made at the first mark: most sentences name no line, and a mask per sentence was most of this extractor's garbage */
+  private mask: Uint8Array | null = null;
+  constructor(private readonly len: number) {}
+  mark(m: Span) { (this.mask ??= new Uint8Array(this.len + 1)).fill(1, m.start, m.end); }
   overlaps(a: number, b: number): boolean {
-    for (let i = a; i < b; i++) if (this.mask[i]) return true;
+    const mask = this.mask;
+    if (mask) for (let i = a; i < b; i++) if (mask[i]) return true;
     return false;
   }
   /** end of the nearest taken stretch at or before `pos`, looking back at most MAX_NAME characters */
   floorBefore(pos: number): number {
-    for (let i = pos - 1; i >= 0 && i >= pos - MAX_NAME; i--) if (this.mask[i]) return i + 1;
+    const mask = this.mask;
+    if (mask) for (let i = pos - 1; i >= 0 && i >= pos - MAX_NAME; i--) if (mask[i]) return i + 1;
     return Math.max(0, pos - MAX_NAME);
   }
 }
@@ -108,14 +111,14 @@ function codeHits(s: string): CodeHit[] {
     out.push({ start, bodyStart, code: `${x[1]}${x[2]}`, written: s.slice(start, bodyStart), letter: true });
   }
   // positions inside a letter code (G331国道: 331 is that code's), marked once: the test stays linear
-  const inLetter = new Uint8Array(s.length + 1);
-  for (const h of out) inLetter.fill(1, h.start, h.bodyStart);
+  const inLetter = out.length ? new Uint8Array(s.length + 1) : null;
+  if (inLetter) for (const h of out) inLetter.fill(1, h.start, h.bodyStart);
   CODE_WORD_RE.lastIndex = 0;
   while ((x = CODE_WORD_RE.exec(s))) {
     const word = x[1] ?? x[5]!;
     const code = `${word === "国道" ? "G" : "S"}${x[2] ?? x[4]}`;
     const end = x.index + x[0].length;
-    if (inLetter[x.index]) continue;
+    if (inLetter?.[x.index]) continue;
     out.push({ start: x.index, bodyStart: end, code, written: x[0], letter: false });
   }
   return out.sort((a, b) => a.start - b.start);
