@@ -34,20 +34,25 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
     // plain loops: flatMap over the many short items of a plan cost more than the rest of this function
     const sentences: Piece[] = [], parts: Piece[] = [];
     for (const p of periods) { sentences.push(p.period); for (const x of p.parts) parts.push(x); }
+    let terms: ItemFacts["termOf"] | null = null;
     const facts: ItemFacts = {
       item,
       periods: sentences,
       parts,
       policyLevel: doc.info.policy_level,
-      termOf: itemTerms(periods),
+      // read when a record needs it: most items that name money pay none of it
+      termOf: (p) => (terms ??= itemTerms(periods))(p),
       unitsOf: (from) => { const u = unitsAfter(units, from); return u.length ? u : carried; },
     };
     const payouts = findPayouts(item.text, periods, inUnits);
-    const parentKey = parentOf(item);
-    const recs = spreadSharedCaps(item.text, payouts, parentKey, section);
-    for (const d of assignBeneficiaries(facts, recs)) {
-      d.rule ??= `subsidies/payouts: an amount or rate paid as ${d.fields.instrument} (instrument words: subsidy-lexicon.json), caps spread, beneficiary assigned`;
-      drafts.push(d); section.list.push({ parent: parentKey, draft: d });
+    // passes 2 and 3 do nothing for an item without records (no cap to spread, no recipient to name)
+    if (payouts.some((p) => p.parts.some((x) => x.recs.length > 0))) {
+      const parentKey = parentOf(item);
+      const recs = spreadSharedCaps(item.text, payouts, parentKey, section);
+      for (const d of assignBeneficiaries(facts, recs)) {
+        d.rule ??= `subsidies/payouts: an amount or rate paid as ${d.fields.instrument} (instrument words: subsidy-lexicon.json), caps spread, beneficiary assigned`;
+        drafts.push(d); section.list.push({ parent: parentKey, draft: d });
+      }
     }
     for (const d of taxReliefs(facts, payouts, inUnits)) { d.rule ??= "subsidies/tax-reliefs: a relief term (subsidy-lexicon.json taxRelief)"; drafts.push(d); }
     for (const u of units) if (u.carries) carried = u.units;
@@ -58,15 +63,8 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
 /** The section holding the item's siblings: a combined cap reaches the records under the same parent heading. */
 function parentOf(item: Item): string {
   const head = item.blocks[0];
-  if (!head) return "";
-  // blocks under one heading share their section path (structure/blocks.ts): join each path once
-  const joined = head.heading ? parentKeys : sectionKeys;
-  let key = joined.get(head.section);
-  if (key === undefined) { key = (head.heading ? head.section.slice(0, -1) : head.section).join("\u0000"); joined.set(head.section, key); }
-  return key;
+  return (head?.heading ? head.section.slice(0, -1) : head?.section ?? []).join("\u0000");
 }
-const sectionKeys = new WeakMap<readonly string[], string>();
-const parentKeys = new WeakMap<readonly string[], string>();
 
 /** Validity of each sentence; "98. 自2021年1月1日至2025年12月31日，对…。对…。": a term opening the item covers all of it. */
 function itemTerms(periods: { period: Piece }[]): ItemFacts["termOf"] {
