@@ -39,6 +39,8 @@ const FROM = new RegExp(`自${DATE}起`);
 
 /** Validity dates stated in a sentence: 自2021年1月1日至2025年12月31日; 2025年12月31日前; 补贴至2025年. */
 export function validityOf(sentence: string): { valid_from: string | null; valid_to: string | null } {
+  // every date and year read here is written with 年: most sentences hold none
+  if (!sentence.includes("年")) return { valid_from: null, valid_to: null };
   const s = sentence.replace(/\s+/g, "");
   const ft = FROM_TO.exec(s);
   if (ft) return { valid_from: `${ft[1]}-${pad(ft[2]!)}-${pad(ft[3]!)}`, valid_to: `${ft[4]}-${pad(ft[5]!)}-${pad(ft[6]!)}` };
