@@ -51,10 +51,10 @@ function slotFilled(r: Rec, p: Pay): boolean {
  * of the whole item once: an item holding none of them gives no record, and is skipped.
  */
 export function mayPay(text: string): boolean {
-  if (ANY_INSTRUMENT_RE.test(text) || POOL_RE.test(text) || TAX_WORD_RE.test(text)) return true;
-  TAX_RELIEF_RE.lastIndex = 0;
-  return TAX_RELIEF_RE.test(text);
+  return MAY_PAY_RE.test(text);
 }
+/** the four word tables as one alternation: one scan of the item instead of four */
+const MAY_PAY_RE = new RegExp([ANY_INSTRUMENT_RE, POOL_RE, TAX_WORD_RE, TAX_RELIEF_RE].map((re) => re.source).join("|"));
 
 /** The records of one part (a ；-piece of a sentence), in text order. */
 export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {

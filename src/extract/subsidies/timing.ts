@@ -42,11 +42,13 @@ export function validityOf(sentence: string): { valid_from: string | null; valid
   // every date and year read here is written with 年: most sentences hold none
   if (!sentence.includes("年")) return { valid_from: null, valid_to: null };
   const s = sentence.replace(/\s+/g, "");
-  const ft = FROM_TO.exec(s);
+  // a full date (FROM_TO, FROM, UNTIL) holds 日: without one only 至2025年 is left to read
+  const dated = s.includes("日");
+  const ft = dated ? FROM_TO.exec(s) : null;
   if (ft) return { valid_from: `${ft[1]}-${pad(ft[2]!)}-${pad(ft[3]!)}`, valid_to: `${ft[4]}-${pad(ft[5]!)}-${pad(ft[6]!)}` };
-  const from = FROM.exec(s);
+  const from = dated ? FROM.exec(s) : null;
   const valid_from = from ? `${from[1]}-${pad(from[2]!)}-${pad(from[3]!)}` : null;
-  const u = UNTIL.exec(s);
+  const u = dated ? UNTIL.exec(s) : null;
   if (u) {
     const y = u[1] ?? u[4]!, mo = u[2] ?? u[5]!, d = u[3] ?? u[6]!;
     return { valid_from, valid_to: `${y}-${pad(mo)}-${pad(d)}` };
