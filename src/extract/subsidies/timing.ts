@@ -59,11 +59,14 @@ export function validityOf(sentence: string): { valid_from: string | null; valid
 
 /** The first term written for payouts at or after `from` in an item (扶持期限为三年), found once per item. */
 const terms = new WeakMap<object, Array<{ at: number; years: number }>>();
+/** a global copy made once (each scan runs to its end before another starts) */
+const TERMS = new RegExp(TERM_AFTER_RE.source, "g");
 export function termAfter(item: { text: string }, from: number): { at: number; years: number } | null {
   let list = terms.get(item);
   if (!list) {
     list = [];
-    const re = new RegExp(TERM_AFTER_RE.source, "g");
+    const re = TERMS;
+    re.lastIndex = 0;
     for (let m = re.exec(item.text); m; m = re.exec(item.text)) {
       const n = yearsOf(m);
       if (n) list.push({ at: m.index, years: n });
