@@ -19,7 +19,8 @@ export type Need = readonly string[] | null;
 function better(a: Need, b: Need): Need {
   if (!a) return b;
   if (!b) return a;
-  const la = Math.min(...a.map((w) => w.length)), lb = Math.min(...b.map((w) => w.length));
+  const shortest = (ws: readonly string[]) => ws.reduce((m, w) => Math.min(m, w.length), Infinity);
+  const la = shortest(a), lb = shortest(b);
   if (la !== lb) return la > lb ? a : b;
   return a.length <= b.length ? a : b;
 }
