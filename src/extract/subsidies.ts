@@ -1,5 +1,5 @@
 import type { Draft, Extractor } from "./record.js";
-import { findPayouts } from "./subsidies/payouts.js";
+import { findPayouts, mayPay } from "./subsidies/payouts.js";
 import { assignBeneficiaries, type ItemFacts } from "./subsidies/recipients.js";
 import { spreadSharedCaps, type SectionDrafts } from "./subsidies/shared-caps.js";
 import { taxReliefs } from "./subsidies/tax-reliefs.js";
@@ -23,23 +23,36 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const section: SectionDrafts = { list: [], combinedFrom: 0 };
   let carried: string[] = [];
   for (const item of itemsOf(doc)) {
+    if (!mayPay(item.text)) {
+      // most items of a plan pay nothing; a 责任单位 list of theirs that says 下同 still holds for the items after
+      if (item.text.includes("下同")) for (const u of unitClauses(item.text)) if (u.carries) carried = u.units;
+      continue;
+    }
     const units = unitClauses(item.text);
     const inUnits = (i: number) => insideUnits(units, i);
     const periods = periodsOf(item.text);
+    // plain loops: flatMap over the many short items of a plan cost more than the rest of this function
+    const sentences: Piece[] = [], parts: Piece[] = [];
+    for (const p of periods) { sentences.push(p.period); for (const x of p.parts) parts.push(x); }
+    let terms: ItemFacts["termOf"] | null = null;
     const facts: ItemFacts = {
       item,
-      periods: periods.map((p) => p.period),
-      parts: periods.flatMap((p) => p.parts),
+      periods: sentences,
+      parts,
       policyLevel: doc.info.policy_level,
-      termOf: itemTerms(periods),
+      // read when a record needs it: most items that name money pay none of it
+      termOf: (p) => (terms ??= itemTerms(periods))(p),
       unitsOf: (from) => { const u = unitsAfter(units, from); return u.length ? u : carried; },
     };
     const payouts = findPayouts(item.text, periods, inUnits);
-    const parentKey = parentOf(item);
-    const recs = spreadSharedCaps(item.text, payouts, parentKey, section);
-    for (const d of assignBeneficiaries(facts, recs)) {
-      d.rule ??= `subsidies/payouts: an amount or rate paid as ${d.fields.instrument} (instrument words: subsidy-lexicon.json), caps spread, beneficiary assigned`;
-      drafts.push(d); section.list.push({ parent: parentKey, draft: d });
+    // passes 2 and 3 do nothing for an item without records (no cap to spread, no recipient to name)
+    if (payouts.some((p) => p.parts.some((x) => x.recs.length > 0))) {
+      const parentKey = parentOf(item);
+      const recs = spreadSharedCaps(item.text, payouts, parentKey, section);
+      for (const d of assignBeneficiaries(facts, recs)) {
+        d.rule ??= `subsidies/payouts: an amount or rate paid as ${d.fields.instrument} (instrument words: subsidy-lexicon.json), caps spread, beneficiary assigned`;
+        drafts.push(d); section.list.push({ parent: parentKey, draft: d });
+      }
     }
     for (const d of taxReliefs(facts, payouts, inUnits)) { d.rule ??= "subsidies/tax-reliefs: a relief term (subsidy-lexicon.json taxRelief)"; drafts.push(d); }
     for (const u of units) if (u.carries) carried = u.units;

@@ -1,7 +1,7 @@
 import units from "../data/units.json" with { type: "json" };
 import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
 import { charClass } from "./char-class.js";
-import { alt, byLength } from "./lexicon.js";
+import { byLength } from "./lexicon.js";
 
 /**
  * The Chinese number grammar shared by every extractor: Arabic numbers (with
@@ -64,22 +64,61 @@ export interface Quantity {
   raw: string;
 }
 
-const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+/**
+ * A number token, as `/\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/` would match
+ * it, read by code unit: the scan meets a numeral character in most words
+ * (进一步, 统一), and a regular expression made a match array and a string for
+ * each of them (findQuantities was the dearest function of the targets and
+ * subsidies extractors).
+ */
+const CN_NUMERAL = charClass("零〇一二两三四五六七八九十百千万亿");
+const NUMBER_START = charClass("0123456789零〇一二两三四五六七八九十百千万亿");
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const COMMA = 44, DOT = 46;
+/** End of the number token starting at `p` (the character there starts one), greedy as the regular expression. */
+function numberEnd(text: string, p: number): number {
+  let i = p + 1;
+  if (!isDigit(text.charCodeAt(p))) {
+    while (CN_NUMERAL.has(text.charCodeAt(i))) i++;
+    return i;
+  }
+  while (isDigit(text.charCodeAt(i))) i++;
+  while (text.charCodeAt(i) === COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) i += 4;
+  if (text.charCodeAt(i) === DOT && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
 const MAX_TOKEN = 24;
-const RANGE_SEPARATORS = ["——", "—", "–", "-", "~", "～", "至", "到"];
-const RANGE_SEP = new RegExp(`^(?:${alt(RANGE_SEPARATORS)})`);
+/** longest first: ——, before — */
+const RANGE_SEPARATORS = byLength(["——", "—", "–", "-", "~", "～", "至", "到"]);
+/** Length of the range separator written at `p`, or 0. */
+function rangeSepAt(text: string, p: number): number {
+  for (const s of RANGE_SEPARATORS) if (text.startsWith(s, p)) return s.length;
+  return 0;
+}
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
 const UNIT_NAMES = byLength(Object.keys(units.units));
+const UNIT_TABLE = units.units as unknown as Record<string, [string, number]>;
 
 const BLOCKERS = units.blockers as Record<string, string>;
 
-/** The unit names by their first character, longest first: a number is followed by at most a few candidates. */
-const UNITS_BY_FIRST = new Map<string, string[]>();
-for (const u of UNIT_NAMES) {
-  const list = UNITS_BY_FIRST.get(u[0]!);
-  if (list) list.push(u);
-  else UNITS_BY_FIRST.set(u[0]!, [u]);
+/** Entries by the code unit they start with, in the given order: a position is tested against its few candidates only. */
+function byFirstUnit<T>(list: readonly T[], word: (x: T) => string): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of list) {
+    const k = word(x).charCodeAt(0);
+    const l = out.get(k);
+    if (l) l.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
+/** The unit names by their first character, longest first: a number is followed by at most a few candidates. */
+const UNITS_BY_FIRST = byFirstUnit(UNIT_NAMES, (u) => u);
+const MULTIPLIERS_BY_FIRST = byFirstUnit(MULTIPLIERS, ([m]) => m);
+const PER_SUFFIXES_BY_FIRST = byFirstUnit(units.perSuffixes, (s) => s);
 
 /**
  * What can follow a Chinese numeral that is a number: a % sign, a range
@@ -89,7 +128,7 @@ for (const u of UNIT_NAMES) {
 const AFTER_CHINESE_NUMBER = charClass(["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m), ...UNIT_NAMES].map((w) => w[0]!).join(""));
 
 function baseUnitAt(text: string, pos: number): string | null {
-  const candidates = UNITS_BY_FIRST.get(text.charAt(pos));
+  const candidates = UNITS_BY_FIRST.get(text.charCodeAt(pos));
   if (!candidates) return null;
   for (const u of candidates) {
     if (!text.startsWith(u, pos)) continue;
@@ -106,7 +145,7 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
   let exp = 0, p = pos, written = "";
   const base0 = baseUnitAt(text, p);
   if (!base0) {
-    for (const [m, e] of MULTIPLIERS) {
+    for (const [m, e] of MULTIPLIERS_BY_FIRST.get(text.charCodeAt(p)) ?? []) {
       if (text.startsWith(m, p)) { exp = e; p += m.length; written = m; break; }
     }
   }
@@ -114,12 +153,12 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
   if (!base && !written) return null;
   let normalized: string | null = null;
   if (base) {
-    const [n, e] = (units.units as unknown as Record<string, [string, number]>)[base]!;
+    const [n, e] = UNIT_TABLE[base]!;
     normalized = n;
     exp += e;
     written += base;
     p += base.length;
-    for (const s of units.perSuffixes) {
+    for (const s of PER_SUFFIXES_BY_FIRST.get(text.charCodeAt(p)) ?? []) {
       if (text.startsWith(s, p)) { written += s; normalized += s; break; }
     }
   }
@@ -127,7 +166,14 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
 }
 
 function parseNumberToken(tok: string): Dec | null {
-  return /^\d/.test(tok) ? decFromString(tok) : parseChineseNumeral(tok);
+  return isDigit(tok.charCodeAt(0)) ? decFromString(tok) : parseChineseNumeral(tok);
+}
+
+/** How many characters of a scale word end a Chinese numeral (万亿, 亿, 万), as /(?:万亿|亿|万)$/ finds them. */
+function scaleTail(tok: string): number {
+  if (tok.endsWith("万亿")) return 2;
+  const last = tok.charCodeAt(tok.length - 1);
+  return last === 0x4ebf /* 亿 */ || last === 0x4e07 /* 万 */ ? 1 : 0;
 }
 
 /**
@@ -137,53 +183,60 @@ function parseNumberToken(tok: string): Dec | null {
  */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NUMBER.exec(text))) {
-    let tok = m[0];
-    let end = m.index + tok.length;
+  const n = text.length;
+  // where the scan for the next number resumes
+  let pos = 0;
+  for (;;) {
+    let start = pos;
+    while (start < n && !NUMBER_START.has(text.charCodeAt(start))) start++;
+    if (start >= n) break;
+    const tokenEnd = numberEnd(text, start);
+    pos = tokenEnd;
     // no quantity in policy text has more than 20 digits: a longer run is noise, not a number
-    if (tok.length > MAX_TOKEN) continue;
-    const chinese = !/^\d/.test(tok);
-    // a word, not a number: nothing a number needs comes next (NUMBER.lastIndex is already past it)
+    if (tokenEnd - start > MAX_TOKEN) continue;
+    let end = tokenEnd;
+    const chinese = !isDigit(text.charCodeAt(start));
+    // a word, not a number: nothing a number needs comes next
     if (chinese && !AFTER_CHINESE_NUMBER.has(text.charCodeAt(end))) continue;
+    let tok = text.slice(start, end);
     if (chinese) {
       // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)
-      const tail = /(?:万亿|亿|万)$/.exec(tok);
-      if (tail && tok.length > tail[0].length && baseUnitAt(text, end)) {
-        tok = tok.slice(0, tok.length - tail[0].length);
-        end -= tail[0].length;
+      const tail = scaleTail(tok);
+      if (tail && tok.length > tail && baseUnitAt(text, end)) {
+        tok = tok.slice(0, tok.length - tail);
+        end -= tail;
       }
-      if (/^[万亿]/.test(tok)) continue;
+      const first = tok.charCodeAt(0);
+      if (first === 0x4e07 /* 万 */ || first === 0x4ebf /* 亿 */) continue;
       // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
-      if (text[end] !== "%" && !RANGE_SEP.test(text.slice(end, end + 2)) && !unitAt(text, end)) { NUMBER.lastIndex = end; continue; }
+      if (text[end] !== "%" && !rangeSepAt(text, end) && !unitAt(text, end)) { pos = end; continue; }
     }
     const value = parseNumberToken(tok);
     if (!value) continue;
     let p = end;
-    let pct = false;
-    if (text[p] === "%") { pct = true; }
+    const pct = text[p] === "%";
     // range: 2—3家, 6%—10%, 100—300万元
     let high: Dec | null = null;
     const afterFirst = pct ? p + 1 : p;
-    const sep = RANGE_SEP.exec(text.slice(afterFirst, afterFirst + 2));
+    const sep = rangeSepAt(text, afterFirst);
     if (sep) {
-      NUMBER.lastIndex = afterFirst + sep[0].length;
-      const m2 = NUMBER.exec(text);
-      if (m2 && m2.index === afterFirst + sep[0].length && /^\d/.test(m2[0]) === !chinese) {
-        const h = parseNumberToken(m2[0]);
-        if (h) { high = h; p = m2.index + m2[0].length; }
-      } else NUMBER.lastIndex = afterFirst;
+      const at = afterFirst + sep;
+      const c = text.charCodeAt(at);
+      if (NUMBER_START.has(c) && isDigit(c) === !chinese) {
+        const highEnd = numberEnd(text, at);
+        const h = parseNumberToken(text.slice(at, highEnd));
+        if (h) { high = h; p = highEnd; }
+      }
     }
     const u = unitAt(text, p);
-    if (chinese && !u) { NUMBER.lastIndex = end; continue; }
+    if (chinese && !u) { pos = end; continue; }
     const qEnd = u ? p + u.unit.length : p;
     out.push({
-      start: m.index, end: qEnd, value, high,
+      start, end: qEnd, value, high,
       unit: u?.unit ?? null, unitNormalized: u?.normalized ?? null, exponent: u?.exponent ?? 0,
-      raw: text.slice(m.index, qEnd),
+      raw: text.slice(start, qEnd),
     });
-    NUMBER.lastIndex = Math.max(qEnd, m.index + 1);
+    pos = Math.max(qEnd, start + 1);
   }
   return out;
 }

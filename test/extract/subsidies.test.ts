@@ -123,6 +123,12 @@ describe("more shapes from the rest of the compilation", () => {
     expect(rate!.responsible_units).toEqual(["内蒙古自治区税务局", "自治区财政厅", "发展改革委", "市场监管局"]);
   });
 
+  it("units carried by 下同 from an item that pays nothing (its sentence from line 1543, then line 1555)", () => {
+    const unpaid = "（十一）落实政府定价经营服务性收费清单制度，确保清单之外无政府定价收费项目。(自治区发展改革委、市场监管局按职责分工负责，下同)";
+    const rate = subs(`${unpaid}\n${sentence("compilation-1555")}`).find((r) => r.rate_pct === 1);
+    expect(rate!.responsible_units).toEqual(["自治区发展改革委", "市场监管局"]);
+  });
+
   it("an unlabeled unit list closing the item (line 1551)", () => {
     expect(subs(sentence("compilation-1551")).every((r) => r.responsible_units.join("、") === "自治区地方金融监管局、财政厅、内蒙古证监局")).toBe(true);
   });

@@ -64,6 +64,16 @@ describe("quantities as written", () => {
   });
 });
 
+describe("the number scan reads tokens as the number grammar does", () => {
+  it("a thousands group is exactly three digits; a dot needs a digit after it; —— is one range separator", () => {
+    const raws = (s: string) => findQuantities(s).map((q) => [q.raw, q.unit]);
+    expect(raws("1,2345亩")).toEqual([["1,234", null], ["5亩", "亩"]]);
+    expect(raws("3.元")).toEqual([["3", null]]);
+    expect(raws("1——3家")).toEqual([["1——3家", "家"]]);
+    expect(raws("两万亿元")).toEqual([["两万亿元", "万亿元"]]);
+  });
+});
+
 describe("hostile input stays linear", () => {
   it("a 2 MB run of digits and a 2 MB run of 一 scan without blowing up", () => {
     const digits = "9".repeat(2_000_000);

@@ -113,6 +113,8 @@ export function paysOf(part: Piece): Pay[] {
   let conditionEnd = -1;
   for (let i = 0; i < qs.length; i++) {
     const q = withUnit(qs[i]!, units[i] ?? qs[i]!);
+    // neither money nor a rate (2025年, 10个): no payout, and its clause need not be read
+    if (!isYuan(q) && !isRate(q)) continue;
     const cs = clauseStart(text, q.start);
     const ce = clauseEnd(text, q.end);
     const clause = text.slice(cs, ce);
@@ -188,11 +190,13 @@ const RATE_AFTER_VERB = new RegExp(`(?:${INSTRUMENT_WORDS})$`);
 /** 可享受50%贷款利息的一次性贴息: the base written after the rate, before the payout word */
 const BASE_AFTER = new RegExp(`^([^，,；。\\d%]{2,12}?)的[^，,；。]{0,6}?(?:${INSTRUMENT_WORDS})`);
 
+/** a percent, a per-mille or a multiple (N倍): what a rate payout is written in */
+const isRate = (q: Quantity) => q.unitNormalized === "%" || q.unitNormalized === "‰" || q.unitNormalized === "times";
+
 /** A rate payout (按设备投资的20%, 国家奖金额度的5倍, 0.5‰) or null when the percent is no payout. */
 function ratePay(text: string, q: Quantity, cs: number, before: string, after: string, prev: Pay | undefined, prevEnd: number): Omit<Pay, "start" | "end"> | null {
   const pct = q.unitNormalized === "%" || q.unitNormalized === "‰";
-  const times = q.unitNormalized === "times";
-  if (!pct && !times) return null;
+  if (!isRate(q)) return null;
   // 按5%—20%给予补助: a rate range (rate_pct and rate_pct_high); a range of multiples is left alone
   if (q.high && !pct) return null;
   const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");

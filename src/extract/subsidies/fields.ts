@@ -79,12 +79,16 @@ const CONDITION_TAIL_RE = /(?:获得|获|已享受|享受过|取得|申请)[^，
  * would be quadratic): where its payment schedules stand, and where its generic payout words do.
  */
 const schedules = new WeakMap<Piece, Array<{ at: number; years: number }>>();
+/** global copies, made once (each scan below runs to its end before another starts) */
+const SCHEDULES = new RegExp(PAY_SCHEDULE_RE.source, "g");
+const GENERIC_WORDS = new RegExp(GENERIC_RE.source, "g");
 /** The first payment schedule of the part at or after `from` (分三年发放 …), as multi_year with its years. */
 function scheduleOf(text: string, part: Piece, from: number): { frequency: "multi_year"; years: number } | null {
   let list = schedules.get(part);
   if (!list) {
     list = [];
-    const re = new RegExp(PAY_SCHEDULE_RE.source, "g");
+    const re = SCHEDULES;
+    re.lastIndex = 0;
     const body = text.slice(part.start, part.end);
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const f = frequencyOf(m[0], []);
@@ -101,7 +105,8 @@ function lastGenericBefore(text: string, part: Piece, before: number): string | 
   let list = genericWords.get(part);
   if (!list) {
     list = [];
-    const re = new RegExp(GENERIC_RE.source, "g");
+    const re = GENERIC_WORDS;
+    re.lastIndex = 0;
     const body = text.slice(part.start, part.end);
     for (let m = re.exec(body); m; m = re.exec(body)) list.push({ at: part.start + m.index, word: m[0] });
     genericWords.set(part, list);

@@ -1,6 +1,6 @@
 import { paysOf, type Pay } from "./amounts.js";
 import { MARKER_RE } from "./beneficiary.js";
-import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
+import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_RELIEF_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 import type { Piece } from "../../structure/clauses.js";
 import { clauseEnd } from "../../structure/clauses.js";
 
@@ -44,6 +44,17 @@ function slotFilled(r: Rec, p: Pay): boolean {
     case "rate": return has(r, "rate");
   }
 }
+
+/**
+ * Can any part of `text` pay something? What recordsOfPart asks of a part (an instrument
+ * or pool word, a tax word) or the tax reliefs pass finds in one (a relief term), asked
+ * of the whole item once: an item holding none of them gives no record, and is skipped.
+ */
+export function mayPay(text: string): boolean {
+  return MAY_PAY_RE.test(text);
+}
+/** the four word tables as one alternation: one scan of the item instead of four */
+const MAY_PAY_RE = new RegExp([ANY_INSTRUMENT_RE, POOL_RE, TAX_WORD_RE, TAX_RELIEF_RE].map((re) => re.source).join("|"));
 
 /** The records of one part (a ；-piece of a sentence), in text order. */
 export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {

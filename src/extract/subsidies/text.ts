@@ -36,7 +36,7 @@ export function itemsOf(doc: Doc): Item[] {
     }
     const t = doc.source.text.slice(b.start, b.end);
     // a title line or a finished sentence ends here; a wrapped line ("按照每单不" / "超过0.3元") runs on
-    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(tail.split("\n").pop()!)) {
+    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(tail.slice(tail.lastIndexOf("\n") + 1))) {
       cur.text += "\n";
       tail = (tail + "\n").slice(-41);
     }

@@ -39,12 +39,16 @@ const FROM = new RegExp(`自${DATE}起`);
 
 /** Validity dates stated in a sentence: 自2021年1月1日至2025年12月31日; 2025年12月31日前; 补贴至2025年. */
 export function validityOf(sentence: string): { valid_from: string | null; valid_to: string | null } {
+  // every date and year read here is written with 年: most sentences hold none
+  if (!sentence.includes("年")) return { valid_from: null, valid_to: null };
   const s = sentence.replace(/\s+/g, "");
-  const ft = FROM_TO.exec(s);
+  // a full date (FROM_TO, FROM, UNTIL) holds 日: without one only 至2025年 is left to read
+  const dated = s.includes("日");
+  const ft = dated ? FROM_TO.exec(s) : null;
   if (ft) return { valid_from: `${ft[1]}-${pad(ft[2]!)}-${pad(ft[3]!)}`, valid_to: `${ft[4]}-${pad(ft[5]!)}-${pad(ft[6]!)}` };
-  const from = FROM.exec(s);
+  const from = dated ? FROM.exec(s) : null;
   const valid_from = from ? `${from[1]}-${pad(from[2]!)}-${pad(from[3]!)}` : null;
-  const u = UNTIL.exec(s);
+  const u = dated ? UNTIL.exec(s) : null;
   if (u) {
     const y = u[1] ?? u[4]!, mo = u[2] ?? u[5]!, d = u[3] ?? u[6]!;
     return { valid_from, valid_to: `${y}-${pad(mo)}-${pad(d)}` };
@@ -55,11 +59,14 @@ export function validityOf(sentence: string): { valid_from: string | null; valid
 
 /** The first term written for payouts at or after `from` in an item (扶持期限为三年), found once per item. */
 const terms = new WeakMap<object, Array<{ at: number; years: number }>>();
+/** a global copy made once (each scan runs to its end before another starts) */
+const TERMS = new RegExp(TERM_AFTER_RE.source, "g");
 export function termAfter(item: { text: string }, from: number): { at: number; years: number } | null {
   let list = terms.get(item);
   if (!list) {
     list = [];
-    const re = new RegExp(TERM_AFTER_RE.source, "g");
+    const re = TERMS;
+    re.lastIndex = 0;
     for (let m = re.exec(item.text); m; m = re.exec(item.text)) {
       const n = yearsOf(m);
       if (n) list.push({ at: m.index, years: n });

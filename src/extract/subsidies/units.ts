@@ -13,7 +13,6 @@ const CLOSE = "）)〕］]";
 const MAX_LIST = 400;
 /** CLOSE by code unit, for the scan over a whole item (charClass: no string per character) */
 const CLOSING = charClass(CLOSE);
-const NEWLINE = 10;
 
 export interface UnitsClause { start: number; end: number; units: string[]; /** "…按职责分工负责，下同": the list holds for the items that follow */ carries?: boolean }
 
@@ -45,9 +44,13 @@ function trailingUnits(text: string, close: number): UnitsClause | null {
 /** Every 责任单位 clause in `text`, left to right. */
 export function unitClauses(text: string): UnitsClause[] {
   const out: UnitsClause[] = [];
-  // unlabeled lists closing a line
-  for (let i = 0; i < text.length; i++) {
-    if (!CLOSING.has(text.charCodeAt(i)) || !(i + 1 === text.length || text.charCodeAt(i + 1) === NEWLINE)) continue;
+  // unlabeled lists closing a line: a closing bracket right before a line break or the end (the line
+  // breaks found by indexOf, in order, the end last)
+  for (let from = 0; from <= text.length;) {
+    const nl = text.indexOf("\n", from);
+    const i = (nl < 0 ? text.length : nl) - 1;
+    from = nl < 0 ? text.length + 1 : nl + 1;
+    if (i < 0 || !CLOSING.has(text.charCodeAt(i))) continue;
     if (/(?:责任单位|牵头单位|责任部门|牵头部门)/.test(text.slice(Math.max(0, i - MAX_LIST), i))) continue;
     const t = trailingUnits(text, i);
     if (t) out.push(t);

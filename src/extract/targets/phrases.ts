@@ -1,5 +1,6 @@
 import table from "../../data/target-phrases.json" with { type: "json" };
 import { byLength, firstContained, holdsAny } from "../../shared/lexicon.js";
+import { requiredWords, type Need } from "./required-words.js";
 
 /**
  * The targets phrase tables (src/data/target-phrases.json), typed and
@@ -71,6 +72,8 @@ export interface QualitativePattern {
   needsYear: boolean;
   /** leading words cut from the value phrase */
   trim: RegExp | null;
+  /** one of these words is in every match (required-words.ts), or null when none is known */
+  words: Need;
 }
 
 export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map((p) => {
@@ -82,14 +85,9 @@ export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map(
     indicatorAfter: !!q.indicatorAfter,
     needsYear: !!q.needsYear,
     trim: q.trim ? new RegExp(q.trim, "u") : null,
+    words: requiredWords(q.re),
   };
 });
-/**
- * Does any qualitative pattern match the clause? One alternation of them all (their
- * names dropped), tested first: most clauses match none, and one scan answers that
- * at half the cost of a scan per pattern.
- */
-export const ANY_QUALITATIVE = new RegExp(table.qualitative.patterns.map((p) => `(?:${p.re.replace(/\(\?<\w+>/g, "(")})`).join("|"), "u");
 export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);
 
 /** First phrase of `list` that `text` ends with. */

@@ -116,11 +116,13 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
     if (b.heading && !/[。；]/.test(b.text)) continue;
     if (b.review || reviewSentence(s.text)) continue;
     let prev: Clause | null = null;
-    // 年均 anywhere in the sentence makes its values yearly averages: read once per sentence, not
-    // once per clause (a sentence of 40 000 clauses was read 40 000 times)
-    const sentenceAverage = includesAny(s.text, BASIS.averageAnnual) !== null;
+    // 年均 anywhere in the sentence makes its values yearly averages: read at most once per sentence, not
+    // once per clause (a sentence of 40 000 clauses was read 40 000 times), and only when a value needs it
+    let average: boolean | null = null;
+    const sentenceAverage = () => (average ??= includesAny(s.text, BASIS.averageAnnual) !== null);
+    const leadYear = inherited.get(b) ?? null;
     for (const c of sentenceClauses(text, s)) {
-      for (const d of clauseTargets(doc, timing, s, c, prev, inherited.get(b) ?? null, sentenceAverage, dropped)) out.push(d); // no spread: a clause may hold 10⁵ values
+      for (const d of clauseTargets(doc, timing, s, c, prev, leadYear, sentenceAverage, dropped)) out.push(d); // no spread: a clause may hold 10⁵ values
       prev = c;
     }
   }
@@ -146,11 +148,11 @@ function subjectOf(prev: Clause | null): string {
 const LEAD_ONLY = /^(?:到|至|力争|争取)|年$/;
 
 /** `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines) */
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, sentenceAverage: boolean, dropped?: DropSink): Draft<"targets">[] {
+function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, sentenceAverage: () => boolean, dropped?: DropSink): Draft<"targets">[] {
   const clause = c.text;
-  if (pastMarker(clause) || directionOnly(clause)) return [];
+  // the values first: most clauses hold none, and the phrase tables of a past result or a direction are dearer to read
   const qs = findQuantities(clause).filter((q) => usable(q, clause));
-  if (!qs.length) return [];
+  if (!qs.length || pastMarker(clause) || directionOnly(clause)) return [];
   // a comparator written once after a list of values covers the list (3000名、5000名左右)
   const shared: Array<Comparator | null> = qs.map(() => null);
   for (let i = qs.length - 2; i >= 0; i--) {
@@ -231,7 +233,7 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: C
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
-    const basis = basisOf({ before, verb, sentenceAverage, sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear });
+    const basis = basisOf({ before, verb, sentenceAverage: sentenceAverage(), sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear });
     const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.slice(Math.max(0, q.start - cmp.prefix.length - 1), q.start).includes(cmp.prefix) ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,

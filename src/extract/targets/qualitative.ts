@@ -3,7 +3,7 @@ import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, reviewSentence, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
-import { ANY_QUALITATIVE, BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny } from "./phrases.js";
+import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny, type QualitativePattern } from "./phrases.js";
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
@@ -32,13 +32,71 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   return out;
 }
 
+/**
+ * The patterns' words, found by their first two code units: a bitset of (hashed) pairs
+ * answers for most positions of a clause, the word list is read only on a hit.
+ */
+const WORDS_BY_FIRST = new Map<number, { words: string[]; patterns: number[] }>();
+const PAIRS = new Int32Array(1 << 11);
+const pairHash = (a: number, b: number) => ((a << 6) ^ b) & 0xffff;
+/** patterns with no word known, or a one-character one: tried on every clause */
+const ALWAYS_TRIED: number[] = [];
+QUALITATIVE.forEach((p, k) => {
+  if (!p.words || p.words.some((w) => w.length < 2)) { ALWAYS_TRIED.push(k); return; }
+  for (const w of p.words) {
+    const first = w.charCodeAt(0);
+    const list = WORDS_BY_FIRST.get(first) ?? { words: [], patterns: [] };
+    WORDS_BY_FIRST.set(first, list);
+    list.words.push(w);
+    list.patterns.push(k);
+    const h = pairHash(first, w.charCodeAt(1));
+    PAIRS[h >> 5]! |= 1 << (h & 31);
+  }
+});
+/** possible[k] === stamp: the clause being read holds a word of pattern k (no clearing per clause) */
+const possible = new Int32Array(QUALITATIVE.length);
+let stamp = 0;
+
+/**
+ * The first qualitative pattern (in table order) matching the clause. A pattern is
+ * tried only on a clause holding one of its words: one pass over the clause marks them.
+ */
+export function firstPattern(clause: string): { p: QualitativePattern; m: RegExpExecArray } | null {
+  if (++stamp === 0x7fffffff) { possible.fill(0); stamp = 1; }
+  let any = false;
+  for (const k of ALWAYS_TRIED) { possible[k] = stamp; any = true; }
+  let c = clause.charCodeAt(0);
+  for (let at = 0; at + 1 < clause.length; at++) {
+    const d = clause.charCodeAt(at + 1);
+    const h = pairHash(c, d);
+    if ((PAIRS[h >> 5]! & (1 << (h & 31))) !== 0) {
+      const list = WORDS_BY_FIRST.get(c);
+      if (list) {
+        for (let j = 0; j < list.words.length; j++) {
+          const k = list.patterns[j]!;
+          if (possible[k] !== stamp && clause.startsWith(list.words[j]!, at)) { possible[k] = stamp; any = true; }
+        }
+      }
+    }
+    c = d;
+  }
+  if (!any) return null;
+  for (let k = 0; k < QUALITATIVE.length; k++) {
+    if (possible[k] !== stamp) continue;
+    const p = QUALITATIVE[k]!;
+    const m = p.re.exec(clause);
+    if (m) return { p, m };
+  }
+  return null;
+}
+
 function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
   // a value phrase may close a quotation (实现盟市与北京合作“全覆盖”): the closing quote is no part of it
   const clause = trimEndOf(c.text, CLOSING);
-  if (!ANY_QUALITATIVE.test(clause) || pastMarker(clause) || directionOnly(clause)) return [];
-  for (const p of QUALITATIVE) {
-    const m = p.re.exec(clause);
-    if (!m) continue;
+  const found = firstPattern(clause);
+  if (!found || pastMarker(clause) || directionOnly(clause)) return [];
+  {
+    const { p, m } = found;
     const v = m.groups?.v ?? m[0];
     const vStart = m.index + m[0].indexOf(v);
     const b = s.block;
@@ -71,7 +129,6 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
       target_year: year, value_text: valueText, basis,
     }, c.start + vStart, { start: s.start, end: s.end }), rule: `targets/qualitative: the ${p.kind} pattern /${p.re.source.slice(0, 60)}/ (target-phrases.json qualitative)` }));
   }
-  return [];
 }
 
 function cleanIndicator(t: string): string {

@@ -47,14 +47,35 @@ export function fypEnd(ordinal: number): number {
 
 const CN_SMALL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 // bounded: a 4-digit year or 4 Chinese digits, optional 底/末, optional 前; a 十X五 plan name with 末
-const YEAR = /(\d{4}|[〇零一二三四五六七八九]{4})年(底|末|年底)?(以前|之前|前)?|[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期末|时期末|末)/g;
+const YEAR = /(\d{4}|[〇零一二三四五六七八九]{4})年(底|末|年底)?(以前|之前|前)?|[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期末|时期末|末)/;
 const DEADLINE_BEFORE = ["到", "至", "于", "力争", "争取", "确保", "预计", "计划"];
+
+/** YEAR tried at one position only */
+const YEAR_AT = new RegExp(YEAR.source, "y");
+const QUOTE_OPEN = 0x201c, QUOTE = 0x22;
 
 export function yearMentions(text: string): YearMention[] {
   const out: YearMention[] = [];
-  YEAR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = YEAR.exec(text))) {
+  // every mention holds 年 or ends with 末: most clauses and blocks hold neither, and two indexOf say so at once
+  if (text.indexOf("年") < 0 && text.indexOf("末") < 0) return out;
+  // YEAR is tried only where a match can start: 4 characters before a 年, at a 十 or the quote before it.
+  // Those positions in order give the matches YEAR.exec would, without trying every position of the text.
+  // The next 年 and 十 are kept, not searched again from every position: linear on any text.
+  let pos = 0, nian = -2, shi = -2;
+  for (;;) {
+    if (nian !== -1 && nian < pos + 4) nian = text.indexOf("年", pos + 4);
+    if (shi !== -1 && shi < pos) shi = text.indexOf("十", pos);
+    let at = nian < 0 ? -1 : nian - 4;
+    if (shi >= 0) {
+      const q = text.charCodeAt(shi - 1);
+      const s = shi - 1 >= pos && (q === QUOTE_OPEN || q === QUOTE) ? shi - 1 : shi;
+      if (at < 0 || s < at) at = s;
+    }
+    if (at < 0) break;
+    YEAR_AT.lastIndex = at;
+    const m = YEAR_AT.exec(text);
+    if (!m) { pos = at + 1; continue; }
+    pos = m.index + m[0].length;
     let year: number;
     let deadline: boolean;
     if (m[4]) {
@@ -90,6 +111,7 @@ export interface BlockYears {
 }
 
 const cache = new WeakMap<object, BlockYears>();
+const NO_YEARS: BlockYears = Object.freeze({ mentions: [], lastDeadline: new Int32Array(0), separatorBefore: new Int32Array(0) });
 /** read by code unit: `text[i]` would make a string of every Chinese character scanned */
 const CLAUSE_SEPARATOR = charClass("，,：:");
 
@@ -98,6 +120,8 @@ export function blockYears(key: object, text: string): BlockYears {
   let b = cache.get(key);
   if (b) return b;
   const mentions = yearMentions(text).filter((y) => !y.baseline);
+  // most blocks state no year: they share one empty index (typed arrays are dear to allocate)
+  if (!mentions.length) { cache.set(key, NO_YEARS); return NO_YEARS; }
   const lastDeadline = new Int32Array(mentions.length);
   let last = -1;
   mentions.forEach((y, i) => { if (y.deadline) last = i; lastDeadline[i] = last; });
@@ -169,12 +193,17 @@ const DASH_BULLET = /^\s*(?:——|—|－－|--)/;
 export function bulletDeadlines(blocks: readonly Block[]): WeakMap<Block, number> {
   const out = new WeakMap<Block, number>();
   let lead: number | null = null;
-  for (const b of blocks) {
-    if (DASH_BULLET.test(b.text)) { if (lead !== null) out.set(b, lead); continue; }
-    const ms = blockYears(b, b.text).mentions;
-    let last: number | null = null;
-    for (const y of ms) if (y.deadline) last = y.year;
-    lead = last;
+  let bullet = blocks.length > 0 && DASH_BULLET.test(blocks[0]!.text);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const nextBullet = i + 1 < blocks.length && DASH_BULLET.test(blocks[i + 1]!.text);
+    if (bullet) { if (lead !== null) out.set(b, lead); }
+    else {
+      // only the bullets right after a paragraph read its deadline: the years of the others are left for when a value needs them
+      lead = null;
+      if (nextBullet) for (const y of blockYears(b, b.text).mentions) if (y.deadline) lead = y.year;
+    }
+    bullet = nextBullet;
   }
   return out;
 }

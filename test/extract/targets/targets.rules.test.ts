@@ -47,6 +47,10 @@ describe("target year", () => {
       [2027, true, false], [2030, true, false], [2035, true, false], [2030, true, false], [2020, false, true], [2024, false, false],
     ]);
   });
+  it("finds a year where the scan starts looking for it (4 before 年, at 十 or its quote): a digit run, a 十…五 that is no plan name", () => {
+    const ys = yearMentions("“十四五”时期末，二〇二五年年底前，20242025年，十三届五中全会，“十五五”规划期末");
+    expect(ys.map((y) => [y.year, y.deadline, y.start])).toEqual([[2025, true, 0], [2025, true, 9], [2025, false, 22], [2030, true, 36]]);
+  });
   it("a plan's horizon is the default: 2030 for the 十五五 plan, 2025 for the annual plan, none for an opinion", () => {
     expect(timingOf(docOf("x", FYP))).toEqual({ defaultYear: 2030, firstYear: 2026, period: "2026-2030" });
     expect(timingOf(docOf("x", ANNUAL))).toEqual({ defaultYear: 2025, firstYear: 2025, period: "2025" });

@@ -1,0 +1,40 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { QUALITATIVE } from "../../../src/extract/targets/phrases.js";
+import { firstPattern } from "../../../src/extract/targets/qualitative.js";
+import { requiredWords } from "../../../src/extract/targets/required-words.js";
+import { SEEDS, seedText } from "../../helpers.js";
+
+describe("requiredWords: words every match of a pattern contains", () => {
+  it("reads literals, groups and alternations of the qualitative table's shapes", () => {
+    expect(requiredWords("(?<v>全覆盖)$")).toEqual(["全覆盖"]);
+    // a word containing another is redundant: 清零 is in both longer ones
+    expect(requiredWords("(?<v>动态清零|全部清零|清零)$")).toEqual(["清零"]);
+    // an optional part needs nothing; the milestone words are needed, the year is a class
+    expect(requiredWords("(?<v>(?:\\d{4}|[二〇一三四五六七八九零]{4})年前(?:实现)?(?<i>碳达峰|碳中和))")).toEqual(["碳达峰", "碳中和"]);
+    expect(requiredWords("(?<v>[ⅠⅡⅢⅣⅤI]{1,3}类(?:及以上)?水质)$")).toEqual(["水质"]);
+  });
+  it("asks for nothing where a word is not certain", () => {
+    expect(requiredWords("[\\u4e00-\\u9fff]{2,8}$")).toBeNull();
+    expect(requiredWords("(?:实现)?达标")).toEqual(["达标"]);
+    expect(requiredWords("全?覆盖")).toEqual(["覆盖"]);
+    expect(requiredWords("(?=全国)[^，]{2}")).toBeNull();
+    expect(requiredWords("清零|[\\d]+")).toBeNull();
+    expect(requiredWords("(?<v>全覆盖")).toBeNull(); // unreadable: tried everywhere
+  });
+});
+
+describe("firstPattern: the qualitative patterns tried only on clauses holding their words", () => {
+  it("finds the same first pattern as trying every pattern, on every clause of the seeds", () => {
+    let matched = 0;
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) {
+      for (const clause of seedText(f).split(/[，,：:；;。！？!?\n]/)) {
+        const want = QUALITATIVE.find((p) => p.re.test(clause)) ?? null;
+        const got = firstPattern(clause)?.p ?? null;
+        expect(got, clause).toBe(want);
+        if (want) matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+});
