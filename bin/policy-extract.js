@@ -29,6 +29,7 @@ if (fast === "--version") {
 if (text !== null) {
   process.stdout.write(text);
 } else {
-  const { main } = await import("../dist/cli.js");
-  process.exitCode = await main(args);
+  // the bundled CLI with its code cache when the build made them (src/launch.ts)
+  const { loadMain } = await import("../dist/launch.js");
+  process.exitCode = await (await loadMain())(args);
 }

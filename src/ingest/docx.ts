@@ -1,6 +1,7 @@
 import type yauzl from "yauzl";
 import { InputError } from "./errors.js";
 import { sourceFromLines, type Source } from "./source.js";
+import { loadSaxes, loadYauzl } from "../packages.js";
 
 /**
  * Word .docx → text lines, as the contract numbers them: one line per
@@ -161,7 +162,7 @@ class DocumentLines {
 /** The text lines of word/document.xml, streamed with a size cap. */
 async function documentLines(file: string, bytes: Uint8Array): Promise<string[]> {
   // the zip and XML readers load only when a .docx is read (70 ms of start-up otherwise)
-  const [{ default: zipReader }, { SaxesParser }] = await Promise.all([import("yauzl"), import("saxes")]);
+  const [{ default: zipReader }, { SaxesParser }] = await Promise.all([loadYauzl(), loadSaxes()]);
   let zip: yauzl.ZipFile;
   try {
     zip = await zipReader.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { strictFileNames: false });

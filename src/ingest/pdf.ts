@@ -3,6 +3,7 @@ import { dirname, join, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { TextBuilder, type Source } from "./source.js";
 import { markerAt } from "../shared/markers.js";
+import { loadPdfParse } from "../packages.js";
 
 /**
  * PDF → text per page with pdf-parse (pdf.js). Chinese PDFs that use a
@@ -154,7 +155,7 @@ function joinWrappedRows(items: TextItemLike[]): void {
 
 /** pdf-parse with its page text read from items whose blanks that stand for tabs are tabs. */
 async function tabAwareParser(options: ConstructorParameters<typeof import("pdf-parse").PDFParse>[0]) {
-  const { PDFParse } = await import("pdf-parse");
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse(options);
   // pdf-parse keeps its per-page assembly private; it is wrapped, not rewritten,
   // so line breaks and cell gaps stay exactly as pdf-parse computes them

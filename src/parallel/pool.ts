@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { loadTinypool } from "../packages.js";
 
 /**
  * Runs one job per input over a pool of worker threads (tinypool) and returns the
@@ -48,7 +49,7 @@ export async function forEachInOrder<J, R>(jobs: readonly J[], opts: PoolOptions
     return ordered(jobs, INFLIGHT, INFLIGHT * 2, (j) => opts.inline(j).then(tick), use);
   }
   // loaded only when a pool is used: a single-input build never pays for it
-  const { default: Tinypool } = await import("tinypool");
+  const { default: Tinypool } = await loadTinypool();
   const pool = new Tinypool({ filename: opts.worker.href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
   try {
     await ordered(jobs, threads, threads * WINDOW, (j) => (pool.run(j) as Promise<R>).catch((e: Error) => opts.crashed(j, e)).then(tick), use);

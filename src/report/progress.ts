@@ -1,4 +1,5 @@
 import type cliProgress from "cli-progress";
+import { loadCliProgress } from "../packages.js";
 
 /**
  * The build's progress bar over its inputs (cli-progress), drawn on a terminal
@@ -14,7 +15,7 @@ export interface Progress {
 export async function progressBar(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Promise<Progress> {
   if (!enabled) return { stop() {} };
   // loaded only for a terminal: pipes and files never draw a bar
-  const { default: bars } = await import("cli-progress");
+  const { default: bars } = await loadCliProgress();
   let bar: cliProgress.SingleBar | null = null;
   return {
     onInput(done, total) {

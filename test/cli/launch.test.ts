@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import yazl from "yazl";
+import { outputTree, ROOT, SEED, SEEDS, seedText } from "../helpers.js";
+
+/**
+ * The launcher's bundled CLI (dist/cli.cjs with V8's code cache, src/launch.ts,
+ * scripts/bundle-cli.mjs): what `npm run build` made fits this Node, and it gives
+ * the bytes the compiled modules give, for every kind of input (the PDF and .docx
+ * readers are loaded on demand from outside the bundle).
+ */
+const BIN = join(ROOT, "bin", "policy-extract.js");
+const DIST = join(ROOT, "dist");
+const base = mkdtempSync(join(tmpdir(), "launch-"));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+
+describe("the bundled CLI", () => {
+  it("its code cache fits this Node: V8 takes it", async () => {
+    const { compileBundle } = await import(join(DIST, "launch.js"));
+    expect(compileBundle(true).cacheRejected).toBe(false);
+  });
+
+  it("builds the same bytes as the compiled modules: seeds, HTML, PDF (text, CMap) and .docx", async () => {
+    const inputs = join(base, "in");
+    mkdirSync(inputs);
+    for (const f of ["004_cmap.pdf", "004_embedded.pdf", "004_notice.html"]) cpSync(join(ROOT, "test", "fixtures", f), join(inputs, f));
+    writeFileSync(join(inputs, "annual.docx"), await docxOf(seedText(SEED.annual).split("\n").slice(0, 80)));
+    const bundled = run(["build", "--in", SEEDS, inputs, "--out", join(base, "bundled"), "--no-cache", "--jobs", "2"]);
+    expect(bundled.status, bundled.stderr).toBe(0);
+    expect(bundled.stderr).not.toMatch(/Warning/);
+    const modules = run(["build", "--in", SEEDS, inputs, "--out", join(base, "modules"), "--no-cache"], { POLICY_EXTRACT_NO_BUNDLE: "1" });
+    expect(modules.status, modules.stderr).toBe(0);
+    expect(outputTree(join(base, "bundled"))).toEqual(outputTree(join(base, "modules")));
+  }, 300_000);
+
+  it("a bundle older than the compiled modules (a bare tsc since) is not used", async () => {
+    const { BUNDLE, bundleIsCurrent } = await import(join(DIST, "launch.js"));
+    const kept = statSync(BUNDLE);
+    try {
+      const old = new Date(statSync(join(DIST, "cli.js")).mtimeMs - 60_000);
+      utimesSync(BUNDLE, old, old);
+      expect(bundleIsCurrent()).toBe(false);
+    } finally {
+      utimesSync(BUNDLE, kept.atime, kept.mtime);
+    }
+    expect(bundleIsCurrent()).toBe(true);
+  });
+});
+
+/** A .docx (a zip made with yazl, as Word writes it) of one paragraph per line. */
+async function docxOf(lines: string[]): Promise<Buffer> {
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${esc(l)}</w:t></w:r></w:p>`).join("");
+  const z = new yazl.ZipFile();
+  z.addBuffer(Buffer.from("<Types/>"), "[Content_Types].xml", { mtime: new Date(0) });
+  z.addBuffer(Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`), "word/document.xml", { mtime: new Date(0) });
+  z.end();
+  const chunks: Buffer[] = [];
+  for await (const c of z.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
