@@ -39,27 +39,6 @@ const STAGE_VERBS = (stages.verbs as Array<[string, string]>).map(([v]) => v);
 /** verbs that open a commitment (stage verbs included) */
 export const VERBS = [...new Set([...rules.leadVerbs, ...STAGE_VERBS])].filter((v) => v !== "前期工作");
 export const ADVERBS = rules.adverbs;
-/** a run of manner words and verbs governing what follows: 积极推进, 加快建设, 高标准建设 */
-export const VERB_RUN_RE = new RegExp(`(?:(?:${alt(ADVERBS)}){0,3}(?:${alt(VERBS)}))+`, "g");
-/**
- * VERB_RUN_RE again (same source and flags, so V8 compiles it once for both) with a lastIndex of
- * its own. An anchored copy (^(?:…)) is another regex to V8: compiling that 645-character
- * alternation cost ~38 ms at its first use in every process and worker.
- */
-const VERB_RUN_SEARCH = new RegExp(VERB_RUN_RE.source, "g");
-/** the first characters of every adverb and verb: where a verb run may open */
-const RUN_OPENERS: ReadonlySet<number> = new Set([...ADVERBS, ...VERBS].map((w) => w.charCodeAt(0)));
-/**
- * The verb run opening `s` (what ^(?:VERB_RUN_RE) matches there), or null. The search tries
- * position 0 first, so a run found there is the anchored match; callers pass a short window.
- */
-export function verbRunOpening(s: string): string | null {
-  // a window opening with no adverb's or verb's first character holds no run there: no search of the rest
-  if (!RUN_OPENERS.has(s.charCodeAt(0))) return null;
-  VERB_RUN_SEARCH.lastIndex = 0;
-  const m = VERB_RUN_SEARCH.exec(s);
-  return m !== null && m.index === 0 ? m[0] : null;
-}
 export const VERB_AT_START_RE = new RegExp(`^(?:${alt(VERBS)})`);
 export const VERB_ONE_RE = new RegExp(alt(VERBS), "g");
 export const NON_BUILDING = new Set(rules.nonBuilding);

@@ -3,8 +3,9 @@ import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL, KEY_PROJECT_WORDS,
   KNOWN_PLACE_PREFIX, LEVEL_ITEMS, LEVEL_ITEM_WORDS, OWNER_PREFIX_RE, REGION_PREFIX, NAME_VERBS, isPlaceName, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SUFFIXES, VERB_AT_START_RE, VERB_ONE_RE,
-  VERB_RUN_RE, verbRunOpening, type HeadNoun,
+  type HeadNoun,
 } from "./lexicon.js";
+import { verbRunAt, verbRunOpening } from "./verb-run.js";
 
 /**
  * Candidate names in one clause. A name ends at a head noun of a physical
@@ -124,15 +125,13 @@ function governsInGap(gap: string): boolean {
  * the head, continued over joined verbs ("科学布局和实施重点生态工程").
  */
 function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string; end: number } {
-  VERB_RUN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = VERB_RUN_RE.exec(seg))) {
+  for (let m = verbRunAt(seg, 0); m; m = verbRunAt(seg, m.index + m.text.length)) {
     // runs come in text order and are never empty: once one starts at the head, none later ends before it
     if (m.index >= headAt) break;
-    let end = m.index + m[0].length;
+    let end = m.index + m.text.length;
     if (headAt - end < 0) continue;
     if (heading && m.index > 0) break; // a box heading's verb opens it (（二）开展江河绿色生态廊道建设)
-    let verbs = m[0];
+    let verbs = m.text;
     for (;;) {
       const j = JOINT.exec(seg.slice(end, end + 4))?.[0] ?? "";
       const n = verbRunOpening(seg.slice(end + j.length, end + j.length + WINDOW));
@@ -404,17 +403,16 @@ function keyProjectList(text: string): NameHit[] | null {
   if (t.index > MAX_LIST) return null;
   const body = text.slice(0, t.index);
   if (!t[0].startsWith("等") && body.includes("等")) return null; // "…等国家水土保持重点工程": the class is longer
-  VERB_RUN_RE.lastIndex = 0;
-  const v = VERB_RUN_RE.exec(body.slice(0, WINDOW));
+  const v = verbRunAt(body.slice(0, WINDOW), 0);
   if (!v || v.index > 2) return null;
-  const listStart = v.index + v[0].length;
+  const listStart = v.index + v.text.length;
   const list = body.slice(listStart);
   if (!list.includes("、") || CLASS_LIST.test(list)) return null;
   const items = splitItems(list, true);
   if (items.length < 2) return null;
   const head = HEAD_BY_NAME.get("项目")!;
   return items.map((it) => ({
-    name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v[0],
+    name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v.text,
     head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "",
   }));
 }
