@@ -7,6 +7,7 @@ import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, incl
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
+import { holdsAny } from "../../shared/lexicon.js";
 
 /** closing quotes and spaces at a clause's end */
 const CLOSING = charClass(`${WHITESPACE}”"’』」`);
@@ -32,58 +33,21 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   return out;
 }
 
-/**
- * The patterns' words, found by their first two code units: a bitset of (hashed) pairs
- * answers for most positions of a clause, the word list is read only on a hit.
- */
-const WORDS_BY_FIRST = new Map<number, { words: string[]; patterns: number[] }>();
-const PAIRS = new Int32Array(1 << 11);
-const pairHash = (a: number, b: number) => ((a << 6) ^ b) & 0xffff;
-/** patterns with no word known, or a one-character one: tried on every clause */
-const ALWAYS_TRIED: number[] = [];
-QUALITATIVE.forEach((p, k) => {
-  if (!p.words || p.words.some((w) => w.length < 2)) { ALWAYS_TRIED.push(k); return; }
-  for (const w of p.words) {
-    const first = w.charCodeAt(0);
-    const list = WORDS_BY_FIRST.get(first) ?? { words: [], patterns: [] };
-    WORDS_BY_FIRST.set(first, list);
-    list.words.push(w);
-    list.patterns.push(k);
-    const h = pairHash(first, w.charCodeAt(1));
-    PAIRS[h >> 5]! |= 1 << (h & 31);
-  }
-});
-/** possible[k] === stamp: the clause being read holds a word of pattern k (no clearing per clause) */
-const possible = new Int32Array(QUALITATIVE.length);
-let stamp = 0;
+/** every pattern's words (required-words.ts), for one test of a clause against them all */
+const ALL_WORDS = QUALITATIVE.flatMap((p) => p.words ?? []);
+/** patterns with no word known: tried on every clause */
+const UNWORDED = QUALITATIVE.some((p) => !p.words);
 
 /**
  * The first qualitative pattern (in table order) matching the clause. A pattern is
- * tried only on a clause holding one of its words: one pass over the clause marks them.
+ * tried only on a clause holding one of its words: most clauses hold none of any
+ * pattern's, and one test of the clause says so.
  */
 export function firstPattern(clause: string): { p: QualitativePattern; m: RegExpExecArray } | null {
-  if (++stamp === 0x7fffffff) { possible.fill(0); stamp = 1; }
-  let any = false;
-  for (const k of ALWAYS_TRIED) { possible[k] = stamp; any = true; }
-  let c = clause.charCodeAt(0);
-  for (let at = 0; at + 1 < clause.length; at++) {
-    const d = clause.charCodeAt(at + 1);
-    const h = pairHash(c, d);
-    if ((PAIRS[h >> 5]! & (1 << (h & 31))) !== 0) {
-      const list = WORDS_BY_FIRST.get(c);
-      if (list) {
-        for (let j = 0; j < list.words.length; j++) {
-          const k = list.patterns[j]!;
-          if (possible[k] !== stamp && clause.startsWith(list.words[j]!, at)) { possible[k] = stamp; any = true; }
-        }
-      }
-    }
-    c = d;
-  }
-  if (!any) return null;
-  for (let k = 0; k < QUALITATIVE.length; k++) {
-    if (possible[k] !== stamp) continue;
-    const p = QUALITATIVE[k]!;
+  const worded = holdsAny(clause, ALL_WORDS);
+  if (!worded && !UNWORDED) return null;
+  for (const p of QUALITATIVE) {
+    if (p.words && !(worded && holdsAny(clause, p.words))) continue;
     const m = p.re.exec(clause);
     if (m) return { p, m };
   }
