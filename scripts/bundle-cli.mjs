@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/cli.js and the modules it imports; packages stay
-// outside) into one CommonJS script, dist/cli.cjs, then builds the seeds once with it
+// Bundles the compiled CLI (dist/cli.js, the modules it imports and the packages they
+// import) into one CommonJS script, dist/cli.cjs, then builds the seeds once with it
 // and writes V8's code cache of the functions that build compiled: dist/cli.cjs.cache.
-// The launcher loads both (src/launch.ts). Each module's import.meta.url becomes its
-// own file's URL, worked out from where the bundle lies, so paths it resolves
-// (schemas/, package.json, the worker file, the native addon) stay what they were.
+// The launcher loads both (src/launch.ts). Packages are inside because loading them
+// as modules cost about 100 ms a run (yargs alone, an ES module loaded by require(),
+// 75-95 ms); inside, their code comes from the cache too. Each module's
+// import.meta.url becomes its own file's URL, worked out from where the bundle lies,
+// so paths it resolves (schemas/, package.json, the worker file, the native addon,
+// yargs' locales) stay what they were.
 import { build } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,11 +31,22 @@ const packagesOutside = {
 const ownUrl = {
   name: "import-meta-url",
   setup(b) {
-    b.onLoad({ filter: /\.js$/ }, (args) => {
-      if (!args.path.startsWith(dist)) return undefined;
-      const rel = relative(dist, args.path).split("\\").join("/");
-      const code = readFileSync(args.path, "utf8").replaceAll("import.meta.url", `__peModuleUrl(${JSON.stringify(rel)})`);
-      return { contents: code, loader: "js" };
+    b.onLoad({ filter: /\.m?js$/ }, (args) => {
+      const file = args.path.split("\\").join("/");
+      if (args.path.startsWith(dist)) {
+        const rel = relative(dist, args.path).split("\\").join("/");
+        return { contents: readFileSync(args.path, "utf8").replaceAll("import.meta.url", `__peModuleUrl(${JSON.stringify(rel)})`), loader: "js" };
+      }
+      // a package's own file (yargs finds its locales from it): found where Node would find the package
+      const at = file.lastIndexOf("/node_modules/");
+      if (at < 0) return undefined;
+      const code = readFileSync(args.path, "utf8");
+      if (!code.includes("import.meta.url")) return undefined;
+      const parts = file.slice(at + "/node_modules/".length).split("/");
+      const n = parts[0].startsWith("@") ? 2 : 1;
+      const pkg = parts.slice(0, n).join("/");
+      const rel = parts.slice(n).join("/");
+      return { contents: code.replaceAll("import.meta.url", `__pePackageUrl(${JSON.stringify(pkg)}, ${JSON.stringify(rel)})`), loader: "js" };
     });
   },
 };
@@ -44,8 +58,13 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  packages: "external",
-  banner: { js: `const __peModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;` },
+  banner: { js: [
+    // taken before any module runs: a package's own top-level \`__dirname\` (yargs declares one) reuses the name
+    `const __peDir = __dirname;`,
+    `const __peModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__peDir, rel)).href;`,
+    // the package folder as Node resolves a bare name: node_modules/<pkg> in this folder or the nearest one above
+    `const __pePackageUrl = (pkg, rel) => { const { join, dirname } = require("node:path"); for (let d = __peDir; ; d = dirname(d)) { const p = join(d, "node_modules", pkg); if (require("node:fs").existsSync(join(p, "package.json"))) return require("node:url").pathToFileURL(join(p, rel)).href; if (dirname(d) === d) return require("node:url").pathToFileURL(join(__peDir, rel)).href; } };`,
+  ].join("\n") },
   plugins: [packagesOutside, ownUrl],
   logLevel: "warning",
 });

@@ -7,7 +7,7 @@ import { Script } from "node:vm";
 /**
  * How the launcher (bin/policy-extract.js) loads the CLI. `npm run build` bundles
  * the compiled modules into one CommonJS script, dist/cli.cjs (scripts/bundle-cli.mjs,
- * with esbuild; packages stay outside it), and keeps V8's code cache of it after a
+ * with esbuild; with the packages it imports statically), and keeps V8's code cache of it after a
  * build of the seeds, dist/cli.cjs.cache. Loaded with that cache, the functions a
  * build runs need no parsing or compiling to bytecode: a build of the seeds takes
  * about a tenth less (README, "Speed"). V8 checks the cache against its version,

@@ -38,6 +38,16 @@ describe("the bundled CLI", () => {
     expect(outputTree(join(base, "bundled"))).toEqual(outputTree(join(base, "modules")));
   }, 300_000);
 
+  it("yargs, bundled in, still finds its own files: a usage error in the user's language, as with the modules", () => {
+    // yargs reads locales/<LANG>.json beside its own module; inside the bundle that path comes from __pePackageUrl
+    const env = { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+    const bundled = run(["build", "--nope"], env);
+    const modules = run(["build", "--nope"], { ...env, POLICY_EXTRACT_NO_BUNDLE: "1" });
+    expect(bundled.status).toBe(2);
+    expect(bundled.stderr).toContain("无法识别的选项：nope");
+    expect(bundled.stderr).toBe(modules.stderr);
+  });
+
   it("a bundle older than the compiled modules (a bare tsc since) is not used", async () => {
     const { BUNDLE, bundleIsCurrent } = await import(join(DIST, "launch.js"));
     const kept = statSync(BUNDLE);
