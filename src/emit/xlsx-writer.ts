@@ -1,7 +1,6 @@
 import { promisify } from "node:util";
 import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import { Zip, ZipPassThrough } from "fflate";
-import { charClass } from "../shared/char-class.js";
 import { startsFormula } from "./csv.js";
 
 /**
@@ -82,19 +81,12 @@ export function xmlText(s: string): string {
 /**
  * Characters that start something xmlText rewrites: the markup four, "_" (of a
  * literal _xHHHH_), controls but tab and LF, U+FFFE/FFFF and surrogates. Most cells
- * hold none, and a scan by code unit tells so several times faster than the
- * regular expression, which only runs on the rest.
+ * hold none: one native search of this class (no lookarounds, about 1 ns a
+ * character) tells so, several times faster than reading the cell by code unit in
+ * JavaScript, and much faster than the rewriting expression, which only runs on the rest.
  */
-const ESCAPE_START = charClass(`&<>"_\ufffe\uffff${charsFrom(0, 0x20).replace(/[\t\n]/g, "")}${charsFrom(0xd800, 0xe000)}`);
-function charsFrom(from: number, to: number): string {
-  let s = "";
-  for (let c = from; c < to; c++) s += String.fromCharCode(c);
-  return s;
-}
-function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (ESCAPE_START.has(s.charCodeAt(i))) return true;
-  return false;
-}
+const ESCAPE_START = /[&<>"_\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]/;
+const needsEscape = (s: string): boolean => ESCAPE_START.test(s);
 
 /** Column letters of a 0-based column index: 0 → A, 26 → AA. */
 export function columnName(i: number): string {

@@ -164,7 +164,7 @@ describe("policy-extract.xlsx", () => {
       const named: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" };
       return named[c] ?? (c.length > 1 ? `_x005F${c}` : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
     });
-    const unit = fc.constantFrom("推", "_", "x", "0", "A", "&", "\"", "\t", "\n", "\r", "\u0001", "\ufffe", "\ud840", "\udc0b", "𠀋", "'");
+    const unit = fc.constantFrom("推", "_", "x", "0", "A", "&", "<", ">", "\"", "\t", "\n", "\r", "\u0001", "\u0008", "\u000b", "\u001f", "\ufffe", "\uffff", "\ud840", "\udc0b", "𠀋", "'");
     fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => { expect(xmlText(s)).toBe(full(s)); }), { numRuns: 3000 });
   });
 
