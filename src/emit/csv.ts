@@ -33,9 +33,29 @@ export function csvHeader(columns: readonly string[]): string {
   return stringify([columns as string[]], { ...OPTIONS, bom: true });
 }
 
-/** Data lines for some records (each ends with CRLF, so pieces can be appended one after another). */
+/** A text cell csv-stringify quotes with OPTIONS: one holding the delimiter, the quote or a line break. */
+const QUOTED_CELL = /[,"\r\n]/;
+const quoted = (v: string | number): boolean => typeof v === "string" && QUOTED_CELL.test(v);
+
+/**
+ * Data lines for some records (each ends with CRLF, so pieces can be appended one
+ * after another). A record none of whose cells is quoted is what csv-stringify
+ * writes for it, its cells joined by commas: nearly every record (Chinese text
+ * uses full-width commas and quotes), and csv-stringify's casting and checks of
+ * each field were most of the CSV's time (and slow while they are not yet
+ * compiled: a build of a few inputs is mostly that). The others, in runs, are
+ * written by csv-stringify.
+ */
 export function csvRows(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
-  return stringify(records.map((r) => columns.map((c) => cell(r[c]))), OPTIONS);
+  let out = "";
+  let run: Array<Array<string | number>> = [];
+  for (const r of records) {
+    const cells = columns.map((c) => cell(r[c]));
+    if (cells.some(quoted)) { run.push(cells); continue; }
+    if (run.length) { out += stringify(run, OPTIONS); run = []; }
+    out += cells.join(",") + "\r\n";
+  }
+  return run.length ? out + stringify(run, OPTIONS) : out;
 }
 
 export function toCsv(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
