@@ -49,7 +49,7 @@ describe("incremental builds", () => {
     writeFileSync(files[4]!, Buffer.concat([Buffer.from(head.join(" "), "latin1"), junk]));
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "after-damage"), "--cache-dir", cache]).status).toBe(0);
     expect(tree(join(base, "after-damage"))).toEqual(tree(scratch));
-  });
+  }, 300_000); // a whole build in a child process: timed out at the default minute on a machine at load 5-7
 });
 
 describe("cache pruning (a nightly job's disk)", () => {
@@ -119,7 +119,7 @@ describe("streaming and shards", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "single"), "--no-cache"]).status).toBe(0);
     expect(tree(join(base, "merged"))).toEqual(tree(join(base, "single")));
-  });
+  }, 300_000); // four whole builds in child processes, three at once
 
   it("merge refuses overlapping shards and changed files (exit 3, one line)", () => {
     const r = pe(["merge", `${join(base, "in-0")}.out`, `${join(base, "in-0")}.out`, "--out", join(base, "m2")]);
