@@ -1,3 +1,5 @@
+import { RegExpParser, type AST } from "@eslint-community/regexpp";
+
 /**
  * Words a match of a regular expression must contain, read from its source:
  * `(?<v>全覆盖)$` needs 全覆盖, `(?<v>初步形成|基本形成)$` needs 初步形成 or
@@ -7,9 +9,10 @@
  * every clause. The words are derived, never written twice, so the patterns
  * stay the one statement of what they match.
  *
- * The reading is conservative: where it cannot be sure a word is needed (a
- * class, an escape, an optional part, a lookaround) it asks for nothing, and
- * a pattern it cannot read at all gets `null` (try it on every clause).
+ * The source is parsed by regexpp (ESLint's parser of ECMAScript regular
+ * expressions), and its tree read conservatively: where a word is not certain
+ * (a class, an optional part, a lookaround, a back-reference) it asks for
+ * nothing, and a pattern it cannot parse gets `null` (try it on every clause).
  */
 
 /** at least one of these words is in every match; null: no such word known */
@@ -31,99 +34,47 @@ function minimal(words: readonly string[]): string[] {
   return uniq.filter((w) => !uniq.some((o) => o !== w && w.includes(o)));
 }
 
-class Reader {
-  i = 0;
-  constructor(readonly src: string) {}
+/** Alternatives: a match goes through one of them, so it holds one of their words, if each has some. */
+function alternativesNeed(alts: readonly AST.Alternative[]): Need {
+  const branches = alts.map(sequenceNeed);
+  if (branches.some((b) => b === null)) return null;
+  return minimal(branches.flatMap((b) => b!));
+}
 
-  /** alternatives up to `)` or the end */
-  alternation(): Need {
-    const branches: Need[] = [this.sequence()];
-    while (this.src[this.i] === "|") { this.i++; branches.push(this.sequence()); }
-    if (branches.some((b) => b === null)) return null;
-    return minimal(branches.flatMap((b) => b!));
+/** One alternative: characters in a row are one word; of that and what its groups need, the most selective. */
+function sequenceNeed(alt: AST.Alternative): Need {
+  let need: Need = null;
+  let run = "";
+  for (const e of alt.elements) {
+    if (e.type === "Character") { run += String.fromCodePoint(e.value); continue; }
+    if (run) need = better(need, [run]);
+    run = "";
+    need = better(need, elementNeed(e));
   }
+  return run ? better(need, [run]) : need;
+}
 
-  /** terms up to `|`, `)` or the end */
-  sequence(): Need {
-    let need: Need = null;
-    let run = "";
-    const endRun = () => { if (run) need = better(need, [run]); run = ""; };
-    while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
-      const atom = this.atom();
-      const min = this.quantifier();
-      if (atom.literal !== null && min === 1 && !this.quantified) { run += atom.literal; continue; }
-      endRun();
-      if (min >= 1) need = better(need, atom.need);
-    }
-    endRun();
-    return need;
-  }
-
-  /** set by quantifier(): the atom carried a quantifier (even {1}) */
-  quantified = false;
-
-  /** the least number of times the atom before must occur (1 when no quantifier follows) */
-  quantifier(): number {
-    const c = this.src[this.i];
-    this.quantified = true;
-    let min: number;
-    if (c === "*") { this.i++; min = 0; }
-    else if (c === "+") { this.i++; min = 1; }
-    else if (c === "?") { this.i++; min = 0; }
-    else if (c === "{" && /^\{\d+(?:,\d*)?\}/.test(this.src.slice(this.i))) {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.src.slice(this.i))!;
-      this.i += m[0].length;
-      min = Number(m[1]);
-    } else { this.quantified = false; return 1; }
-    if (this.src[this.i] === "?") this.i++; // lazy
-    return min;
-  }
-
-  atom(): { literal: string | null; need: Need } {
-    const c = this.src[this.i]!;
-    if (c === "(") {
-      this.i++;
-      let lookaround = false;
-      if (this.src.startsWith("?:", this.i)) this.i += 2;
-      else if (/^\?<[A-Za-z_]\w*>/.test(this.src.slice(this.i, this.i + 40))) this.i = this.src.indexOf(">", this.i) + 1;
-      else if (this.src[this.i] === "?") { lookaround = true; this.i += this.src.startsWith("?<", this.i) ? 3 : 2; }
-      const need = this.alternation();
-      if (this.src[this.i] !== ")") throw new Error("unbalanced group");
-      this.i++;
-      return { literal: null, need: lookaround ? null : need };
-    }
-    if (c === "[") {
-      // a class: skip to its closing bracket (escapes inside skipped with it)
-      this.i++;
-      while (this.i < this.src.length && this.src[this.i] !== "]") this.i += this.src[this.i] === "\\" ? 2 : 1;
-      if (this.i >= this.src.length) throw new Error("unclosed class");
-      this.i++;
-      return { literal: null, need: null };
-    }
-    if (c === "\\") {
-      // an escape: \d, \u4e00, \. … read as no word (safe), skipping its characters
-      const m = /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<\w+>|p\{[^}]*\}|P\{[^}]*\}|\d+|[\s\S])/.exec(this.src.slice(this.i, this.i + 40));
-      this.i += m ? m[0].length : 2;
-      return { literal: null, need: null };
-    }
-    this.i++;
-    if (c === "." || c === "^" || c === "$") return { literal: null, need: null };
-    if ("*+?{}]".includes(c)) throw new Error(`unexpected ${c}`);
-    // a surrogate pair is one literal character
-    const code = c.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && this.i < this.src.length) return { literal: c + this.src[this.i++]!, need: null };
-    return { literal: c, need: null };
+function elementNeed(e: AST.Element): Need {
+  switch (e.type) {
+    case "Character": return [String.fromCodePoint(e.value)];
+    case "Group":
+    case "CapturingGroup": return alternativesNeed(e.alternatives);
+    case "Quantifier": return e.min >= 1 ? elementNeed(e.element) : null;
+    // a class or set matches one of many characters; an assertion (^ $ \b, a lookaround) consumes nothing; a back-reference may be empty
+    default: return null;
   }
 }
 
-/** Words one of which every match of `source` (a pattern without the `i` or `x`-like flags) contains, or null. */
+const parser = new RegExpParser({ ecmaVersion: 2025 });
+
+/** Words one of which every match of `source` (compiled with the `u` flag alone) contains, or null. */
 export function requiredWords(source: string): Need {
+  let pattern: AST.Pattern;
   try {
-    const r = new Reader(source);
-    const need = r.alternation();
-    if (r.i !== source.length) return null;
-    return need && need.length && need.every((w) => w.length > 0) ? need : null;
+    pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
   } catch {
     return null;
   }
+  const need = alternativesNeed(pattern.alternatives);
+  return need && need.length && need.every((w) => w.length > 0) ? need : null;
 }

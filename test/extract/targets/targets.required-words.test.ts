@@ -13,6 +13,8 @@ describe("requiredWords: words every match of a pattern contains", () => {
     // an optional part needs nothing; the milestone words are needed, the year is a class
     expect(requiredWords("(?<v>(?:\\d{4}|[二〇一三四五六七八九零]{4})年前(?:实现)?(?<i>碳达峰|碳中和))")).toEqual(["碳达峰", "碳中和"]);
     expect(requiredWords("(?<v>[ⅠⅡⅢⅣⅤI]{1,3}类(?:及以上)?水质)$")).toEqual(["水质"]);
+    // an escape that stands for one character is that character (the parser reads it as regexpp does)
+    expect(requiredWords("(?<v>\\u5168覆\\u{76d6})$")).toEqual(["全覆盖"]);
   });
   it("asks for nothing where a word is not certain", () => {
     expect(requiredWords("[\\u4e00-\\u9fff]{2,8}$")).toBeNull();
