@@ -52,6 +52,26 @@ const ownUrl = {
   },
 };
 
+// string-width (yargs' help layout; three copies under yargs, cliui and wrap-ansi) builds an
+// Intl.Segmenter and emoji expressions when loaded: 20 ms at every start for text only help and
+// usage errors lay out. Each import of it gets a stand-in that loads the real one on first call.
+const lazyStringWidth = {
+  name: "lazy-string-width",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve("string-width", { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: real.path, namespace: "lazy-string-width" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-string-width" }, (args) => ({
+      contents: `let width; export default function stringWidth(text, options) { width ??= require(${JSON.stringify(args.path)}).default; return width(text, options); }`,
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
 // the worker's tinypool stays a package of its own: Tinypool.move marks a result with a
 // symbol of tinypool's module, which the pool's side of the worker (loaded by tinypool) must see
 const bundleOf = (entry, outfile, external = []) => build({
@@ -69,7 +89,7 @@ const bundleOf = (entry, outfile, external = []) => build({
     // the package folder as Node resolves a bare name: node_modules/<pkg> in this folder or the nearest one above
     `const __pePackageUrl = (pkg, rel) => { const { join, dirname } = require("node:path"); for (let d = __peDir; ; d = dirname(d)) { const p = join(d, "node_modules", pkg); if (require("node:fs").existsSync(join(p, "package.json"))) return require("node:url").pathToFileURL(join(p, rel)).href; if (dirname(d) === d) return require("node:url").pathToFileURL(join(__peDir, rel)).href; } };`,
   ].join("\n") },
-  plugins: [packagesOutside, ownUrl],
+  plugins: [packagesOutside, lazyStringWidth, ownUrl],
   logLevel: "warning",
 });
 await bundleOf("cli.js", "cli.cjs");
