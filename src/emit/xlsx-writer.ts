@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import { Zip, ZipPassThrough } from "fflate";
+import { charClass, WHITESPACE } from "../shared/char-class.js";
 import { startsFormula } from "./csv.js";
 
 /**
@@ -120,9 +121,10 @@ function styleId(c: Exclude<Cell, null>): number {
 /** A number as SpreadsheetML writes it: the shortest text that reads back as the same double. */
 const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 
-const SPACE = /^\s$/;
+/** What `\s` matches, tested by code unit: charAt and a regular expression made a string for each end of every text cell. */
+const SPACE = charClass(WHITESPACE);
 /** `<t>` of an inline string cell: whitespace at either end is kept only when marked so. */
-const inlineText = (s: string) => (SPACE.test(s.charAt(0)) || SPACE.test(s.charAt(s.length - 1)) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
+const inlineText = (s: string) => (SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(s.length - 1)) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
 
 /**
  * One `<row>` element (r is 1-based, or a placeholder put in its place: xlsx.ts sheetRows). Text is written inline (t="inlineStr"), not in a

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { readingOrder } from "../../src/emit/fields.js";
-import { columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
+import { cellXml, columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
 import { toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { textWidth } from "../../src/shared/text-width.js";
@@ -157,6 +157,12 @@ describe("policy-extract.xlsx", () => {
     expect(c.v).toBe("=HYPERLINK(&quot;http://x&quot;)");
     expect(xf(c.s)).toContain(`quotePrefix="1"`);
     for (const [name, bytes] of Object.entries(parts)) if (name.startsWith("xl/worksheets/")) expect(strFromU8(bytes)).not.toMatch(/<f[ >]/);
+  });
+
+  it("a text cell with whitespace (what \\s matches) at either end keeps it: xml:space=\"preserve\"; others are plain", () => {
+    const preserved = (v: string) => cellXml({ v, style: "text" }, 0, 1).includes(`<t xml:space="preserve">`);
+    for (const v of [" 前", "后 ", "\u3000全角空格", "制表\t", "\n换行", "\u00a0x", "x\ufeff"]) expect(preserved(v), JSON.stringify(v)).toBe(true);
+    for (const v of ["中文", "", "a", "中 文", "\u200b零宽"]) expect(preserved(v), JSON.stringify(v)).toBe(false);
   });
 
   it("xmlText's quick scan changes nothing: the same text as the full escape, on any mix of the characters it rewrites", () => {
