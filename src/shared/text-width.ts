@@ -12,8 +12,10 @@ export function textWidth(s: string, cap = Infinity): number {
     const c = s.codePointAt(i)!;
     if (c > 0xffff) i++;
     if (c < 0x20) continue;
-    // CJK Unified Ideographs (U+4E00–U+9FFF, all Wide): most of a Chinese text, and the workbook sizes every cell by it
-    w += c < 0x1100 ? 1 : c >= 0x4e00 && c <= 0x9fff ? 2 : eastAsianWidth(c, NARROW_AMBIGUOUS);
+    // CJK Unified Ideographs (U+4E00–U+9FFF), CJK punctuation (U+3000–U+303E: 、。「」…) and full-width
+    // forms (U+FF01–U+FF60: ，（）：；) are all Wide or Fullwidth: most of a Chinese text, and the workbook sizes
+    // every cell by it (the test compares every BMP character with the library)
+    w += c < 0x1100 ? 1 : (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e) || (c >= 0xff01 && c <= 0xff60) ? 2 : eastAsianWidth(c, NARROW_AMBIGUOUS);
   }
   return Math.min(w, cap);
 }
