@@ -32,8 +32,8 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
   doc.sentences.forEach((s, si) => {
     const b = s.block;
     // an article heading (第17条 种植基地) titles a rule of a regulation, in a box or not: never a work of its own
-    const article = !!b.heading && markerAt(b.heading.marker)?.kind === "article";
-    if (b.heading && b.box && !b.heading.box && !article && !/[。；]/.test(b.text)) {
+    // (its marker is read last: most headings are not box items, and markerAt tries every numbering)
+    if (b.heading && b.box && !b.heading.box && !/[。；]/.test(b.text) && markerAt(b.heading.marker)?.kind !== "article") {
       // a box item heading's list marker (（一）, (二), 1.) is no part of the work
       const start = b.start + markerLength(b.text, LIST_KINDS);
       if (start < b.end && holdsHead(start, b.end)) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }] });
