@@ -29,7 +29,8 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
   const text = doc.source.text;
   const out: SentenceClauses[] = [];
   const holdsHead = headFinder(text, doc.start, doc.end);
-  doc.sentences.forEach((s, si) => {
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
     const b = s.block;
     // an article heading (第17条 种植基地) titles a rule of a regulation, in a box or not: never a work of its own
     // (its marker is read last: most headings are not box items, and markerAt tries every numbering)
@@ -37,13 +38,13 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
       // a box item heading's list marker (（一）, (二), 1.) is no part of the work
       const start = b.start + markerLength(b.text, LIST_KINDS);
       if (start < b.end && holdsHead(start, b.end)) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }] });
-      return;
+      continue;
     }
-    if (b.heading && !/[。；]/.test(b.text)) return; // a heading line is a title, not a commitment
-    if (!holdsHead(s.start, s.end)) return;
+    if (b.heading && !/[。；]/.test(b.text)) continue; // a heading line is a title, not a commitment
+    if (!holdsHead(s.start, s.end)) continue;
     const clauses = sentenceClauses(text, s);
     if (clauses.length) out.push({ sentence: si, heading: false, clauses });
-  });
+  }
   return out;
 }
 
