@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/cli.js, the modules it imports and the packages they
-// import) into one CommonJS script, dist/cli.cjs, then builds the seeds once with it
-// and writes V8's code cache of the functions that build compiled: dist/cli.cjs.cache.
+// import) into one CommonJS script, dist/cli.cjs, and the worker thread's job
+// (dist/parallel/extract-worker.js) into dist/worker.cjs; then builds the seeds once
+// with each and writes V8's code cache of the functions that compiled: *.cjs.cache.
 // The launcher loads both (src/launch.ts). Packages are inside because loading them
 // as modules cost about 100 ms a run (yargs alone, an ES module loaded by require(),
 // 75-95 ms); inside, their code comes from the cache too. Each module's
@@ -9,7 +10,7 @@
 // so paths it resolves (schemas/, package.json, the worker file, the native addon,
 // yargs' locales) stay what they were.
 import { build } from "esbuild";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,13 +52,36 @@ const ownUrl = {
   },
 };
 
-await build({
-  entryPoints: [join(dist, "cli.js")],
-  outfile: join(dist, "cli.cjs"),
+// string-width (yargs' help layout; three copies under yargs, cliui and wrap-ansi) builds an
+// Intl.Segmenter and emoji expressions when loaded: 20 ms at every start for text only help and
+// usage errors lay out. Each import of it gets a stand-in that loads the real one on first call.
+const lazyStringWidth = {
+  name: "lazy-string-width",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve("string-width", { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: real.path, namespace: "lazy-string-width" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-string-width" }, (args) => ({
+      contents: `let width; export default function stringWidth(text, options) { width ??= require(${JSON.stringify(args.path)}).default; return width(text, options); }`,
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
+// the worker's tinypool stays a package of its own: Tinypool.move marks a result with a
+// symbol of tinypool's module, which the pool's side of the worker (loaded by tinypool) must see
+const bundleOf = (entry, outfile, external = []) => build({
+  entryPoints: [join(dist, entry)],
+  outfile: join(dist, outfile),
   bundle: true,
   platform: "node",
   format: "cjs",
   target: "node20",
+  external,
   banner: { js: [
     // taken before any module runs: a package's own top-level \`__dirname\` (yargs declares one) reuses the name
     `const __peDir = __dirname;`,
@@ -65,18 +89,29 @@ await build({
     // the package folder as Node resolves a bare name: node_modules/<pkg> in this folder or the nearest one above
     `const __pePackageUrl = (pkg, rel) => { const { join, dirname } = require("node:path"); for (let d = __peDir; ; d = dirname(d)) { const p = join(d, "node_modules", pkg); if (require("node:fs").existsSync(join(p, "package.json"))) return require("node:url").pathToFileURL(join(p, rel)).href; if (dirname(d) === d) return require("node:url").pathToFileURL(join(__peDir, rel)).href; } };`,
   ].join("\n") },
-  plugins: [packagesOutside, ownUrl],
+  plugins: [packagesOutside, lazyStringWidth, ownUrl],
   logLevel: "warning",
 });
+await bundleOf("cli.js", "cli.cjs");
+await bundleOf("parallel/extract-worker.js", "worker.cjs", ["tinypool"]);
 
-// the code cache: compiled after one real build, so it holds what a build runs
-const { compileBundle, CODE_CACHE } = await import(join(dist, "launch.js"));
-const { script, main } = compileBundle(false);
+// the code caches: compiled after real work, so each holds what a build runs
+const { compileBundle, CLI, WORKER } = await import(join(dist, "launch.js"));
+const { RECORD_TYPES } = await import(join(dist, "generated", "records.js"));
+const seeds = join(root, "seeds");
 const out = mkdtempSync(join(tmpdir(), "pe-bundle-"));
 try {
-  const code = await main(["build", "--in", join(root, "seeds"), "--out", join(out, "out"), "--quiet", "--no-cache"]);
+  const cli = compileBundle(CLI, false);
+  const code = await cli.exports.main(["build", "--in", seeds, "--out", join(out, "out"), "--quiet", "--no-cache"]);
   if (code !== 0) throw new Error(`the warm-up build of the seeds exited ${code}`);
-  writeFileSync(CODE_CACHE, script.createCachedData());
+  writeFileSync(CLI.cache, cli.script.createCachedData());
+  // a worker's job, here in this thread: each seed, rendered as a build asks
+  const worker = compileBundle(WORKER, false);
+  for (const name of readdirSync(seeds).filter((n) => !n.startsWith(".")).sort()) {
+    const r = await worker.exports.default({ path: join(seeds, name), types: RECORD_TYPES, cacheDir: null, render: true });
+    if (!r || r.ok === false) throw new Error(`the warm-up job of the worker failed on ${name}`);
+  }
+  writeFileSync(WORKER.cache, worker.script.createCachedData());
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -92,7 +92,7 @@ async function eachInput<R extends Result>(paths: readonly string[], types: read
   const nameOf = (j: Job) => basename(j.path);
   jobs.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
   await forEachInOrder(jobs, {
-    worker: new URL("./parallel/extract-worker.js", import.meta.url),
+    worker: new URL("./parallel/worker-entry.js", import.meta.url),
     inline: run,
     crashed: (j, e) => ({ ok: false, failure: { file: basename(j.path), reason: `internal error: ${e.message}` } }) as R,
     threads: opts.threads,

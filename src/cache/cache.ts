@@ -105,9 +105,16 @@ export async function cachePut(dir: string, key: string, payload: unknown): Prom
   }
 }
 
-/** What cachePut names its files: <2 hex>/<64 hex>.bin, and the temp file of a write cut short (<key>.bin.<pid>.tmp). */
-const ENTRY_FILE = /^([0-9a-f]{2})[0-9a-f]{62}\.bin(?:\.\d+\.tmp)?$/;
+/**
+ * What cachePut names its files: <2 hex>/<64 hex>.bin, and the temp file of a write
+ * cut short (<key>.bin.<pid>.tmp). The first cache (0.1.0 before e43d53c) wrote
+ * <key>.json, a JSON object opening with its own key: no build reads those any more.
+ */
+const ENTRY_FILE = /^(([0-9a-f]{2})[0-9a-f]{62})\.(bin|json)(?:\.\d+\.tmp)?$/;
 const SHARD_DIR = /^[0-9a-f]{2}$/;
+
+/** The first bytes that make a file this cache's own: the magic, or for a first-format entry its key as JSON opens it. */
+const headOf = (format: string, key: string) => Buffer.from(format === "bin" ? "policy-extract cache " : `{"key":"${key}"`, "latin1");
 
 /**
  * Remove the entries no build has used since `unusedSince` (ms since the epoch;
@@ -122,20 +129,21 @@ export async function pruneCache(dir: string, unusedSince: number): Promise<{ re
   const done = { removed: 0, bytes: 0 };
   let shards: string[];
   try { shards = (await readdir(dir)).filter((n) => SHARD_DIR.test(n)).sort(); } catch { return done; }
-  const magic = Buffer.from("policy-extract cache ", "latin1");
   for (const shard of shards) {
     let names: string[];
     try { names = await readdir(join(dir, shard)); } catch { continue; }
     for (const name of names.sort()) {
-      if (ENTRY_FILE.exec(name)?.[1] !== shard) continue;
+      const m = ENTRY_FILE.exec(name);
+      if (!m || m[2] !== shard) continue;
       const p = join(dir, shard, name);
       try {
         const st = await lstat(p);
         if (!st.isFile() || st.mtimeMs >= unusedSince) continue;
-        const head = Buffer.alloc(magic.length);
+        const want = headOf(m[3]!, m[1]!);
+        const head = Buffer.alloc(want.length);
         const fh = await open(p, "r");
         try { await fh.read(head, 0, head.length, 0); } finally { await fh.close(); }
-        if (!head.equals(magic)) continue;
+        if (!head.equals(want)) continue;
         await unlink(p);
         done.removed++;
         done.bytes += st.size;

@@ -1,5 +1,5 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
-import { rewrite, type Source } from "./source.js";
+import { lineStarts as lineStartsOf, removeRanges, rewrite, type Source } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
 /**
@@ -74,8 +74,7 @@ function unclosed(line: string): boolean {
 export function rejoinPageBreaks(src: Source): Source {
   const text = src.text;
   const cuts: Array<[number, number]> = [];
-  const lineStarts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   const lineText = (k: number) => text.slice(lineStarts[k]!, (lineStarts[k + 1] ?? text.length + 1) - 1);
   for (let k = 0; k < lineStarts.length; k++) {
     const cur = lineText(k);
@@ -98,18 +97,9 @@ export function rejoinPageBreaks(src: Source): Source {
     if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
     cuts.push([lineStarts[k]! + cur.length, lineStarts[n]!]);
   }
-  if (!cuts.length) return src;
-  let idx = 0;
-  const re = /\n[\s]*/g;
-  return rewrite(src, re, (m) => {
-    while (idx < cuts.length && cuts[idx]![0] < m.index) idx++;
-    const c = cuts[idx];
-    if (c && c[0] === m.index && m.index + m[0].length >= c[1]) {
-      // keep whatever follows the gap: remove exactly [c0, c1)
-      return m[0].slice(c[1] - m.index);
-    }
-    return m[0];
-  });
+  // each cut is the line break and blank lines between a fragment and its continuation:
+  // removed as they are, not by a match and a callback at every line break of the text
+  return removeRanges(src, cuts);
 }
 
 /**
@@ -143,8 +133,7 @@ function fullWidth(widths: number[]): number | null {
 export function unwrapPdfLines(src: Source): Source {
   if (src.format !== "pdf") return src;
   const text = src.text;
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const starts = lineStartsOf(text);
   const lineText = (k: number) => text.slice(starts[k]!, (starts[k + 1] ?? text.length + 1) - 1);
   const lines = starts.map((_, k) => lineText(k));
   // fonts differ: in a proportional font digits are half as wide as CJK, in a

@@ -1,5 +1,6 @@
 /** Worker-thread entry of the input pool (src/parallel/pool.ts): one input file per call. */
-import Tinypool from "tinypool";
+// named, not default: the bundled worker (dist/worker.cjs) require()s tinypool, whose namespace then has no __esModule mark
+import { Tinypool } from "tinypool";
 import { packForTransfer } from "../emit/render.js";
 import { extractInput, outputOfInput, type InputResult, type OutputResult } from "../pipeline/extract-input.js";
 import type { RecordType } from "../generated/records.js";

@@ -37,8 +37,9 @@ export function machineThreads(): number {
  */
 const WINDOW = 4;
 export async function forEachInOrder<J, R>(jobs: readonly J[], opts: PoolOptions<J, R>, use: (r: R, index: number) => void): Promise<void> {
-  // One thread unless asked: each worker pays module loading and a cold JIT (about 0.4 s),
-  // which on a busy or 2-core machine costs more than it saves (README, "Speed").
+  // One thread unless asked: each worker pays its start (the bundled job with its code cache,
+  // about 0.15 s) and a cold JIT of its own, and V8 compiles on another thread for each: on a
+  // busy or 2-core machine that costs more than it saves (README, "Speed").
   const threads = Math.min(opts.threads === 0 ? machineThreads() : opts.threads ?? 1, jobs.length);
   const workerFile = fileURLToPath(opts.worker);
   let done = 0;

@@ -125,8 +125,12 @@ describe("signals and concurrency", () => {
       expect(run(["build", "--in", ONE, "--out", out]).status).toBe(0);
       const before = readFileSync(join(out, "manifest.json"), "utf8");
       const p = spawn(process.execPath, [BIN, "build", "--in", SEEDS, "--out", out], { stdio: "ignore" });
-      const exited = new Promise<number | null>((r) => p.on("exit", (c) => r(c)));
-      await new Promise((r) => setTimeout(r, 500));
+      let ended = false;
+      const exited = new Promise<number | null>((r) => p.on("exit", (c) => { ended = true; r(c); }));
+      // the signal goes once the build writes (its temp dir is there): a fixed delay sent it, on a loaded
+      // machine, before Node had run the launcher, whose handlers no process can have that early
+      const writing = () => readdirSync(base).some((n) => n.startsWith(`.sig-${sig}`));
+      for (let waited = 0; !ended && !writing() && waited < 60_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
       p.kill(sig);
       const status = await exited;
       if (status !== 0) {

@@ -49,7 +49,7 @@ describe("incremental builds", () => {
     writeFileSync(files[4]!, Buffer.concat([Buffer.from(head.join(" "), "latin1"), junk]));
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "after-damage"), "--cache-dir", cache]).status).toBe(0);
     expect(tree(join(base, "after-damage"))).toEqual(tree(scratch));
-  });
+  }, 300_000); // a whole build in a child process: timed out at the default minute on a machine at load 5-7
 });
 
 describe("cache pruning (a nightly job's disk)", () => {
@@ -77,19 +77,30 @@ describe("cache pruning (a nightly job's disk)", () => {
     writeFileSync(foreign, "someone else's data\n");
     const notes = join(cache, "notes.txt");
     writeFileSync(notes, "kept\n");
-    for (const f of [foreign, notes]) daysAgo(f, 400);
+    // an entry of the first cache format (<key>.json, a JSON object opening with its own key), and a
+    // .json under such a name that does not open with its key (not this cache's)
+    const firstFormat = (key: string, body: string) => {
+      const f = join(cache, key.slice(0, 2), `${key}.json`);
+      mkdirSync(dirname(f), { recursive: true });
+      writeFileSync(f, body);
+      return f;
+    };
+    const oldKey = "ab" + "4".repeat(62);
+    const oldEntry = firstFormat(oldKey, JSON.stringify({ key: oldKey, sha256: "0".repeat(64), payload: "{}" }));
+    const foreignJson = firstFormat("ab" + "5".repeat(62), JSON.stringify({ key: oldKey, note: "a copy under another name" }));
+    for (const f of [foreign, notes, oldEntry, foreignJson]) daysAgo(f, 400);
 
     const r = pe(["build", "--in", SEEDS, "--out", join(base, "p2"), "--cache-dir", cache]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/cache: removed 1 entry no build used for 30 day/);
-    expect(existsSync(stale)).toBe(false);
-    for (const f of [...used, recent, foreign, notes]) expect(existsSync(f), basename(f)).toBe(true);
+    expect(r.stderr).toMatch(/cache: removed 2 entries no build used for 30 day/);
+    for (const f of [stale, oldEntry]) expect(existsSync(f), basename(f)).toBe(false);
+    for (const f of [...used, recent, foreign, notes, foreignJson]) expect(existsSync(f), basename(f)).toBe(true);
 
     // 0 days: everything this build did not use goes, and still nothing foreign
     const z = pe(["build", "--in", SEEDS, "--out", join(base, "p3"), "--cache-dir", cache, "--cache-max-age", "0"]);
     expect(z.status).toBe(0);
     expect(existsSync(recent)).toBe(false);
-    for (const f of [...used, foreign, notes]) expect(existsSync(f), basename(f)).toBe(true);
+    for (const f of [...used, foreign, notes, foreignJson]) expect(existsSync(f), basename(f)).toBe(true);
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "p4"), "--cache-max-age", "-1"]).status).toBe(2);
   }, 300_000);
 });
@@ -119,7 +130,7 @@ describe("streaming and shards", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(pe(["build", "--in", SEEDS, "--out", join(base, "single"), "--no-cache"]).status).toBe(0);
     expect(tree(join(base, "merged"))).toEqual(tree(join(base, "single")));
-  });
+  }, 300_000); // four whole builds in child processes, three at once
 
   it("merge refuses overlapping shards and changed files (exit 3, one line)", () => {
     const r = pe(["merge", `${join(base, "in-0")}.out`, `${join(base, "in-0")}.out`, "--out", join(base, "m2")]);

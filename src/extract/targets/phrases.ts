@@ -1,6 +1,7 @@
 import table from "../../data/target-phrases.json" with { type: "json" };
 import { byLength, firstContained, holdsAny } from "../../shared/lexicon.js";
-import { requiredWords, type Need } from "./required-words.js";
+// each qualitative pattern's required words, derived at build time (scripts/gen-required-words.mjs)
+import required from "../../generated/required-words.json" with { type: "json" };
 
 /**
  * The targets phrase tables (src/data/target-phrases.json), typed and
@@ -72,8 +73,8 @@ export interface QualitativePattern {
   needsYear: boolean;
   /** leading words cut from the value phrase */
   trim: RegExp | null;
-  /** one of these words is in every match (required-words.ts), or null when none is known */
-  words: Need;
+  /** one of these words is in every match (scripts/gen-required-words.mjs), or null when none is known */
+  words: readonly string[] | null;
 }
 
 export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map((p) => {
@@ -85,7 +86,8 @@ export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map(
     indicatorAfter: !!q.indicatorAfter,
     needsYear: !!q.needsYear,
     trim: q.trim ? new RegExp(q.trim, "u") : null,
-    words: requiredWords(q.re),
+    // a pattern changed since the build has no entry: tried on every clause, never missed
+    words: (required as Record<string, string[] | null>)[q.re] ?? null,
   };
 });
 export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);

@@ -33,7 +33,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   return out;
 }
 
-/** every pattern's words (required-words.ts), for one test of a clause against them all */
+/** every pattern's words (scripts/gen-required-words.mjs), for one test of a clause against them all */
 const ALL_WORDS = QUALITATIVE.flatMap((p) => p.words ?? []);
 /** patterns with no word known: tried on every clause */
 const UNWORDED = QUALITATIVE.some((p) => !p.words);

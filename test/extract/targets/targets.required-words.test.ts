@@ -2,7 +2,9 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QUALITATIVE } from "../../../src/extract/targets/phrases.js";
 import { firstPattern } from "../../../src/extract/targets/qualitative.js";
-import { requiredWords } from "../../../src/extract/targets/required-words.js";
+import { readFileSync } from "node:fs";
+// a build script (JavaScript): the words are derived at build time
+import { GENERATED, requiredWords, requiredWordsTable } from "../../../scripts/gen-required-words.mjs";
 import { SEEDS, seedText } from "../../helpers.js";
 
 describe("requiredWords: words every match of a pattern contains", () => {
@@ -13,6 +15,8 @@ describe("requiredWords: words every match of a pattern contains", () => {
     // an optional part needs nothing; the milestone words are needed, the year is a class
     expect(requiredWords("(?<v>(?:\\d{4}|[二〇一三四五六七八九零]{4})年前(?:实现)?(?<i>碳达峰|碳中和))")).toEqual(["碳达峰", "碳中和"]);
     expect(requiredWords("(?<v>[ⅠⅡⅢⅣⅤI]{1,3}类(?:及以上)?水质)$")).toEqual(["水质"]);
+    // an escape that stands for one character is that character (the parser reads it as regexpp does)
+    expect(requiredWords("(?<v>\\u5168覆\\u{76d6})$")).toEqual(["全覆盖"]);
   });
   it("asks for nothing where a word is not certain", () => {
     expect(requiredWords("[\\u4e00-\\u9fff]{2,8}$")).toBeNull();
@@ -21,6 +25,18 @@ describe("requiredWords: words every match of a pattern contains", () => {
     expect(requiredWords("(?=全国)[^，]{2}")).toBeNull();
     expect(requiredWords("清零|[\\d]+")).toBeNull();
     expect(requiredWords("(?<v>全覆盖")).toBeNull(); // unreadable: tried everywhere
+  });
+});
+
+describe("the generated table (src/generated/required-words.json)", () => {
+  it("holds every qualitative pattern with the words read from it now: npm run build made it from this table", () => {
+    const table = requiredWordsTable();
+    expect(Object.keys(table)).toHaveLength(QUALITATIVE.length);
+    expect(JSON.parse(readFileSync(GENERATED, "utf8"))).toEqual(table);
+    // and the patterns are built with them: most patterns have words
+    expect(QUALITATIVE.filter((p) => p.words).length).toBeGreaterThan(QUALITATIVE.length / 2);
+    // QUALITATIVE is the table's patterns in order
+    Object.values(table).forEach((words, i) => expect(QUALITATIVE[i]!.words).toEqual(words));
   });
 });
 
