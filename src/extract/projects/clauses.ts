@@ -1,6 +1,7 @@
 import { sentenceClauses } from "../../structure/clauses.js";
 import type { Doc } from "../../structure/types.js";
 import { LIST_KINDS, markerAt, markerLength } from "../../shared/markers.js";
+import { HEAD_RE } from "./lexicon.js";
 
 /** A clause of structure/clauses.ts, as projects read it: its text and its offset in the source. */
 export interface Clause {
@@ -19,26 +20,56 @@ export interface SentenceClauses {
 }
 
 /**
- * The clauses of every sentence of a document; a box item heading becomes one clause without its marker.
+ * The clauses of every sentence of a document that holds a head noun (a name ends in one: a sentence
+ * without any names no work); a box item heading becomes one clause without its marker.
  * A sentence's clauses are structure's own array, not copied clause by clause (56k clause objects a pass
  * over 3.2 MB were made only to carry two flags that are the sentence's).
  */
 export function clausesOf(doc: Doc): SentenceClauses[] {
   const text = doc.source.text;
   const out: SentenceClauses[] = [];
-  doc.sentences.forEach((s, si) => {
+  const holdsHead = headFinder(text, doc.start, doc.end);
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
     const b = s.block;
     // an article heading (第17条 种植基地) titles a rule of a regulation, in a box or not: never a work of its own
-    const article = !!b.heading && markerAt(b.heading.marker)?.kind === "article";
-    if (b.heading && b.box && !b.heading.box && !article && !/[。；]/.test(b.text)) {
+    // (its marker is read last: most headings are not box items, and markerAt tries every numbering)
+    if (b.heading && b.box && !b.heading.box && !/[。；]/.test(b.text) && markerAt(b.heading.marker)?.kind !== "article") {
       // a box item heading's list marker (（一）, (二), 1.) is no part of the work
       const start = b.start + markerLength(b.text, LIST_KINDS);
-      if (start < b.end) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }] });
-      return;
+      if (start < b.end && holdsHead(start, b.end)) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }] });
+      continue;
     }
-    if (b.heading && !/[。；]/.test(b.text)) return; // a heading line is a title, not a commitment
+    if (b.heading && !/[。；]/.test(b.text)) continue; // a heading line is a title, not a commitment
+    if (!holdsHead(s.start, s.end)) continue;
     const clauses = sentenceClauses(text, s);
     if (clauses.length) out.push({ sentence: si, heading: false, clauses });
-  });
+  }
   return out;
+}
+
+/** HEAD_RE with a lastIndex of its own, made once: a RegExp made per document cost 5 µs (its source hashed) */
+const HEADS_AHEAD = new RegExp(HEAD_RE.source, "g");
+
+/**
+ * Whether `text[start, end)` holds a head noun, for spans of `text[lo, hi)` asked in text order: one
+ * search for the next head answers every span before it, and no search runs past `hi` (a source holds
+ * many documents). 72% of the sentences over 3.2 MB hold none, and their clauses were each searched for
+ * key-project words and heads, one by one. A span outside `text[lo, hi)` is answered yes: read in full.
+ */
+function headFinder(text: string, lo: number, hi: number): (start: number, end: number) => boolean {
+  const body = text.slice(lo, hi);
+  const re = HEADS_AHEAD;
+  // the first head at or after `from` starts at `at` (body.length when none); offsets in body
+  let from = -1, at = -1;
+  return (start, end) => {
+    if (start < lo || end > hi) return true;
+    const s = start - lo;
+    if (s < from || s > at) {
+      re.lastIndex = s;
+      from = s;
+      at = re.exec(body)?.index ?? body.length;
+    }
+    return at < end - lo;
+  };
 }

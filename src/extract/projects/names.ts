@@ -256,14 +256,24 @@ const PHASE_OF = /^(.{2,40}?)[一二三四五六七八九十\d]{1,2}期/;
 /** A list item: its full name, its offset in the list, and whether its head noun was carried from the last item. */
 interface ListItem { name: string; at: number; sharesHead?: boolean }
 
+/** a bracket or quote, searched from a lastIndex */
+const BRACKET_ANY = /[（(“）)”]/g;
+
 function splitSubList(list: string): ListItem[] {
   // the shared tail after 等 or a count ("3个", "两个"), outside brackets and quotes
   let marker = -1, markerLen = 0;
-  for (let i = list.length - 1, depth = 0; i > 0; i--) {
-    const c = list[i]!;
-    if (c === "）" || c === ")" || c === "”") depth++;
-    else if (c === "（" || c === "(" || c === "“") depth--;
-    if (depth === 0 && c === "等") { marker = i; markerLen = 1; break; }
+  // the last 等 with no bracket or quote after it is found by native searches; the walk back
+  // counting depth runs only past brackets (a JS loop per character is slow before it is compiled)
+  const lastDeng = list.lastIndexOf("等");
+  if (lastDeng > 0) {
+    BRACKET_ANY.lastIndex = lastDeng + 1;
+    if (!BRACKET_ANY.test(list)) { marker = lastDeng; markerLen = 1; }
+    else for (let i = list.length - 1, depth = 0; i > 0; i--) {
+      const c = list[i]!;
+      if (c === "）" || c === ")" || c === "”") depth++;
+      else if (c === "（" || c === "(" || c === "“") depth--;
+      if (depth === 0 && c === "等") { marker = i; markerLen = 1; break; }
+    }
   }
   if (marker < 0) {
     const c = COUNT_RE.exec(list);

@@ -1,4 +1,5 @@
 import { hasPlace } from "../../../src/extract/projects/filters.js";
+import { splitList } from "../../../src/extract/projects/names.js";
 import { describe, expect, it } from "vitest";
 import { names, projects } from "./helpers.js";
 
@@ -88,6 +89,14 @@ describe("list distribution: a shared head is carried to each item", () => {
     expect(projects("支持通辽市申报国家级互联网骨干直联点。")).toEqual([["通辽市国家级互联网骨干直联点", "other", "digital"]]);
     // a location that is no place stays a class (001:671)
     expect(names("在煤炭产销地谋划建设煤炭产能储备基地和实物储备基地。")).toEqual([]);
+  });
+  it("the shared tail starts at the last 等 outside brackets and quotes (001, 004)", () => {
+    // 等 before a quoted class: the quote after it is the tail's
+    expect(splitList("城市地下管网等“里子”工程").map((i) => i.name)).toEqual(["城市地下管网“里子”工程"]);
+    expect(splitList("能源、数据中心等基础设施领域不动产投资信托基金（REITs）项目").map((i) => i.name))
+      .toEqual(["能源基础设施领域不动产投资信托基金（REITs）项目", "数据中心基础设施领域不动产投资信托基金（REITs）项目"]);
+    // a 等 inside a bracket is no list's: the items are split at 、 and named in full
+    expect(splitList("呼和浩特（含和林格尔等）、包头抽水蓄能项目").map((i) => i.name)).toEqual(["呼和浩特（含和林格尔等）抽水蓄能项目", "包头抽水蓄能项目"]);
   });
   it("OCR dashes in names are fixed", () => {
     expect(names("加快中蒙二连浩特一扎门乌德经济合作区建设。")).toEqual(["中蒙二连浩特—扎门乌德经济合作区"]);
