@@ -28,6 +28,8 @@ export const CASES = {
   "到2025年，+ 粮食产量达到100万吨，×N (k)": (k) => ["clauses.txt", Buffer.from(`到2025年，${"粮食产量达到100万吨，".repeat(k * 1000)}。`)],
   // a qualitative value closing N nested quotations: trimming them with /[”…]+$/ was quadratic
   "推进“×N 十四五 ”×N 规划 (k)": (k) => ["quotes.txt", Buffer.from(`推进${"“".repeat(k * 1000)}十四五${"”".repeat(k * 1000)}规划。`)],
+  // a 专栏 of N item headings each naming a work: each heading's body was tested against every draft (quadratic)
+  "专栏 + N item headings naming works (k)": (k) => ["box.txt", Buffer.from(`专栏1 重大交通工程\n${Array.from({ length: k * 1000 }, (_, i) => `（一）第${i}号黄河大桥工程`).join("\n")}\n`)],
   "HTML nested N deep (k levels)": (k) => ["deep.html", Buffer.from(`<html><body>${"<div>".repeat(k * 1000)}正文${"</div>".repeat(k * 1000)}</body></html>`)],
 };
 

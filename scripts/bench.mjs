@@ -90,6 +90,7 @@ else console.table(rows);
     "目录 + an entry without page + N lines (k)": [20, 40],
     "到2025年，+ 粮食产量达到100万吨，×N (k)": [20, 40],
     "推进“×N 十四五 ”×N 规划 (k)": [40, 80],
+    "专栏 + N item headings naming works (k)": [16, 32],
     "HTML nested N deep (k levels)": [5, 10],
     // the whole build, review page and workbook included: each record quotes up to 1000 characters
     "build: 对 + 100万元、×N + 企业给予一次性奖励 (k)": [25, 50],
