@@ -74,3 +74,35 @@ describe("stops and OCR dashes", () => {
     expect(splitStops("至".repeat(100_000) + "经一".repeat(100_000)).length).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe("mayHoldMention: the characters every line or road mention holds", () => {
+  it("a sentence without them has no mention: every sentence of the seeds and the test corpus", async () => {
+    const { mayHoldMention, sentenceMentions } = await import("../../src/extract/transport/mentions.js");
+    const { readdirSync } = await import("node:fs");
+    const { SEEDS, seedText } = await import("../helpers.js");
+    const corpus = (await import("../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
+    const texts = [
+      ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).flatMap((f) => seedText(f).split(/(?<=[。！？；\n])/)),
+      ...Object.values(corpus).map((s) => s.text),
+    ];
+    let passed = 0, found = 0;
+    for (const t of texts) {
+      const ms = sentenceMentions(t, true); // a road section's heading: the most a sentence can give
+      if (ms.length) found++;
+      if (!mayHoldMention(t)) { passed++; expect(ms, t).toEqual([]); }
+    }
+    // most sentences are passed, and many do hold mentions
+    expect(passed).toBeGreaterThan(texts.length / 2);
+    expect(found).toBeGreaterThan(50);
+  });
+
+  it("each kind of mention holds one: a code, 国道 with a number, a bare 高速, a head, an abbreviated line", async () => {
+    const { mayHoldMention, sentenceMentions } = await import("../../src/extract/transport/mentions.js");
+    // (a road section's heading makes a bare code a road: roadContext)
+    for (const s of ["加快建设G6、S26。", "改造国道214西宁至澜沧公路。", "推进214国道改造。", "建成吉黑高速吉林至荒岗段。", "建设集通铁路。", "扩能改造临哈线、集二线铁路。", "建设呼和浩特至包头城际铁路。"]) {
+      expect(sentenceMentions(s, true).length, s).toBeGreaterThan(0);
+      expect(mayHoldMention(s), s).toBe(true);
+    }
+    expect(mayHoldMention("推进通用机场建设，完善综合交通枢纽。")).toBe(false);
+  });
+});

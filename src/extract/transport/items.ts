@@ -3,7 +3,7 @@ import { listRuns } from "../../shared/lists.js";
 import { stageVerbs, type Stage } from "../../shared/stage.js";
 import type { Doc, Sentence, Span } from "../../structure/types.js";
 import { lineClassOf, roadClassOf } from "./classes.js";
-import { ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
+import { mayHoldMention, ROAD_CONTEXT, sentenceMentions, type Mention } from "./mentions.js";
 import { GOVERN_WORDS, MEANS_AFTER_RE, MEANS_BEFORE_RE, PAST_MARKER_RE, REPORT_VERB_RE, type LineClass, type RoadClass } from "./vocab.js";
 import { LIST_KINDS, markerLength } from "../../shared/markers.js";
 
@@ -86,7 +86,7 @@ export function transportItems(doc: Doc): TransportItem[] {
     const block = sent.block;
     const before = carried.block === block ? carried.stage : null;
     carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
-    if (block.review) continue;
+    if (block.review || !mayHoldMention(sent.text)) continue;
     // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
     const n = markerLength(sent.text, LIST_KINDS);
     const s = n ? " ".repeat(n) + sent.text.slice(n) : sent.text;

@@ -368,6 +368,15 @@ function abbreviatedLines(s: string, taken: Taken): Mention[] {
   return out;
 }
 
+/**
+ * Characters one of which every mention holds: the last character of every head (a named line ends
+ * in its head), 道 (国道 and 省道 around a number), 速 (a bare 高速), 铁 (the 铁路 or 高铁 an abbreviated
+ * line needs) and the letters of a road code. Most sentences hold none (91% of the seeds'): they are
+ * passed with one search instead of every search of sentenceMentions.
+ */
+const MENTION_CHARS = new RegExp(`[${[...new Set([...RAIL_HEADS.keys(), ...ROAD_HEADS.keys()].map((h) => h[h.length - 1]!))].join("")}道速铁GSXY]`);
+export const mayHoldMention = (s: string): boolean => MENTION_CHARS.test(s);
+
 /** Every line and road mention of one sentence, in text order. */
 export function sentenceMentions(s: string, roadContext = false): Mention[] {
   const taken = new Taken(s.length);
