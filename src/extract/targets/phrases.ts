@@ -87,7 +87,7 @@ export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map(
     needsYear: !!q.needsYear,
     trim: q.trim ? new RegExp(q.trim, "u") : null,
     // a pattern changed since the build has no entry: tried on every clause, never missed
-    words: (required as Record<string, string[] | null>)[q.re] ?? null,
+    words: Object.hasOwn(required, q.re) ? (required as Record<string, string[] | null>)[q.re]! : null,
   };
 });
 export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);
