@@ -132,12 +132,9 @@ export class TextBuilder {
  * through a TextBuilder every line was a piece joined back into a copy of the text.
  */
 export function sourceFromLines(file: string, format: InputFormat, text: string, pageOfLine?: (line: number) => number): Source {
-  const starts: number[] = [];
-  for (let start = 0; start < text.length;) {
-    starts.push(start);
-    const nl = text.indexOf("\n", start);
-    start = nl < 0 ? text.length : nl + 1;
-  }
+  // a run per line that holds a character: no empty run after a final line break (or for an empty text)
+  const starts = lineStarts(text);
+  if (starts[starts.length - 1] === text.length) starts.pop();
   const runs = starts.length;
   const lineOf = new Int32Array(runs);
   for (let k = 0; k < runs; k++) lineOf[k] = k + 1;
