@@ -1,3 +1,6 @@
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import data from "../data/divisions.json" with { type: "json" };
 import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
@@ -72,33 +75,94 @@ export interface PlaceOptions {
   overlays?: "region" | "all";
 }
 
+/** the divisions known so far by code: every one when derived here, those looked up when read from the table */
 const CODES = new Map<string, Division>();
+/** the divisions by their place in the code list, made on first use when read from the table */
+const LISTED: Array<Division | undefined> = [];
 const kindOf = (code: string): DivisionKind => (code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "district");
 
-for (const [code, name] of data.divisions as Array<[string, string]>) addDivision(code, name);
-for (const [code, name] of base.provinces as Array<[string, string, string]>) if (!CODES.has(code)) addDivision(code, name);
-// a district of a municipality (北京市东城区) or a county a province governs directly (济源市) hangs from the province
-for (const d of CODES.values()) if (d.parent && !CODES.has(d.parent)) d.parent = d.kind === "district" ? `${d.code.slice(0, 2)}0000` : null;
+/**
+ * The divisions and the trie as `npm run build` wrote them (scripts/gen-gazetteer.mjs:
+ * dist/generated/gazetteer.json), or null: deriving them from the data at every start
+ * cost 30-40 ms a process (a name's stem is read by a regular expression, and the
+ * trie is built a character at a time, before V8 has compiled any of it). The table
+ * is what gazetteerTable() derives; it is used only when written after this module
+ * was compiled, so a module compiled since (a bare `tsc`) derives its own.
+ */
+const BUILT: GazetteerTable | null = builtTable();
+/** the table's separator of names, its numbers per reading, and its codes of a reading's form */
+const SEP = "|";
+const READING_FIELDS = 4;
+const FORMS: ReadonlyArray<Place["form"]> = ["full", "short", "extra"];
 
-function addDivision(code: string, name: string): void {
-  const kind = kindOf(code);
-  const parent = kind === "district" ? `${code.slice(0, 4)}00` : kind === "city" ? `${code.slice(0, 2)}0000` : null;
-  CODES.set(code, { code, name, kind, parent });
+if (!BUILT) for (const d of derivedDivisions()) { CODES.set(d.code, d); LISTED.push(d); }
+
+/** The divisions of the code list (src/data/divisions.json), then the provinces it lacks (regions.json), each with its parent. */
+function derivedDivisions(): Division[] {
+  const byCode = new Map<string, Division>();
+  const add = (code: string, name: string) => {
+    const kind = kindOf(code);
+    const parent = kind === "district" ? `${code.slice(0, 4)}00` : kind === "city" ? `${code.slice(0, 2)}0000` : null;
+    byCode.set(code, { code, name, kind, parent });
+  };
+  for (const [code, name] of data.divisions as Array<[string, string]>) add(code, name);
+  for (const [code, name] of base.provinces as Array<[string, string, string]>) if (!byCode.has(code)) add(code, name);
+  // a district of a municipality (北京市东城区) or a county a province governs directly (济源市) hangs from the province
+  for (const d of byCode.values()) if (d.parent && !byCode.has(d.parent)) d.parent = d.kind === "district" ? `${d.code.slice(0, 2)}0000` : null;
+  return [...byCode.values()];
+}
+
+let TABLE_NAMES: string[] | null = null;
+
+/** The i-th division of the code list (from the table, made on first use). */
+function divisionAt(i: number): Division {
+  const known = LISTED[i];
+  if (known) return known;
+  const t = BUILT!;
+  const code = t.codes.slice(6 * i, 6 * i + 6);
+  const parent = t.parentCodes[i]!;
+  TABLE_NAMES ??= t.names.split(SEP);
+  const d: Division = { code, name: TABLE_NAMES[i]!, kind: kindOf(code), parent: parent ? String(parent).padStart(6, "0") : null };
+  LISTED[i] = d;
+  CODES.set(code, d);
+  return d;
+}
+
+/** The division with this code: known, or found in the table's codes (a native search; each code sits at a multiple of 6). */
+function division(code: string): Division | undefined {
+  const known = CODES.get(code);
+  if (known || !BUILT || code.length !== 6) return known;
+  for (let at = BUILT.codes.indexOf(code); at >= 0; at = BUILT.codes.indexOf(code, at + 1)) if (at % 6 === 0) return divisionAt(at / 6);
+  return undefined;
+}
+
+/** True when this module read the build's table; false when it derived the gazetteer itself (no table, or a stale one). */
+export const gazetteerFromTable = (): boolean => BUILT !== null;
+
+function builtTable(): GazetteerTable | null {
+  try {
+    const here = fileURLToPath(import.meta.url);
+    const file = join(dirname(here), "..", "generated", "gazetteer.json");
+    if (statSync(file).mtimeMs < statSync(here).mtimeMs) return null;
+    return JSON.parse(readFileSync(file, "utf8")) as GazetteerTable;
+  } catch {
+    return null;
+  }
 }
 
 /** The division with this code, or undefined. */
-export const divisionByCode = (code: string): Division | undefined => CODES.get(code);
+export const divisionByCode = (code: string): Division | undefined => division(code);
 
 /** True when d is `code` or lies inside it (a district inside its city or province). */
 export function isWithin(d: Division, code: string): boolean {
-  for (let c: string | null = d.code; c; c = CODES.get(c)?.parent ?? null) if (c === code) return true;
+  for (let c: string | null = d.code; c; c = division(c)?.parent ?? null) if (c === code) return true;
   return false;
 }
 
 /** The full path of a division as documents write it: 辽宁省, 大连市, 大连市甘井子区. */
 export function regionName(d: Division): string {
   if (d.kind !== "district" || !d.parent) return d.name;
-  const p = CODES.get(d.parent)!;
+  const p = division(d.parent)!;
   return p.kind === "province" && !/市$/.test(p.name) ? d.name : p.name + d.name;
 }
 
@@ -139,57 +203,151 @@ const enum Use { Text, AfterParent, Head, Lookup }
 interface Reading extends Place { use: Use }
 
 /**
- * The trie as flat tables: node 0 is the root; the edge from node n by the
- * UTF-16 unit c is EDGES.get(n * 65536 + c) (one Map with number keys builds
- * and walks several times faster than a Map per node); READINGS[n] are the
- * names ending at n.
+ * The trie, in the layout the build writes (GazetteerTable): node 0 is the root,
+ * nodes are numbered breadth first, so a node's children are the nodes
+ * KIDS[n] + 1 .. KIDS[n + 1] and node k's character is CHARS[k - 1]. The root's
+ * children, a few thousand, are found by one lookup in ROOT; a deeper node has a
+ * handful, compared in turn. Nothing of this is built at start but ROOT: the
+ * table is read as it is (making a Map of every edge and an object of every
+ * reading took about 20 ms of each process, before V8 had compiled any of it).
  */
-let EDGES: Map<number, number> | null = null;
+interface Trie {
+  kids: number[];
+  chars: string;
+  root: Int32Array;
+  /** the readings of node n are readings[READING_FIELDS * i] for i in first[n] .. first[n + 1] - 1 */
+  first: number[];
+  readings: number[];
+  names: string[];
+  /** each node's readings as objects, made when the node is first reached (undefined: not yet; null: none) */
+  made: Array<Reading[] | null | undefined>;
+}
+
+let TRIE: Trie | null = null;
 /**
  * The characters a name starts with: most positions of a text start none, and
  * scanPlaces passes them with one table lookup instead of a trie step and a
  * closure (scanPlaces over c6 x40, inclusive: 171 -> 96 ms).
  */
 let FIRST: CharClass | null = null;
-const READINGS: Array<Reading[] | null> = [null];
-/** every name that counts in running text, with its reading */
-const TEXT_NAMES: Reading[] = [];
 
-function trie(): Map<number, number> {
-  if (EDGES) return EDGES;
-  const edges = new Map<number, number>();
-  const add = (name: string, r: Reading) => {
-    if (r.use === Use.Text) TEXT_NAMES.push(r);
+/**
+ * The divisions and the trie in a form JSON holds and parses quickly, made once by
+ * `npm run build` (scripts/gen-gazetteer.mjs): numbers and a few long strings, since
+ * parsing a string per name (40 000 of them) took longer than deriving the trie.
+ * A node's readings keep the order they were added in (a mention's places, and so
+ * its resolution, follow it).
+ */
+export interface GazetteerTable {
+  /** the divisions in the order of the code list: 6-digit codes end to end, names joined by SEP, parents (0: none) */
+  codes: string;
+  names: string;
+  parentCodes: number[];
+  /** the trie breadth first (Trie): children of node n at KIDS[n] + 1 .. KIDS[n + 1], character of node k at chars[k - 1] */
+  kids: number[];
+  chars: string;
+  /** node n's readings are readings i in first[n] .. first[n + 1] - 1 */
+  first: number[];
+  /** per reading, READING_FIELDS numbers: division (index + 1, 0: none), form, overlay (index + 1, 0: none), use */
+  readings: number[];
+  /** the readings' names joined by SEP */
+  readingNames: string;
+}
+
+/** The divisions and the trie derived from the data (src/data/divisions.json, regions.json, the overlays). */
+export function gazetteerTable(): GazetteerTable {
+  // the trie as it is made: node ids in order of making, each node's children and readings in order of adding
+  const children: Array<Map<string, number>> = [new Map()];
+  const added: Array<Array<{ name: string; fields: number[] }>> = [[]];
+  const divisions = derivedDivisions();
+  const index = new Map(divisions.map((d, i) => [d.code, i]));
+  const add = (name: string, division: Division | null, form: Place["form"], overlay: number, use: Use) => {
     let n = 0;
-    for (let k = 0; k < name.length; k++) {
-      const key = n * 65536 + name.charCodeAt(k);
-      let next = edges.get(key);
+    for (const ch of name.split("")) {
+      let next = children[n]!.get(ch);
       if (next === undefined) {
-        next = READINGS.length;
-        READINGS.push(null);
-        edges.set(key, next);
+        next = children.length;
+        children.push(new Map());
+        added.push([]);
+        children[n]!.set(ch, next);
       }
       n = next;
     }
-    (READINGS[n] ??= []).push(r);
+    added[n]!.push({ name, fields: [division ? index.get(division.code)! + 1 : 0, FORMS.indexOf(form), overlay + 1, use] });
   };
-  for (const d of CODES.values()) {
+  for (const d of divisions) {
     const stem = stemOf(d.name);
-    add(d.name, { division: d, form: "full", name: d.name, overlay: null, use: stem.length >= 2 ? Use.Text : Use.Head });
+    add(d.name, d, "full", -1, stem.length >= 2 ? Use.Text : Use.Head);
     const short = d.kind === "province" ? PROVINCE_SHORT.get(d.code) ?? stem : stem;
     if (short.length < 2 || short === d.name) continue;
     const use = COMMON_WORDS.has(short) ? Use.Lookup
       : d.kind !== "district" || short.length >= 3 ? Use.Text
       : Use.AfterParent;
-    add(short, { division: d, form: "short", name: short, overlay: null, use });
+    add(short, d, "short", -1, use);
   }
-  for (const o of OVERLAYS) {
-    for (const [name, code] of o.places) add(name, { division: code ? CODES.get(code) ?? null : null, form: "extra", name, overlay: o.code, use: Use.Text });
+  OVERLAYS.forEach((o, i) => {
+    for (const [name, code] of o.places) add(name, code && index.has(code) ? divisions[index.get(code)!]! : null, "extra", i, Use.Text);
+  });
+  // breadth first: the queue is the new numbering, and a node's children follow one another in it
+  const order = [0];
+  const kids: number[] = [];
+  let chars = "";
+  for (let q = 0; q < order.length; q++) {
+    kids.push(order.length - 1);
+    for (const [ch, next] of children[order[q]!]!) { order.push(next); chars += ch; }
   }
-  let firsts = "";
-  for (const key of edges.keys()) if (key < 65536) firsts += String.fromCharCode(key);
-  FIRST = charClass(firsts);
-  return (EDGES = edges);
+  kids.push(order.length - 1);
+  const first: number[] = [];
+  const readings: number[] = [];
+  const names: string[] = [];
+  for (const n of order) {
+    first.push(names.length);
+    for (const r of added[n]!) { for (const f of r.fields) readings.push(f); names.push(r.name); }
+  }
+  first.push(names.length);
+  if (divisions.some((d) => d.name.includes(SEP)) || names.some((n) => n.includes(SEP))) throw new Error(`a place name holds ${SEP}`);
+  return {
+    codes: divisions.map((d) => d.code).join(""),
+    names: divisions.map((d) => d.name).join(SEP),
+    parentCodes: divisions.map((d) => (d.parent ? Number(d.parent) : 0)),
+    kids,
+    chars,
+    first,
+    readings,
+    readingNames: names.join(SEP),
+  };
+}
+
+function trie(): Trie {
+  if (TRIE) return TRIE;
+  const t = BUILT ?? gazetteerTable();
+  const root = new Int32Array(65536);
+  for (let k = t.kids[0]! + 1; k <= t.kids[1]!; k++) root[t.chars.charCodeAt(k - 1)] = k;
+  FIRST = charClass(t.chars.slice(t.kids[0], t.kids[1]));
+  return (TRIE = { kids: t.kids, chars: t.chars, root, first: t.first, readings: t.readings, names: t.readingNames.split(SEP), made: [] });
+}
+
+/** Node n's child by the UTF-16 unit c, or 0. */
+function childOf(t: Trie, n: number, c: number): number {
+  if (n === 0) return t.root[c]!;
+  for (let k = t.kids[n]! + 1, end = t.kids[n + 1]!; k <= end; k++) if (t.chars.charCodeAt(k - 1) === c) return k;
+  return 0;
+}
+
+/** The readings of the names ending at node n, or null. */
+function readingsAt(t: Trie, n: number): Reading[] | null {
+  const known = t.made[n];
+  if (known !== undefined) return known;
+  let out: Reading[] | null = null;
+  for (let i = t.first[n]!, end = t.first[n + 1]!; i < end; i++) (out ??= []).push(readingOf(t, i));
+  return (t.made[n] = out);
+}
+
+/** Reading i of the table as an object. */
+function readingOf(t: Trie, i: number): Reading {
+  const f = READING_FIELDS * i;
+  const d = t.readings[f]!, o = t.readings[f + 2]!;
+  return { division: d ? divisionAt(d - 1) : null, form: FORMS[t.readings[f + 1]!]!, name: t.names[i]!, overlay: o ? OVERLAYS[o - 1]!.code : null, use: t.readings[f + 3] as Use };
 }
 
 function overlayAllowed(r: Reading, opts: PlaceOptions): boolean {
@@ -199,14 +357,13 @@ function overlayAllowed(r: Reading, opts: PlaceOptions): boolean {
 
 /** The readings of the longest name starting at `at` that `accept` keeps, with its length. */
 function longestAt(text: string, at: number, accept: (r: Reading) => boolean): { len: number; readings: Reading[] } | null {
-  const edges = trie();
+  const t = trie();
   let n = 0;
   let best: { len: number; readings: Reading[] } | null = null;
   for (let i = at; i < text.length; i++) {
-    const next = edges.get(n * 65536 + text.charCodeAt(i));
-    if (next === undefined) break;
-    n = next;
-    const here = READINGS[n];
+    n = childOf(t, n, text.charCodeAt(i));
+    if (n === 0) break;
+    const here = readingsAt(t, n);
     if (here) {
       const kept = here.filter(accept);
       if (kept.length) best = { len: i + 1 - at, readings: kept };
@@ -275,8 +432,14 @@ export function lookupPlace(name: string, opts: PlaceOptions = {}): Place[] {
 
 /** The names that count in running text and contain `part` (和 → 呼和浩特, 和林格尔县, 乌兰布和 …), overlay places included per `opts`. */
 export function textNamesContaining(part: string, opts: PlaceOptions = { overlays: "all" }): string[] {
-  trie();
-  return [...new Set(TEXT_NAMES.filter((r) => r.name.includes(part) && overlayAllowed(r, opts)).map((r) => r.name))].sort();
+  const t = trie();
+  const names = new Set<string>();
+  for (let i = 0; i < t.names.length; i++) {
+    if (!t.names[i]!.includes(part)) continue;
+    const r = readingOf(t, i);
+    if (r.use === Use.Text && overlayAllowed(r, opts)) names.add(r.name);
+  }
+  return [...names].sort();
 }
 
 /** True when the whole string is a place name (full, short, or an extra of the region's overlay). */
@@ -299,7 +462,7 @@ export function leadingDivision(head: string, context = ""): Division | null {
     let pick: Division | undefined;
     if (found) pick = cands.find((d) => d.code !== found!.code && isWithin(d, found!.code));
     else if (new Set(cands.map((d) => d.code)).size === 1) pick = cands[0];
-    else pick = cands.find((d) => d.kind === "province") ?? cands.find((d) => d.parent && mentions(context, CODES.get(d.parent)));
+    else pick = cands.find((d) => d.kind === "province") ?? cands.find((d) => d.parent && mentions(context, division(d.parent)));
     if (!pick) break;
     found = pick;
     at += hit.len;

@@ -1,0 +1,62 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import * as derived from "../../src/shared/gazetteer.js";
+import { ROOT, SEED, seedText } from "../helpers.js";
+import corpus from "../corpus/sentences.json" with { type: "json" };
+
+// the compiled module, as a build runs it: it reads the table `npm run build` wrote (scripts/gen-gazetteer.mjs)
+const DIST = join(ROOT, "dist");
+const built = (await import(pathToFileURL(join(DIST, "shared", "gazetteer.js")).href)) as typeof derived;
+
+// the seeds, and every sentence of the test corpus (Liaoning's and Jilin's policies among them)
+const texts = [...Object.values(SEED).map(seedText), Object.values(corpus as Record<string, { text: string }>).map((s) => s.text).join("\n")];
+
+describe("the gazetteer's table, written at build time", () => {
+  it("is what the module derives from the data now", () => {
+    const table = JSON.parse(readFileSync(join(DIST, "generated", "gazetteer.json"), "utf8"));
+    expect(table).toEqual(derived.gazetteerTable());
+  });
+
+  it("read by the compiled module, finds and resolves every place as the derived one does", () => {
+    expect(built.gazetteerFromTable()).toBe(true);
+    expect(derived.gazetteerFromTable()).toBe(false);
+    const scan = (g: typeof derived, text: string, region: string | null) =>
+      g.scanPlaces(text, { region }).map((m) => [m.start, m.end, m.places.map((p) => [p.division?.code ?? null, p.form, p.name, p.overlay]), m.after?.code ?? null, g.resolvePlace(m, { region })?.code ?? null]);
+    let mentions = 0;
+    for (const text of texts) {
+      for (const region of [null, "150000", "210200"]) {
+        const want = scan(derived, text, region);
+        expect(scan(built, text, region)).toEqual(want);
+        mentions += want.length;
+      }
+    }
+    expect(mentions).toBeGreaterThan(1000);
+    for (const name of ["大连", "金州", "义县", "朝阳", "甘其毛都", "锡盟", "呼和浩特市", "香港特别行政区"]) {
+      for (const region of [null, "150000"]) expect(built.lookupPlace(name, { region })).toEqual(derived.lookupPlace(name, { region }));
+    }
+    expect(built.textNamesContaining("和")).toEqual(derived.textNamesContaining("和"));
+    for (const head of ["中共大连市委大连市人民政府", "义县人民政府", "辽宁省大连市甘井子区", "内蒙古自治区人民政府"]) {
+      expect(built.leadingDivision(head)?.code).toBe(derived.leadingDivision(head)?.code);
+    }
+    expect(built.divisionByCode("210211")).toEqual(derived.divisionByCode("210211"));
+    expect(built.divisionByCode("110101")?.parent).toBe("110000"); // a district of a municipality hangs from the province
+    expect(built.divisionByCode("102110")).toBeUndefined(); // digits of two codes end to end are no code
+  });
+
+  const copies: string[] = [];
+  afterAll(() => { for (const c of copies) rmSync(c, { recursive: true, force: true }); });
+
+  it("is not read once older than the compiled module (a bare tsc since): the module derives its own", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "pe-gazetteer-"));
+    copies.push(copy);
+    for (const d of ["shared", "data", "generated"]) cpSync(join(DIST, d), join(copy, d), { recursive: true });
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(join(copy, "generated", "gazetteer.json"), old, old);
+    const stale = (await import(pathToFileURL(join(copy, "shared", "gazetteer.js")).href)) as typeof derived;
+    expect(stale.gazetteerFromTable()).toBe(false);
+    expect(stale.leadingDivision("大连市甘井子区")?.code).toBe("210211");
+  });
+});
