@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { asciiOnly } from "./ascii-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -74,7 +75,13 @@ const lazyStringWidth = {
 
 // the worker's tinypool stays a package of its own: Tinypool.move marks a result with a
 // symbol of tinypool's module, which the pool's side of the worker (loaded by tinypool) must see
-const bundleOf = (entry, outfile, external = []) => build({
+const bundleOf = async (entry, outfile, external = []) => {
+  await esbuildOf(entry, outfile, external);
+  // ASCII only, so the launcher reads it as Latin-1 (scripts/ascii-bundle.mjs says why)
+  const file = join(dist, outfile);
+  writeFileSync(file, asciiOnly(readFileSync(file, "utf8")));
+};
+const esbuildOf = (entry, outfile, external) => build({
   entryPoints: [join(dist, entry)],
   outfile: join(dist, outfile),
   bundle: true,

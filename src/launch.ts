@@ -33,7 +33,8 @@ export const WORKER: Bundle = { file: join(DIST, "worker.cjs"), cache: join(DIST
 
 /** The bundle compiled (with the code cache when it fits), and its exports once run. */
 export function compileBundle<T>(b: Bundle, useCache: boolean): { script: Script; exports: T; cacheRejected: boolean } {
-  const source = readFileSync(b.file, "utf8");
+  // the bundle is ASCII (scripts/ascii-bundle.mjs): read as Latin-1, it is the same text, in half the time of UTF-8
+  const source = readFileSync(b.file, "latin1");
   let cachedData: Buffer | undefined;
   if (useCache) { try { cachedData = readFileSync(b.cache); } catch { cachedData = undefined; } }
   // the module wrapper CommonJS gives every file, so the bundle sees require, module and __dirname

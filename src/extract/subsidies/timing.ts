@@ -31,7 +31,8 @@ export function frequencyOf(span: string, perSuffixes: (string | null)[]): { fre
 }
 
 const pad = (n: string) => n.padStart(2, "0");
-const DATE = String.raw`(\d{4})年(\d{1,2})月(\d{1,2})日`;
+// a plain string, not String.raw: the bundle escapes the characters of strings, not of a raw template (scripts/ascii-bundle.mjs)
+const DATE = "(\\d{4})年(\\d{1,2})月(\\d{1,2})日";
 const FROM_TO = new RegExp(`自?${DATE}(?:起)?(?:至|到|—|-)${DATE}(?:止)?`);
 const UNTIL = new RegExp(`(?:至|到|截至)${DATE}(?:止|前)?|${DATE}(?:前|以前|止)`);
 const UNTIL_YEAR = /(?:至|到)(\d{4})年(?![\d年月])/;
