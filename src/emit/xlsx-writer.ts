@@ -1,6 +1,8 @@
 import { promisify } from "node:util";
 import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
-import { Zip, ZipPassThrough } from "fflate";
+// fflate's build without its worker pool: the Node build loads worker_threads when imported (5 ms of a
+// start) for asynchronous APIs this writer does not use; Zip and ZipPassThrough are the same code in both
+import { Zip, ZipPassThrough } from "fflate/browser";
 import { charClass, WHITESPACE } from "../shared/char-class.js";
 import { startsFormula } from "./csv.js";
 

