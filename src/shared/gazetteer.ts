@@ -1,10 +1,8 @@
-import { readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import data from "../data/divisions.json" with { type: "json" };
 import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
 import { alt } from "./lexicon.js";
+import { builtTable } from "./built-tables.js";
 import { charClass, type CharClass } from "./char-class.js";
 
 /**
@@ -82,14 +80,14 @@ const LISTED: Array<Division | undefined> = [];
 const kindOf = (code: string): DivisionKind => (code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "district");
 
 /**
- * The divisions and the trie as `npm run build` wrote them (scripts/gen-gazetteer.mjs:
+ * The divisions and the trie as `npm run build` wrote them (shared/built-tables.ts:
  * dist/generated/gazetteer.json), or null: deriving them from the data at every start
  * cost 30-40 ms a process (a name's stem is read by a regular expression, and the
  * trie is built a character at a time, before V8 has compiled any of it). The table
  * is what gazetteerTable() derives; it is used only when written after this module
  * was compiled, so a module compiled since (a bare `tsc`) derives its own.
  */
-const BUILT: GazetteerTable | null = builtTable();
+const BUILT = builtTable<GazetteerTable>(import.meta.url, "gazetteer.json");
 /** the table's separator of names, its numbers per reading, and its codes of a reading's form */
 const SEP = "|";
 const READING_FIELDS = 4;
@@ -139,16 +137,6 @@ function division(code: string): Division | undefined {
 /** True when this module read the build's table; false when it derived the gazetteer itself (no table, or a stale one). */
 export const gazetteerFromTable = (): boolean => BUILT !== null;
 
-function builtTable(): GazetteerTable | null {
-  try {
-    const here = fileURLToPath(import.meta.url);
-    const file = join(dirname(here), "..", "generated", "gazetteer.json");
-    if (statSync(file).mtimeMs < statSync(here).mtimeMs) return null;
-    return JSON.parse(readFileSync(file, "utf8")) as GazetteerTable;
-  } catch {
-    return null;
-  }
-}
 
 /** The division with this code, or undefined. */
 export const divisionByCode = (code: string): Division | undefined => division(code);
@@ -233,7 +221,7 @@ let FIRST: CharClass | null = null;
 
 /**
  * The divisions and the trie in a form JSON holds and parses quickly, made once by
- * `npm run build` (scripts/gen-gazetteer.mjs): numbers and a few long strings, since
+ * `npm run build` (scripts/gen-tables.mjs): numbers and a few long strings, since
  * parsing a string per name (40 000 of them) took longer than deriving the trie.
  * A node's readings keep the order they were added in (a mention's places, and so
  * its resolution, follow it).

@@ -5,20 +5,26 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import * as derived from "../../src/shared/gazetteer.js";
 import { ROOT, SEED, seedText } from "../helpers.js";
+// a build script (JavaScript): which module derives which table
+import { TABLES } from "../../scripts/gen-tables.mjs";
 import corpus from "../corpus/sentences.json" with { type: "json" };
 
-// the compiled module, as a build runs it: it reads the table `npm run build` wrote (scripts/gen-gazetteer.mjs)
+// the compiled module, as a build runs it: it reads the table `npm run build` wrote (scripts/gen-tables.mjs)
 const DIST = join(ROOT, "dist");
 const built = (await import(pathToFileURL(join(DIST, "shared", "gazetteer.js")).href)) as typeof derived;
 
 // the seeds, and every sentence of the test corpus (Liaoning's and Jilin's policies among them)
 const texts = [...Object.values(SEED).map(seedText), Object.values(corpus as Record<string, { text: string }>).map((s) => s.text).join("\n")];
 
-describe("the gazetteer's table, written at build time", () => {
-  it("is what the module derives from the data now", () => {
-    const table = JSON.parse(readFileSync(join(DIST, "generated", "gazetteer.json"), "utf8"));
-    expect(table).toEqual(derived.gazetteerTable());
+describe("tables written at build time (scripts/gen-tables.mjs, src/shared/built-tables.ts)", () => {
+  it.each(TABLES)("%s: %s() derives from the data now what the build wrote to %s", async (module, derive, file) => {
+    const source = await import(join(ROOT, "src", module.replace(/\.js$/, ".ts")));
+    const table = JSON.parse(readFileSync(join(DIST, "generated", file), "utf8"));
+    expect(table).toEqual(source[derive]());
   });
+});
+
+describe("the gazetteer's table", () => {
 
   it("read by the compiled module, finds and resolves every place as the derived one does", () => {
     expect(built.gazetteerFromTable()).toBe(true);
