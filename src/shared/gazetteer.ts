@@ -137,7 +137,6 @@ function division(code: string): Division | undefined {
 /** True when this module read the build's table; false when it derived the gazetteer itself (no table, or a stale one). */
 export const gazetteerFromTable = (): boolean => BUILT !== null;
 
-
 /** The division with this code, or undefined. */
 export const divisionByCode = (code: string): Division | undefined => division(code);
 
