@@ -1,5 +1,6 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
-import { editByPieces, lineStarts as lineStartsOf, removeRanges, rewrite, type Source } from "./source.js";
+import { charClass } from "../shared/char-class.js";
+import { editByPieces, lineStarts as lineStartsOf, linesOfText, removeRanges, rewrite, type Cuts, type InputFormat, type Source, type TextLines } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
 /**
@@ -61,7 +62,8 @@ export function trimLineEnds(src: Source): Source {
  * lines and a line that is not a heading, continues on that line. The blank
  * lines are removed; each character keeps its own original line.
  */
-const TERMINAL = /[。；！？：:;!?”）)\]】〕］」』…]$/;
+/** what a line that does not go on ends with (its last code unit) */
+const TERMINAL = charClass("。；！？：:;!?”）)]】〕］」』…");
 /** a line opening with a heading or list marker (shared/markers.ts), an attachment or a note */
 const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专栏|附件|附表|注[:：])/.test(line);
 
@@ -84,34 +86,43 @@ function unclosed(line: string): boolean {
 }
 
 export function rejoinPageBreaks(src: Source): Source {
-  const text = src.text;
+  return removeRanges(src, pageBreakCuts(linesOfText(src.text), src.format));
+}
+
+/**
+ * Where rejoinPageBreaks cuts `lines`: each cut is the line break and blank lines
+ * between a fragment and its continuation, removed as they are, not by a match and
+ * a callback at every line break of the text. Most lines end a sentence: that is
+ * tested first, on the last code unit, before anything else is read of the line
+ * (every test below is a further condition for a cut, so their order is free).
+ */
+function pageBreakCuts(lines: TextLines, format: InputFormat): Cuts {
   const cuts: Array<[number, number]> = [];
-  const lineStarts = lineStartsOf(text);
-  const lineText = (k: number) => text.slice(lineStarts[k]!, (lineStarts[k + 1] ?? text.length + 1) - 1);
-  for (let k = 0; k < lineStarts.length; k++) {
-    const cur = lineText(k);
-    // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
-    // is a paragraph that a page break can split like any other
-    const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
+  const { starts } = lines;
+  for (let k = 0; k < starts.length; k++) {
+    const cur = lines.text(k);
+    if (TERMINAL.has(cur.charCodeAt(cur.length - 1))) continue;
     // a short line is a heading, title or signature line unless it visibly stops
     // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
     const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
-    if (!fragment || cur.includes("\t") || TERMINAL.test(cur) || pureHeading || TITLE_END.test(cur)) continue;
+    if (!fragment || cur.includes("\t")) continue;
+    // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
+    // is a paragraph that a page break can split like any other
+    const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
+    if (pureHeading || TITLE_END.test(cur)) continue;
     let n = k + 1;
-    while (n < lineStarts.length && lineText(n).trim() === "") n++;
+    while (n < starts.length && lines.text(n).trim() === "") n++;
     // no blank gap: a real line break. A PDF shows a paragraph break as space its text does not keep,
     // so there a prose line (a sentence or clause already ended on it) that stops mid-sentence goes on regardless
-    const gapless = src.format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
-    if ((n === k + 1 && !gapless) || n >= lineStarts.length) continue;
+    const gapless = format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
+    if ((n === k + 1 && !gapless) || n >= starts.length) continue;
     if (n - k > 4) continue; // a long gap is not a page break
-    const next = lineText(n);
+    const next = lines.text(n);
     if (!next || next.includes("\t") || headingStart(next) || next.startsWith("#")) continue;
     if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
-    cuts.push([lineStarts[k]! + cur.length, lineStarts[n]!]);
+    cuts.push([starts[k]! + cur.length, starts[n]!]);
   }
-  // each cut is the line break and blank lines between a fragment and its continuation:
-  // removed as they are, not by a match and a callback at every line break of the text
-  return removeRanges(src, cuts);
+  return cuts;
 }
 
 /**
@@ -214,6 +225,9 @@ export function joinSpacedNumbers(src: Source): Source {
 const lineSteps = (src: Source): Source => trimLineEnds(squeezeSpaces(joinSpacedNumbers(foldWidth(src))));
 
 export function normalize(src: Source): Source {
-  const out = rejoinPageBreaks(unwrapPdfLines(editByPieces(src, lineSteps)));
+  // a PDF's lines are unwrapped between the line steps and the rejoin; other text is rejoined as its pieces are joined
+  const out = src.format === "pdf"
+    ? rejoinPageBreaks(unwrapPdfLines(editByPieces(src, lineSteps)))
+    : editByPieces(src, lineSteps, (lines) => pageBreakCuts(lines, src.format));
   return src.warnings?.length ? { ...out, warnings: src.warnings } : out;
 }

@@ -198,36 +198,58 @@ export function subSource(src: Source, from: number, to: number): Source {
  */
 const PIECE = 16384;
 
+/** Ranges [from, to) of a text, in order and apart. */
+export type Cuts = ReadonlyArray<readonly [number, number]>;
+
 /**
  * `edit` applied to `src` piece by piece, a piece being whole lines of about PIECE
- * characters (a longer line is a piece of its own), and the pieces joined once.
- * `edit` must read nothing across a line break and leave line breaks as they are,
- * so that editing the pieces is editing the whole. Why: every rewrite that changes
- * a text builds all of it again, and a string above V8's regular object size is a
- * large object, which gets freshly mapped pages at every allocation: on this
- * machine building 3.2 MB of text took ~22 ms warm, most of it page faults, for
- * ~2 rewrites a file. A piece's strings are small and die young.
+ * characters (a longer line is a piece of its own), and the pieces joined once,
+ * without the ranges `cutsOf` finds in the lines of the edited text (read from the
+ * pieces, never joined for it). `edit` must read nothing across a line break and
+ * leave line breaks as they are, so that editing the pieces is editing the whole.
+ * Why: every rewrite that changes a text builds all of it again, and a string
+ * above V8's regular object size is a large object, which gets freshly mapped
+ * pages at every allocation: on this machine building 3.2 MB of text took ~22 ms
+ * warm, most of it page faults, for ~2 rewrites a file. A piece's strings are
+ * small and die young, and the text is built whole once, or not at all.
  */
-export function editByPieces(src: Source, edit: (piece: Source) => Source): Source {
+export function editByPieces(src: Source, edit: (piece: Source) => Source, cutsOf?: (lines: TextLines) => Cuts): Source {
   const text = src.text;
-  if (text.length <= PIECE) return edit(src);
   const pieces: Source[] = [];
   let changed = false;
-  for (let from = 0; from < text.length;) {
+  let from = 0;
+  do {
     // the last line break inside the piece's span, else (one long line) the next one
-    let nl = text.lastIndexOf("\n", from + PIECE - 1);
-    if (nl < from) nl = text.indexOf("\n", from + PIECE);
+    let nl = text.length - from <= PIECE ? -1 : text.lastIndexOf("\n", from + PIECE - 1);
+    if (nl < from && text.length - from > PIECE) nl = text.indexOf("\n", from + PIECE);
     const to = nl < 0 ? text.length : nl + 1;
-    const piece = subSource(src, from, to);
+    const piece = from === 0 && to === text.length ? src : subSource(src, from, to);
     const edited = edit(piece);
     if (edited !== piece) changed = true;
     pieces.push(edited);
     from = to;
-  }
-  if (!changed) return src;
+  } while (from < text.length);
+  const cuts = cutsOf ? cutsOf(linesOfPieces(pieces)) : [];
+  if (!changed && !cuts.length) return src;
+  return joinPieces(pieces, cuts, src.file, src.format, !!src.map.pageOf);
+}
+
+/** One text held as consecutive pieces, without the ranges `cuts` (offsets into the whole), built once. */
+function joinPieces(pieces: readonly Source[], cuts: Cuts, file: string, format: InputFormat, withPages: boolean): Source {
   const b = new TextBuilder();
-  for (const p of pieces) b.copy(p, 0, p.text.length);
-  return b.build(src.file, src.format, !!src.map.pageOf);
+  let base = 0, at = 0, c = 0;
+  for (const p of pieces) {
+    const end = base + p.text.length;
+    while (at < end) {
+      const cut = c < cuts.length && cuts[c]![0] < end ? cuts[c]! : null;
+      b.copy(p, at - base, (cut ? cut[0] : end) - base);
+      if (!cut) { at = end; break; }
+      at = Math.max(at, cut[1]);
+      c++;
+    }
+    base = end;
+  }
+  return b.build(file, format, withPages);
 }
 
 /**
@@ -235,16 +257,52 @@ export function editByPieces(src: Source, edit: (piece: Source) => Source): Sour
  * left keeps its own map entries. What `rewrite` does when the places to remove
  * are known already, without a match and a callback at every candidate.
  */
-export function removeRanges(src: Source, cuts: ReadonlyArray<readonly [number, number]>): Source {
-  if (!cuts.length) return src;
-  const b = new TextBuilder();
-  let last = 0;
-  for (const [from, to] of cuts) {
-    b.copy(src, last, from);
-    last = to;
+export function removeRanges(src: Source, cuts: Cuts): Source {
+  return cuts.length ? joinPieces([src], cuts, src.file, src.format, !!src.map.pageOf) : src;
+}
+
+/**
+ * The lines of a text: where each starts (0, then after every "\n", as
+ * `lineStarts` gives them) and its text without the "\n".
+ */
+export interface TextLines {
+  readonly starts: readonly number[];
+  text(k: number): string;
+}
+
+export function linesOfText(text: string): TextLines {
+  const starts = lineStarts(text);
+  return { starts, text: (k) => text.slice(starts[k]!, (starts[k + 1] ?? text.length + 1) - 1) };
+}
+
+/**
+ * The lines of a text held as consecutive pieces, each but the last ending with
+ * its "\n" (as editByPieces cuts them), so that a line lies in one piece.
+ */
+function linesOfPieces(pieces: readonly Source[]): TextLines {
+  if (pieces.length === 1) return linesOfText(pieces[0]!.text);
+  const starts = [0];
+  const pieceOf = [0]; // the piece holding each line (pieces.length for the empty line after a final "\n")
+  const bases: number[] = [];
+  let base = 0;
+  for (let j = 0; j < pieces.length; j++) {
+    const t = pieces[j]!.text;
+    bases.push(base);
+    for (let nl = t.indexOf("\n"); nl >= 0; nl = t.indexOf("\n", nl + 1)) {
+      starts.push(base + nl + 1);
+      pieceOf.push(nl + 1 < t.length ? j : j + 1);
+    }
+    base += t.length;
   }
-  b.copy(src, last, src.text.length);
-  return b.build(src.file, src.format, !!src.map.pageOf);
+  return {
+    starts,
+    text: (k) => {
+      const j = pieceOf[k]!;
+      if (j >= pieces.length) return "";
+      const t = pieces[j]!.text;
+      return t.slice(starts[k]! - bases[j]!, k + 1 < starts.length ? starts[k + 1]! - 1 - bases[j]! : t.length);
+    },
+  };
 }
 
 /**

@@ -222,6 +222,24 @@ describe("normalisation by pieces", () => {
     });
   }
 
+  it("seed 004's paragraph split by a page break (lines 27-29), its break on either side of a piece's end: rejoined", () => {
+    const lines = seedText(SEED.annual).split("\n");
+    const split = lines.slice(26, 29).join("\n"); // (一) 坚决筑牢…印发《筑牢我 / blank / 国北方重要生态安全屏障…
+    const filler = lines.slice(0, 26).join("\n") + "\n";
+    for (let shift = -3; shift <= 3; shift++) {
+      // the first line break of the split paragraph lands at offset 16383 + shift (a piece holds 16384 characters)
+      let head = filler;
+      while (head.length + filler.length < 16000) head += filler;
+      const pad = 16383 + shift - head.length - 2 - lines[26]!.length;
+      const text = `${head}${"一".repeat(pad)}。\n${split}\n${filler}`;
+      expect(text.indexOf("\n", head.length + pad + 2)).toBe(16383 + shift);
+      const s = src(text);
+      const out = normalize(s);
+      sameSource(out, whole(s));
+      expect(out.text).toContain("印发《筑牢我国北方重要生态安全屏障全面推进");
+    }
+  });
+
   it("edits on every line, a line longer than a piece, pages: the same as over the whole text", () => {
     // each line carries something every line step changes: a full-width digit, spaces around a number, a printed dash, a leading space
     const lines = seedText(SEED.annual).split("\n").map((l, k) => (k % 3 === 0 ? ` ${l} ２０２５ 年 8 %  大理 - -保山\u3000` : l));
