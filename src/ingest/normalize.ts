@@ -1,6 +1,6 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
 import { charClass } from "../shared/char-class.js";
-import { editByPieces, lineStarts as lineStartsOf, linesOfText, removeRanges, rewrite, type Cuts, type InputFormat, type Source, type TextLines } from "./source.js";
+import { editByPieces, lineStarts as lineStartsOf, linesOfText, removeRanges, rewrite, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
 /**
@@ -224,7 +224,7 @@ export function joinSpacedNumbers(src: Source): Source {
  */
 const lineSteps = (src: Source): Source => trimLineEnds(squeezeSpaces(joinSpacedNumbers(foldWidth(src))));
 
-export function normalize(src: Source): Source {
+export function normalize(src: Source | SourcePieces): Source {
   // a PDF's lines are unwrapped between the line steps and the rejoin; other text is rejoined as its pieces are joined
   const out = src.format === "pdf"
     ? rejoinPageBreaks(unwrapPdfLines(editByPieces(src, lineSteps)))

@@ -131,22 +131,52 @@ export class TextBuilder {
  * The map is made straight from the line starts and the text kept as it is:
  * through a TextBuilder every line was a piece joined back into a copy of the text.
  */
-export function sourceFromLines(file: string, format: InputFormat, text: string, pageOfLine?: (line: number) => number): Source {
+export function sourceFromLines(file: string, format: InputFormat, text: string, pageOfLine?: (line: number) => number, firstLine = 1): Source {
   // a run per line that holds a character: no empty run after a final line break (or for an empty text)
   const starts = lineStarts(text);
   if (starts[starts.length - 1] === text.length) starts.pop();
   const runs = starts.length;
   const lineOf = new Int32Array(runs);
-  for (let k = 0; k < runs; k++) lineOf[k] = k + 1;
+  for (let k = 0; k < runs; k++) lineOf[k] = firstLine + k;
   let pageOf: Int32Array | null = null;
   if (pageOfLine) {
     pageOf = new Int32Array(runs);
-    for (let k = 0; k < runs; k++) pageOf[k] = pageOfLine(k + 1);
+    for (let k = 0; k < runs; k++) pageOf[k] = pageOfLine(firstLine + k);
   }
-  // the end is on the last line that holds a character (line 1 for an empty text)
-  const endLine = Math.max(1, runs);
+  // the end is on the last line that holds a character (the first line for an empty text)
+  const endLine = firstLine + Math.max(0, runs - 1);
   const map = new PositionMap(Int32Array.from(starts), lineOf, pageOf, text.length, endLine, pageOf && runs ? pageOf[runs - 1]! : 1);
   return { file, format, text, map };
+}
+
+/**
+ * A source still held as consecutive pieces of whole lines (a text file decoded
+ * piece by piece), each a source of its own lines: what normalize takes to build
+ * the text once, where a whole decoded text would be built only to be built again.
+ */
+export interface SourcePieces {
+  readonly file: string;
+  readonly format: InputFormat;
+  readonly pieces: readonly Source[];
+  readonly warnings?: readonly string[];
+}
+
+/** Texts that are consecutive pieces of a file's text, each but the last ending with "\n", as sources of their lines. */
+export function piecesFromLines(file: string, format: InputFormat, texts: readonly string[]): SourcePieces {
+  const pieces: Source[] = [];
+  let line = 1;
+  for (const text of texts) {
+    const piece = sourceFromLines(file, format, text, undefined, line);
+    pieces.push(piece);
+    line += piece.map.runs; // a piece ending with "\n" holds a run per line
+  }
+  return { file, format, pieces };
+}
+
+/** The one source of a source held in pieces. */
+export function wholeSource(src: SourcePieces): Source {
+  const whole = src.pieces.length === 1 ? src.pieces[0]! : joinPieces(src.pieces, [], src.file, src.format, false);
+  return src.warnings ? { ...whole, warnings: src.warnings } : whole;
 }
 
 /**
@@ -213,25 +243,29 @@ export type Cuts = ReadonlyArray<readonly [number, number]>;
  * warm, most of it page faults, for ~2 rewrites a file. A piece's strings are
  * small and die young, and the text is built whole once, or not at all.
  */
-export function editByPieces(src: Source, edit: (piece: Source) => Source, cutsOf?: (lines: TextLines) => Cuts): Source {
-  const text = src.text;
+export function editByPieces(src: Source | SourcePieces, edit: (piece: Source) => Source, cutsOf?: (lines: TextLines) => Cuts): Source {
+  const parts = "pieces" in src ? src.pieces : [src];
   const pieces: Source[] = [];
   let changed = false;
-  let from = 0;
-  do {
-    // the last line break inside the piece's span, else (one long line) the next one
-    let nl = text.length - from <= PIECE ? -1 : text.lastIndexOf("\n", from + PIECE - 1);
-    if (nl < from && text.length - from > PIECE) nl = text.indexOf("\n", from + PIECE);
-    const to = nl < 0 ? text.length : nl + 1;
-    const piece = from === 0 && to === text.length ? src : subSource(src, from, to);
-    const edited = edit(piece);
-    if (edited !== piece) changed = true;
-    pieces.push(edited);
-    from = to;
-  } while (from < text.length);
+  for (const part of parts) {
+    const text = part.text;
+    let from = 0;
+    do {
+      // the last line break inside the piece's span, else (one long line) the next one
+      let nl = text.length - from <= PIECE ? -1 : text.lastIndexOf("\n", from + PIECE - 1);
+      if (nl < from && text.length - from > PIECE) nl = text.indexOf("\n", from + PIECE);
+      const to = nl < 0 ? text.length : nl + 1;
+      const piece = from === 0 && to === text.length ? part : subSource(part, from, to);
+      const edited = edit(piece);
+      if (edited !== piece) changed = true;
+      pieces.push(edited);
+      from = to;
+    } while (from < text.length);
+  }
   const cuts = cutsOf ? cutsOf(linesOfPieces(pieces)) : [];
-  if (!changed && !cuts.length) return src;
-  return joinPieces(pieces, cuts, src.file, src.format, !!src.map.pageOf);
+  // a source in one piece that nothing changed is its own result; one held in pieces is joined
+  if (!changed && !cuts.length && parts.length === 1) return parts[0]!;
+  return joinPieces(pieces, cuts, src.file, src.format, !!parts[0]!.map.pageOf);
 }
 
 /** One text held as consecutive pieces, without the ranges `cuts` (offsets into the whole), built once. */
