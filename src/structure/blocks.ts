@@ -70,7 +70,7 @@ function splitCells(text: string, start: number): Cell[] {
  * Sentences: split after 。！？； (closing quotes/brackets stay with their sentence).
  * Found by one native search per sentence (test() leaves lastIndex at the match's
  * end and makes no match array): a loop over every code unit of every block runs
- * interpreted on a cold start (c6 cold: splitSentences 22-48 -> ~ ms).
+ * interpreted on a cold start (c6, in-process, cold: 20/29 -> 10/13 ms min/median).
  */
 const SENTENCE_BREAK = /[。！？；!?;][”’）)」』]*/g;
 /** what String.prototype.trim removes */

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import review from "../../src/data/review-headings.json" with { type: "json" };
 import { splitBlocks, splitSentences } from "../../src/structure/blocks.js";
 import { detectHeading } from "../../src/structure/headings.js";
+import { linesOf } from "../../src/structure/lines.js";
 import { isReviewHeading } from "../../src/structure/review.js";
 import { HEADING_KINDS, markerAt, stripMarker } from "../../src/shared/markers.js";
 import { SEED, seedText, sourceOf } from "../helpers.js";
 
 /**
- * Blocks, sentences, heading labels and review headings are found by native
+ * Lines, blocks, sentences, heading labels and review headings are found by native
  * searches and offsets now; over every line of the seeds (and the same lines with
  * blanks and tabs put in) they come out as the code-unit loops and string trims
  * that found them before.
@@ -73,6 +74,9 @@ describe("blocks, sentences and headings over every line of the seeds", () => {
         : sentencesBefore(b.text).map(([s, e, t]) => [b.start + s, b.start + e, t] as [number, number, string])));
       expect(sentences.map((s) => [s.start, s.end, s.text])).toEqual(before);
       for (const s of sentences) expect(src.text.slice(s.start, s.end)).toBe(s.text);
+    });
+    it(`${src.file}: lines at the same offsets as blocks were`, () => {
+      expect(linesOf(src).map((l) => ({ start: l.start, end: l.end, text: l.text }))).toEqual(blocksBefore(src.text));
     });
     it(`${src.file}: heading labels and review headings`, () => {
       let headings = 0;
