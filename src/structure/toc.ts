@@ -124,15 +124,24 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
     } else if (entries.length >= 2) break;
   }
   if (entries.length < 2) return null;
-  for (const e of entries) {
+  // a 目录 of chapters (五年规划) is not a list of documents: fewer than half its entries
+  // read as document titles. The entries are read in turn, and no further once that is
+  // certain: the entry left open in a plan's body took every line after it (a title as
+  // long as the plan), which, cut, made flat and collapsed, was most of parseToc there.
+  const titles: string[] = [];
+  let docLike = 0;
+  for (let k = 0; k < entries.length; k++) {
+    if (docLike + (entries.length - k) < entries.length / 2) return null;
+    const e = entries[k]!;
     let t = withoutPage(e.title).trim();
     const no = /[(（]([^()（）]*?(?:\d{4}[〕\]］】)）]?\s*第?\s*\d+\s*号|\d{4}年第\d+号))[)）]?$/.exec(t);
     if (no) { e.docNumber = parseDocNumber(no[1]!); t = t.slice(0, no.index); }
-    e.title = t.replace(/\s+/g, " ").trim();
+    // (flat drops the blanks the title is collapsed at below: its flat form is the same)
+    if (TITLE_END.test(flat(t)) || e.docNumber) docLike++;
+    titles.push(t);
   }
-  // a 目录 of chapters (五年规划) is not a list of documents
-  const docLike = entries.filter((e) => TITLE_END.test(flat(e.title)) || e.docNumber).length;
   if (docLike < entries.length / 2) return null;
+  entries.forEach((e, k) => { e.title = titles[k]!.replace(/\s+/g, " ").trim(); });
   return { entries, end: i };
 }
 

@@ -158,6 +158,17 @@ describe("the body of a compilation starts where an entry's title is printed aga
     // 国 \t务 \t院 …: two thirds of the line's first 32 characters are blanks (normalisation keeps a tab)
     expect(bodyAt((l) => Array.from(l.trim()).join(" \t"))).toBe(62);
   });
+  it("a 目录 is a compilation's when at least half its entries read as document titles, wherever they stand", () => {
+    const seedLines = (name: string, from: number, n: number) => seedText(name).split("\n").slice(from - 1, from - 1 + n);
+    const titles = seedLines(SEED.compilation, 14, 4).map((l) => l.replace(/^\d+\.\s*/, "")); // 003's entries 2-5
+    const rows = seedLines(SEED.fyp, 1, 1200).filter((l) => /^\t\d+\.[^\t]+\t/.test(l)).slice(0, 5).map((l) => l.replace(/^\t\d+\./, ""));
+    expect([titles.length, rows.length]).toEqual([4, 5]); // indicator rows of 001's 专栏1: no title
+    const toc = (entries: string[]) => parseToc(linesOf(sourceOf(["政策汇编", "目 录", ...entries.map((e, k) => `${k + 1}. ${e}`)].join("\n"))));
+    // four rows before four titles: half of eight, read to the end
+    expect(toc([...rows.slice(0, 4), ...titles])?.entries.map((e) => e.title.slice(0, 6))).toEqual([...rows.slice(0, 4), ...titles].map((e) => e.replace(/\s+/g, " ").slice(0, 6)));
+    // five rows before three titles: fewer than half
+    expect(toc([...rows, ...titles.slice(0, 3)])).toBeNull();
+  });
   it("a plan whose 目录 lists chapters (001) is one document", () => {
     expect(seedText(SEED.fyp).split("\n").slice(0, 60).some((l) => /^目\s*录$/.test(l.trim()))).toBe(true);
     expect(docsOf(SEED.fyp)).toHaveLength(1);
