@@ -14,49 +14,88 @@ export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
 export interface Decoded { text: string; encoding: Encoding; warnings?: string[] }
 
+/** Decoded text held as consecutive pieces, each but the last ending with a line feed. */
+export interface DecodedPieces { pieces: string[]; encoding: Encoding; warnings?: string[] }
+
 /** Replacement characters a lossy decode introduced (those already in the bytes count too: rare). */
-function replaced(text: string): number {
+function replaced(pieces: readonly string[]): number {
   let n = 0;
-  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
+  for (const text of pieces) for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
   return n;
 }
 
-function lossy(encoding: Encoding, bytes: Uint8Array): Decoded {
-  const text = new TextDecoder(encoding).decode(bytes);
-  const n = replaced(text);
-  return n ? { text, encoding, warnings: [`${n} invalid ${encoding.toUpperCase()} byte sequence(s) replaced by U+FFFD`] } : { text, encoding };
+/**
+ * Bytes are decoded this many at a time, cut after a line feed (0x0A is never part
+ * of a longer sequence in UTF-8 or GB18030, and a streaming decoder gives the text
+ * a single call gives wherever the cuts fall), so each piece is whole lines. A
+ * piece stays below V8's regular object size; the text of a whole file decoded at
+ * once is a large object with freshly mapped pages, on this machine ~40% of the
+ * decoding time (c6 decoded: 26-36 -> 12-15 ms).
+ */
+const CHUNK = 32 * 1024;
+
+function decodePieces(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  do {
+    let nl = bytes.length - from <= CHUNK ? -1 : bytes.lastIndexOf(0x0a, from + CHUNK - 1);
+    if (nl < from && bytes.length - from > CHUNK) nl = bytes.indexOf(0x0a, from + CHUNK);
+    const to = nl < 0 ? bytes.length : nl + 1;
+    pieces.push(decoder.decode(bytes.subarray(from, to), { stream: to < bytes.length }));
+    from = to;
+  } while (from < bytes.length);
+  return pieces;
 }
 
-export function decodeBytes(bytes: Uint8Array): Decoded {
+function lossy(encoding: Encoding, bytes: Uint8Array): DecodedPieces {
+  const pieces = decodePieces(new TextDecoder(encoding), bytes);
+  const n = replaced(pieces);
+  return n ? { pieces, encoding, warnings: [`${n} invalid ${encoding.toUpperCase()} byte sequence(s) replaced by U+FFFD`] } : { pieces, encoding };
+}
+
+/** Bytes → text in line-aligned pieces (see the top of this file for how the encoding is decided). */
+export function decodeInPieces(bytes: Uint8Array): DecodedPieces {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return lossy("utf-8", bytes.subarray(3));
   // UTF-16 that does not decode (an odd byte count) is garbage, not a damaged text: fail loudly
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2)), encoding: "utf-16be" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { pieces: [new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2))], encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { pieces: [new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2))], encoding: "utf-16be" };
   const utf8 = lossy("utf-8", bytes);
   if (!utf8.warnings) return utf8;
   let nonAscii = 0;
-  for (let i = 0; i < utf8.text.length; i++) if (utf8.text.charCodeAt(i) >= 0x80) nonAscii++;
-  if (replaced(utf8.text) * 100 <= nonAscii) return utf8;
+  for (const text of utf8.pieces) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) nonAscii++;
+  if (replaced(utf8.pieces) * 100 <= nonAscii) return utf8;
   try {
-    return { text: new TextDecoder("gb18030", { fatal: true }).decode(bytes), encoding: "gb18030" };
+    return { pieces: decodePieces(new TextDecoder("gb18030", { fatal: true }), bytes), encoding: "gb18030" };
   } catch {
     const gb = lossy("gb18030", bytes);
-    return replaced(gb.text) < replaced(utf8.text) ? gb : utf8;
+    return replaced(gb.pieces) < replaced(utf8.pieces) ? gb : utf8;
   }
 }
 
+/** Bytes → one string (HTML reads its markup whole). */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const { pieces, encoding, warnings } = decodeInPieces(bytes);
+  const text = pieces.length === 1 ? pieces[0]! : pieces.join("");
+  return warnings ? { text, encoding, warnings } : { text, encoding };
+}
+
 /**
- * True when decoded text is not a text document: NUL bytes or a high share of
+ * True when decoded text (whole, or in pieces) is not a text document: NUL bytes or a high share of
  * control characters / replacement characters (binary input, wrong format).
+ * Both are found by native searches over the first 64 Ki characters: a loop over
+ * every code unit of them ran interpreted for each input of a build.
  */
-export function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, 65536);
-  if (n === 0) return false;
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+const ODD = /[\x01-\x08\x0b\x0e-\x1f\ufffd]/g;
+
+export function looksBinary(text: string | readonly string[]): boolean {
+  let n = 0, bad = 0;
+  for (const piece of typeof text === "string" ? [text] : text) {
+    if (n === 65536) break;
+    const head = piece.length > 65536 - n ? piece.slice(0, 65536 - n) : piece;
+    if (head.includes("\0")) return true;
+    ODD.lastIndex = 0;
+    while (ODD.test(head)) bad++; // test moves lastIndex past each: no match array
+    n += head.length;
   }
-  return bad / n > 0.02;
+  return n > 0 && bad / n > 0.02;
 }

@@ -5,11 +5,11 @@ import { ingestDocx } from "./docx.js";
 import { InputError } from "./errors.js";
 import { normalize } from "./normalize.js";
 import { ingestPdf } from "./pdf.js";
-import type { Source } from "./source.js";
-import { ingestTxt } from "./txt.js";
+import type { Source, SourcePieces } from "./source.js";
+import { readTxt } from "./txt.js";
 
-/** A reader turns one input's bytes into text with its position map, or throws InputError. */
-type Reader = (file: string, bytes: Uint8Array) => Source | Promise<Source>;
+/** A reader turns one input's bytes into text with its position map (whole, or in pieces of whole lines), or throws InputError. */
+type Reader = (file: string, bytes: Uint8Array) => Source | SourcePieces | Promise<Source | SourcePieces>;
 
 /** HTML's tokenizer and entity tables are loaded by the first HTML input, not by every build. */
 const ingestHtml: Reader = async (file, bytes) => (await import("./html.js")).ingestHtml(file, bytes);
@@ -19,7 +19,7 @@ const ingestHtml: Reader = async (file, bytes) => (await import("./html.js")).in
  * one reader module and one row here.
  */
 const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
-  [".txt", ingestTxt],
+  [".txt", readTxt],
   [".html", ingestHtml],
   [".htm", ingestHtml],
   [".pdf", ingestPdf],

@@ -131,22 +131,52 @@ export class TextBuilder {
  * The map is made straight from the line starts and the text kept as it is:
  * through a TextBuilder every line was a piece joined back into a copy of the text.
  */
-export function sourceFromLines(file: string, format: InputFormat, text: string, pageOfLine?: (line: number) => number): Source {
+export function sourceFromLines(file: string, format: InputFormat, text: string, pageOfLine?: (line: number) => number, firstLine = 1): Source {
   // a run per line that holds a character: no empty run after a final line break (or for an empty text)
   const starts = lineStarts(text);
   if (starts[starts.length - 1] === text.length) starts.pop();
   const runs = starts.length;
   const lineOf = new Int32Array(runs);
-  for (let k = 0; k < runs; k++) lineOf[k] = k + 1;
+  for (let k = 0; k < runs; k++) lineOf[k] = firstLine + k;
   let pageOf: Int32Array | null = null;
   if (pageOfLine) {
     pageOf = new Int32Array(runs);
-    for (let k = 0; k < runs; k++) pageOf[k] = pageOfLine(k + 1);
+    for (let k = 0; k < runs; k++) pageOf[k] = pageOfLine(firstLine + k);
   }
-  // the end is on the last line that holds a character (line 1 for an empty text)
-  const endLine = Math.max(1, runs);
+  // the end is on the last line that holds a character (the first line for an empty text)
+  const endLine = firstLine + Math.max(0, runs - 1);
   const map = new PositionMap(Int32Array.from(starts), lineOf, pageOf, text.length, endLine, pageOf && runs ? pageOf[runs - 1]! : 1);
   return { file, format, text, map };
+}
+
+/**
+ * A source still held as consecutive pieces of whole lines (a text file decoded
+ * piece by piece), each a source of its own lines: what normalize takes to build
+ * the text once, where a whole decoded text would be built only to be built again.
+ */
+export interface SourcePieces {
+  readonly file: string;
+  readonly format: InputFormat;
+  readonly pieces: readonly Source[];
+  readonly warnings?: readonly string[];
+}
+
+/** Texts that are consecutive pieces of a file's text, each but the last ending with "\n", as sources of their lines. */
+export function piecesFromLines(file: string, format: InputFormat, texts: readonly string[]): SourcePieces {
+  const pieces: Source[] = [];
+  let line = 1;
+  for (const text of texts) {
+    const piece = sourceFromLines(file, format, text, undefined, line);
+    pieces.push(piece);
+    line += piece.map.runs; // a piece ending with "\n" holds a run per line
+  }
+  return { file, format, pieces };
+}
+
+/** The one source of a source held in pieces. */
+export function wholeSource(src: SourcePieces): Source {
+  const whole = src.pieces.length === 1 ? src.pieces[0]! : joinPieces(src.pieces, [], src.file, src.format, false);
+  return src.warnings ? { ...whole, warnings: src.warnings } : whole;
 }
 
 /**
@@ -176,20 +206,137 @@ export function rewrite(src: Source, re: RegExp, replace: (m: RegExpExecArray) =
 }
 
 /**
+ * A source's text from `from` to `to` (a line start and a line end past its
+ * "\n", or the end), as a source of its own: offsets count from `from`, every
+ * character keeps its original line (and page). The text is a slice (V8 keeps
+ * it as a view, no copy) and the map the runs it covers.
+ */
+export function subSource(src: Source, from: number, to: number): Source {
+  const map = src.map;
+  const first = from < map.length ? map.runAt(from) : map.starts.length;
+  let last = first; // one past the last run starting before `to`
+  while (last < map.starts.length && map.starts[last]! < to) last++;
+  const starts = new Int32Array(last - first);
+  for (let k = first; k < last; k++) starts[k - first] = Math.max(0, map.starts[k]! - from);
+  const sub = new PositionMap(starts, map.lineOf.subarray(first, last), map.pageOf ? map.pageOf.subarray(first, last) : null, to - from, map.line(to), map.page(to));
+  return { file: src.file, format: src.format, text: src.text.slice(from, to), map: sub };
+}
+
+/**
+ * About this many characters make a piece for `editByPieces`: its strings (2 bytes a
+ * character) stay well below V8's regular object size limit (128 KB).
+ */
+const PIECE = 16384;
+
+/** Ranges [from, to) of a text, in order and apart. */
+export type Cuts = ReadonlyArray<readonly [number, number]>;
+
+/**
+ * `edit` applied to `src` piece by piece, a piece being whole lines of about PIECE
+ * characters (a longer line is a piece of its own), and the pieces joined once,
+ * without the ranges `cutsOf` finds in the lines of the edited text (read from the
+ * pieces, never joined for it). `edit` must read nothing across a line break and
+ * leave line breaks as they are, so that editing the pieces is editing the whole.
+ * Why: every rewrite that changes a text builds all of it again, and a string
+ * above V8's regular object size is a large object, which gets freshly mapped
+ * pages at every allocation: on this machine building 3.2 MB of text took ~22 ms
+ * warm, most of it page faults, for ~2 rewrites a file. A piece's strings are
+ * small and die young, and the text is built whole once, or not at all.
+ */
+export function editByPieces(src: Source | SourcePieces, edit: (piece: Source) => Source, cutsOf?: (lines: TextLines) => Cuts): Source {
+  const parts = "pieces" in src ? src.pieces : [src];
+  const pieces: Source[] = [];
+  let changed = false;
+  for (const part of parts) {
+    const text = part.text;
+    let from = 0;
+    do {
+      // the last line break inside the piece's span, else (one long line) the next one
+      let nl = text.length - from <= PIECE ? -1 : text.lastIndexOf("\n", from + PIECE - 1);
+      if (nl < from && text.length - from > PIECE) nl = text.indexOf("\n", from + PIECE);
+      const to = nl < 0 ? text.length : nl + 1;
+      const piece = from === 0 && to === text.length ? part : subSource(part, from, to);
+      const edited = edit(piece);
+      if (edited !== piece) changed = true;
+      pieces.push(edited);
+      from = to;
+    } while (from < text.length);
+  }
+  const cuts = cutsOf ? cutsOf(linesOfPieces(pieces)) : [];
+  // a source in one piece that nothing changed is its own result; one held in pieces is joined
+  if (!changed && !cuts.length && parts.length === 1) return parts[0]!;
+  return joinPieces(pieces, cuts, src.file, src.format, !!parts[0]!.map.pageOf);
+}
+
+/** One text held as consecutive pieces, without the ranges `cuts` (offsets into the whole), built once. */
+function joinPieces(pieces: readonly Source[], cuts: Cuts, file: string, format: InputFormat, withPages: boolean): Source {
+  const b = new TextBuilder();
+  let base = 0, at = 0, c = 0;
+  for (const p of pieces) {
+    const end = base + p.text.length;
+    while (at < end) {
+      const cut = c < cuts.length && cuts[c]![0] < end ? cuts[c]! : null;
+      b.copy(p, at - base, (cut ? cut[0] : end) - base);
+      if (!cut) { at = end; break; }
+      at = Math.max(at, cut[1]);
+      c++;
+    }
+    base = end;
+  }
+  return b.build(file, format, withPages);
+}
+
+/**
  * A source without the ranges `cuts` ([from, to), in order, apart): the text
  * left keeps its own map entries. What `rewrite` does when the places to remove
  * are known already, without a match and a callback at every candidate.
  */
-export function removeRanges(src: Source, cuts: ReadonlyArray<readonly [number, number]>): Source {
-  if (!cuts.length) return src;
-  const b = new TextBuilder();
-  let last = 0;
-  for (const [from, to] of cuts) {
-    b.copy(src, last, from);
-    last = to;
+export function removeRanges(src: Source, cuts: Cuts): Source {
+  return cuts.length ? joinPieces([src], cuts, src.file, src.format, !!src.map.pageOf) : src;
+}
+
+/**
+ * The lines of a text: where each starts (0, then after every "\n", as
+ * `lineStarts` gives them) and its text without the "\n".
+ */
+export interface TextLines {
+  readonly starts: readonly number[];
+  text(k: number): string;
+}
+
+export function linesOfText(text: string): TextLines {
+  const starts = lineStarts(text);
+  return { starts, text: (k) => text.slice(starts[k]!, (starts[k + 1] ?? text.length + 1) - 1) };
+}
+
+/**
+ * The lines of a text held as consecutive pieces, each but the last ending with
+ * its "\n" (as editByPieces cuts them), so that a line lies in one piece.
+ */
+function linesOfPieces(pieces: readonly Source[]): TextLines {
+  if (pieces.length === 1) return linesOfText(pieces[0]!.text);
+  const starts = [0];
+  const pieceOf = [0]; // the piece holding each line (pieces.length for the empty line after a final "\n")
+  const bases: number[] = [];
+  let base = 0;
+  for (let j = 0; j < pieces.length; j++) {
+    const t = pieces[j]!.text;
+    bases.push(base);
+    for (let nl = t.indexOf("\n"); nl >= 0; nl = t.indexOf("\n", nl + 1)) {
+      starts.push(base + nl + 1);
+      pieceOf.push(nl + 1 < t.length ? j : j + 1);
+    }
+    base += t.length;
   }
-  b.copy(src, last, src.text.length);
-  return b.build(src.file, src.format, !!src.map.pageOf);
+  return {
+    starts,
+    text: (k) => {
+      const j = pieceOf[k]!;
+      if (j >= pieces.length) return "";
+      const t = pieces[j]!.text;
+      return t.slice(starts[k]! - bases[j]!, k + 1 < starts.length ? starts[k + 1]! - 1 - bases[j]! : t.length);
+    },
+  };
 }
 
 /**

@@ -1,19 +1,28 @@
-import { decodeBytes, looksBinary } from "./decode.js";
+import { decodeInPieces, looksBinary } from "./decode.js";
 import { InputError } from "./errors.js";
-import { sourceFromLines, type Source } from "./source.js";
+import { piecesFromLines, wholeSource, type Source, type SourcePieces } from "./source.js";
 
-/** Plain text: original lines are kept exactly (CRLF and CR count as one break). */
-export function ingestTxt(file: string, bytes: Uint8Array): Source {
-  let text: string;
-  let warnings: string[] | undefined;
+/**
+ * Plain text: original lines are kept exactly (CRLF and CR count as one break).
+ * The text is held in the pieces it was decoded in (whole lines each): normalize
+ * builds it once from them.
+ */
+export function readTxt(file: string, bytes: Uint8Array): SourcePieces {
+  let decoded;
   try {
-    ({ text, warnings } = decodeBytes(bytes));
+    decoded = decodeInPieces(bytes);
   } catch {
     throw new InputError(file, "not valid text in UTF-8, UTF-16 or GB18030");
   }
-  if (looksBinary(text)) throw new InputError(file, "binary content, not a text document");
-  text = text.replace(/\r\n?/g, "\n");
-  if (!text.trim()) throw new InputError(file, "empty file: no text");
-  const src = sourceFromLines(file, "txt", text);
-  return warnings ? { ...src, warnings } : src;
+  if (looksBinary(decoded.pieces)) throw new InputError(file, "binary content, not a text document");
+  // a piece ends after a line feed, so a CRLF is never split between two
+  const texts = decoded.pieces.map((t) => t.replace(/\r\n?/g, "\n"));
+  if (texts.every((t) => !t.trim())) throw new InputError(file, "empty file: no text");
+  const src = piecesFromLines(file, "txt", texts);
+  return decoded.warnings ? { ...src, warnings: decoded.warnings } : src;
+}
+
+/** A text file as one source (before normalisation). */
+export function ingestTxt(file: string, bytes: Uint8Array): Source {
+  return wholeSource(readTxt(file, bytes));
 }

@@ -17,7 +17,13 @@ const ANYWHERE = byLength(review.anywhere);
 const LEAD = /^(?:\d{4}年度?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期|期间|规划)?|上年|去年)?/;
 const SHORT_HEADING = 16;
 
+/** every word either test looks for: a title holds one of them before either can pass */
+const ANY_WORD = byLength([...new Set([...review.opening, ...review.anywhere])]);
+
 export function isReviewHeading(label: string): boolean {
+  // the title is a part of the label: one search answers for most headings, before
+  // the marker is parsed again (up to six patterns for a 1. item heading)
+  if (!holdsAny(label, ANY_WORD)) return false;
   // a 目录 line's leader dots and page number are no part of the heading
   const title = trimEndOf(stripMarker(label, HEADING_KINDS).replace(LEAD, ""), PAGE_TAIL);
   if (OPENING.some((w) => title.startsWith(w) && title.length <= w.length + 6)) return true;

@@ -63,10 +63,34 @@ const tailOf = (t: string) => (t.length > TAIL ? t.slice(t.length - TAIL) : t);
 /** The entry text without its page number. */
 const withoutPage = (t: string) => t.slice(0, pageRefAt(t) ?? t.length);
 
+/** An opening is this long at most: what a line is compared on. */
+const OPENING_MAX = 16;
+
+/**
+ * At least the first OPENING_MAX characters of a line's flat form (all of it when
+ * shorter): flat keeps or drops each character by itself, so the flat form of the
+ * line's head is the head of its flat form. A 目录 of chapters (a plan's) has its
+ * body read line by line here: a whole paragraph made flat at each line was most
+ * of parseToc.
+ */
+function flatHead(l: Line): string {
+  if (l.text.length <= 2 * OPENING_MAX) return l.flat;
+  const head = flat(l.text.slice(0, 2 * OPENING_MAX));
+  return head.length >= OPENING_MAX ? head : l.flat;
+}
+
+/** Whether `f` (longer than 6) opens with one of `openings`, whose lengths are `lengths`. */
+function opensWithAny(f: string, openings: ReadonlySet<string>, lengths: ReadonlySet<number>): boolean {
+  if (f.length <= 6) return false;
+  for (const n of lengths) if (openings.has(f.slice(0, n))) return true;
+  return false;
+}
+
 /** Parse a compilation's table of contents: numbered entries (wrapped lines joined) under level headers. */
 export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | null {
-  const at = lines.findIndex((l, i) => i < 60 && /^目\s*录$/.test(l.text));
-  if (at < 0) return null;
+  let at = 0; // a 目录 heading among the first 60 lines
+  while (at < Math.min(60, lines.length) && !/^目\s*录$/.test(lines[at]!.text)) at++;
+  if (at === Math.min(60, lines.length)) return null;
   const entries: TocEntry[] = [];
   let level: PolicyLevel | null = null;
   let open: TocEntry | null = null;
@@ -80,8 +104,8 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
     const headerTitle = levelHeaderTitle(withoutPage(t), 30);
     const header = headerTitle === null ? null : [t, headerTitle];
     const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
-    const f = lines[i]!.flat;
-    if (f.length > 6 && [...openingLengths].some((n) => openings.has(f.slice(0, n)))) break;
+    // (a 目录 of chapters has no entry, and its loop reads every line of the body: no flat form made for nothing there)
+    if (openings.size && opensWithAny(flatHead(lines[i]!), openings, openingLengths)) break;
     if (header && !entry) {
       if (entries.length && entries.some((e) => e.level !== null) && levelOfHeader(header[1]!) === entries[0]!.level) break; // body restarts
       level = levelOfHeader(header[1]!);
@@ -92,23 +116,32 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
       open = { title: entry[1]!, docNumber: null, level };
       openTail = tailOf(open.title);
       entries.push(open);
-      const opening = flat(entry[1]!).slice(0, 16);
+      const opening = flat(entry[1]!).slice(0, OPENING_MAX);
       if (opening.length > 6) { openings.add(opening); openingLengths.add(opening.length); }
     } else if (open && pageRefAt(openTail) === null) {
       open.title += t;
-      openTail = tailOf(openTail + t);
+      openTail = t.length >= TAIL ? tailOf(t) : tailOf(openTail + t);
     } else if (entries.length >= 2) break;
   }
   if (entries.length < 2) return null;
-  for (const e of entries) {
+  // a 目录 of chapters (五年规划) is not a list of documents: fewer than half its entries
+  // read as document titles. The entries are read in turn, and no further once that is
+  // certain: the entry left open in a plan's body took every line after it (a title as
+  // long as the plan), which, cut, made flat and collapsed, was most of parseToc there.
+  const titles: string[] = [];
+  let docLike = 0;
+  for (let k = 0; k < entries.length; k++) {
+    if (docLike + (entries.length - k) < entries.length / 2) return null;
+    const e = entries[k]!;
     let t = withoutPage(e.title).trim();
     const no = /[(（]([^()（）]*?(?:\d{4}[〕\]］】)）]?\s*第?\s*\d+\s*号|\d{4}年第\d+号))[)）]?$/.exec(t);
     if (no) { e.docNumber = parseDocNumber(no[1]!); t = t.slice(0, no.index); }
-    e.title = t.replace(/\s+/g, " ").trim();
+    // (flat drops the blanks the title is collapsed at below: its flat form is the same)
+    if (TITLE_END.test(flat(t)) || e.docNumber) docLike++;
+    titles.push(t);
   }
-  // a 目录 of chapters (五年规划) is not a list of documents
-  const docLike = entries.filter((e) => TITLE_END.test(flat(e.title)) || e.docNumber).length;
   if (docLike < entries.length / 2) return null;
+  entries.forEach((e, k) => { e.title = titles[k]!.replace(/\s+/g, " ").trim(); });
   return { entries, end: i };
 }
 

@@ -38,6 +38,27 @@ describe("looksBinary", () => {
     expect(looksBinary("\u0001\u0002\u0003".repeat(10) + LINE)).toBe(true);
     expect(looksBinary("")).toBe(false);
   });
+  it("answers as the loop over code units it replaced, at the 2% line and past the first 64 Ki characters", () => {
+    const byLoop = (text: string) => {
+      const n = Math.min(text.length, 65536);
+      if (n === 0) return false;
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0) return true;
+        if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+      }
+      return bad / n > 0.02;
+    };
+    const odd = Array.from({ length: 33 }, (_, c) => String.fromCharCode(c)).concat("\ufffd", "\u007f", "\u0080");
+    for (const ch of odd) for (const k of [0, 1, 2, 3]) {
+      // 50 lines of LINE are ~2 200 characters: 0, 30, 60 or 90 odd ones are either side of 2%
+      const text = (LINE + "\n").repeat(50).replace(/。|会/g, "") + ch.repeat(k * 30);
+      expect(looksBinary(text)).toBe(byLoop(text));
+      const long = LINE.repeat(1600) + ch.repeat(5000); // past 64 Ki characters
+      expect(looksBinary(long)).toBe(byLoop(long));
+    }
+  });
   it("random bytes decoded as GB18030 (the fallback) count as binary", () => {
     let x = 12345;
     const bytes = new Uint8Array(4096).map(() => ((x = (x * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);

@@ -201,3 +201,89 @@ describe("the position map as runs", () => {
     }));
   });
 });
+
+describe("normalisation by pieces", () => {
+  // the steps over the whole text, one after another, as normalize ran them before it worked piece by piece
+  const whole = (s: Source) => rejoinPageBreaks(unwrapPdfLines(trimLineEnds(squeezeSpaces(joinSpacedNumbers(foldWidth(s))))));
+  const sameSource = (a: Source, b: Source) => {
+    expect(a.text).toBe(b.text);
+    expect(Array.from(a.map.starts)).toEqual(Array.from(b.map.starts));
+    expect(Array.from(a.map.lineOf)).toEqual(Array.from(b.map.lineOf));
+    expect(a.map.pageOf && Array.from(a.map.pageOf)).toEqual(b.map.pageOf && Array.from(b.map.pageOf));
+    expect(lineAt(a, a.text.length)).toBe(lineAt(b, b.text.length));
+    expect(pageAt(a, a.text.length)).toBe(pageAt(b, b.text.length));
+  };
+
+  for (const name of [SEED.fyp, SEED.compilation]) {
+    it(`${name} (many pieces) comes out as the steps over the whole text made it`, () => {
+      const s = src(seedText(name));
+      expect(s.text.length).toBeGreaterThan(3 * 16384);
+      sameSource(normalize(s), whole(s));
+    });
+  }
+
+  it("seed 004's paragraph split by a page break (lines 27-29), its break on either side of a piece's end: rejoined", () => {
+    const lines = seedText(SEED.annual).split("\n");
+    const split = lines.slice(26, 29).join("\n"); // (一) 坚决筑牢…印发《筑牢我 / blank / 国北方重要生态安全屏障…
+    const filler = lines.slice(0, 26).join("\n") + "\n";
+    for (let shift = -3; shift <= 3; shift++) {
+      // the first line break of the split paragraph lands at offset 16383 + shift (a piece holds 16384 characters)
+      let head = filler;
+      while (head.length + filler.length < 16000) head += filler;
+      const pad = 16383 + shift - head.length - 2 - lines[26]!.length;
+      const text = `${head}${"一".repeat(pad)}。\n${split}\n${filler}`;
+      expect(text.indexOf("\n", head.length + pad + 2)).toBe(16383 + shift);
+      const s = src(text);
+      const out = normalize(s);
+      sameSource(out, whole(s));
+      expect(out.text).toContain("印发《筑牢我国北方重要生态安全屏障全面推进");
+    }
+  });
+
+  it("edits on every line, a line longer than a piece, pages: the same as over the whole text", () => {
+    // each line carries something every line step changes: a full-width digit, spaces around a number, a printed dash, a leading space
+    const lines = seedText(SEED.annual).split("\n").map((l, k) => (k % 3 === 0 ? ` ${l} ２０２５ 年 8 %  大理 - -保山\u3000` : l));
+    lines.splice(40, 0, "推进 G1816 荣乌高速".repeat(3000)); // one line of 45 000 characters
+    const text = lines.join("\n").repeat(3);
+    const pdf = sourceFromLines("t.pdf", "pdf", text, (line) => 1 + (line >> 5));
+    for (const s of [src(text), pdf]) sameSource(normalize(s), whole(s));
+  });
+});
+
+describe("patterns that open with a character find what the lookbehind-first ones found", () => {
+  // the patterns as first written, opening with a lookbehind (tried at every position)
+  const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef“”‘’、";
+  const OLD_CJK_SPACE = new RegExp(`(?<=[${CJK}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%.]) +(?=[${CJK}])`, "g");
+  const OLD_PERCENT_SPACE = /(?<=\d) +(?=[%‰])/g;
+  const OLD_DASH_RUN = /(?<=[\u4e00-\u9fff]) *[-－–—](?: *[-－–—])* *(?=[\u4e00-\u9fff])/g;
+  const oldSqueeze = (t: string) => t.replace(OLD_CJK_SPACE, "").replace(/ {2,}/g, " ");
+  const oldDashesAndPercent = (t: string) => t.replace(OLD_PERCENT_SPACE, "").replace(OLD_DASH_RUN, (run) => (run.includes(" ") || (run.length >= 2 && /[-－–]/.test(run)) ? "—" : run));
+  // characters of the seeds' lines around these edits (大理 - -保山, 2025 年, 8 %), and a line break
+  const text = fc.array(fc.constantFrom("中", "理", "年", "、", "“", "\u3000", " ", " ", " ", "-", "—", "－", "–", "2", "0", "a", "%", "‰", ".", "\n"), { maxLength: 24 }).map((a) => a.join(""));
+
+  it("spaces between CJK and digits or Latin", () => {
+    fc.assert(fc.property(text, (t) => { expect(squeezeSpaces(src(t)).text).toBe(oldSqueeze(t)); }), { numRuns: 3000 });
+  });
+  it("a space before % and a printed dash (text without spaced digits)", () => {
+    fc.assert(fc.property(text, (t) => {
+      fc.pre(!/\d(?: \d| ?\. ?\d)/.test(t));
+      expect(joinSpacedNumbers(src(t)).text).toBe(oldDashesAndPercent(t));
+    }), { numRuns: 3000 });
+  });
+  it("on a run of 10⁶ spaces or spaced dashes after a Han character, in linear time", () => {
+    for (const t of [`中${" ".repeat(1e6)}中`, `中${" -".repeat(5e5)}x`, `1${" ".repeat(1e6)}x`, "中 -".repeat(3e5)]) {
+      const t0 = performance.now();
+      joinSpacedNumbers(squeezeSpaces(src(t)));
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+});
+
+describe("foldWidth folds exactly the full-width forms of 0-9 A-Z a-z % . + - / < > = ~", () => {
+  it("every character of U+FF01-U+FF5E: folded to its ASCII, or kept (，；：（） carry meaning)", () => {
+    for (let c = 0xff01; c <= 0xff5e; c++) {
+      const full = String.fromCharCode(c), ascii = String.fromCharCode(c - 0xfee0);
+      expect(foldWidth(src(`第${full}条`)).text).toBe(`第${/[0-9A-Za-z%.+\-/<>=~]/.test(ascii) ? ascii : full}条`);
+    }
+  });
+});

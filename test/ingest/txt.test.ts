@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
 import { ingestBytes } from "../../src/ingest/index.js";
-import { lineAt, type Source } from "../../src/ingest/source.js";
+import { normalize } from "../../src/ingest/normalize.js";
+import { lineAt, sourceFromLines, type Source } from "../../src/ingest/source.js";
+import { ingestTxt } from "../../src/ingest/txt.js";
 import { ROOT, SEED, seedText } from "../helpers.js";
 
 /**
@@ -57,4 +59,40 @@ describe("txt ingest: encodings and line breaks give the same records", async ()
     const lines = (s: Source) => Array.from({ length: s.text.length + 1 }, (_, i) => lineAt(s, i));
     expect(lines(crlf)).toEqual(lines(lf));
   });
+});
+
+describe("a text file decoded in pieces of whole lines reads as one decoded at once", () => {
+  // 001 and 003 (≈ 0.5 MB: many 32 KiB pieces), in every encoding and line-break convention a file comes in
+  const text = seedText(SEED.fyp) + seedText(SEED.compilation);
+  const gb = readFileSync(join(FIX, "004_head.gb18030.txt"));
+  // damaged UTF-8: a lead byte in place of the byte before some line feeds, one of them near every 32 KiB
+  const damaged = Buffer.from(text);
+  for (let at = 32 * 1024 - 40; at < damaged.length; at += 32 * 1024) damaged[damaged.indexOf(0x0a, at) - 1] = 0xe4;
+  const cases: Array<[string, Buffer, string]> = [
+    ["UTF-8", Buffer.from(text), "utf-8"],
+    ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), "utf-8"],
+    ["CRLF", Buffer.from(text.replace(/\n/g, "\r\n")), "utf-8"],
+    ["CR alone", Buffer.from(text.replace(/\n/g, "\r")), "utf-8"],
+    ["damaged UTF-8", damaged, "utf-8"],
+    ["GB18030 (004's head 40 times)", Buffer.concat(Array.from({ length: 40 }, () => gb)), "gb18030"],
+    ["UTF-16LE", utf16(text), "utf-16le"],
+  ];
+  for (const [name, bytes, encoding] of cases) {
+    it(name, async () => {
+      const start = encoding === "utf-16le" ? 2 : 0;
+      const once = new TextDecoder(encoding).decode(bytes.subarray(start)).replace(/\r\n?/g, "\n");
+      const src = ingestTxt(NAME, bytes);
+      expect(src.text).toBe(once);
+      const lines = once.split("\n");
+      for (let k = 0, at = 0; k < lines.length; at += lines[k]!.length + 1, k++) if (lines[k]) expect(lineAt(src, at)).toBe(k + 1);
+      const replaced = once.split("\ufffd").length - 1;
+      expect(src.warnings ?? []).toEqual(replaced ? [`${replaced} invalid UTF-8 byte sequence(s) replaced by U+FFFD`] : []);
+      const built = await ingestBytes(NAME, bytes);
+      const whole = normalize(sourceFromLines(NAME, "txt", once));
+      expect(built.text).toBe(whole.text);
+      expect(Array.from(built.map.starts)).toEqual(Array.from(whole.map.starts));
+      expect(Array.from(built.map.lineOf)).toEqual(Array.from(whole.map.lineOf));
+      expect(lineAt(built, built.text.length)).toBe(lineAt(whole, whole.text.length));
+    });
+  }
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseDocNumber, splitDocuments, untitledName } from "../../src/structure/documents.js";
 import { SEED, seedLine, seedText, sourceOf } from "../helpers.js";
 import { lineAt } from "../../src/ingest/source.js";
+import { linesOf } from "../../src/structure/lines.js";
+import { parseToc } from "../../src/structure/toc.js";
 
 const docsOf = (name: string) => splitDocuments(sourceOf(seedText(name), name));
 
@@ -135,5 +137,40 @@ describe("documents found by their title + 文号 heads (no 目录)", () => {
     expect(docs).toHaveLength(3);
     expect(docs[0]!.start).toBe(0);
     expect(docs[0]!.end).toBeLessThanOrEqual(docs[1]!.start);
+  });
+});
+
+describe("the body of a compilation starts where an entry's title is printed again", () => {
+  const lines = seedText(SEED.compilation).split("\n");
+  // the last entry (line 59) without its page number is still open, and without the level header that
+  // repeats above the first title (line 61) the body is known by nothing but that title (line 63)
+  const bodyAt = (title: (l: string) => string) => {
+    const text = lines.map((l, k) => (k === 62 ? title(l) : k === 58 ? l.replace(/\t\d+$/, "") : l)).filter((_, k) => k !== 60).join("\n");
+    const src = sourceOf(text, SEED.compilation);
+    const toc = parseToc(linesOf(src))!;
+    return src.map.line(linesOf(src)[toc.end]!.start);
+  };
+  it("line 63 of 003 (国务院关于推动内蒙古高质量发展…) ends the 目录", () => {
+    expect(lines[62]).toMatch(/^国务院关于推动内蒙古高质量发展/);
+    expect(bodyAt((l) => l)).toBe(62); // line 61 removed: the title is line 62 of the text read
+  });
+  it("also printed letter-spaced: the opening is read from the flat form past the line's first 32 characters", () => {
+    // 国 \t务 \t院 …: two thirds of the line's first 32 characters are blanks (normalisation keeps a tab)
+    expect(bodyAt((l) => Array.from(l.trim()).join(" \t"))).toBe(62);
+  });
+  it("a 目录 is a compilation's when at least half its entries read as document titles, wherever they stand", () => {
+    const seedLines = (name: string, from: number, n: number) => seedText(name).split("\n").slice(from - 1, from - 1 + n);
+    const titles = seedLines(SEED.compilation, 14, 4).map((l) => l.replace(/^\d+\.\s*/, "")); // 003's entries 2-5
+    const rows = seedLines(SEED.fyp, 1, 1200).filter((l) => /^\t\d+\.[^\t]+\t/.test(l)).slice(0, 5).map((l) => l.replace(/^\t\d+\./, ""));
+    expect([titles.length, rows.length]).toEqual([4, 5]); // indicator rows of 001's 专栏1: no title
+    const toc = (entries: string[]) => parseToc(linesOf(sourceOf(["政策汇编", "目 录", ...entries.map((e, k) => `${k + 1}. ${e}`)].join("\n"))));
+    // four rows before four titles: half of eight, read to the end
+    expect(toc([...rows.slice(0, 4), ...titles])?.entries.map((e) => e.title.slice(0, 6))).toEqual([...rows.slice(0, 4), ...titles].map((e) => e.replace(/\s+/g, " ").slice(0, 6)));
+    // five rows before three titles: fewer than half
+    expect(toc([...rows, ...titles.slice(0, 3)])).toBeNull();
+  });
+  it("a plan whose 目录 lists chapters (001) is one document", () => {
+    expect(seedText(SEED.fyp).split("\n").slice(0, 60).some((l) => /^目\s*录$/.test(l.trim()))).toBe(true);
+    expect(docsOf(SEED.fyp)).toHaveLength(1);
   });
 });

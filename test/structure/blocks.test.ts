@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import review from "../../src/data/review-headings.json" with { type: "json" };
+import { splitBlocks, splitSentences } from "../../src/structure/blocks.js";
+import { detectHeading } from "../../src/structure/headings.js";
+import { linesOf } from "../../src/structure/lines.js";
+import { isReviewHeading } from "../../src/structure/review.js";
+import { HEADING_KINDS, markerAt, stripMarker } from "../../src/shared/markers.js";
+import { SEED, seedText, sourceOf } from "../helpers.js";
+
+/**
+ * Lines, blocks, sentences, heading labels and review headings are found by native
+ * searches and offsets now; over every line of the seeds (and the same lines with
+ * blanks and tabs put in) they come out as the code-unit loops and string trims
+ * that found them before.
+ */
+const seeds = Object.values(SEED).map((name) => sourceOf(seedText(name), name));
+// the seeds' lines with the blanks the fast paths skip: around the line, before the first sentence end, inside a sentence
+const spaced = sourceOf(Object.values(SEED).map(seedText).join("\n").split("\n")
+  .map((l, k) => (k % 4 === 1 ? ` \u3000${l.replace("。", " 。 ").replace(/^(\S{3})/, "$1\t")}\u3000 ` : k % 4 === 3 ? l.replace("，", "， \u2028") : l)).join("\n"));
+
+// the blocks as the line trims made them: start after trimStart, text the trimmed line
+function blocksBefore(text: string) {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (let pos = 0; pos < text.length;) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(pos, nl);
+    const t = raw.trim();
+    if (t) out.push({ start: pos + raw.length - raw.trimStart().length, end: pos + raw.length - raw.trimStart().length + t.length, text: t });
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// sentences as the loop over code units cut them, trimmed by trimStart/trim
+function sentencesBefore(t: string): Array<[number, number, string]> {
+  const END = "。！？；!?;", CLOSE = "”’）)」』";
+  const out: Array<[number, number, string]> = [];
+  const push = (s: number, e: number) => {
+    const raw = t.slice(s, e), lead = raw.length - raw.trimStart().length, x = raw.trim();
+    if (x) out.push([s + lead, s + lead + x.length, x]);
+  };
+  let s = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!END.includes(t[i]!)) continue;
+    let e = i + 1;
+    while (e < t.length && CLOSE.includes(t[e]!)) e++;
+    push(s, e);
+    s = e;
+    i = e - 1;
+  }
+  if (s < t.length) push(s, t.length);
+  return out;
+}
+
+const labelBefore = (line: string) => {
+  const cut = line.search(/[。；：:]/);
+  const t = (cut >= 0 ? line.slice(0, cut) : line).replace(/\t.*$/, "").replace(/\s+/g, " ").trim();
+  return t.length > 40 ? t.slice(0, 40) + "…" : t;
+};
+
+const reviewBefore = (label: string) => {
+  const title = stripMarker(label, HEADING_KINDS).replace(/^(?:\d{4}年度?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期|期间|规划)?|上年|去年)?/, "").replace(/[\s.。…0-9]+$/, "");
+  return review.opening.some((w) => title.startsWith(w) && title.length <= w.length + 6) || (title.length <= 16 && review.anywhere.some((w) => title.includes(w)));
+};
+
+describe("blocks, sentences and headings over every line of the seeds", () => {
+  for (const src of [...seeds, spaced]) {
+    it(`${src.file}: blocks and sentences at the same offsets`, () => {
+      const blocks = splitBlocks(src, { start: 0, end: src.text.length });
+      expect(blocks.map((b) => ({ start: b.start, end: b.end, text: b.text }))).toEqual(blocksBefore(src.text));
+      const sentences = splitSentences(blocks);
+      const before = blocks.flatMap((b) => (b.cells && b.cells.length > 1 ? [[b.start, b.end, b.text] as [number, number, string]]
+        : sentencesBefore(b.text).map(([s, e, t]) => [b.start + s, b.start + e, t] as [number, number, string])));
+      expect(sentences.map((s) => [s.start, s.end, s.text])).toEqual(before);
+      for (const s of sentences) expect(src.text.slice(s.start, s.end)).toBe(s.text);
+    });
+    it(`${src.file}: lines at the same offsets as blocks were`, () => {
+      expect(linesOf(src).map((l) => ({ start: l.start, end: l.end, text: l.text }))).toEqual(blocksBefore(src.text));
+    });
+    it(`${src.file}: heading labels and review headings`, () => {
+      let headings = 0;
+      for (const b of blocksBefore(src.text)) {
+        const m = markerAt(b.text);
+        const h = detectHeading(b.text);
+        if (!m) { expect(h).toBeUndefined(); continue; }
+        headings++;
+        expect(h!.label).toBe(labelBefore(m.marker + b.text.slice(m.raw.length)));
+        expect(isReviewHeading(h!.label)).toBe(reviewBefore(h!.label));
+      }
+      expect(headings).toBeGreaterThan(20);
+    });
+  }
+});
