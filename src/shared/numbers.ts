@@ -71,8 +71,9 @@ export interface Quantity {
  * each of them (findQuantities was the dearest function of the targets and
  * subsidies extractors).
  */
-const CN_NUMERAL = charClass("零〇一二两三四五六七八九十百千万亿");
-const NUMBER_START = charClass("0123456789零〇一二两三四五六七八九十百千万亿");
+const CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+const CN_NUMERAL = charClass(CN_NUMERALS);
+const NUMBER_START = charClass(`0123456789${CN_NUMERALS}`);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const COMMA = 44, DOT = 46;
 /** End of the number token starting at `p` (the character there starts one), greedy as the regular expression. */
@@ -125,7 +126,29 @@ const PER_SUFFIXES_BY_FIRST = byFirstUnit(units.perSuffixes, (s) => s);
  * separator, a scale word or a unit. Most runs of numeral characters are words
  * (统一, 进一步, 一体化), and the character after them tells so at once.
  */
-const AFTER_CHINESE_NUMBER = charClass(["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m), ...UNIT_NAMES].map((w) => w[0]!).join(""));
+const AFTER_CHINESE = ["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m), ...UNIT_NAMES].map((w) => w[0]!).join("");
+const AFTER_CHINESE_NUMBER = charClass(AFTER_CHINESE);
+
+/** `chars` as the members of a regular expression character class, each escaped by its code unit */
+const classOf = (chars: string) => Array.from({ length: chars.length }, (_, i) => `\\u${chars.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+/**
+ * Where a quantity can start: an Arabic digit, or a Chinese numeral followed by another numeral
+ * or by a character that can follow a number (AFTER_CHINESE_NUMBER). findQuantities finds none in a
+ * text holding no such place, and most clauses hold none (进一步, 统一 are followed by neither).
+ * One character and a one-character lookahead: the search is linear on any text.
+ */
+const QUANTITY_START = new RegExp(`[0-9]|[${classOf(CN_NUMERALS)}](?=[${classOf(CN_NUMERALS + AFTER_CHINESE)}])`, "g");
+
+/**
+ * The first place at or after `from` where a quantity can start (see QUANTITY_START), or -1: a
+ * clause of a text ending before it holds no quantity. One search by the regular expression engine
+ * stands for findQuantities over every clause up to there.
+ */
+export function nextQuantityStart(text: string, from: number): number {
+  QUANTITY_START.lastIndex = from;
+  // with the global flag, test leaves the match's end in lastIndex and makes no match array; every match is one character
+  return QUANTITY_START.test(text) ? QUANTITY_START.lastIndex - 1 : -1;
+}
 
 function baseUnitAt(text: string, pos: number): string | null {
   const candidates = UNITS_BY_FIRST.get(text.charCodeAt(pos));

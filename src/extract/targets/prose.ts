@@ -1,6 +1,7 @@
-import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
+import { decToNumber, findQuantities, nextQuantityStart, normalizedValue, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
+import { spanFinder } from "./ahead.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt } from "./comparator.js";
 import { makeDraft } from "./draft.js";
@@ -109,7 +110,10 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
+  // where the next quantity can start: a sentence or clause ending before it holds none, and is passed without reading it
+  const mayHoldValue = spanFinder(text, doc.start, doc.end, nextQuantityStart);
   for (const s of doc.sentences) {
+    if (!mayHoldValue(s.start, s.end)) continue;
     const b = s.block;
     if (b.cells && b.cells.length > 1) continue;
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
@@ -122,7 +126,7 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
     const sentenceAverage = () => (average ??= includesAny(s.text, BASIS.averageAnnual) !== null);
     const leadYear = inherited.get(b) ?? null;
     for (const c of sentenceClauses(text, s)) {
-      for (const d of clauseTargets(doc, timing, s, c, prev, leadYear, sentenceAverage, dropped)) out.push(d); // no spread: a clause may hold 10⁵ values
+      if (mayHoldValue(c.start, c.end)) clauseTargets(out, doc, timing, s, c, prev, leadYear, sentenceAverage, dropped);
       prev = c;
     }
   }
@@ -147,12 +151,15 @@ function subjectOf(prev: Clause | null): string {
 /** words that only say when or where (到2010年, 全省): no subject */
 const LEAD_ONLY = /^(?:到|至|力争|争取)|年$/;
 
-/** `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines) */
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, sentenceAverage: () => boolean, dropped?: DropSink): Draft<"targets">[] {
+/**
+ * The drafts of one clause, pushed to `out` (no array per clause; no spread: a clause may hold 10⁵ values).
+ * `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines)
+ */
+function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, sentenceAverage: () => boolean, dropped?: DropSink): void {
   const clause = c.text;
   // the values first: most clauses hold none, and the phrase tables of a past result or a direction are dearer to read
   const qs = findQuantities(clause).filter((q) => usable(q, clause));
-  if (!qs.length || pastMarker(clause) || directionOnly(clause)) return [];
+  if (!qs.length || pastMarker(clause) || directionOnly(clause)) return;
   // a comparator written once after a list of values covers the list (3000名、5000名左右)
   const shared: Array<Comparator | null> = qs.map(() => null);
   for (let i = qs.length - 2; i >= 0; i--) {
@@ -163,7 +170,6 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: C
   const sentenceStartInBlock = s.start - b.start;
   const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
   const countsOnlyItems = progressClause(clause);
-  const out: Draft<"targets">[] = [];
   // chains of values joined only by a list separator
   const chains: Array<{ first: number; length: number }> = [];
   for (let i = 0; i < qs.length; i++) {
@@ -249,5 +255,4 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: C
       unit_normalized: q.unitNormalized,
     }, c.start + q.start, { start: s.start, end: s.end }));
   });
-  return out;
 }
