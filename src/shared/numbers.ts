@@ -135,19 +135,31 @@ const classOf = (chars: string) => Array.from({ length: chars.length }, (_, i) =
  * Where a quantity can start: an Arabic digit, or a Chinese numeral followed by another numeral
  * or by a character that can follow a number (AFTER_CHINESE_NUMBER). findQuantities finds none in a
  * text holding no such place, and most clauses hold none (进一步, 统一 are followed by neither).
- * One character and a one-character lookahead: the search is linear on any text.
+ * Two searches, not one alternation: the engine skips ahead on a set of first characters far faster
+ * than it tries both alternatives at every position (the one pattern made the search twice as dear).
+ * Each is one character with at most a one-character lookahead: linear on any text.
  */
-const QUANTITY_START = new RegExp(`[0-9]|[${classOf(CN_NUMERALS)}](?=[${classOf(CN_NUMERALS + AFTER_CHINESE)}])`, "g");
-
+const DIGIT_AHEAD = /[0-9]/g;
+const CHINESE_NUMBER_AHEAD = new RegExp(`[${classOf(CN_NUMERALS)}](?=[${classOf(CN_NUMERALS + AFTER_CHINESE)}])`, "g");
+/** with the global flag, test leaves the match's end in lastIndex and makes no match array; every match is one character */
+function nextOf(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : -1;
+}
 /**
- * The first place at or after `from` where a quantity can start (see QUANTITY_START), or -1: a
- * clause of a text ending before it holds no quantity. One search by the regular expression engine
- * stands for findQuantities over every clause up to there.
+ * The searches for places where a quantity can start, each giving the first place of its kind at or
+ * after `from`, or -1: a span holds a quantity only where one of them finds a place. Kept apart so a
+ * caller asking about many spans in order remembers each answer (targets/ahead.ts spanFinder).
  */
+export const QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
+  (text, from) => nextOf(DIGIT_AHEAD, text, from),
+  (text, from) => nextOf(CHINESE_NUMBER_AHEAD, text, from),
+];
+
+/** The first place at or after `from` where a quantity can start (see QUANTITY_PLACES), or -1. */
 export function nextQuantityStart(text: string, from: number): number {
-  QUANTITY_START.lastIndex = from;
-  // with the global flag, test leaves the match's end in lastIndex and makes no match array; every match is one character
-  return QUANTITY_START.test(text) ? QUANTITY_START.lastIndex - 1 : -1;
+  const d = nextOf(DIGIT_AHEAD, text, from), c = nextOf(CHINESE_NUMBER_AHEAD, text, from);
+  return d < 0 ? c : c < 0 ? d : Math.min(d, c);
 }
 
 function baseUnitAt(text: string, pos: number): string | null {

@@ -1,3 +1,4 @@
+import { charClass } from "../../shared/char-class.js";
 import { holdsAny } from "../../shared/lexicon.js";
 import {
   COMPARATOR_PREFIX, COMPARATOR_SUFFIX, PREFIX_WINDOW, TIME_CIRCLE_WORDS, TIME_UNITS, type Comparator,
@@ -11,9 +12,17 @@ import {
  * service circle or latency class (15分钟…圈, 5ms级) → lte; else eq.
  */
 
+export interface Suffix { readonly comparator: Comparator; readonly phrase: string }
+/** the suffix phrases as the answers suffixAt gives (made once, shared: read them, never change them) */
+const SUFFIXES: readonly Suffix[] = COMPARATOR_SUFFIX.map(([phrase, comparator]) => Object.freeze({ comparator, phrase }));
+/** their first characters: most values are followed by none, and one lookup says so (an empty phrase would follow every value) */
+const SUFFIX_FIRST = charClass(SUFFIXES.map((x) => x.phrase[0] ?? "").join(""));
+const EMPTY_SUFFIX = SUFFIXES.some((x) => !x.phrase);
+
 /** Suffix comparator written at text[pos…] (after the quantity), with its length. */
-export function suffixAt(text: string, pos: number): { comparator: Comparator; phrase: string } | null {
-  for (const [p, c] of COMPARATOR_SUFFIX) if (text.startsWith(p, pos)) return { comparator: c, phrase: p };
+export function suffixAt(text: string, pos: number): Suffix | null {
+  if (!EMPTY_SUFFIX && !SUFFIX_FIRST.has(text.charCodeAt(pos))) return null;
+  for (const x of SUFFIXES) if (text.startsWith(x.phrase, pos)) return x;
   return null;
 }
 

@@ -26,7 +26,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   // where the next word of any pattern is: a sentence or clause ending before it matches no pattern, and is passed without reading it
-  const mayHoldWord = UNWORDED ? () => true : spanFinder(text, doc.start, doc.end, nextWord);
+  const mayHoldWord = UNWORDED ? () => true : spanFinder(text, doc.start, doc.end, [nextWord]);
   for (const s of doc.sentences) {
     if (!mayHoldWord(s.start, s.end)) continue;
     const b = s.block;

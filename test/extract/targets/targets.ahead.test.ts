@@ -9,7 +9,7 @@ describe("spanFinder: one search answers for the spans before the next place", (
     const text = "推进统一大市场建设，到2030年新增5亩，进一步优化营商环境。下一文件：新增9亩";
     const hi = text.indexOf("下");
     const searched: string[] = [];
-    const may = spanFinder(text, 0, hi, (body, from) => { searched.push(body.slice(from)); return nextQuantityStart(body, from); });
+    const may = spanFinder(text, 0, hi, [(body, from) => { searched.push(body.slice(from)); return nextQuantityStart(body, from); }]);
     const c1 = [0, 9], c2 = [10, 20], c3 = [21, hi - 1];
     expect(may(c1[0]!, c1[1]!)).toBe(false);
     expect(may(c2[0]!, c2[1]!)).toBe(true);
