@@ -94,11 +94,15 @@ function numberEnd(text: string, p: number): number {
 const MAX_TOKEN = 24;
 /** longest first: ——, before — */
 const RANGE_SEPARATORS = byLength(["——", "—", "–", "-", "~", "～", "至", "到"]);
+/** their first characters: after most numbers none is written, and one lookup says so */
+const RANGE_FIRST = charClass(RANGE_SEPARATORS.map((s) => s[0]!).join(""));
 /** Length of the range separator written at `p`, or 0. */
 function rangeSepAt(text: string, p: number): number {
+  if (!RANGE_FIRST.has(text.charCodeAt(p))) return 0;
   for (const s of RANGE_SEPARATORS) if (text.startsWith(s, p)) return s.length;
   return 0;
 }
+const PERCENT = 37;
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
 const UNIT_NAMES = byLength(Object.keys(units.units));
 const UNIT_TABLE = units.units as unknown as Record<string, [string, number]>;
@@ -243,17 +247,19 @@ export function findQuantities(text: string): Quantity[] {
       }
       const first = tok.charCodeAt(0);
       if (first === 0x4e07 /* 万 */ || first === 0x4ebf /* 亿 */) continue;
-      // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
-      if (text[end] !== "%" && !rangeSepAt(text, end) && !unitAt(text, end)) { pos = end; continue; }
     }
+    const pct = text.charCodeAt(end) === PERCENT;
+    const afterFirst = pct ? end + 1 : end;
+    const sep = rangeSepAt(text, afterFirst);
+    // the unit right after the number, read once whether the test below or the quantity needs it (undefined: not read)
+    let unitAtEnd: ReturnType<typeof unitAt> | undefined;
+    // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
+    if (chinese && !pct && !sep && !(unitAtEnd = unitAt(text, end))) { pos = end; continue; }
     const value = parseNumberToken(tok);
     if (!value) continue;
     let p = end;
-    const pct = text[p] === "%";
     // range: 2—3家, 6%—10%, 100—300万元
     let high: Dec | null = null;
-    const afterFirst = pct ? p + 1 : p;
-    const sep = rangeSepAt(text, afterFirst);
     if (sep) {
       const at = afterFirst + sep;
       const c = text.charCodeAt(at);
@@ -263,7 +269,7 @@ export function findQuantities(text: string): Quantity[] {
         if (h) { high = h; p = highEnd; }
       }
     }
-    const u = unitAt(text, p);
+    const u = p === end && unitAtEnd !== undefined ? unitAtEnd : unitAt(text, p);
     if (chinese && !u) { pos = end; continue; }
     const qEnd = u ? p + u.unit.length : p;
     out.push({

@@ -24,12 +24,19 @@ const TIME = new Set(["year", "month", "day", "hour", "minute", "second", "ms"])
 // counted things: a Chinese numeral before them names a set (两个屏障, 三大战役), not a goal
 const COUNTERS = new Set(["家", "个", "项", "所", "座", "条", "辆", "台", "套", "张", "床", "处", "批", "类", "件", "只", "头", "匹", "person", "person-time", "household", "times", "year_of_age", "pp"]);
 
+/** a unit without its per-suffix (t/年 → t), as split("/")[0] gives it without an array */
+function perBase(unit: string): string {
+  const slash = unit.indexOf("/");
+  return slash < 0 ? unit : unit.slice(0, slash);
+}
+
 function usable(q: Quantity, clause: string): boolean {
   if (q.raw.length > 40) return false;
-  const chinese = !/^\d/.test(q.raw);
+  const first = q.raw.charCodeAt(0);
+  const chinese = !(first >= 48 && first <= 57);
   // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
-  if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
+  if (q.unitNormalized && TIME.has(perBase(q.unitNormalized))) {
     const rest = clause.slice(q.end, q.end + 12);
     return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
   }

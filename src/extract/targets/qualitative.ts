@@ -48,6 +48,11 @@ function nextWord(body: string, from: number): number {
   return WORD_AHEAD.exec(body)?.index ?? -1;
 }
 
+/** holdsAny for one pattern's words: most patterns have one, and includes finds it without a regular expression */
+function holdsWords(clause: string, words: readonly string[]): boolean {
+  return words.length === 1 ? clause.includes(words[0]!) : holdsAny(clause, words);
+}
+
 /**
  * The first qualitative pattern (in table order) matching the clause. A pattern is
  * tried only on a clause holding one of its words: most clauses hold none of any
@@ -57,7 +62,7 @@ export function firstPattern(clause: string): { p: QualitativePattern; m: RegExp
   const worded = holdsAny(clause, ALL_WORDS);
   if (!worded && !UNWORDED) return null;
   for (const p of QUALITATIVE) {
-    if (p.words && !(worded && holdsAny(clause, p.words))) continue;
+    if (p.words && !(worded && holdsWords(clause, p.words))) continue;
     const m = p.re.exec(clause);
     if (m) return { p, m };
   }
