@@ -80,5 +80,7 @@ export function decToString(d: Dec): string {
 
 /** The JS number nearest to the exact decimal (exact for every integer below 2^53). */
 export function decToNumber(d: Dec): number {
+  // an integer converts as its decimal string parses (both round to the nearest double): no string, no trim
+  if (d.scale === 0) return Number(d.int);
   return Number(decToString(d));
 }

@@ -33,6 +33,15 @@ describe("decFromString reads what its grammar /^(-)?(\\d+)(?:\\.(\\d+))?$/ (aft
   });
 });
 
+describe("decToNumber of an integer is the nearest double, as its decimal string parses", () => {
+  it("small, past 2^53 (ties to even), huge and negative integers; a fraction still goes through its string", () => {
+    const ints = [0n, 7n, -42n, 2n ** 53n + 1n, 2n ** 54n + 2n, 2n ** 54n + 6n, 10n ** 25n + 123456789n, -(2n ** 60n) - 1n, 99999999999999999999999n];
+    for (const int of ints) expect(decToNumber({ int, scale: 0 }), String(int)).toBe(Number(decToString({ int, scale: 0 })));
+    expect(decToNumber(decFromString("16.40")!)).toBe(16.4);
+    expect(normalizedValue(one("新增投资16.4亿元"))).toBe(1640000000); // mulPow10 leaves an integer
+  });
+});
+
 describe("Chinese numerals", () => {
   it.each([["二〇三五", 2035], ["十五", 15], ["两", 2], ["一万二千", 12000], ["三百", 300], ["二十一", 21]])("%s → %d", (s, n) => {
     expect(decToNumber(parseChineseNumeral(s)!)).toBe(n);

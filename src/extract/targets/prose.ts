@@ -204,6 +204,8 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
   for (let i = n - 1; i >= 0; i--) chainLength[i] = i + 1 < n && chainFirst[i + 1] === chainFirst[i] ? chainLength[i + 1]! : i - chainFirst[i]! + 1;
   // the next 、 and “ at or after a position, kept while the values move on: one search each over the clause
   let sepAt = -1, quoteAt = -1;
+  // the subject of the clause before (subjectOf), read when a value first needs it
+  let subject: string | undefined;
   for (let i = 0; i < n; i++) {
     const q = qs[i]!;
     const suf = sufs[i];
@@ -264,7 +266,8 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
     const found = indicatorOf(before, after);
     const verb = found.verb;
     const own = namedAfterHeading(found.indicator, b.section, b.box);
-    const indicator = BARE_CHANGE.test(own) ? subjectOf(prev) + own : own;
+    // the clause before is read once for all the bare changes of this clause
+    const indicator = BARE_CHANGE.test(own) ? (subject ??= subjectOf(prev)) + own : own;
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) continue;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
