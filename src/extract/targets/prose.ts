@@ -1,7 +1,7 @@
 import { decToNumber, findQuantities, normalizedValue, QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
-import { spanFinder } from "./ahead.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "./ahead.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt, type Suffix } from "./comparator.js";
 import { makeDraft } from "./draft.js";
@@ -118,15 +118,14 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
-  // where the next quantity can start: a sentence or clause ending before it holds none, and is passed without reading it
-  const mayHoldValue = spanFinder(text, doc.start, doc.end, QUANTITY_PLACES);
-  for (const s of doc.sentences) {
-    if (!mayHoldValue(s.start, s.end)) continue;
+  // where the next quantity can start: the sentences and clauses ending before it hold none, and are passed without reading them
+  const next = placesAhead(text, doc.start, doc.end, QUANTITY_PLACES);
+  eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
-    if (b.cells && b.cells.length > 1) continue;
+    if (b.cells && b.cells.length > 1) return;
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
-    if (b.heading && !/[。；]/.test(b.text)) continue;
-    if (b.review || reviewSentence(s.text)) continue;
+    if (b.heading && !/[。；]/.test(b.text)) return;
+    if (b.review || reviewSentence(s.text)) return;
     let prev: Clause | null = null;
     // 年均 anywhere in the sentence makes its values yearly averages: read at most once per sentence, not
     // once per clause (a sentence of 40 000 clauses was read 40 000 times), and only when a value needs it
@@ -134,10 +133,10 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
     const sentenceAverage = () => (average ??= includesAny(s.text, BASIS.averageAnnual) !== null);
     const leadYear = inherited.get(b) ?? null;
     for (const c of sentenceClauses(text, s)) {
-      if (mayHoldValue(c.start, c.end)) clauseTargets(out, doc, timing, s, c, prev, leadYear, sentenceAverage, dropped);
+      if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c, prev, leadYear, sentenceAverage, dropped);
       prev = c;
     }
-  }
+  });
   return out;
 }
 

@@ -8,7 +8,7 @@ import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
 import { alt, holdsAny } from "../../shared/lexicon.js";
-import { spanFinder } from "./ahead.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "./ahead.js";
 
 /** closing quotes and spaces at a clause's end */
 const CLOSING = charClass(`${WHITESPACE}”"’』」`);
@@ -25,15 +25,15 @@ const CLOSING = charClass(`${WHITESPACE}”"’』」`);
 export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
-  // where the next word of any pattern is: a sentence or clause ending before it matches no pattern, and is passed without reading it
-  const mayHoldWord = UNWORDED ? () => true : spanFinder(text, doc.start, doc.end, [nextWord]);
-  for (const s of doc.sentences) {
-    if (!mayHoldWord(s.start, s.end)) continue;
+  // where the next word of any pattern is: the sentences and clauses ending before it match no pattern, and are passed without reading them
+  // (with a pattern of no known word, every position is such a place)
+  const next = UNWORDED ? (pos: number) => pos : placesAhead(text, doc.start, doc.end, [nextWord]);
+  eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
-    if (b.cells && b.cells.length > 1) continue;
-    if (b.review || reviewSentence(s.text)) continue;
-    for (const c of sentenceClauses(text, s)) if (mayHoldWord(c.start, c.end)) clauseTargets(out, doc, timing, s, c);
-  }
+    if (b.cells && b.cells.length > 1) return;
+    if (b.review || reviewSentence(s.text)) return;
+    for (const c of sentenceClauses(text, s)) if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c);
+  });
   return out;
 }
 
