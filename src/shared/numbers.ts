@@ -99,7 +99,7 @@ const RANGE_FIRST = charClass(RANGE_SEPARATORS.map((s) => s[0]!).join(""));
 /** Length of the range separator written at `p`, or 0. */
 function rangeSepAt(text: string, p: number): number {
   if (!RANGE_FIRST.has(text.charCodeAt(p))) return 0;
-  for (const s of RANGE_SEPARATORS) if (text.startsWith(s, p)) return s.length;
+  for (let k = 0; k < RANGE_SEPARATORS.length; k++) if (text.startsWith(RANGE_SEPARATORS[k]!, p)) return RANGE_SEPARATORS[k]!.length;
   return 0;
 }
 const PERCENT = 37;
@@ -166,14 +166,20 @@ export function nextQuantityStart(text: string, from: number): number {
   return d < 0 ? c : c < 0 ? d : Math.min(d, c);
 }
 
+/*
+ * baseUnitAt and unitAt run after every number token: their lists are read with indexed loops (a for-of
+ * over `list ?? []` made an iterator, an empty array and a destructured pair per token, and most of a
+ * build runs them interpreted), and the character after a unit is read only for a unit that has blockers.
+ */
 function baseUnitAt(text: string, pos: number): string | null {
   const candidates = UNITS_BY_FIRST.get(text.charCodeAt(pos));
   if (!candidates) return null;
-  for (const u of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const u = candidates[k]!;
     if (!text.startsWith(u, pos)) continue;
     // 4.0方案 is a plan, not 4 cubic metres: the unit must not start a longer word
-    const next = text.charAt(pos + u.length);
-    if (next && BLOCKERS[u]?.includes(next)) continue;
+    const blockers = BLOCKERS[u];
+    if (blockers && pos + u.length < text.length && blockers.includes(text.charAt(pos + u.length))) continue;
     return u;
   }
   return null;
@@ -184,21 +190,25 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
   let exp = 0, p = pos, written = "";
   const base0 = baseUnitAt(text, p);
   if (!base0) {
-    for (const [m, e] of MULTIPLIERS_BY_FIRST.get(text.charCodeAt(p)) ?? []) {
-      if (text.startsWith(m, p)) { exp = e; p += m.length; written = m; break; }
+    const scales = MULTIPLIERS_BY_FIRST.get(text.charCodeAt(p));
+    if (scales) for (let k = 0; k < scales.length; k++) {
+      const scale = scales[k]!;
+      if (text.startsWith(scale[0], p)) { exp = scale[1]; p += scale[0].length; written = scale[0]; break; }
     }
   }
   const base = base0 ?? baseUnitAt(text, p);
   if (!base && !written) return null;
   let normalized: string | null = null;
   if (base) {
-    const [n, e] = UNIT_TABLE[base]!;
-    normalized = n;
-    exp += e;
+    const entry = UNIT_TABLE[base]!;
+    normalized = entry[0];
+    exp += entry[1];
     written += base;
     p += base.length;
-    for (const s of PER_SUFFIXES_BY_FIRST.get(text.charCodeAt(p)) ?? []) {
-      if (text.startsWith(s, p)) { written += s; normalized += s; break; }
+    const suffixes = PER_SUFFIXES_BY_FIRST.get(text.charCodeAt(p));
+    if (suffixes) for (let k = 0; k < suffixes.length; k++) {
+      const x = suffixes[k]!;
+      if (text.startsWith(x, p)) { written += x; normalized += x; break; }
     }
   }
   return { unit: written, normalized, exponent: exp };

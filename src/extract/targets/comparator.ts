@@ -22,7 +22,7 @@ const EMPTY_SUFFIX = SUFFIXES.some((x) => !x.phrase);
 /** Suffix comparator written at text[pos…] (after the quantity), with its length. */
 export function suffixAt(text: string, pos: number): Suffix | null {
   if (!EMPTY_SUFFIX && !SUFFIX_FIRST.has(text.charCodeAt(pos))) return null;
-  for (const x of SUFFIXES) if (text.startsWith(x.phrase, pos)) return x;
+  for (let k = 0; k < SUFFIXES.length; k++) if (text.startsWith(SUFFIXES[k]!.phrase, pos)) return SUFFIXES[k]!;
   return null;
 }
 
@@ -31,7 +31,8 @@ export function prefixBefore(text: string, from: number, pos: number): { compara
   const lo = Math.max(from, pos - PREFIX_WINDOW);
   const window = text.slice(lo, pos);
   let best: { comparator: Comparator; phrase: string; at: number } | null = null;
-  for (const [p, c] of COMPARATOR_PREFIX) {
+  for (let k = 0; k < COMPARATOR_PREFIX.length; k++) {
+    const p = COMPARATOR_PREFIX[k]![0], c = COMPARATOR_PREFIX[k]![1];
     const i = window.lastIndexOf(p);
     if (i < 0) continue;
     // the latest phrase wins; at the same end the longer one (不低于 over 低于)
