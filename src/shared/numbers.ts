@@ -153,7 +153,7 @@ function nextOf(re: RegExp, text: string, from: number): number {
 /**
  * The searches for places where a quantity can start, each giving the first place of its kind at or
  * after `from`, or -1: a span holds a quantity only where one of them finds a place. Kept apart so a
- * caller asking about many spans in order remembers each answer (targets/ahead.ts spanFinder).
+ * caller asking about many spans in order remembers each answer (targets/ahead.ts placesAhead).
  */
 export const QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
   (text, from) => nextOf(DIGIT_AHEAD, text, from),
