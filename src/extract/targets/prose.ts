@@ -8,7 +8,7 @@ import { makeDraft } from "./draft.js";
 import { directionOnly, inConditionClause, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
 import { OPENING_VERB, cleanBefore, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
-import { blockYears, bulletDeadlines, dueYear, yearMentions, type Timing } from "./year.js";
+import { blockYears, bulletDeadlines, dueYear, yearMentions, type BlockYears, type Timing } from "./year.js";
 import { markerLength, PAREN_KINDS } from "../../shared/markers.js";
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { charClass } from "../../shared/char-class.js";
@@ -205,6 +205,8 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
   let sepAt = -1, quoteAt = -1;
   // the subject of the clause before (subjectOf), read when a value first needs it
   let subject: string | undefined;
+  // the block's year mentions, looked up when a value first needs them
+  let years: BlockYears | undefined;
   for (let i = 0; i < n; i++) {
     const q = qs[i]!;
     const suf = sufs[i];
@@ -220,7 +222,7 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
     if (isAllocation(clause, afterEnd)) { drop(dropped, s, c, q, afterEnd, "an allocation, not a goal (isAllocation)"); continue; }
     if (countsOnlyItems && q.unit !== "%" && q.unit !== "‰") { drop(dropped, s, c, q, afterEnd, "a count in a progress clause (progressClause)"); continue; }
     if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) { drop(dropped, s, c, q, afterEnd, "a count restating the list before it (restatesList)"); continue; }
-    let verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
+    let verdict = dueYear(years ??= blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null && !verdict.past && leadYear !== null) verdict = { year: leadYear, past: false };
     if (verdict.year === null) { drop(dropped, s, c, q, afterEnd, "no due year for it (dueYear)"); continue; }
     // the words before this value: from the previous value, or from the last list separator after it
