@@ -195,7 +195,8 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
   }
   const b = s.block;
   const sentenceStartInBlock = s.start - b.start;
-  const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  // the clause compares with a base year (较2020年): read when the first value reaches its basis (most are dropped before)
+  let againstBaseYear: boolean | undefined;
   const countsOnlyItems = progressClause(clause);
   // chains of values joined only by a list separator: the first value of each value's chain, and the chain's length
   const chainFirst: number[] = new Array(n), chainLength: number[] = new Array(n);
@@ -272,7 +273,7 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
     if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) continue;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
-    const basis = basisOf({ before, verb, sentenceAverage: sentenceAverage(), sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear });
+    const basis = basisOf({ before, verb, sentenceAverage: sentenceAverage(), sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear: againstBaseYear ??= yearMentions(clause).some((y) => y.baseline) });
     const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.slice(Math.max(0, q.start - cmp.prefix.length - 1), q.start).includes(cmp.prefix) ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,
