@@ -6,11 +6,39 @@
 export interface Dec { readonly int: bigint; readonly scale: number }
 
 export function decFromString(s: string): Dec | null {
+  // every number the scan reads takes the plain path: no regular expression, match array or substrings
+  const plain = plainDecimal(s);
+  if (plain) return plain;
   const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(s.replace(/,/g, ""));
   if (!m) return null;
   const frac = m[3] ?? "";
   const int = BigInt((m[2] ?? "0") + frac) * (m[1] ? -1n : 1n);
   return { int, scale: frac.length };
+}
+
+/** digits that fit a double exactly (below 2^53): read into a number, not a bigint of a string */
+const SAFE_DIGITS = 15;
+/**
+ * `s` as decFromString reads it when it is written `-?\d+(\.\d+)?` (no thousands separator), or
+ * null for anything else (decFromString's regular expression then decides). One pass by code unit.
+ */
+function plainDecimal(s: string): Dec | null {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const neg = i === 1;
+  let acc = 0, digits = 0, dot = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) { acc = acc * 10 + (c - 48); digits++; }
+    else if (c === 46 /* . */ && dot < 0 && digits > 0) dot = i;
+    else return null;
+  }
+  // a dot needs digits on both sides
+  if (!digits || dot === n - 1) return null;
+  const scale = dot < 0 ? 0 : n - 1 - dot;
+  let int = digits <= SAFE_DIGITS ? BigInt(acc) : BigInt(dot < 0 ? s.slice(neg ? 1 : 0) : s.slice(neg ? 1 : 0, dot) + s.slice(dot + 1));
+  if (neg) int = -int;
+  return { int, scale };
 }
 
 export function decFromInt(n: bigint | number): Dec {
@@ -52,5 +80,7 @@ export function decToString(d: Dec): string {
 
 /** The JS number nearest to the exact decimal (exact for every integer below 2^53). */
 export function decToNumber(d: Dec): number {
+  // an integer converts as its decimal string parses (both round to the nearest double): no string, no trim
+  if (d.scale === 0) return Number(d.int);
   return Number(decToString(d));
 }

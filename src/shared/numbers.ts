@@ -71,8 +71,9 @@ export interface Quantity {
  * each of them (findQuantities was the dearest function of the targets and
  * subsidies extractors).
  */
-const CN_NUMERAL = charClass("零〇一二两三四五六七八九十百千万亿");
-const NUMBER_START = charClass("0123456789零〇一二两三四五六七八九十百千万亿");
+const CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+const CN_NUMERAL = charClass(CN_NUMERALS);
+const NUMBER_START = charClass(`0123456789${CN_NUMERALS}`);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const COMMA = 44, DOT = 46;
 /** End of the number token starting at `p` (the character there starts one), greedy as the regular expression. */
@@ -93,11 +94,15 @@ function numberEnd(text: string, p: number): number {
 const MAX_TOKEN = 24;
 /** longest first: ——, before — */
 const RANGE_SEPARATORS = byLength(["——", "—", "–", "-", "~", "～", "至", "到"]);
+/** their first characters: after most numbers none is written, and one lookup says so */
+const RANGE_FIRST = charClass(RANGE_SEPARATORS.map((s) => s[0]!).join(""));
 /** Length of the range separator written at `p`, or 0. */
 function rangeSepAt(text: string, p: number): number {
-  for (const s of RANGE_SEPARATORS) if (text.startsWith(s, p)) return s.length;
+  if (!RANGE_FIRST.has(text.charCodeAt(p))) return 0;
+  for (let k = 0; k < RANGE_SEPARATORS.length; k++) if (text.startsWith(RANGE_SEPARATORS[k]!, p)) return RANGE_SEPARATORS[k]!.length;
   return 0;
 }
+const PERCENT = 37;
 const MULTIPLIERS = Object.entries(units.multipliers).sort((a, b) => b[0].length - a[0].length);
 const UNIT_NAMES = byLength(Object.keys(units.units));
 const UNIT_TABLE = units.units as unknown as Record<string, [string, number]>;
@@ -125,16 +130,56 @@ const PER_SUFFIXES_BY_FIRST = byFirstUnit(units.perSuffixes, (s) => s);
  * separator, a scale word or a unit. Most runs of numeral characters are words
  * (统一, 进一步, 一体化), and the character after them tells so at once.
  */
-const AFTER_CHINESE_NUMBER = charClass(["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m), ...UNIT_NAMES].map((w) => w[0]!).join(""));
+const AFTER_CHINESE = ["%", ...RANGE_SEPARATORS, ...MULTIPLIERS.map(([m]) => m), ...UNIT_NAMES].map((w) => w[0]!).join("");
+const AFTER_CHINESE_NUMBER = charClass(AFTER_CHINESE);
 
+/** `chars` as the members of a regular expression character class, each escaped by its code unit */
+const classOf = (chars: string) => Array.from({ length: chars.length }, (_, i) => `\\u${chars.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+/**
+ * Where a quantity can start: an Arabic digit, or a Chinese numeral followed by another numeral
+ * or by a character that can follow a number (AFTER_CHINESE_NUMBER). findQuantities finds none in a
+ * text holding no such place, and most clauses hold none (进一步, 统一 are followed by neither).
+ * Two searches, not one alternation: the engine skips ahead on a set of first characters far faster
+ * than it tries both alternatives at every position (the one pattern made the search twice as dear).
+ * Each is one character with at most a one-character lookahead: linear on any text.
+ */
+const DIGIT_AHEAD = /[0-9]/g;
+const CHINESE_NUMBER_AHEAD = new RegExp(`[${classOf(CN_NUMERALS)}](?=[${classOf(CN_NUMERALS + AFTER_CHINESE)}])`, "g");
+/** with the global flag, test leaves the match's end in lastIndex and makes no match array; every match is one character */
+function nextOf(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : -1;
+}
+/**
+ * The searches for places where a quantity can start, each giving the first place of its kind at or
+ * after `from`, or -1: a span holds a quantity only where one of them finds a place. Kept apart so a
+ * caller asking about many spans in order remembers each answer (targets/ahead.ts placesAhead).
+ */
+export const QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
+  (text, from) => nextOf(DIGIT_AHEAD, text, from),
+  (text, from) => nextOf(CHINESE_NUMBER_AHEAD, text, from),
+];
+
+/** The first place at or after `from` where a quantity can start (see QUANTITY_PLACES), or -1. */
+export function nextQuantityStart(text: string, from: number): number {
+  const d = nextOf(DIGIT_AHEAD, text, from), c = nextOf(CHINESE_NUMBER_AHEAD, text, from);
+  return d < 0 ? c : c < 0 ? d : Math.min(d, c);
+}
+
+/*
+ * baseUnitAt and unitAt run after every number token: their lists are read with indexed loops (a for-of
+ * over `list ?? []` made an iterator, an empty array and a destructured pair per token, and most of a
+ * build runs them interpreted), and the character after a unit is read only for a unit that has blockers.
+ */
 function baseUnitAt(text: string, pos: number): string | null {
   const candidates = UNITS_BY_FIRST.get(text.charCodeAt(pos));
   if (!candidates) return null;
-  for (const u of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const u = candidates[k]!;
     if (!text.startsWith(u, pos)) continue;
     // 4.0方案 is a plan, not 4 cubic metres: the unit must not start a longer word
-    const next = text.charAt(pos + u.length);
-    if (next && BLOCKERS[u]?.includes(next)) continue;
+    const blockers = BLOCKERS[u];
+    if (blockers && pos + u.length < text.length && blockers.includes(text.charAt(pos + u.length))) continue;
     return u;
   }
   return null;
@@ -145,21 +190,25 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
   let exp = 0, p = pos, written = "";
   const base0 = baseUnitAt(text, p);
   if (!base0) {
-    for (const [m, e] of MULTIPLIERS_BY_FIRST.get(text.charCodeAt(p)) ?? []) {
-      if (text.startsWith(m, p)) { exp = e; p += m.length; written = m; break; }
+    const scales = MULTIPLIERS_BY_FIRST.get(text.charCodeAt(p));
+    if (scales) for (let k = 0; k < scales.length; k++) {
+      const scale = scales[k]!;
+      if (text.startsWith(scale[0], p)) { exp = scale[1]; p += scale[0].length; written = scale[0]; break; }
     }
   }
   const base = base0 ?? baseUnitAt(text, p);
   if (!base && !written) return null;
   let normalized: string | null = null;
   if (base) {
-    const [n, e] = UNIT_TABLE[base]!;
-    normalized = n;
-    exp += e;
+    const entry = UNIT_TABLE[base]!;
+    normalized = entry[0];
+    exp += entry[1];
     written += base;
     p += base.length;
-    for (const s of PER_SUFFIXES_BY_FIRST.get(text.charCodeAt(p)) ?? []) {
-      if (text.startsWith(s, p)) { written += s; normalized += s; break; }
+    const suffixes = PER_SUFFIXES_BY_FIRST.get(text.charCodeAt(p));
+    if (suffixes) for (let k = 0; k < suffixes.length; k++) {
+      const x = suffixes[k]!;
+      if (text.startsWith(x, p)) { written += x; normalized += x; break; }
     }
   }
   return { unit: written, normalized, exponent: exp };
@@ -208,17 +257,19 @@ export function findQuantities(text: string): Quantity[] {
       }
       const first = tok.charCodeAt(0);
       if (first === 0x4e07 /* 万 */ || first === 0x4ebf /* 亿 */) continue;
-      // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
-      if (text[end] !== "%" && !rangeSepAt(text, end) && !unitAt(text, end)) { pos = end; continue; }
     }
+    const pct = text.charCodeAt(end) === PERCENT;
+    const afterFirst = pct ? end + 1 : end;
+    const sep = rangeSepAt(text, afterFirst);
+    // the unit right after the number, read once whether the test below or the quantity needs it (undefined: not read)
+    let unitAtEnd: ReturnType<typeof unitAt> | undefined;
+    // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
+    if (chinese && !pct && !sep && !(unitAtEnd = unitAt(text, end))) { pos = end; continue; }
     const value = parseNumberToken(tok);
     if (!value) continue;
     let p = end;
-    const pct = text[p] === "%";
     // range: 2—3家, 6%—10%, 100—300万元
     let high: Dec | null = null;
-    const afterFirst = pct ? p + 1 : p;
-    const sep = rangeSepAt(text, afterFirst);
     if (sep) {
       const at = afterFirst + sep;
       const c = text.charCodeAt(at);
@@ -228,7 +279,7 @@ export function findQuantities(text: string): Quantity[] {
         if (h) { high = h; p = highEnd; }
       }
     }
-    const u = unitAt(text, p);
+    const u = p === end && unitAtEnd !== undefined ? unitAtEnd : unitAt(text, p);
     if (chinese && !u) { pos = end; continue; }
     const qEnd = u ? p + u.unit.length : p;
     out.push({

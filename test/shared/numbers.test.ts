@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decFromString, decToString, mulPow10 } from "../../src/shared/decimal.js";
-import { decToNumber, findQuantities, normalizedValue, parseChineseNumeral, yuanOf } from "../../src/shared/numbers.js";
+import { decToNumber, findQuantities, nextQuantityStart, normalizedValue, parseChineseNumeral, yuanOf } from "../../src/shared/numbers.js";
 
 const one = (s: string) => {
   const q = findQuantities(s);
@@ -17,6 +17,28 @@ describe("exact decimal scaling", () => {
     expect(decToString(mulPow10(decFromString("0.612")!, 4))).toBe("6120");
     expect(yuanOf(one("给予4.5万元补助"))).toBe(45000);
     expect(yuanOf(one("最高1亿元"))).toBe(100000000);
+  });
+});
+
+describe("decFromString reads what its grammar /^(-)?(\\d+)(?:\\.(\\d+))?$/ (after dropping commas) reads", () => {
+  it("plain numbers, long ones exactly, and what is no number", () => {
+    const dec = (s: string) => { const d = decFromString(s); return d && [d.int, d.scale]; };
+    expect(dec("0.612")).toEqual([612n, 3]);
+    expect(dec("-3")).toEqual([-3n, 0]);
+    expect(dec("007.50")).toEqual([750n, 2]);
+    expect(dec("123456789012345678901.5")).toEqual([1234567890123456789015n, 1]); // beyond a double: a bigint of the digits
+    expect(dec("1,234.5")).toEqual([12345n, 1]);
+    expect(dec("1,2")).toEqual([12n, 0]); // commas dropped wherever they are
+    for (const no of ["", "-", "5.", ".5", "-.5", "1.2.3", "1e5", " 1", "１"]) expect(dec(no), no).toBeNull();
+  });
+});
+
+describe("decToNumber of an integer is the nearest double, as its decimal string parses", () => {
+  it("small, past 2^53 (ties to even), huge and negative integers; a fraction still goes through its string", () => {
+    const ints = [0n, 7n, -42n, 2n ** 53n + 1n, 2n ** 54n + 2n, 2n ** 54n + 6n, 10n ** 25n + 123456789n, -(2n ** 60n) - 1n, 99999999999999999999999n];
+    for (const int of ints) expect(decToNumber({ int, scale: 0 }), String(int)).toBe(Number(decToString({ int, scale: 0 })));
+    expect(decToNumber(decFromString("16.40")!)).toBe(16.4);
+    expect(normalizedValue(one("新增投资16.4亿元"))).toBe(1640000000); // mulPow10 leaves an integer
   });
 });
 
@@ -81,5 +103,38 @@ describe("hostile input stays linear", () => {
     expect(findQuantities(digits + " 和 5亩").length).toBe(1);
     expect(findQuantities("一".repeat(2_000_000)).length).toBe(0);
     expect(findQuantities("1—".repeat(500_000)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("nextQuantityStart: where a quantity can start", () => {
+  it("a clause without such a place holds no quantity, and one with quantities has the place at or before the first: every clause of the seeds and the test corpus", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { SEEDS, seedText } = await import("../helpers.js");
+    const corpus = (await import("../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
+    const clauses = [
+      ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).map(seedText),
+      ...Object.values(corpus).map((s) => s.text),
+    ].flatMap((t) => t.split(/[，,：:；;。！？!?\n]/));
+    let passed = 0, held = 0;
+    for (const c of clauses) {
+      const qs = findQuantities(c);
+      const at = nextQuantityStart(c, 0);
+      if (at < 0) { passed++; expect(qs, c).toEqual([]); } else if (qs.length) { held++; expect(at, c).toBeLessThanOrEqual(qs[0]!.start); }
+    }
+    // most clauses are passed (进一步, 统一 are no place), and many hold quantities
+    expect(passed).toBeGreaterThan(clauses.length / 2);
+    expect(held).toBeGreaterThan(1000);
+  });
+  it("a Chinese numeral is a place before another numeral or what follows a number, not in a word", () => {
+    expect(nextQuantityStart("推进统一大市场建设，进一步优化营商环境", 0)).toBe(-1);
+    expect(nextQuantityStart("新增千万亩高标准农田", 0)).toBe(2); // 千 before 万
+    expect(nextQuantityStart("由一至六类本土人才", 0)).toBe(1); // 一 before a range separator
+    expect(nextQuantityStart("培育两家龙头企业", 0)).toBe(2); // 两 before a unit
+    expect(nextQuantityStart("统一规划，新增5亩", 0)).toBe(7);
+    expect(nextQuantityStart("新增5亩", 4)).toBe(-1);
+  });
+  it("a 2 MB run of 一 and one of digits are searched in linear time", () => {
+    expect(nextQuantityStart("一".repeat(2_000_000) + "步", 0)).toBe(0);
+    expect(nextQuantityStart("统".repeat(2_000_000) + "5", 0)).toBe(2_000_000);
   });
 });

@@ -1,3 +1,4 @@
+import { charClass } from "../../shared/char-class.js";
 import { holdsAny } from "../../shared/lexicon.js";
 import {
   COMPARATOR_PREFIX, COMPARATOR_SUFFIX, PREFIX_WINDOW, TIME_CIRCLE_WORDS, TIME_UNITS, type Comparator,
@@ -11,9 +12,17 @@ import {
  * service circle or latency class (15分钟…圈, 5ms级) → lte; else eq.
  */
 
+export interface Suffix { readonly comparator: Comparator; readonly phrase: string }
+/** the suffix phrases as the answers suffixAt gives (made once, shared: read them, never change them) */
+const SUFFIXES: readonly Suffix[] = COMPARATOR_SUFFIX.map(([phrase, comparator]) => Object.freeze({ comparator, phrase }));
+/** their first characters: most values are followed by none, and one lookup says so (an empty phrase would follow every value) */
+const SUFFIX_FIRST = charClass(SUFFIXES.map((x) => x.phrase[0] ?? "").join(""));
+const EMPTY_SUFFIX = SUFFIXES.some((x) => !x.phrase);
+
 /** Suffix comparator written at text[pos…] (after the quantity), with its length. */
-export function suffixAt(text: string, pos: number): { comparator: Comparator; phrase: string } | null {
-  for (const [p, c] of COMPARATOR_SUFFIX) if (text.startsWith(p, pos)) return { comparator: c, phrase: p };
+export function suffixAt(text: string, pos: number): Suffix | null {
+  if (!EMPTY_SUFFIX && !SUFFIX_FIRST.has(text.charCodeAt(pos))) return null;
+  for (let k = 0; k < SUFFIXES.length; k++) if (text.startsWith(SUFFIXES[k]!.phrase, pos)) return SUFFIXES[k]!;
   return null;
 }
 
@@ -22,7 +31,8 @@ export function prefixBefore(text: string, from: number, pos: number): { compara
   const lo = Math.max(from, pos - PREFIX_WINDOW);
   const window = text.slice(lo, pos);
   let best: { comparator: Comparator; phrase: string; at: number } | null = null;
-  for (const [p, c] of COMPARATOR_PREFIX) {
+  for (let k = 0; k < COMPARATOR_PREFIX.length; k++) {
+    const p = COMPARATOR_PREFIX[k]![0], c = COMPARATOR_PREFIX[k]![1];
     const i = window.lastIndexOf(p);
     if (i < 0) continue;
     // the latest phrase wins; at the same end the longer one (不低于 over 低于)

@@ -1,15 +1,17 @@
-import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
+import { decToNumber, findQuantities, normalizedValue, QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "./ahead.js";
 import { basisOf } from "./basis.js";
-import { comparatorOf, suffixAt } from "./comparator.js";
+import { comparatorOf, suffixAt, type Suffix } from "./comparator.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, inConditionClause, reviewSentence, isAllocation, isClassValue, isNamePart, isThreshold, pastMarker, progressClause, restatesList } from "./exclusions.js";
 import { OPENING_VERB, cleanBefore, indicatorOf, stripLead } from "./indicator.js";
 import { BASIS, NOT_TARGETS, TASK_OPENERS, endsWithAny, includesAny, startsWithAny, type Comparator } from "./phrases.js";
-import { blockYears, bulletDeadlines, dueYear, yearMentions, type Timing } from "./year.js";
+import { blockYears, bulletDeadlines, dueYear, yearMentions, type BlockYears, type Timing } from "./year.js";
 import { markerLength, PAREN_KINDS } from "../../shared/markers.js";
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
+import { charClass } from "../../shared/char-class.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
@@ -22,12 +24,19 @@ const TIME = new Set(["year", "month", "day", "hour", "minute", "second", "ms"])
 // counted things: a Chinese numeral before them names a set (两个屏障, 三大战役), not a goal
 const COUNTERS = new Set(["家", "个", "项", "所", "座", "条", "辆", "台", "套", "张", "床", "处", "批", "类", "件", "只", "头", "匹", "person", "person-time", "household", "times", "year_of_age", "pp"]);
 
+/** a unit without its per-suffix (t/年 → t), as split("/")[0] gives it without an array */
+function perBase(unit: string): string {
+  const slash = unit.indexOf("/");
+  return slash < 0 ? unit : unit.slice(0, slash);
+}
+
 function usable(q: Quantity, clause: string): boolean {
   if (q.raw.length > 40) return false;
-  const chinese = !/^\d/.test(q.raw);
+  const first = q.raw.charCodeAt(0);
+  const chinese = !(first >= 48 && first <= 57);
   // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
-  if (q.unitNormalized && TIME.has(q.unitNormalized.split("/")[0]!)) {
+  if (q.unitNormalized && TIME.has(perBase(q.unitNormalized))) {
     const rest = clause.slice(q.end, q.end + 12);
     return q.unitNormalized !== "year" && /圈|级|以内/.test(rest.slice(0, 12));
   }
@@ -109,12 +118,14 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
-  for (const s of doc.sentences) {
+  // where the next quantity can start: the sentences and clauses ending before it hold none, and are passed without reading them
+  const next = placesAhead(text, doc.start, doc.end, QUANTITY_PLACES);
+  eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
-    if (b.cells && b.cells.length > 1) continue;
+    if (b.cells && b.cells.length > 1) return;
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
-    if (b.heading && !/[。；]/.test(b.text)) continue;
-    if (b.review || reviewSentence(s.text)) continue;
+    if (b.heading && !/[。；]/.test(b.text)) return;
+    if (b.review || reviewSentence(s.text)) return;
     let prev: Clause | null = null;
     // 年均 anywhere in the sentence makes its values yearly averages: read at most once per sentence, not
     // once per clause (a sentence of 40 000 clauses was read 40 000 times), and only when a value needs it
@@ -122,10 +133,10 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
     const sentenceAverage = () => (average ??= includesAny(s.text, BASIS.averageAnnual) !== null);
     const leadYear = inherited.get(b) ?? null;
     for (const c of sentenceClauses(text, s)) {
-      for (const d of clauseTargets(doc, timing, s, c, prev, leadYear, sentenceAverage, dropped)) out.push(d); // no spread: a clause may hold 10⁵ values
+      if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c, prev, leadYear, sentenceAverage, dropped);
       prev = c;
     }
-  }
+  });
   return out;
 }
 
@@ -147,93 +158,122 @@ function subjectOf(prev: Clause | null): string {
 /** words that only say when or where (到2010年, 全省): no subject */
 const LEAD_ONLY = /^(?:到|至|力争|争取)|年$/;
 
-/** `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines) */
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, sentenceAverage: () => boolean, dropped?: DropSink): Draft<"targets">[] {
+/** what joins two values of one list (60亿斤、160亿斤; 5ms/15ms): the whole gap between them is one of these */
+const LIST_JOINT = charClass("、/和或");
+const joinedAt = (clause: string, end: number, nextStart: number) => nextStart - end === 1 && LIST_JOINT.has(clause.charCodeAt(end));
+const QUOTE_OPEN = 0x201c /* “ */, QUOTE_CLOSE = 0x201d /* ” */, LIST_SEPARATOR = 0x3001 /* 、 */;
+
+/** Reports a value dropped by an exclusion, named for the trace (exclusions.ts); only when explaining. */
+function drop(dropped: DropSink | undefined, s: Sentence, c: Clause, q: Quantity, afterEnd: number, why: string): void {
+  dropped?.(c.start + q.start, c.text.slice(q.start, afterEnd), `targets/prose: ${why}`, { start: s.start, end: s.end });
+}
+
+/**
+ * The drafts of one clause, pushed to `out` (no array per clause; no spread: a clause may hold 10⁵ values).
+ * `leadYear`: the deadline of the goal paragraph a dash bullet sits under (bulletDeadlines)
+ */
+function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: Clause | null, leadYear: number | null, sentenceAverage: () => boolean, dropped?: DropSink): void {
   const clause = c.text;
   // the values first: most clauses hold none, and the phrase tables of a past result or a direction are dearer to read
-  const qs = findQuantities(clause).filter((q) => usable(q, clause));
-  if (!qs.length || pastMarker(clause) || directionOnly(clause)) return [];
+  const qs: Quantity[] = [];
+  for (const q of findQuantities(clause)) if (usable(q, clause)) qs.push(q);
+  if (!qs.length || pastMarker(clause) || directionOnly(clause)) return;
+  const n = qs.length;
+  // each value's suffix comparator (以上, 左右) and where the value with it ends, read once
+  const sufs: Array<Suffix | null> = new Array(n);
+  const afterEnds: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const q = qs[i]!;
+    const suf = suffixAt(clause, q.end);
+    sufs[i] = suf;
+    afterEnds[i] = q.end + (suf?.phrase.length ?? 0);
+  }
   // a comparator written once after a list of values covers the list (3000名、5000名左右)
-  const shared: Array<Comparator | null> = qs.map(() => null);
-  for (let i = qs.length - 2; i >= 0; i--) {
-    const gap = clause.slice(qs[i]!.end, qs[i + 1]!.start);
-    if (/^(?:、|和|或|\/)$/.test(gap)) shared[i] = suffixAt(clause, qs[i + 1]!.end)?.comparator ?? shared[i + 1] ?? null;
+  const shared: Array<Comparator | null> = new Array(n).fill(null);
+  for (let i = n - 2; i >= 0; i--) {
+    if (joinedAt(clause, qs[i]!.end, qs[i + 1]!.start)) shared[i] = sufs[i + 1]?.comparator ?? shared[i + 1] ?? null;
   }
   const b = s.block;
   const sentenceStartInBlock = s.start - b.start;
-  const againstBaseYear = yearMentions(clause).some((y) => y.baseline);
+  // the clause compares with a base year (较2020年): read when the first value reaches its basis (most are dropped before)
+  let againstBaseYear: boolean | undefined;
   const countsOnlyItems = progressClause(clause);
-  const out: Draft<"targets">[] = [];
-  // chains of values joined only by a list separator
-  const chains: Array<{ first: number; length: number }> = [];
-  for (let i = 0; i < qs.length; i++) {
-    const joined = i > 0 && /^(?:、|\/|和|或)$/.test(clause.slice(qs[i - 1]!.end, qs[i]!.start));
-    if (joined) { const c = chains[i - 1]!; c.length++; chains.push(c); } else chains.push({ first: i, length: 1 });
-  }
-  const chainStarts: number[] = [];
-  let segFrom = 0;
-  qs.forEach((q) => {
-    const suf0 = suffixAt(clause, q.end);
-    chainStarts.push(segFrom);
-    segFrom = q.end + (suf0?.phrase.length ?? 0);
-  });
-  segFrom = 0;
-  qs.forEach((q, i) => {
-    const suf = suffixAt(clause, q.end);
-    const afterEnd = q.end + (suf?.phrase.length ?? 0);
-    const from = segFrom;
-    segFrom = afterEnd;
-    const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause[afterEnd] === "级";
-    // each exclusion named for the trace (exclusions.ts); `drop` runs only when explaining
-    const drop = (why: string) => dropped?.(c.start + q.start, clause.slice(q.start, afterEnd), `targets/prose: ${why}`, { start: s.start, end: s.end });
-    if (isNamePart(clause, q.start, afterEnd) && !latencyClass) return drop("part of a name or designation (isNamePart)");
-    if (isThreshold(clause, q.start, afterEnd)) return drop("a threshold sizing a class (isThreshold)");
-    if (isClassValue(clause, q.unit, afterEnd)) return drop("a value naming a class (isClassValue)");
-    if (inConditionClause(clause, afterEnd)) return drop("inside a 对/凡 condition clause (inConditionClause)");
-    if (isAllocation(clause, afterEnd)) return drop("an allocation, not a goal (isAllocation)");
-    if (countsOnlyItems && q.unit !== "%" && q.unit !== "‰") return drop("a count in a progress clause (progressClause)");
-    if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) return drop("a count restating the list before it (restatesList)");
-    let verdict = dueYear(blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
+  // chains of values joined only by a list separator: the first value of each value's chain, and the chain's length
+  const chainFirst: number[] = new Array(n), chainLength: number[] = new Array(n);
+  for (let i = 0; i < n; i++) chainFirst[i] = i > 0 && joinedAt(clause, qs[i - 1]!.end, qs[i]!.start) ? chainFirst[i - 1]! : i;
+  for (let i = n - 1; i >= 0; i--) chainLength[i] = i + 1 < n && chainFirst[i + 1] === chainFirst[i] ? chainLength[i + 1]! : i - chainFirst[i]! + 1;
+  // the next 、 and “ at or after a position, kept while the values move on: one search each over the clause
+  let sepAt = -1, quoteAt = -1;
+  // the subject of the clause before (subjectOf), read when a value first needs it
+  let subject: string | undefined;
+  // the block's year mentions, looked up when a value first needs them
+  let years: BlockYears | undefined;
+  for (let i = 0; i < n; i++) {
+    const q = qs[i]!;
+    const suf = sufs[i];
+    const afterEnd = afterEnds[i]!;
+    // this value's segment starts where the value before it (and its suffix) ends
+    const from = i > 0 ? afterEnds[i - 1]! : 0;
+    const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause.charCodeAt(afterEnd) === 0x7ea7 /* 级 */;
+    // each exclusion named for the trace (exclusions.ts)
+    if (isNamePart(clause, q.start, afterEnd) && !latencyClass) { drop(dropped, s, c, q, afterEnd, "part of a name or designation (isNamePart)"); continue; }
+    if (isThreshold(clause, q.start, afterEnd)) { drop(dropped, s, c, q, afterEnd, "a threshold sizing a class (isThreshold)"); continue; }
+    if (isClassValue(clause, q.unit, afterEnd)) { drop(dropped, s, c, q, afterEnd, "a value naming a class (isClassValue)"); continue; }
+    if (inConditionClause(clause, afterEnd)) { drop(dropped, s, c, q, afterEnd, "inside a 对/凡 condition clause (inConditionClause)"); continue; }
+    if (isAllocation(clause, afterEnd)) { drop(dropped, s, c, q, afterEnd, "an allocation, not a goal (isAllocation)"); continue; }
+    if (countsOnlyItems && q.unit !== "%" && q.unit !== "‰") { drop(dropped, s, c, q, afterEnd, "a count in a progress clause (progressClause)"); continue; }
+    if (restatesList(clause, from, q.start, decToNumber(q.value), afterEnd, clause.length)) { drop(dropped, s, c, q, afterEnd, "a count restating the list before it (restatesList)"); continue; }
+    let verdict = dueYear(years ??= blockYears(b, b.text), sentenceStartInBlock, c.start - b.start + q.start, timing, c.start - b.start);
     if (verdict.year === null && !verdict.past && leadYear !== null) verdict = { year: leadYear, past: false };
-    if (verdict.year === null) return drop("no due year for it (dueYear)");
+    if (verdict.year === null) { drop(dropped, s, c, q, afterEnd, "no due year for it (dueYear)"); continue; }
     // the words before this value: from the previous value, or from the last list separator after it
     let segStart = from;
-    // the last 、 of this value's own segment outside a quotation (“国球进社区、进公园”项目400个): one forward scan
-    let lastSep = from - 1, quoted = false;
-    for (let k = from; k < q.start; k++) {
-      const ch = clause[k];
-      if (ch === "“") quoted = true;
-      else if (ch === "”") quoted = false;
-      else if (ch === "、" && !quoted) lastSep = k;
+    // the last 、 of this value's own segment outside a quotation (“国球进社区、进公园”项目400个): most
+    // segments hold no 、 and one remembered search says so; the others are read once, forward, by code unit
+    let lastSep = from - 1;
+    if (sepAt < from && sepAt !== -2) sepAt = clause.indexOf("、", from), sepAt = sepAt < 0 ? -2 : sepAt;
+    if (sepAt >= from && sepAt < q.start) {
+      if (quoteAt < from && quoteAt !== -2) quoteAt = clause.indexOf("“", from), quoteAt = quoteAt < 0 ? -2 : quoteAt;
+      if (quoteAt < 0 || quoteAt >= q.start) lastSep = clause.lastIndexOf("、", q.start - 1);
+      else {
+        let quoted = false;
+        for (let k = from; k < q.start; k++) {
+          const ch = clause.charCodeAt(k);
+          if (ch === QUOTE_OPEN) quoted = true;
+          else if (ch === QUOTE_CLOSE) quoted = false;
+          else if (ch === LIST_SEPARATOR && !quoted) lastSep = k;
+        }
+      }
     }
     // words before an earlier 、 belong to an earlier item of the list (冻精600万剂、优质种公羊8万只)
     // and so do words before a 、 that opens a new task (拓展…销售途径、力争销售额达到320亿元)
     if (lastSep >= from && (i > 0 || /\d/.test(clause.slice(from, lastSep)) || startsWithAny(clause.slice(lastSep + 1, q.start), TASK_OPENERS))) segStart = lastSep + 1;
     let before = clause.slice(segStart, q.start);
-    const nextStart = i + 1 < qs.length ? qs[i + 1]!.start : clause.length;
+    const nextStart = i + 1 < n ? qs[i + 1]!.start : clause.length;
     let after = clause.slice(afterEnd, Math.min(nextStart, afterEnd + 120));
     // a list of values written together (60亿斤、160亿斤以上; 5ms/15ms/20ms级) shares the words around the list
-    const chain = chains[i]!;
-    if (chain.length > 1) {
-      const first = qs[chain.first]!, last = qs[chain.first + chain.length - 1]!;
-      const lastSuf = suffixAt(clause, last.end);
-      const chainFrom = chain.first === 0 ? 0 : chainStarts[chain.first]!;
+    const length = chainLength[i]!;
+    if (length > 1) {
+      const firstIndex = chainFirst[i]!;
+      const first = qs[firstIndex]!, lastIndex = firstIndex + length - 1;
+      const chainFrom = firstIndex === 0 ? 0 : afterEnds[firstIndex - 1]!;
       // bounded windows: a list may hold many values, each reads the same words around it
       const chainBefore = clause.slice(Math.max(chainFrom, first.start - 120), first.start);
       before = chainBefore.includes("分别")
-        ? respectively(doc.source.text.slice(Math.max(s.start, c.start - 200), c.start), chainBefore, chain.length, i - chain.first)
-        : distribute(chainBefore, chain.length, i - chain.first);
-      const lastAfterEnd = last.end + (lastSuf?.phrase.length ?? 0);
+        ? respectively(doc.source.text.slice(Math.max(s.start, c.start - 200), c.start), chainBefore, length, i - firstIndex)
+        : distribute(chainBefore, length, i - firstIndex);
+      const lastAfterEnd = afterEnds[lastIndex]!;
       after = clause.slice(lastAfterEnd, Math.min(clause.length, lastAfterEnd + 120));
     }
     const found = indicatorOf(before, after);
     const verb = found.verb;
     const own = namedAfterHeading(found.indicator, b.section, b.box);
-    const indicator = BARE_CHANGE.test(own) ? subjectOf(prev) + own : own;
-    if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) return;
+    // the clause before is read once for all the bare changes of this clause
+    const indicator = BARE_CHANGE.test(own) ? (subject ??= subjectOf(prev)) + own : own;
+    if (!indicator || !/[\u4e00-\u9fff]/.test(indicator)) continue;
     const cmp = comparatorOf({ text: clause, clauseStart: segStart, start: q.start, end: q.end, unit: q.unit, sharedSuffix: shared[i], clauseEnd: clause.length });
     const sentenceBefore = doc.source.text.slice(Math.max(s.start, c.start + q.start - 300), c.start + q.start);
-    const basis = basisOf({ before, verb, sentenceAverage: sentenceAverage(), sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear });
+    const basis = basisOf({ before, verb, sentenceAverage: sentenceAverage(), sentenceBefore, clauseBefore: clause.slice(Math.max(0, q.start - 60), q.start), unit: q.unit, timing, againstBaseYear: againstBaseYear ??= yearMentions(clause).some((y) => y.baseline) });
     const valueText = (cmp.prefix && cmp.comparator !== "eq" && clause.slice(Math.max(0, q.start - cmp.prefix.length - 1), q.start).includes(cmp.prefix) ? cmp.prefix : "") + q.raw + (suf?.phrase ?? "");
     for (const name of q.unit === "%" ? sharedRateIndicators(indicator) : [indicator]) out.push(makeDraft(doc, timing, {
       indicator: name,
@@ -248,6 +288,5 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause, prev: C
       value_high_normalized: q.high && q.unitNormalized ? normalizedValue(q, q.high) : null,
       unit_normalized: q.unitNormalized,
     }, c.start + q.start, { start: s.start, end: s.end }));
-  });
-  return out;
+  }
 }

@@ -7,7 +7,8 @@ import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, incl
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
-import { holdsAny } from "../../shared/lexicon.js";
+import { alt, holdsAny } from "../../shared/lexicon.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "./ahead.js";
 
 /** closing quotes and spaces at a clause's end */
 const CLOSING = charClass(`${WHITESPACE}”"’』」`);
@@ -24,12 +25,15 @@ const CLOSING = charClass(`${WHITESPACE}”"’』」`);
 export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[] {
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
-  for (const s of doc.sentences) {
+  // where the next word of any pattern is: the sentences and clauses ending before it match no pattern, and are passed without reading them
+  // (with a pattern of no known word, every position is such a place)
+  const next = UNWORDED ? (pos: number) => pos : placesAhead(text, doc.start, doc.end, [nextWord]);
+  eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
-    if (b.cells && b.cells.length > 1) continue;
-    if (b.review || reviewSentence(s.text)) continue;
-    for (const c of sentenceClauses(text, s)) for (const d of clauseTargets(doc, timing, s, c)) out.push(d); // no spread: a clause may hold 10⁵ values
-  }
+    if (b.cells && b.cells.length > 1) return;
+    if (b.review || reviewSentence(s.text)) return;
+    for (const c of sentenceClauses(text, s)) if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c);
+  });
   return out;
 }
 
@@ -37,6 +41,17 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
 const ALL_WORDS = QUALITATIVE.flatMap((p) => p.words ?? []);
 /** patterns with no word known: tried on every clause */
 const UNWORDED = QUALITATIVE.some((p) => !p.words);
+/** the first of those words at or after lastIndex, searched in a whole document (the start of a match is the earliest start of any word there) */
+const WORD_AHEAD = new RegExp(ALL_WORDS.length ? alt(ALL_WORDS) : "(?!)", "g");
+function nextWord(body: string, from: number): number {
+  WORD_AHEAD.lastIndex = from;
+  return WORD_AHEAD.exec(body)?.index ?? -1;
+}
+
+/** holdsAny for one pattern's words: most patterns have one, and includes finds it without a regular expression */
+function holdsWords(clause: string, words: readonly string[]): boolean {
+  return words.length === 1 ? clause.includes(words[0]!) : holdsAny(clause, words);
+}
 
 /**
  * The first qualitative pattern (in table order) matching the clause. A pattern is
@@ -47,18 +62,19 @@ export function firstPattern(clause: string): { p: QualitativePattern; m: RegExp
   const worded = holdsAny(clause, ALL_WORDS);
   if (!worded && !UNWORDED) return null;
   for (const p of QUALITATIVE) {
-    if (p.words && !(worded && holdsAny(clause, p.words))) continue;
+    if (p.words && !(worded && holdsWords(clause, p.words))) continue;
     const m = p.re.exec(clause);
     if (m) return { p, m };
   }
   return null;
 }
 
-function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<"targets">[] {
+/** The drafts of one clause, pushed to `out` (no array per clause; no spread: a clause may name many indicators). */
+function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sentence, c: Clause): void {
   // a value phrase may close a quotation (实现盟市与北京合作“全覆盖”): the closing quote is no part of it
   const clause = trimEndOf(c.text, CLOSING);
   const found = firstPattern(clause);
-  if (!found || pastMarker(clause) || directionOnly(clause)) return [];
+  if (!found || pastMarker(clause) || directionOnly(clause)) return;
   {
     const { p, m } = found;
     const v = m.groups?.v ?? m[0];
@@ -70,9 +86,9 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     // a milestone names its own year (2030年前碳达峰)
     const own = yearMentions(v).find((y) => y.deadline);
     if (own) year = own.year;
-    if (year === null) return [];
+    if (year === null) return;
     // a milestone verb needs the deadline in its own sentence (到“十五五”末，…初步形成)
-    if (p.needsYear && !own && !deadlineWithin(blockYears(b, b.text), s.start - b.start, pos)) return [];
+    if (p.needsYear && !own && !deadlineWithin(blockYears(b, b.text), s.start - b.start, pos)) return;
     let indicatorText = p.indicatorAfter ? (m.groups?.i ?? "") : clause.slice(0, m.index);
     if (!p.indicatorAfter && m.groups?.i) indicatorText = m.groups.i;
     // words before a 、 that hold a number are an earlier, quantified item (算力规模突破20万P、智算规模保持全国第1位)
@@ -82,16 +98,16 @@ function clauseTargets(doc: Doc, timing: Timing, s: Sentence, c: Clause): Draft<
     let cleaned = cleanIndicator(indicatorText);
     if (!/[\u4e00-\u9fff]{2}/.test(cleaned) || /^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(cleaned)) cleaned = m.groups?.i ?? v;
     const indicators = splitParallel(cleaned);
-    if (!indicators.length) return [];
+    if (!indicators.length) return;
     const valueText = p.trim ? v.replace(p.trim, "") : v;
     // a reduction over a multi-year plan (能耗降低达到国家要求) is a period total, as 较2020年下降X% is
     const multiYear = timing.period?.includes("-") ?? false;
     const basis = includesAny(clause, BASIS.averageAnnual) ? "average_annual"
       : multiYear && includesAny(clause.slice(0, m.index), BASIS.reductionWords) ? "cumulative" : "level";
-    return indicators.map((indicator) => ({ ...makeDraft(doc, timing, {
+    for (const indicator of indicators) out.push({ ...makeDraft(doc, timing, {
       indicator, value: null, value_high: null, unit: null, comparator: p.comparator,
       target_year: year, value_text: valueText, basis,
-    }, c.start + vStart, { start: s.start, end: s.end }), rule: `targets/qualitative: the ${p.kind} pattern /${p.re.source.slice(0, 60)}/ (target-phrases.json qualitative)` }));
+    }, c.start + vStart, { start: s.start, end: s.end }), rule: `targets/qualitative: the ${p.kind} pattern /${p.re.source.slice(0, 60)}/ (target-phrases.json qualitative)` });
   }
 }
 

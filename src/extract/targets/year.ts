@@ -1,4 +1,4 @@
-import { charClass } from "../../shared/char-class.js";
+import { charClass, WHITESPACE } from "../../shared/char-class.js";
 import { decToNumber, parseChineseNumeral } from "../../shared/numbers.js";
 import type { Block, Doc } from "../../structure/types.js";
 import { PAST, endsWithAny } from "./phrases.js";
@@ -180,8 +180,18 @@ export function dueYear(years: BlockYears, sentenceStart: number, pos: number, t
   return timing.defaultYear !== null ? { year: timing.defaultYear, past: false } : { year: null, past: false };
 }
 
-/** a paragraph set as a dash bullet: ——物流业总体规模进一步扩大。 */
-const DASH_BULLET = /^\s*(?:——|—|－－|--)/;
+const SPACE = charClass(WHITESPACE);
+/**
+ * A paragraph set as a dash bullet: ——物流业总体规模进一步扩大。 What /^\s*(?:——|—|－－|--)/ tests,
+ * read by code unit: every block of a document is tested, most open with a Chinese character, and
+ * the first character says so without a call into the regular expression engine.
+ */
+export function dashBullet(text: string): boolean {
+  let i = 0;
+  while (SPACE.has(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return c === 0x2014 /* — (and ——) */ || (c === 0xff0d /* －－ */ || c === 0x2d /* -- */) && text.charCodeAt(i + 1) === c;
+}
 
 /**
  * Deadlines that dash bullets inherit. A goal paragraph states the year once
@@ -193,10 +203,10 @@ const DASH_BULLET = /^\s*(?:——|—|－－|--)/;
 export function bulletDeadlines(blocks: readonly Block[]): WeakMap<Block, number> {
   const out = new WeakMap<Block, number>();
   let lead: number | null = null;
-  let bullet = blocks.length > 0 && DASH_BULLET.test(blocks[0]!.text);
+  let bullet = blocks.length > 0 && dashBullet(blocks[0]!.text);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const nextBullet = i + 1 < blocks.length && DASH_BULLET.test(blocks[i + 1]!.text);
+    const nextBullet = i + 1 < blocks.length && dashBullet(blocks[i + 1]!.text);
     if (bullet) { if (lead !== null) out.set(b, lead); }
     else {
       // only the bullets right after a paragraph read its deadline: the years of the others are left for when a value needs them

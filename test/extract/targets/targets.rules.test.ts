@@ -147,3 +147,21 @@ describe("basis in an annual plan (held-out 004)", () => {
     expect(basisOf(39, 800)).toBe("level");
   });
 });
+
+describe("dashBullet: what /^\\s*(?:——|—|－－|--)/ finds, by code unit", () => {
+  it("agrees with the pattern on every line of the seeds and the test corpus, and on the dashes and spaces it names", async () => {
+    const { dashBullet } = await import("../../../src/extract/targets/year.js");
+    const { readdirSync } = await import("node:fs");
+    const { SEEDS, seedText } = await import("../../helpers.js");
+    const corpus = (await import("../../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
+    const re = /^\s*(?:——|—|－－|--)/;
+    const lines = [
+      ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).flatMap((f) => seedText(f).split("\n")),
+      ...Object.values(corpus).map((s) => s.text),
+      "——物流业总体规模进一步扩大。", "—物流", " \u3000－－物流", "--物流", "-物流", "－物流", "\u00a0—", "", "   ", "－-物流", "-－物流",
+    ];
+    let bullets = 0;
+    for (const l of lines) { expect(dashBullet(l), l).toBe(re.test(l)); if (re.test(l)) bullets++; }
+    expect(bullets).toBeGreaterThan(5);
+  });
+});

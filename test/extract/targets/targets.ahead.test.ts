@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "../../../src/extract/targets/ahead.js";
+import { QUANTITY_PLACES, nextQuantityStart } from "../../../src/shared/numbers.js";
+import { FYP, targets } from "./helpers.js";
+
+describe("placesAhead: one search answers for the spans before the next place", () => {
+  // a document [0, hi) of a source whose next document holds a value
+  const text = "推进统一大市场建设，到2030年新增5亩，进一步优化营商环境。下一文件：新增9亩";
+  const hi = text.indexOf("下");
+  it("positions asked in order search once per place, never past the document", () => {
+    const searched: string[] = [];
+    const next = placesAhead(text, 0, hi, [(body, from) => { searched.push(body.slice(from)); return nextQuantityStart(body, from); }]);
+    expect(holdsPlace(next, 0, 9)).toBe(false);
+    expect(holdsPlace(next, 10, 20)).toBe(true);
+    expect(holdsPlace(next, 21, hi - 1)).toBe(false);
+    // the first search found 2030 in the second clause and answered for both; the one from the third clause stops at the document's end
+    expect(searched.length).toBe(2);
+    expect(searched.every((b) => !b.includes("下一文件"))).toBe(true);
+    expect(next(21)).toBe(hi); // none before the document's end
+    // a position outside the document is read in full
+    expect(next(hi + 2)).toBe(hi + 2);
+  });
+  it("with several searches, the nearest place of any kind (a digit; a Chinese numeral before a unit)", () => {
+    const next = placesAhead("推进统一，新增三千万亩，建成5座", 0, 16, QUANTITY_PLACES);
+    expect(next(0)).toBe(7);
+    expect(next(12)).toBe(14);
+  });
+  it("eachHoldingPlace visits the sentences holding a place, passes the others, and asks about one out of order on its own", () => {
+    // the last two come after the document's (a span outside it is read in full), out of order: 推进统一 holds no place, 到2 the 2 of 2030
+    const spans = [[0, 9], [10, 20], [21, hi], [hi, text.length], [0, 4], [10, 12]].map(([start, end]) => ({ start: start!, end: end! }));
+    const seen: number[] = [];
+    eachHoldingPlace(spans, placesAhead(text, 0, hi, QUANTITY_PLACES), (s) => seen.push(s.start));
+    expect(seen).toEqual([10, hi, 10]);
+  });
+});
+
+describe("prose and qualitative targets read only the sentences that can hold them", () => {
+  it("a paragraph whose sentences hold no value passes them, and finds the values and end states after them", () => {
+    const rs = targets("推进统一大市场建设，进一步优化营商环境。到2030年，粮食产量稳定在1.3亿吨以上，行政村5G网络实现全覆盖。持续深化改革，统一规划。", FYP);
+    expect(rs.map((r) => [r.indicator, r.value, r.value_text])).toEqual([["粮食产量", 1.3, "1.3亿吨以上"], ["行政村5G网络", null, "全覆盖"]]);
+  });
+});
