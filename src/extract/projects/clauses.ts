@@ -2,6 +2,7 @@ import { sentenceClauses } from "../../structure/clauses.js";
 import type { Doc } from "../../structure/types.js";
 import { LIST_KINDS, markerAt, markerLength } from "../../shared/markers.js";
 import { HEAD_RE } from "./lexicon.js";
+import { holdsPlace, placesAhead } from "../../shared/ahead.js";
 
 /** A clause of structure/clauses.ts, as projects read it: its text and its offset in the source. */
 export interface Clause {
@@ -50,26 +51,19 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
 
 /** HEAD_RE with a lastIndex of its own, made once: a RegExp made per document cost 5 µs (its source hashed) */
 const HEADS_AHEAD = new RegExp(HEAD_RE.source, "g");
+/** The first head noun of `body` at or after `from`, or -1. */
+function nextHead(body: string, from: number): number {
+  HEADS_AHEAD.lastIndex = from;
+  return HEADS_AHEAD.exec(body)?.index ?? -1;
+}
 
 /**
- * Whether `text[start, end)` holds a head noun, for spans of `text[lo, hi)` asked in text order: one
- * search for the next head answers every span before it, and no search runs past `hi` (a source holds
- * many documents). 72% of the sentences over 3.2 MB hold none, and their clauses were each searched for
- * key-project words and heads, one by one. A span outside `text[lo, hi)` is answered yes: read in full.
+ * Whether `text[start, end)` holds a head noun, for spans of `text[lo, hi)` asked in text order
+ * (shared/ahead.ts): one search for the next head answers every span before it. 72% of the
+ * sentences over 3.2 MB hold none, and their clauses were each searched for key-project words and
+ * heads, one by one. A span outside `text[lo, hi)` is answered yes: read in full.
  */
 function headFinder(text: string, lo: number, hi: number): (start: number, end: number) => boolean {
-  const body = text.slice(lo, hi);
-  const re = HEADS_AHEAD;
-  // the first head at or after `from` starts at `at` (body.length when none); offsets in body
-  let from = -1, at = -1;
-  return (start, end) => {
-    if (start < lo || end > hi) return true;
-    const s = start - lo;
-    if (s < from || s > at) {
-      re.lastIndex = s;
-      from = s;
-      at = re.exec(body)?.index ?? body.length;
-    }
-    return at < end - lo;
-  };
+  const next = placesAhead(text, lo, hi, [nextHead]);
+  return (start, end) => holdsPlace(next, start, end);
 }

@@ -1,7 +1,7 @@
 import { decToNumber, findQuantities, normalizedValue, QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
-import { eachHoldingPlace, holdsPlace, placesAhead } from "./ahead.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "../../shared/ahead.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt, type Suffix } from "./comparator.js";
 import { makeDraft } from "./draft.js";

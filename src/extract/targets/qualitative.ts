@@ -8,7 +8,7 @@ import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
 import { alt, holdsAny } from "../../shared/lexicon.js";
-import { eachHoldingPlace, holdsPlace, placesAhead } from "./ahead.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "../../shared/ahead.js";
 
 /** closing quotes and spaces at a clause's end */
 const CLOSING = charClass(`${WHITESPACE}”"’』」`);

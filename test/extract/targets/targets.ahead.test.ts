@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eachHoldingPlace, holdsPlace, placesAhead } from "../../../src/extract/targets/ahead.js";
+import { eachHoldingPlace, holdsPlace, placesAhead } from "../../../src/shared/ahead.js";
 import { QUANTITY_PLACES, nextQuantityStart } from "../../../src/shared/numbers.js";
 import { FYP, targets } from "./helpers.js";
 

@@ -1,4 +1,4 @@
-import type { Span } from "../../shared/span.js";
+import type { Span } from "./span.js";
 
 /**
  * The next place a span of a document can hold what a pass looks for, found by
@@ -6,7 +6,7 @@ import type { Span } from "../../shared/span.js";
  * clauses of a document are read in text order and most hold nothing a pass
  * needs (no number, none of the qualitative words), so one search answers for
  * the whole run of spans up to the next place, instead of a call per span that
- * finds nothing. (projects/clauses.ts headFinder does the same for head nouns.)
+ * finds nothing. (targets: numbers and qualitative words; projects: head nouns.)
  *
  * Each search `(body, from)` gives the first place of its kind in `body` at or
  * after `from`, or -1. `body` is `text[lo, hi)` (a substring shares the text's
