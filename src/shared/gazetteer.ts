@@ -390,6 +390,18 @@ export function scanPlaces(text: string, opts: PlaceOptions = {}): PlaceMention[
 }
 
 /**
+ * The place a text opens with: what scanPlaces gives first when that starts at 0
+ * (no name is read before it, so no county short form counts there), or null.
+ * One trie walk, where scanPlaces reads the whole text.
+ */
+export function placeAtStart(text: string, opts: PlaceOptions = {}): PlaceMention | null {
+  trie();
+  if (!FIRST!.has(text.charCodeAt(0))) return null;
+  const hit = longestAt(text, 0, (r) => r.use === Use.Text && overlayAllowed(r, opts));
+  return hit ? { start: 0, end: hit.len, text: text.slice(0, hit.len), places: hit.readings.map(strip), after: null } : null;
+}
+
+/**
  * The one division a mention stands for, or null when it names none or stays
  * ambiguous: inside the division named just before it (m.after), else the only
  * one, else a province over a city of the same short name (吉林), else the one

