@@ -1,4 +1,6 @@
+import units from "../../data/units.json" with { type: "json" };
 import { mulPow10 } from "../../shared/decimal.js";
+import { alt } from "../../shared/lexicon.js";
 import { moneyOf, type Money } from "../../shared/money.js";
 import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
 import {
@@ -45,6 +47,20 @@ function moneyIn(q: Quantity, which = q.value): Money | null {
   return moneyOf(q, which) ?? (q.unitNormalized == null && BARE_MAGNITUDES.has(q.unit ?? "") ? { yuan: normalizedValue(q, which), per: null } : null);
 }
 const isYuan = (q: Quantity) => moneyIn(q) !== null;
+/**
+ * Every word a payout amount is written with: a base unit (units.json) read as money or a rate (元, %, ‰, 倍),
+ * or a bare magnitude. A quantity's unit is written in the text it is found in, so a text holding none of these
+ * holds no payout: most parts that name an instrument (支持…) state none, and one native search rejects them
+ * before their numbers are read.
+ */
+const PAY_UNITS = [
+  ...Object.entries(units.units as unknown as Record<string, [string, number]>).filter(([, [n]]) => n === "yuan" || n === "%" || n === "‰" || n === "times").map(([u]) => u),
+  ...BARE_MAGNITUDES,
+];
+/** a text holds one of them if it holds one not containing another (千万 holds 万): single characters, one class to scan for */
+const PAY_UNIT_RE = new RegExp(alt(PAY_UNITS.filter((w) => !PAY_UNITS.some((v) => v !== w && w.includes(v)))));
+/** Can `text` hold a payout amount (paysOf finds none in a text where this is false)? */
+export const mayHoldPay = (text: string) => PAY_UNIT_RE.test(text);
 const RANGE_GAP = /^(?:——|—|–|-|~|～|至|到)$/;
 /** after a condition amount: 及以上, 以下, （含100万元）的, 以上且 */
 const CONDITION_AFTER = new RegExp(`^(?:（[^）]{0,16}）)?(?:及以上|及以下|以下|(?:以上)?(?:（含[^）]{0,12}）)?(?:的(?!标准|一次性|研发|科研|运营|建设|担保|[^，,；。给予对按\\d]{0,4}(?:${INSTRUMENT_WORDS}|奖|补))|且))`);
@@ -100,8 +116,17 @@ function percentOf(q: Quantity, which = q.value): number {
   return decToNumber(which);
 }
 
-export function paysOf(part: Piece): Pay[] {
+/**
+ * The payouts of `part`, a piece of `itemText` (part.text is itemText's slice at part.start). Clause bounds are
+ * read on the item and clamped to the part: the item's boundary table is built once, where one built for every
+ * part's own text cost as much as reading its amounts.
+ */
+export function paysOf(part: Piece, itemText: string): Pay[] {
   const text = part.text;
+  if (!mayHoldPay(text)) return [];
+  const P = part.start;
+  const partClauseStart = (i: number) => clauseStart(itemText, P + i, P) - P;
+  const partClauseEnd = (i: number) => clauseEnd(itemText, P + i, part.end) - P;
   const qs = findQuantities(text);
   const units = sharedUnits(text, qs);
   const out: Pay[] = [];
@@ -113,16 +138,18 @@ export function paysOf(part: Piece): Pay[] {
   let conditionEnd = -1;
   for (let i = 0; i < qs.length; i++) {
     const q = withUnit(qs[i]!, units[i] ?? qs[i]!);
+    // read once: the money of an amount is asked for at every step below
+    const money = moneyIn(q);
     // neither money nor a rate (2025年, 10个): no payout, and its clause need not be read
-    if (!isYuan(q) && !isRate(q)) continue;
-    const cs = clauseStart(text, q.start);
-    const ce = clauseEnd(text, q.end);
+    if (!money && !isRate(q)) continue;
+    const cs = partClauseStart(q.start);
+    const ce = partClauseEnd(q.end);
     const clause = text.slice(cs, ce);
     if (EXCLUSION_RE.test(clause)) continue;
     const before = text.slice(Math.max(cs, q.start - 10), q.start).replace(/\s+/g, "");
     const after = text.slice(q.end, Math.min(text.length, q.end + 24));
     const at = { start: part.start + q.start, end: part.start + q.end };
-    if (isYuan(q)) {
+    if (money) {
       if (PER_BASE_BEFORE.test(before)) continue;
       // 第一年奖励5万元，第二年3万元: instalments of one award (contract v3)
       if (out.length > 0 && INSTALMENT_BEFORE_RE.test(before)) continue;
@@ -133,15 +160,16 @@ export function paysOf(part: Piece): Pay[] {
       GENERIC_RE.lastIndex = 0;
       // …可申请经营规模拓展扶持，扶持的标准为：…，分别一次性给予企业10万、20万: the generic word may open the part;
       // "按1%给予落户扶持，最高不超过300万元": a cap right after a payout of the part bounds that payout
+      const before24 = text.slice(Math.max(cs, q.start - 24), q.start).replace(/\s+/g, "");
       const named = specificInPart || POOL_RE.test(clauseBefore) || (GIVE_RE.test(clause) && (GENERIC_RE.test(clause) || genericInPart))
-        || (out.length > 0 && CAP_BEFORE_RE.test(before)) || PAYOUT_CAP_BEFORE.test(text.slice(Math.max(cs, q.start - 24), q.start).replace(/\s+/g, ""));
+        || (out.length > 0 && CAP_BEFORE_RE.test(before)) || PAYOUT_CAP_BEFORE.test(before24);
       // 累计不超过1000万元 is a cumulative cap, 累计完成400亿元 a target
       if (!named || (TARGET_BEFORE_RE.test(before) && !(CAP_BEFORE_RE.test(before) && TOTAL_CAP_BEFORE_RE.test(before)))) continue;
       const next = qs[i + 1] ? withUnit(qs[i + 1]!, units[i + 1] ?? qs[i + 1]!) : undefined;
       const rangeNext = !q.high && next && isYuan(next) && RANGE_GAP.test(text.slice(q.end, next.start).trim());
       const end = rangeNext ? next.end : q.end;
       const afterAll = text.slice(end, Math.min(text.length, end + 24));
-      const payoutBefore = PAYOUT_BEFORE.test(before) || PAYOUT_CAP_BEFORE.test(text.slice(Math.max(cs, q.start - 24), q.start).replace(/\s+/g, ""));
+      const payoutBefore = PAYOUT_BEFORE.test(before) || PAYOUT_CAP_BEFORE.test(before24);
       // 首次超过50亿元、30亿元…的企业; 研发投入在600万元以上; 1000万元及以上至5000万元的部分: thresholds are conditions
       const listedCondition = conditionEnd >= 0 && CONDITION_LIST_GAP.test(text.slice(conditionEnd, q.start).replace(/\s+/g, ""));
       if (listedCondition || THRESHOLD_BEFORE_RE.test(before) || LOAN_BEFORE_RE.test(before) || (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(afterAll)))) {
@@ -151,8 +179,8 @@ export function paysOf(part: Piece): Pay[] {
       }
       // 4000元/头: a per-suffix the unit table does not know
       const slashUnit = /^\/([\u4e00-\u9fff])/.exec(after);
-      const perSuffix = moneyIn(q)!.per ?? (slashUnit ? `/${slashUnit[1]}` : null);
-      if (!moneyIn(q)!.per && slashUnit) at.end += slashUnit[0].length;
+      const perSuffix = money.per ?? (slashUnit ? `/${slashUnit[1]}` : null);
+      if (!money.per && slashUnit) at.end += slashUnit[0].length;
       // 10万元—300万元: two amounts joined by a range dash
       if (rangeNext) {
         out.push({ role: "range", start: at.start, end: part.start + next.end, yuan: null, low: yuanNumber(q), high: yuanNumber(next), rate: null, rateBase: null, perSuffix });
@@ -163,7 +191,7 @@ export function paysOf(part: Piece): Pay[] {
         out.push({ role: "range", ...at, yuan: null, low: yuanNumber(q), high: yuanNumber(q, q.high), rate: null, rateBase: null, perSuffix });
         continue;
       }
-      const v = yuanNumber(q);
+      const v = money.yuan;
       // "最高500万元、200万元": a bound written once governs the whole list
       const prev = out[out.length - 1];
       const listed = prev && (prev.role === "cap" || prev.role === "floor") && /^\s*[、和及]\s*$/.test(text.slice(prev.end - part.start, q.start));
@@ -173,7 +201,7 @@ export function paysOf(part: Piece): Pay[] {
       continue;
     }
     const prev = out[out.length - 1];
-    const rate = ratePay(text, q, cs, before, after, prev, prev ? prev.end - part.start : 0);
+    const rate = ratePay(text, q, cs, before, after, prev, prev ? prev.end - part.start : 0, partClauseStart, partClauseEnd);
     if (rate) out.push({ ...rate, start: part.start + q.start, end: part.start + q.end });
   }
   return out;
@@ -194,7 +222,8 @@ const BASE_AFTER = new RegExp(`^([^，,；。\\d%]{2,12}?)的[^，,；。]{0,6}?
 const isRate = (q: Quantity) => q.unitNormalized === "%" || q.unitNormalized === "‰" || q.unitNormalized === "times";
 
 /** A rate payout (按设备投资的20%, 国家奖金额度的5倍, 0.5‰) or null when the percent is no payout. */
-function ratePay(text: string, q: Quantity, cs: number, before: string, after: string, prev: Pay | undefined, prevEnd: number): Omit<Pay, "start" | "end"> | null {
+function ratePay(text: string, q: Quantity, cs: number, before: string, after: string, prev: Pay | undefined, prevEnd: number,
+  clauseStartAt: (i: number) => number, clauseEndAt: (i: number) => number): Omit<Pay, "start" | "end"> | null {
   const pct = q.unitNormalized === "%" || q.unitNormalized === "‰";
   if (!isRate(q)) return null;
   // 按5%—20%给予补助: a rate range (rate_pct and rate_pct_high); a range of multiples is left alone
@@ -206,8 +235,8 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   const afterT = after.trim();
   // "全市…的彩票公益金，50%以上用于支持发展养老服务业": the share of a fund given to a use is that fund's payout
   if (pct && /^(?:以上)?(?:专门)?用于/.test(afterT)) {
-    const fundClause = text.slice(clauseStart(text, Math.max(0, cs - 1)), cs).replace(/\s+/g, "");
-    if (cs > 0 && clauseBefore === "" && FUND_BEFORE.test(fundClause) && GIVE_RE.test(text.slice(q.end, clauseEnd(text, q.end)))) {
+    const fundClause = text.slice(clauseStartAt(Math.max(0, cs - 1)), cs).replace(/\s+/g, "");
+    if (cs > 0 && clauseBefore === "" && FUND_BEFORE.test(fundClause) && GIVE_RE.test(text.slice(q.end, clauseEndAt(q.end)))) {
       return rate(fundClause.slice(0, -1).replace(/^(?:其中|并|将)/, ""));
     }
     // "其中，60%用于对获奖项目主要完成人的奖励": a share of how the money is spent, not a rate of a base

@@ -1,4 +1,5 @@
-import { paysOf, type Pay } from "./amounts.js";
+import { mayHoldPay, paysOf, type Pay } from "./amounts.js";
+import { mayRelieve } from "./tax-reliefs.js";
 import { MARKER_RE } from "./beneficiary.js";
 import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_RELIEF_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 import type { Piece } from "../../structure/clauses.js";
@@ -49,9 +50,12 @@ function slotFilled(r: Rec, p: Pay): boolean {
  * Can any part of `text` pay something? What recordsOfPart asks of a part (an instrument
  * or pool word, a tax word) or the tax reliefs pass finds in one (a relief term), asked
  * of the whole item once: an item holding none of them gives no record, and is skipped.
+ * A record needs an amount's unit (mayHoldPay) or a relief term besides: two of three
+ * items that name an instrument ("支持…") have neither, and are skipped as well.
  */
 export function mayPay(text: string): boolean {
-  return MAY_PAY_RE.test(text);
+  // a relief term is one of MAY_PAY_RE's words: without an amount's unit, that test is the only one left
+  return mayHoldPay(text) ? MAY_PAY_RE.test(text) : mayRelieve(text);
 }
 /** the four word tables as one alternation: one scan of the item instead of four */
 const MAY_PAY_RE = new RegExp([ANY_INSTRUMENT_RE, POOL_RE, TAX_WORD_RE, TAX_RELIEF_RE].map((re) => re.source).join("|"));
@@ -61,7 +65,7 @@ export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
   // the words first: most parts of a plan name no instrument, and reading their amounts is the dearer test
   const qualifies = ANY_INSTRUMENT_RE.test(part.text) || POOL_RE.test(part.text) || (TAX_WORD_RE.test(part.text) && TAX_LEVY_RE.test(part.text));
   if (!qualifies) return [];
-  const pays = paysOf(part);
+  const pays = paysOf(part, text);
   if (!pays.length) return [];
   const recs: Rec[] = [];
   let cur: Rec | null = null;

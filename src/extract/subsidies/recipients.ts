@@ -247,8 +247,11 @@ function recipientBefore(facts: ItemFacts, part: Piece, who: string): string {
 
 /** "按照经审核后的上市票据实际发生额": a basis of computation only */
 const BASIS_ONLY_LEAD = /^(?:按照|按|根据|依据)/;
-/** an amount of money or a rate: a sentence holding one pays someone of its own */
-const AMOUNT_RE = /[\d.]+\s*(?:万|亿)?元|[\d.]+\s*[%‰]/;
+/**
+ * an amount of money or a rate: a sentence holding one pays someone of its own. Only tested, so the number's
+ * last character is enough: [\d.]+ here re-read a run of n digits from each of its starts (n² on hostile input).
+ */
+const AMOUNT_RE = /[\d.]\s*(?:万|亿)?元|[\d.]\s*[%‰]/;
 /** "成功升板后": the step after which a payout is made, kept as the class of the recipient named before */
 const stepOf = (lead: string) => /([^，,；。]{2,12}后)[，,]/.exec(lead)?.[1] ?? null;
 

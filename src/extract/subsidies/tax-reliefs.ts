@@ -45,10 +45,19 @@ function reliefsOfPart(text: string, part: Piece, taken: Rec[], carry: { who: st
   return out;
 }
 
+/** TAX_RELIEF_RE without its global state, for one test of a whole text */
+const ANY_RELIEF_RE = new RegExp(TAX_RELIEF_RE.source);
+/**
+ * Can `text` hold a relief? Every relief is a TAX_RELIEF_RE match in its part, and so in the
+ * item holding the part: an item without one is rejected by one search instead of one per part.
+ */
+export const mayRelieve = (text: string) => ANY_RELIEF_RE.test(text);
+
 /** Pass 4: one draft per tax relief of the item. */
 export function taxReliefs(facts: ItemFacts, periods: PeriodPayouts[], inUnits: (i: number) => boolean): Draft<"subsidies">[] {
   const { item } = facts;
   const drafts: Draft<"subsidies">[] = [];
+  if (!mayRelieve(item.text)) return drafts;
   for (const { period, parts } of periods) {
     // "不超过500万元的部分，免征所得税；超过500万元的部分，减半征收所得税": a continuation relief keeps the sentence's subject
     const carry = { who: null as string | null };
