@@ -47,36 +47,48 @@ function decodePieces(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Arr
   return pieces;
 }
 
-function lossy(encoding: Encoding, bytes: Uint8Array): DecodedPieces {
-  const pieces = decodePieces(new TextDecoder(encoding), bytes);
+/** How a decoder's bytes become strings: in line-aligned pieces (decodePieces), or whole (one string). */
+type Split = (decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array) => string[];
+const whole: Split = (decoder, bytes) => [decoder.decode(bytes)];
+
+function lossy(encoding: Encoding, bytes: Uint8Array, split: Split): DecodedPieces {
+  const pieces = split(new TextDecoder(encoding), bytes);
   const n = replaced(pieces);
   return n ? { pieces, encoding, warnings: [`${n} invalid ${encoding.toUpperCase()} byte sequence(s) replaced by U+FFFD`] } : { pieces, encoding };
 }
 
 /** Bytes → text in line-aligned pieces (see the top of this file for how the encoding is decided). */
 export function decodeInPieces(bytes: Uint8Array): DecodedPieces {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return lossy("utf-8", bytes.subarray(3));
+  return decodeAs(bytes, decodePieces);
+}
+
+/**
+ * Bytes → one string (HTML reads its markup whole). Decoded whole, not in pieces
+ * joined: the pieces and their join would both be alive at once, the input's text
+ * twice over (an HTML page of 48 MB).
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const { pieces, encoding, warnings } = decodeAs(bytes, whole);
+  const text = pieces[0]!;
+  return warnings ? { text, encoding, warnings } : { text, encoding };
+}
+
+function decodeAs(bytes: Uint8Array, split: Split): DecodedPieces {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return lossy("utf-8", bytes.subarray(3), split);
   // UTF-16 that does not decode (an odd byte count) is garbage, not a damaged text: fail loudly
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { pieces: [new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2))], encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { pieces: [new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2))], encoding: "utf-16be" };
-  const utf8 = lossy("utf-8", bytes);
+  const utf8 = lossy("utf-8", bytes, split);
   if (!utf8.warnings) return utf8;
   let nonAscii = 0;
   for (const text of utf8.pieces) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) nonAscii++;
   if (replaced(utf8.pieces) * 100 <= nonAscii) return utf8;
   try {
-    return { pieces: decodePieces(new TextDecoder("gb18030", { fatal: true }), bytes), encoding: "gb18030" };
+    return { pieces: split(new TextDecoder("gb18030", { fatal: true }), bytes), encoding: "gb18030" };
   } catch {
-    const gb = lossy("gb18030", bytes);
+    const gb = lossy("gb18030", bytes, split);
     return replaced(gb.pieces) < replaced(utf8.pieces) ? gb : utf8;
   }
-}
-
-/** Bytes → one string (HTML reads its markup whole). */
-export function decodeBytes(bytes: Uint8Array): Decoded {
-  const { pieces, encoding, warnings } = decodeInPieces(bytes);
-  const text = pieces.length === 1 ? pieces[0]! : pieces.join("");
-  return warnings ? { text, encoding, warnings } : { text, encoding };
 }
 
 /**
