@@ -1,6 +1,6 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
 import { charClass } from "../shared/char-class.js";
-import { editByPieces, lineStarts as lineStartsOf, linesOfText, removeRanges, rewrite, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
+import { editByPieces, linesOfText, removeRanges, rewrite, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
 /**
@@ -156,8 +156,7 @@ function fullWidth(widths: number[]): number | null {
 export function unwrapPdfLines(src: Source): Source {
   if (src.format !== "pdf") return src;
   const text = src.text;
-  const starts = lineStartsOf(text);
-  const lineText = (k: number) => text.slice(starts[k]!, (starts[k + 1] ?? text.length + 1) - 1);
+  const { starts, text: lineText } = linesOfText(text);
   const lines = starts.map((_, k) => lineText(k));
   // fonts differ: in a proportional font digits are half as wide as CJK, in a
   // monospaced CJK font they are as wide; a line that is full by either measure reaches the margin

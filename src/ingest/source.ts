@@ -173,12 +173,6 @@ export function piecesFromLines(file: string, format: InputFormat, texts: readon
   return { file, format, pieces };
 }
 
-/** The one source of a source held in pieces. */
-export function wholeSource(src: SourcePieces): Source {
-  const whole = src.pieces.length === 1 ? src.pieces[0]! : joinPieces(src.pieces, [], src.file, src.format, false);
-  return src.warnings ? { ...whole, warnings: src.warnings } : whole;
-}
-
 /**
  * Rewrite a source: every match of `re` (global, linear-time pattern) is
  * replaced by `replace(match)`; unchanged text keeps its map, replacement text

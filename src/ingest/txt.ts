@@ -1,6 +1,6 @@
 import { decodeInPieces, looksBinary } from "./decode.js";
 import { InputError } from "./errors.js";
-import { piecesFromLines, wholeSource, type Source, type SourcePieces } from "./source.js";
+import { piecesFromLines, type SourcePieces } from "./source.js";
 
 /**
  * Plain text: original lines are kept exactly (CRLF and CR count as one break).
@@ -20,9 +20,4 @@ export function readTxt(file: string, bytes: Uint8Array): SourcePieces {
   if (texts.every((t) => !t.trim())) throw new InputError(file, "empty file: no text");
   const src = piecesFromLines(file, "txt", texts);
   return decoded.warnings ? { ...src, warnings: decoded.warnings } : src;
-}
-
-/** A text file as one source (before normalisation). */
-export function ingestTxt(file: string, bytes: Uint8Array): Source {
-  return wholeSource(readTxt(file, bytes));
 }
