@@ -44,7 +44,8 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
     }
     return v;
   };
-  for (const { sentence: si, heading, clauses } of sentences) for (let ci = 0; ci < clauses.length; ci++) {
+  for (const { sentence: si, heading, clauses, named } of sentences) for (let k = 0; k < named.length; k++) {
+    const ci = named[k]!;
     const clause = clauses[ci]!;
     if (holdsAny(clause.text, SKIP_CLAUSE)) continue;
     const hits = namesInClause(clause.text, heading);
