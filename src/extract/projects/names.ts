@@ -1,4 +1,4 @@
-import { holdsAny } from "../../shared/lexicon.js";
+import { escapeRegExp, holdsAny } from "../../shared/lexicon.js";
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL, KEY_PROJECT_WORDS,
@@ -95,22 +95,32 @@ function headRuns(text: string, headingOk: boolean): Run[] {
       runs.push({ start: m.index, end: m.index + m[0].length, head, lastHead: m.index });
     }
   }
+  // what stays with the head is read where the run ends, in the clause itself: no window cut out and no
+  // regex per kind of tail (every tail and every word after a name is far shorter than WINDOW)
+  const kept: Run[] = [];
   for (const r of runs) {
-    for (let changed = true; changed;) {
-      changed = false;
-      const rest = text.slice(r.end, r.end + WINDOW);
-      // an upgrade written after the work may carry a manner word (河套灌区整装现代化改造)
-      const manner = /^(?:整装|整体|全面)/.exec(rest)?.[0] ?? "";
-      const s2 = SUFFIXES.find((s) => rest.startsWith(s, manner.length));
-      const suf = (s2 ? manner + s2 : undefined) ?? BRACKET_TAIL.exec(rest)?.[0] ?? PHASE_TAIL.exec(rest)?.[0];
-      if (suf) { r.end += suf.length; changed = true; }
+    for (;;) {
+      RUN_TAIL.lastIndex = r.end;
+      const suf = RUN_TAIL.exec(text);
+      if (!suf) break;
+      r.end += suf[0].length;
     }
+    AFTER_RUN.lastIndex = r.end;
+    if (AFTER_RUN.test(text)) kept.push(r);
   }
-  return runs.filter((r) => {
-    const rest = text.slice(r.end, r.end + WINDOW);
-    return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || ADVERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
-  });
+  return kept;
 }
+
+/**
+ * What a run carries after its last head, tried in turn at its end: an upgrade written after the work, the
+ * first of SUFFIXES in their order, possibly after a manner word (河套灌区整装现代化改造); else a bracketed
+ * place; else a phase. A manner word with no suffix after it carries nothing.
+ */
+const MANNER = "整装|整体|全面";
+const SUFFIX_IN_ORDER = SUFFIXES.filter((x) => x).map(escapeRegExp).join("|");
+const RUN_TAIL = new RegExp(`(?:${MANNER})(?:${SUFFIX_IN_ORDER})|(?!${MANNER})(?:${SUFFIX_IN_ORDER}|${BRACKET_TAIL.source.slice(1)}|${PHASE_TAIL.source.slice(1)})`, "y");
+/** what may follow a name for it to name a work: AFTER_NAME, a verb, an adverb, or 建设/前期 within two characters */
+const AFTER_RUN = new RegExp([AFTER_NAME, VERB_AT_START_RE, ADVERB_AT_START_RE, /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/].map((r) => `(?:${r.source.slice(1)})`).join("|"), "y");
 
 /** A verb inside the gap between two heads that governs a new noun phrase (…园区因地制宜创建自治区级零碳园区). */
 function governsInGap(gap: string): boolean {
@@ -225,6 +235,9 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
 export function splitList(list: string): ListItem[] {
   if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
+  // one item: a list with no joint, no 等 and no count splits into itself, unless it is a level word alone
+  // (half the lists of the seeds); one native test spares the walk through splitSubList and splitItems
+  if (list && !LIST_MARKS.test(list) && !LEVEL_ITEMS.has(list)) return [{ name: list, at: 0 }];
   // "A、B等T和C": full names joined by 和 are separate sub-lists
   const out: ListItem[] = [];
   let from = 0;
@@ -246,6 +259,12 @@ export function splitList(list: string): ListItem[] {
   }
   return out;
 }
+
+/**
+ * What a list needs to hold more than itself: a joint of JOINT_ANY or ITEM_JOINT (、, 及, 和 even inside
+ * a place name: a superset), 等 or a count of COUNT_RE (a numeral right before its counter).
+ */
+const LIST_MARKS = /[、及和等]|[\d两二三四五六七八九十][个大项座处]/;
 
 /** a verb anywhere (VERB_ONE_RE without its g flag, so test keeps no state) */
 const VERB_ONE_ANY = new RegExp(VERB_ONE_RE.source);
