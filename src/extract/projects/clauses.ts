@@ -2,7 +2,7 @@ import { sentenceClauses } from "../../structure/clauses.js";
 import type { Doc } from "../../structure/types.js";
 import { LIST_KINDS, markerAt, markerLength } from "../../shared/markers.js";
 import { HEAD_RE } from "./lexicon.js";
-import { holdsPlace, placesAhead } from "../../shared/ahead.js";
+import { placesAhead } from "../../shared/ahead.js";
 
 /** A clause of structure/clauses.ts, as projects read it: its text and its offset in the source. */
 export interface Clause {
@@ -75,5 +75,13 @@ function nextHead(body: string, from: number): number {
  */
 function headFinder(text: string, lo: number, hi: number): (start: number, end: number) => boolean {
   const next = placesAhead(text, lo, hi, [nextHead]);
-  return (start, end) => holdsPlace(next, start, end);
+  // the last position asked and the first head at or after it: a span inside [from, at) holds none, and
+  // most spans asked (sentences, then their clauses) lie before the next head: two comparisons answer
+  let from = 0, at = -1;
+  return (start, end) => {
+    if (start >= from && end <= at) return false;
+    from = start;
+    at = next(start);
+    return at < end;
+  };
 }
