@@ -165,9 +165,14 @@ const LONGEST_PLACE = Math.max(longest(PLACE_SET) + longest(PLACE_SUFFIXES), lon
 function isOnePlace(p: string): boolean {
   if (p.length > LONGEST_PLACE) return false;
   if (PLACE_SET.has(p) || DIVISION_STEMS.has(p)) return true;
-  for (const suf of PLACE_SUFFIXES) if (p.endsWith(suf) && PLACE_SET.has(p.slice(0, -suf.length))) return true;
+  // indexed loops: most calls run interpreted, where a for-of steps an iterator
+  for (let k = 0; k < PLACE_SUFFIXES.length; k++) {
+    const suf = PLACE_SUFFIXES[k]!;
+    if (p.endsWith(suf) && PLACE_SET.has(p.slice(0, -suf.length))) return true;
+  }
   if (!HAN_RUN.test(p)) return false;
-  for (const suf of GENERIC_PLACE_SUFFIXES) {
+  for (let k = 0; k < GENERIC_PLACE_SUFFIXES.length; k++) {
+    const suf = GENERIC_PLACE_SUFFIXES[k]!;
     const n = p.length - suf.length;
     if (n >= 2 && n <= 6 && p.endsWith(suf)) return true;
   }

@@ -1,4 +1,4 @@
-import { escapeRegExp, holdsAny } from "../../shared/lexicon.js";
+import { alt, escapeRegExp, holdsAny } from "../../shared/lexicon.js";
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL, KEY_PROJECT_WORDS,
@@ -171,11 +171,16 @@ function cutAtFirstWork(tail: string): string {
   return tail;
 }
 
+/** any generic word, searched from a lastIndex */
+const GENERIC_START_AT = new RegExp(alt(GENERIC_START), "g");
+
 /** The class words a list shares, read off its last item: from the first generic word on (…达茂零碳园区 → 零碳园区). */
 function classTail(last: string): string | null {
   const p = PLACE_PREFIX_RE.exec(last)?.[0]?.length ?? 0;
-  for (let i = p; i < last.length - 2; i++) if (GENERIC_START.some((g) => last.startsWith(g, i))) return last.slice(i);
-  return null;
+  // the first position from p where a generic word starts, found by one search (a closure over the list per position before)
+  GENERIC_START_AT.lastIndex = p;
+  const g = GENERIC_START_AT.exec(last);
+  return g && g.index < last.length - 2 ? last.slice(g.index) : null;
 }
 
 /** The class words from a level word on (草种业国家技术创新中心 → 国家技术创新中心), when a field precedes the level. */
@@ -204,7 +209,7 @@ function properNameKind(firsts: Array<{ name: string }>, last: string): string |
   if (!h || !HEAD_BY_NAME.get(h[1]!)?.nameLength) return null;
   if (!firsts.every((f) => /^[\u4e00-\u9fff]{2,4}$/.test(f.name) && !ENDS_WITH_HEAD.test(f.name) && !VERB_AT_START_RE.test(f.name))) return null;
   let at = h.index;
-  for (const [k] of SECTOR_KEYWORDS) { const i = last.indexOf(k, 2); if (i >= 2 && i < at) at = i; }
+  for (let k = 0; k < SECTOR_KEYWORDS.length; k++) { const i = last.indexOf(SECTOR_KEYWORDS[k]![0], 2); if (i >= 2 && i < at) at = i; }
   return at >= 2 ? last.slice(at) : null;
 }
 

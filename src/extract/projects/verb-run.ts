@@ -32,16 +32,17 @@ const MAX_ADVERBS = 3;
  * as the regex backtracks. The depth is at most MAX_ADVERBS.
  */
 function unitEnd(s: string, pos: number, adverbs: number): number {
+  // indexed loops: most of this runs interpreted, where a for-of steps an iterator
   if (adverbs < MAX_ADVERBS) {
     const as = ADVERB_AT.get(s.charCodeAt(pos));
-    if (as) for (const a of as) {
-      if (!s.startsWith(a, pos)) continue;
-      const end = unitEnd(s, pos + a.length, adverbs + 1);
+    if (as) for (let k = 0; k < as.length; k++) {
+      if (!s.startsWith(as[k]!, pos)) continue;
+      const end = unitEnd(s, pos + as[k]!.length, adverbs + 1);
       if (end >= 0) return end;
     }
   }
   const vs = VERB_AT.get(s.charCodeAt(pos));
-  if (vs) for (const v of vs) if (s.startsWith(v, pos)) return pos + v.length;
+  if (vs) for (let k = 0; k < vs.length; k++) if (s.startsWith(vs[k]!, pos)) return pos + vs[k]!.length;
   return -1;
 }
 

@@ -188,3 +188,10 @@ describe("what a head carries after it", () => {
     expect(names("推进大窑湾港区三期工程二期建设。")).toEqual(["大窑湾港区三期工程二期"]);
   });
 });
+
+describe("class words read off the last item from its first generic word (classTail)", () => {
+  it("items opening with a place take the last item's class words, searched past its own place", () => {
+    expect(splitList("包头稀土、鄂尔多斯国家技术创新中心").map((i) => i.name)).toEqual(["包头稀土技术创新中心", "鄂尔多斯国家技术创新中心"]);
+    expect(splitList("包头稀土、鄂尔多斯达拉特国家重点实验室").map((i) => i.name)).toEqual(["包头稀土重点实验室", "鄂尔多斯达拉特国家重点实验室"]);
+  });
+});
