@@ -86,8 +86,9 @@ function headRuns(text: string, headingOk: boolean): Run[] {
     if (head.headingOnly && !headingOk) continue;
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, m.index) : "";
-    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !governsInGap(gap)
-      && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap)) {
+    // (the verb scan of the gap last: the tests before it are single native tests)
+    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等")
+      && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap) && !governsInGap(gap)) {
       last.end = m.index + m[0].length;
       last.head = head;
       last.lastHead = m.index;
@@ -242,7 +243,7 @@ export function splitList(list: string): ListItem[] {
   if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
   // one item: a list with no joint, no 等 and no count splits into itself, unless it is a level word alone
   // (half the lists of the seeds); one native test spares the walk through splitSubList and splitItems
-  if (list && !LIST_MARKS.test(list) && !LEVEL_ITEMS.has(list)) return [{ name: list, at: 0 }];
+  if (list && !LIST_MARKS.test(list) && !(list.includes("和") && HE_RE.test(list)) && !LEVEL_ITEMS.has(list)) return [{ name: list, at: 0 }];
   // "A、B等T和C": full names joined by 和 are separate sub-lists
   const out: ListItem[] = [];
   let from = 0;
@@ -266,10 +267,11 @@ export function splitList(list: string): ListItem[] {
 }
 
 /**
- * What a list needs to hold more than itself: a joint of JOINT_ANY or ITEM_JOINT (、, 及, 和 even inside
- * a place name: a superset), 等 or a count of COUNT_RE (a numeral right before its counter).
+ * What a list needs to hold more than itself, apart from a 和 joining (HE_RE): a joint of JOINT_ANY or
+ * ITEM_JOINT (、, 及), 等 or a count of COUNT_RE (a numeral right before its counter). A 和 inside a place
+ * name (呼和浩特, 和林格尔: 1 list in 20 of the seeds) joins nothing.
  */
-const LIST_MARKS = /[、及和等]|[\d两二三四五六七八九十][个大项座处]/;
+const LIST_MARKS = /[、及等]|[\d两二三四五六七八九十][个大项座处]/;
 
 /** a verb anywhere (VERB_ONE_RE without its g flag, so test keeps no state) */
 const VERB_ONE_ANY = new RegExp(VERB_ONE_RE.source);

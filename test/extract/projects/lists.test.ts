@@ -179,6 +179,10 @@ describe("a list with no joint, no 等 and no count is its one item", () => {
     expect(splitList("乌海、赤峰、巴彦淖尔抽水蓄能项目").map((i) => i.name)).toEqual(["乌海抽水蓄能项目", "赤峰抽水蓄能项目", "巴彦淖尔抽水蓄能项目"]);
     expect(splitList("红山口、石峡口等水库除险加固工程").map((i) => i.name)).toEqual(["红山口水库除险加固工程", "石峡口水库除险加固工程"]);
   });
+  it("a 和 joining two works splits, one inside a place name does not (seeds: 鄂尔多斯…示范区和…基地; 呼和浩特…集聚区)", () => {
+    expect(splitList("鄂尔多斯现代煤化工产业示范区和煤制油气战略基地")).toEqual([{ name: "鄂尔多斯现代煤化工产业示范区", at: 0 }, { name: "煤制油气战略基地", at: 15 }]);
+    expect(splitList("呼和浩特能源资源总部经济集聚区")).toEqual([{ name: "呼和浩特能源资源总部经济集聚区", at: 0 }]);
+  });
 });
 
 describe("what a head carries after it", () => {
