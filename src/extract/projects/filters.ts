@@ -127,6 +127,7 @@ export function exclusionOf(c: CandidateFacts): Exclusion | null {
   if (RANK_SLOGAN_RE.test(name) || RANK_SLOGAN_RE.test(unregioned)) return "generic";
   const level = LEVEL_WORDS.exec(name)?.[0];
   if (level && head.specific && !placedAnywhere && modifier.length - level.length <= 4) return "generic";
-  if (!hasPlace(modifier) && !/[“”"（(]/.test(modifier) && modifier.length < ((c.listSize ?? 1) > 1 && head.nameLength ? head.nameLength : MIN_MODIFIER)) return "generic";
+  // the length first: most modifiers are long enough, and the place lookup is the dearest of the three
+  if (modifier.length < ((c.listSize ?? 1) > 1 && head.nameLength ? head.nameLength : MIN_MODIFIER) && !/[“”"（(]/.test(modifier) && !hasPlace(modifier)) return "generic";
   return null;
 }

@@ -482,9 +482,11 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     if (!list) continue;
     const items = runs[j]!.head.link && isLinkList(list) ? [{ name: list, at: 0 }] : splitList(list);
     // the class the items belong to: after 等 inside the list, or right after it (…等重大创新平台落地)
-    const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
-    const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
-    for (const it of items) {
+    // (both read only where a 等 stands: most lists have none)
+    const after = text.startsWith("等", listEnd) ? /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "") : undefined;
+    const tail = (list.includes("等") ? /等([^、]{2,20})$/.exec(list)?.[1] : undefined) ?? after ?? "";
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
       out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail, sharesHead: "sharesHead" in it && it.sharesHead === true });
     }
   }
