@@ -32,9 +32,9 @@ export const SUFFIXES = heads.suffixes;
 /** the head noun a name ends with (before any section/bracket suffix) */
 export const HEAD_AT_END = new RegExp(`(${alt(HEADS.filter((h) => !h.headingOnly).map((h) => h.head))})(?:${alt(heads.suffixes)}|[（(][^（）()]{1,12}[)）]|[一二三四五六七八九十\\d]{1,2}期){0,2}$`);
 /**
- * A name ending in a head noun (any), for "is this item already a full name": HEAD_AT_END itself, whose group changes no match. Built as a
- * regex of its own it was a second compilation of the same 340 characters (about 2 ms at its first
- * uses in every process: the {0,2} of alternations makes a large automaton).
+ * A name ending in a head noun (any), for "is this item already a full name": HEAD_AT_END itself, whose
+ * group changes no match. Built as a regex of its own it was a second compilation of the same 340
+ * characters (about 2 ms at its first uses in every process: the {0,2} of alternations makes a large automaton).
  */
 export const ENDS_WITH_HEAD = HEAD_AT_END;
 export const MIN_MODIFIER = heads.minModifier;
