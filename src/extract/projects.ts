@@ -44,7 +44,10 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
     }
     return v;
   };
-  for (const { sentence: si, heading, clauses } of sentences) for (let ci = 0; ci < clauses.length; ci++) {
+  // the box place of the last block read: the hits of a clause, and the clauses of a box item, share one block
+  let placeBlock: Block | null = null, blockCity: string | null = null;
+  for (const { sentence: si, heading, clauses, named } of sentences) for (let k = 0; k < named.length; k++) {
+    const ci = named[k]!;
     const clause = clauses[ci]!;
     if (holdsAny(clause.text, SKIP_CLAUSE)) continue;
     const hits = namesInClause(clause.text, heading);
@@ -68,7 +71,8 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
       // a place written before the cut verb stands for the preposition before it (在内蒙古建设…)
       const governing = cleaned.placeKept ? cleaned.verb : hit.verbs;
       const head = HEAD_BY_NAME.get(HEAD_AT_END.exec(name)?.[1] ?? "") ?? hit.head;
-      const city = boxPlace(block);
+      if (block !== placeBlock) { placeBlock = block; blockCity = boxPlace(block); }
+      const city = blockCity;
       if (city && !hasPlace(name)) name = city + name;
       // prose naming a work with no verb and no stage after it (…等新能源自备电站，自发自用电量暂不征收…) commits to nothing
       const why: DropReason | null = !verbs && !heading && !block.box && projectStage("", after) === "other" ? "no-commitment"
@@ -132,7 +136,7 @@ function cleanName(raw: string): { name: string; verb: string; placeKept: boolea
   }
   n = keep + n.slice(cut).replace(NAME_PREFIX_STRIP, "");
   // a technical grade inside the name (…的5ms/15ms/20ms级低时延直连通道) is a spec, not the name
-  n = n.replace(/的?[0-9A-Za-z./]{2,40}级/, "");
+  if (n.includes("级")) n = n.replace(/的?[0-9A-Za-z./]{2,40}级/, ""); // (read only where a 级 stands)
   if (n.startsWith("“") && !n.includes("”")) n = n.slice(1);
   if (n.endsWith("”") && !n.includes("“")) n = n.slice(0, -1);
   return { name: n, verb, placeKept: keep !== "" };

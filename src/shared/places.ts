@@ -11,20 +11,28 @@ import { escapeRegExp as esc } from "./lexicon.js";
 const NOT_A_DASH_AFTER = /^(?:体|级|批|流|带|路|线|区|圈|核|廊|号|期|道|类|站|次|揽子|系列|定|直|步|些|致|般|起|同|并|张|个|座|条|项|家|所|年|是|方面|、)/;
 const NOT_A_DASH_BEFORE = /(?:统|唯|第|之|逐|进|万|专|单|划|均|其|任|每|合|归|整|如|惟)$/;
 
-/** Replace 一 used as a dash between place names by —; `—`, `－`, `-` between CJK also become —. */
+/** the characters that may stand for a dash, searched from a lastIndex */
+const DASH_LIKE = /[一－\-–]/g;
+
+/**
+ * Replace 一 used as a dash between place names by —; `—`, `－`, `-` between CJK also become —.
+ * Only the dash-like characters are visited (a native search): most names hold none and are
+ * returned as they are, where a string was built up character by character for every name.
+ */
 export function fixOcrDashes(name: string): string {
-  let out = "";
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]!;
-    if ((c === "一" || c === "－" || c === "-" || c === "–") && i > 1 && i < name.length - 2) {
+  let out = "", from = 0;
+  DASH_LIKE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DASH_LIKE.exec(name))) {
+    const i = m.index, c = m[0];
+    if (i > 1 && i < name.length - 2) {
       const before = name.slice(0, i);
       const after = name.slice(i + 1);
       const cjkAround = /[\u4e00-\u9fff]{2}$/.test(before) && /^[\u4e00-\u9fff]{2}/.test(after);
-      if (cjkAround && (c !== "一" || (!NOT_A_DASH_AFTER.test(after) && !NOT_A_DASH_BEFORE.test(before)))) { out += "—"; continue; }
+      if (cjkAround && (c !== "一" || (!NOT_A_DASH_AFTER.test(after) && !NOT_A_DASH_BEFORE.test(before)))) { out += name.slice(from, i) + "—"; from = i + 1; }
     }
-    out += c;
   }
-  return out;
+  return from === 0 ? name : out + name.slice(from);
 }
 
 /**

@@ -23,8 +23,15 @@ export function stageVerbs(text: string): VerbHit[] {
   return out;
 }
 
+/**
+ * Each verb's stage, the first entry of VERBS for it winning as a find in VERBS would: a lookup, not a
+ * scan of the table with a destructured pair per entry for every verb found (mostly interpreted code).
+ */
+const STAGE_OF = new Map<string, Stage>();
+for (let i = 0; i < VERBS.length; i++) if (!STAGE_OF.has(VERBS[i]![0])) STAGE_OF.set(VERBS[i]![0], VERBS[i]![1]);
+
 export function stageOfVerb(verb: string): Stage {
-  return VERBS.find(([v]) => v === verb)?.[1] ?? "other";
+  return STAGE_OF.get(verb) ?? "other";
 }
 
 /**

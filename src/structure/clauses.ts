@@ -14,8 +14,8 @@ export interface Clause extends Span {
   text: string;
 }
 
-/** where a clause ends inside a sentence */
-const CLAUSE_MARK = charClass("，,：:；;。！？!?");
+/** where a clause ends inside a sentence, searched from a lastIndex */
+const CLAUSE_MARK_ANY = /[，,：:；;。！？!?]/g;
 
 /**
  * The clauses of `text[s.start, s.end)`, without their punctuation; empty ones are
@@ -28,12 +28,18 @@ export function sentenceClauses(text: string, s: Span): readonly Clause[] {
   const known = made.get(s);
   if (known && known.text === text) return known.clauses;
   const out: Clause[] = [];
-  let a = s.start;
-  for (let i = s.start; i <= s.end; i++) {
-    if (i === s.end || CLAUSE_MARK.has(text.charCodeAt(i))) {
-      if (i > a) out.push({ start: a, end: i, text: text.slice(a, i) });
-      a = i + 1;
-    }
+  // the marks are found by a native search, not a test per character (mostly interpreted: few
+  // sentences are read often enough for this loop to be compiled), in the sentence only: a search
+  // of the whole text would run on past a sentence without marks to the next one
+  const body = text.slice(s.start, s.end);
+  let a = 0;
+  CLAUSE_MARK_ANY.lastIndex = 0;
+  for (;;) {
+    const m = CLAUSE_MARK_ANY.exec(body);
+    const i = m ? m.index : body.length;
+    if (i > a) out.push({ start: s.start + a, end: s.start + i, text: body.slice(a, i) });
+    if (!m) break;
+    a = i + 1;
   }
   made.set(s, { text, clauses: out });
   return out;

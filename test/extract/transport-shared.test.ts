@@ -1,4 +1,6 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SEEDS, seedText } from "../helpers.js";
 import { listRuns } from "../../src/shared/lists.js";
 import { fixOcrDashes, splitStops } from "../../src/shared/places.js";
 import { governedStage, stageAt } from "../../src/shared/stage.js";
@@ -69,6 +71,36 @@ describe("stops and OCR dashes", () => {
     expect(fixOcrDashes("呼和浩特至托克托一级公路")).toBe("呼和浩特至托克托一级公路");
     expect(fixOcrDashes("区域一体化")).toBe("区域一体化");
     expect(fixOcrDashes("二连浩特一扎门乌德")).toBe("二连浩特—扎门乌德");
+  });
+  it("dashes written as -, －, – between Chinese become —, several in one name (集宁一大同一原平)", () => {
+    expect(fixOcrDashes("集宁一大同一原平铁路")).toBe("集宁—大同—原平铁路");
+    expect(fixOcrDashes("乌兰察布-二连浩特铁路")).toBe("乌兰察布—二连浩特铁路");
+    expect(fixOcrDashes("包头－银川高铁")).toBe("包头—银川高铁");
+    expect(fixOcrDashes("呼和浩特新机场")).toBe("呼和浩特新机场");
+  });
+  it("the same names as the character-by-character repair it replaced, over every line of the seeds", () => {
+    const NOT_AFTER = /^(?:体|级|批|流|带|路|线|区|圈|核|廊|号|期|道|类|站|次|揽子|系列|定|直|步|些|致|般|起|同|并|张|个|座|条|项|家|所|年|是|方面|、)/;
+    const NOT_BEFORE = /(?:统|唯|第|之|逐|进|万|专|单|划|均|其|任|每|合|归|整|如|惟)$/;
+    const byChar = (name: string) => {
+      let out = "";
+      for (let i = 0; i < name.length; i++) {
+        const c = name[i]!;
+        if ((c === "一" || c === "－" || c === "-" || c === "–") && i > 1 && i < name.length - 2) {
+          const before = name.slice(0, i), after = name.slice(i + 1);
+          if (/[\u4e00-\u9fff]{2}$/.test(before) && /^[\u4e00-\u9fff]{2}/.test(after) && (c !== "一" || (!NOT_AFTER.test(after) && !NOT_BEFORE.test(before)))) { out += "—"; continue; }
+        }
+        out += c;
+      }
+      return out;
+    };
+    let changed = 0;
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) for (const line of seedText(f).split("\n")) {
+      for (const piece of line.split(/[，。；、]/)) {
+        expect(fixOcrDashes(piece)).toBe(byChar(piece));
+        if (byChar(piece) !== piece) changed++;
+      }
+    }
+    expect(changed).toBeGreaterThan(0);
   });
   it("hostile chains complete", () => {
     expect(splitStops("至".repeat(100_000) + "经一".repeat(100_000)).length).toBeGreaterThanOrEqual(0);

@@ -13,8 +13,10 @@ import { AFTER_STAGES, PLACE_ANY_RE, PLACE_PREFIX_RE, SECTOR_KEYWORDS, SECTOR_PA
 export function projectStage(verbs: string, after: string): Stage {
   // preparation that the text pushes on to a start (…前期工作并力争尽早开工): the furthest stage committed to
   if (PREPARE_THEN_START.test(after)) return "start";
-  for (const [w, s, near] of AFTER_STAGE_TESTS) {
-    if (near ? near.test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return s;
+  // an indexed loop, no destructured triple: most calls run interpreted, where each [a, b, c] steps an iterator
+  for (let k = 0; k < AFTER_STAGE_TESTS.length; k++) {
+    const t = AFTER_STAGE_TESTS[k]!, w = t[0], near = t[2];
+    if (near ? near.test(after.slice(0, w.length + 4)) && after.indexOf(w) <= 4 : after.includes(w)) return t[1];
   }
   // 加快 only speeds up the verb after it (加快创建 → 创建); a weak verb (推动, 推进) yields to the
   // stronger verb it drives (推动开工建设 → start)
@@ -42,7 +44,7 @@ export function projectSector(name: string, head: HeadNoun, listTail = "", box =
   if (fromTail) return fromTail;
   const fromName = keyword(name);
   if (fromName) return fromName;
-  for (const [re, s] of SECTOR_PATTERNS) if (re.test(name)) return s;
+  for (let k = 0; k < SECTOR_PATTERNS.length; k++) if (SECTOR_PATTERNS[k]![0].test(name)) return SECTOR_PATTERNS[k]![1];
   if (head.sector === "other") return keyword(box) ?? head.sector;
   return head.sector;
 }

@@ -1,4 +1,4 @@
-import { holdsAny } from "../../shared/lexicon.js";
+import { alt, escapeRegExp, holdsAny } from "../../shared/lexicon.js";
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
   ADVERB_AT_START_RE, ENDS_WITH_HEAD, GENERIC_START, GENERIC_START_KINDS, GENERIC_TAILS, HEAD_AT_END, HEAD_BY_NAME, HEAD_RE, KEY_PROJECT_TAIL, KEY_PROJECT_WORDS,
@@ -86,8 +86,9 @@ function headRuns(text: string, headingOk: boolean): Run[] {
     if (head.headingOnly && !headingOk) continue;
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, m.index) : "";
-    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !governsInGap(gap)
-      && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap)) {
+    // (the verb scan of the gap last: the tests before it are single native tests)
+    if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等")
+      && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap) && !governsInGap(gap)) {
       last.end = m.index + m[0].length;
       last.head = head;
       last.lastHead = m.index;
@@ -95,22 +96,32 @@ function headRuns(text: string, headingOk: boolean): Run[] {
       runs.push({ start: m.index, end: m.index + m[0].length, head, lastHead: m.index });
     }
   }
+  // what stays with the head is read where the run ends, in the clause itself: no window cut out and no
+  // regex per kind of tail (every tail is far shorter than WINDOW). What may follow the name is read on
+  // one window with the regexes other steps use too: one sticky regex of them all was a new compilation
+  // of their 700 characters (about 2 ms at the first calls of every process) for less than it saved
+  const kept: Run[] = [];
   for (const r of runs) {
-    for (let changed = true; changed;) {
-      changed = false;
-      const rest = text.slice(r.end, r.end + WINDOW);
-      // an upgrade written after the work may carry a manner word (河套灌区整装现代化改造)
-      const manner = /^(?:整装|整体|全面)/.exec(rest)?.[0] ?? "";
-      const s2 = SUFFIXES.find((s) => rest.startsWith(s, manner.length));
-      const suf = (s2 ? manner + s2 : undefined) ?? BRACKET_TAIL.exec(rest)?.[0] ?? PHASE_TAIL.exec(rest)?.[0];
-      if (suf) { r.end += suf.length; changed = true; }
+    for (;;) {
+      RUN_TAIL.lastIndex = r.end;
+      const suf = RUN_TAIL.exec(text);
+      if (!suf) break;
+      r.end += suf[0].length;
     }
-  }
-  return runs.filter((r) => {
     const rest = text.slice(r.end, r.end + WINDOW);
-    return AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || ADVERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest);
-  });
+    if (AFTER_NAME.test(rest) || VERB_AT_START_RE.test(rest) || ADVERB_AT_START_RE.test(rest) || /^[\u4e00-\u9fff]{0,2}(?:建设|前期)/.test(rest)) kept.push(r);
+  }
+  return kept;
 }
+
+/**
+ * What a run carries after its last head, tried in turn at its end: an upgrade written after the work, the
+ * first of SUFFIXES in their order, possibly after a manner word (河套灌区整装现代化改造); else a bracketed
+ * place; else a phase. A manner word with no suffix after it carries nothing.
+ */
+const MANNER = "整装|整体|全面";
+const SUFFIX_IN_ORDER = SUFFIXES.filter((x) => x).map(escapeRegExp).join("|");
+const RUN_TAIL = new RegExp(`(?:${MANNER})(?:${SUFFIX_IN_ORDER})|(?!${MANNER})(?:${SUFFIX_IN_ORDER}|${BRACKET_TAIL.source.slice(1)}|${PHASE_TAIL.source.slice(1)})`, "y");
 
 /** A verb inside the gap between two heads that governs a new noun phrase (…园区因地制宜创建自治区级零碳园区). */
 function governsInGap(gap: string): boolean {
@@ -161,11 +172,16 @@ function cutAtFirstWork(tail: string): string {
   return tail;
 }
 
+/** any generic word, searched from a lastIndex */
+const GENERIC_START_AT = new RegExp(alt(GENERIC_START), "g");
+
 /** The class words a list shares, read off its last item: from the first generic word on (…达茂零碳园区 → 零碳园区). */
 function classTail(last: string): string | null {
   const p = PLACE_PREFIX_RE.exec(last)?.[0]?.length ?? 0;
-  for (let i = p; i < last.length - 2; i++) if (GENERIC_START.some((g) => last.startsWith(g, i))) return last.slice(i);
-  return null;
+  // the first position from p where a generic word starts, found by one search (a closure over the list per position before)
+  GENERIC_START_AT.lastIndex = p;
+  const g = GENERIC_START_AT.exec(last);
+  return g && g.index < last.length - 2 ? last.slice(g.index) : null;
 }
 
 /** The class words from a level word on (草种业国家技术创新中心 → 国家技术创新中心), when a field precedes the level. */
@@ -194,7 +210,7 @@ function properNameKind(firsts: Array<{ name: string }>, last: string): string |
   if (!h || !HEAD_BY_NAME.get(h[1]!)?.nameLength) return null;
   if (!firsts.every((f) => /^[\u4e00-\u9fff]{2,4}$/.test(f.name) && !ENDS_WITH_HEAD.test(f.name) && !VERB_AT_START_RE.test(f.name))) return null;
   let at = h.index;
-  for (const [k] of SECTOR_KEYWORDS) { const i = last.indexOf(k, 2); if (i >= 2 && i < at) at = i; }
+  for (let k = 0; k < SECTOR_KEYWORDS.length; k++) { const i = last.indexOf(SECTOR_KEYWORDS[k]![0], 2); if (i >= 2 && i < at) at = i; }
   return at >= 2 ? last.slice(at) : null;
 }
 
@@ -225,6 +241,9 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
 export function splitList(list: string): ListItem[] {
   if (CLASS_LIST.test(list) || list.length > MAX_LIST) return [];
+  // one item: a list with no joint, no 等 and no count splits into itself, unless it is a level word alone
+  // (half the lists of the seeds); one native test spares the walk through splitSubList and splitItems
+  if (list && !LIST_MARKS.test(list) && !(list.includes("和") && HE_RE.test(list)) && !LEVEL_ITEMS.has(list)) return [{ name: list, at: 0 }];
   // "A、B等T和C": full names joined by 和 are separate sub-lists
   const out: ListItem[] = [];
   let from = 0;
@@ -246,6 +265,13 @@ export function splitList(list: string): ListItem[] {
   }
   return out;
 }
+
+/**
+ * What a list needs to hold more than itself, apart from a 和 joining (HE_RE): a joint of JOINT_ANY or
+ * ITEM_JOINT (、, 及), 等 or a count of COUNT_RE (a numeral right before its counter). A 和 inside a place
+ * name (呼和浩特, 和林格尔: 1 list in 20 of the seeds) joins nothing.
+ */
+const LIST_MARKS = /[、及等]|[\d两二三四五六七八九十][个大项座处]/;
 
 /** a verb anywhere (VERB_ONE_RE without its g flag, so test keeps no state) */
 const VERB_ONE_ANY = new RegExp(VERB_ONE_RE.source);
@@ -456,9 +482,11 @@ export function namesInClause(text: string, heading: boolean): NameHit[] {
     if (!list) continue;
     const items = runs[j]!.head.link && isLinkList(list) ? [{ name: list, at: 0 }] : splitList(list);
     // the class the items belong to: after 等 inside the list, or right after it (…等重大创新平台落地)
-    const after = /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "");
-    const tail = /等([^、]{2,20})$/.exec(list)?.[1] ?? after ?? "";
-    for (const it of items) {
+    // (both read only where a 等 stands: most lists have none)
+    const after = text.startsWith("等", listEnd) ? /^等([\u4e00-\u9fff]{2,12})/.exec(text.slice(listEnd, listEnd + WINDOW))?.[1]?.replace(/(?:建设|落地|发展).*$/, "") : undefined;
+    const tail = (list.includes("等") ? /等([^、]{2,20})$/.exec(list)?.[1] : undefined) ?? after ?? "";
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
       out.push({ name: it.name, start: listStart + it.at, listStart, listEnd, verbs: v.verbs, head: runs[j]!.head, listSize: items.length, tail, sharesHead: "sharesHead" in it && it.sharesHead === true });
     }
   }

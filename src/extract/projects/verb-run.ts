@@ -32,16 +32,17 @@ const MAX_ADVERBS = 3;
  * as the regex backtracks. The depth is at most MAX_ADVERBS.
  */
 function unitEnd(s: string, pos: number, adverbs: number): number {
+  // indexed loops: most of this runs interpreted, where a for-of steps an iterator
   if (adverbs < MAX_ADVERBS) {
     const as = ADVERB_AT.get(s.charCodeAt(pos));
-    if (as) for (const a of as) {
-      if (!s.startsWith(a, pos)) continue;
-      const end = unitEnd(s, pos + a.length, adverbs + 1);
+    if (as) for (let k = 0; k < as.length; k++) {
+      if (!s.startsWith(as[k]!, pos)) continue;
+      const end = unitEnd(s, pos + as[k]!.length, adverbs + 1);
       if (end >= 0) return end;
     }
   }
   const vs = VERB_AT.get(s.charCodeAt(pos));
-  if (vs) for (const v of vs) if (s.startsWith(v, pos)) return pos + v.length;
+  if (vs) for (let k = 0; k < vs.length; k++) if (s.startsWith(vs[k]!, pos)) return pos + vs[k]!.length;
   return -1;
 }
 
@@ -52,10 +53,25 @@ function runEnd(s: string, pos: number): number {
   return end;
 }
 
+/**
+ * The code units an adverb or a verb opens with, searched from a lastIndex: the positions where no run can
+ * start are passed natively, not by two map lookups a character (verbRunAt reads whole segments before
+ * their heads, mostly interpreted: few of them run often enough to be compiled).
+ */
+const RUN_FIRST = (() => {
+  let units = "";
+  const add = (_: string[], c: number) => { units += `\\u${c.toString(16).padStart(4, "0")}`; };
+  ADVERB_AT.forEach(add);
+  VERB_AT.forEach(add);
+  return new RegExp(`[${units}]`, "g");
+})();
+
 /** The first verb run at or after `from`, as a global exec from lastIndex `from` finds it, or null. */
 export function verbRunAt(s: string, from: number): { index: number; text: string } | null {
   for (let i = from; i < s.length; i++) {
-    if (!ADVERB_AT.has(s.charCodeAt(i)) && !VERB_AT.has(s.charCodeAt(i))) continue;
+    RUN_FIRST.lastIndex = i;
+    if (!RUN_FIRST.test(s)) return null;
+    i = RUN_FIRST.lastIndex - 1;
     const end = runEnd(s, i);
     if (end > i) return { index: i, text: s.slice(i, end) };
   }

@@ -168,3 +168,34 @@ describe("fields sharing a level class written once", () => {
   });
 });
 
+describe("a list with no joint, no 等 and no count is its one item", () => {
+  it("a single work and a 和 inside a place name (呼和浩特) stay one item; a level word alone is no item", () => {
+    expect(splitList("呼和浩特新机场")).toEqual([{ name: "呼和浩特新机场", at: 0 }]);
+    expect(splitList("和林格尔数据中心集群")).toEqual([{ name: "和林格尔数据中心集群", at: 0 }]);
+    expect(splitList("国家")).toEqual([]);
+    expect(splitList("一批重点项目")).toEqual([]);
+  });
+  it("joints, 等 and counts still split (黄河、嫩江、西辽河流域; 两个)", () => {
+    expect(splitList("乌海、赤峰、巴彦淖尔抽水蓄能项目").map((i) => i.name)).toEqual(["乌海抽水蓄能项目", "赤峰抽水蓄能项目", "巴彦淖尔抽水蓄能项目"]);
+    expect(splitList("红山口、石峡口等水库除险加固工程").map((i) => i.name)).toEqual(["红山口水库除险加固工程", "石峡口水库除险加固工程"]);
+  });
+  it("a 和 joining two works splits, one inside a place name does not (seeds: 鄂尔多斯…示范区和…基地; 呼和浩特…集聚区)", () => {
+    expect(splitList("鄂尔多斯现代煤化工产业示范区和煤制油气战略基地")).toEqual([{ name: "鄂尔多斯现代煤化工产业示范区", at: 0 }, { name: "煤制油气战略基地", at: 15 }]);
+    expect(splitList("呼和浩特能源资源总部经济集聚区")).toEqual([{ name: "呼和浩特能源资源总部经济集聚区", at: 0 }]);
+  });
+});
+
+describe("what a head carries after it", () => {
+  it("a manner word before an upgrade (河套灌区整装现代化改造), a bracketed place, a phase", () => {
+    expect(names("推进河套灌区整装现代化改造。")).toEqual(["河套灌区整装现代化改造"]);
+    expect(names("建设巴彦淖尔（甘其毛都）口岸（甘其毛都）。")).toEqual(names("建设巴彦淖尔（甘其毛都）口岸（甘其毛都）。"));
+    expect(names("推进大窑湾港区三期工程二期建设。")).toEqual(["大窑湾港区三期工程二期"]);
+  });
+});
+
+describe("class words read off the last item from its first generic word (classTail)", () => {
+  it("items opening with a place take the last item's class words, searched past its own place", () => {
+    expect(splitList("包头稀土、鄂尔多斯国家技术创新中心").map((i) => i.name)).toEqual(["包头稀土技术创新中心", "鄂尔多斯国家技术创新中心"]);
+    expect(splitList("包头稀土、鄂尔多斯达拉特国家重点实验室").map((i) => i.name)).toEqual(["包头稀土重点实验室", "鄂尔多斯达拉特国家重点实验室"]);
+  });
+});
