@@ -16,6 +16,11 @@ const CLOSING = charClass(CLOSE);
 
 export interface UnitsClause { start: number; end: number; units: string[]; /** "…按职责分工负责，下同": the list holds for the items that follow */ carries?: boolean }
 
+/** "…按职责分工负责，下同": the words by which a list holds for the items after its own */
+export const CARRIED = "下同";
+/** Can `text` hold a list carried on to the items after it (what extractSubsidies asks of an item that pays nothing)? */
+export const mayCarry = (text: string) => text.includes(CARRIED);
+
 /** An agency name ends like one: 财政厅, 能源局, 发展改革委, 人民政府, 内蒙古分行, 电网企业 */
 const AGENCY = /(?:厅|局|委|办|会|行|公司|政府|公署|署|室|部|院|中心|企业|机构|集团)(?:（[^（）]{1,12}）)?$/;
 const DUTY_TAIL = /(?:等部门|等单位)?(?:按职责分工负责|按职责负责|分工负责|负责|牵头)?(?:[，,]下同)?$/;
