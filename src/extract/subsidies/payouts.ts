@@ -106,7 +106,9 @@ const GIVING_AHEAD = new RegExp(`${alt([...new Set([...PAY_UNIT_LEADS, ...TAX_RE
 
 /** The records of one part (a ；-piece of a sentence), in text order. */
 export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
-  // the words first: most parts of a plan name no instrument, and reading their amounts is the dearer test
+  // a pay unit first (one class, and the rarer: 1599 of the 5065 parts of c6's paying items hold one, 1999 name
+  // an instrument), then the words; reading the amounts (paysOf) is the dearest test
+  if (!mayHoldPay(part.text)) return [];
   const qualifies = ANY_INSTRUMENT_RE.test(part.text) || POOL_RE.test(part.text) || (TAX_WORD_RE.test(part.text) && TAX_LEVY_RE.test(part.text));
   if (!qualifies) return [];
   const pays = paysOf(part, text);
@@ -153,8 +155,15 @@ export interface PeriodPayouts { period: Piece; parts: PartPayouts[] }
 
 /** Pass 1: the records of every part of every period; payouts inside a 责任单位 clause are none. */
 export function findPayouts(text: string, periods: { period: Piece; parts: Piece[] }[], inUnits: (i: number) => boolean): PeriodPayouts[] {
-  return periods.map(({ period, parts }) => ({
-    period,
-    parts: parts.map((part) => ({ part, recs: recordsOfPart(text, part, period).filter((r) => !inUnits(firstPay(r).start)) })),
-  }));
+  // plain loops, and no filter of a part without records (most parts): closures per part cost more than their tests
+  const out: PeriodPayouts[] = [];
+  for (const { period, parts } of periods) {
+    const found: PartPayouts[] = [];
+    for (const part of parts) {
+      const recs = recordsOfPart(text, part, period);
+      found.push({ part, recs: recs.length ? recs.filter((r) => !inUnits(firstPay(r).start)) : recs });
+    }
+    out.push({ period, parts: found });
+  }
+  return out;
 }
