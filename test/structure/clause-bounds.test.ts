@@ -44,12 +44,13 @@ function periodsByScan(text: string) {
 }
 
 function agrees(text: string): void {
+  const got: number[] = [], want: number[] = [];
   for (let i = -1; i <= text.length + 1; i++) {
-    expect(clauseStart(text, i)).toBe(startByScan(text, i));
-    expect(clauseStart(text, i, 3)).toBe(startByScan(text, i, 3));
-    expect(clauseEnd(text, i)).toBe(endByScan(text, i));
-    expect(clauseEnd(text, i, 5)).toBe(endByScan(text, i, 5));
+    got.push(clauseStart(text, i), clauseStart(text, i, 3), clauseEnd(text, i), clauseEnd(text, i, 5));
+    want.push(startByScan(text, i), startByScan(text, i, 3), endByScan(text, i), endByScan(text, i, 5));
   }
+  // one comparison per text (an expect per position made this test take seconds)
+  expect(got).toEqual(want);
   expect(periodsOf(text)).toEqual(periodsByScan(text));
 }
 
