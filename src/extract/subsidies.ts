@@ -1,12 +1,12 @@
 import type { Draft, Extractor } from "./record.js";
-import { findPayouts, mayPay } from "./subsidies/payouts.js";
+import { findPayouts, givingItems, mayPay } from "./subsidies/payouts.js";
 import { assignBeneficiaries, type ItemFacts } from "./subsidies/recipients.js";
 import { spreadSharedCaps, type SectionDrafts } from "./subsidies/shared-caps.js";
 import { taxReliefs } from "./subsidies/tax-reliefs.js";
 import { periodsOf, type Piece } from "../structure/clauses.js";
-import { itemsOf, type Item } from "./subsidies/text.js";
+import { itemOf, type Item } from "./subsidies/text.js";
 import { validityOf } from "./subsidies/timing.js";
-import { insideUnits, unitClauses, unitsAfter } from "./subsidies/units.js";
+import { insideUnits, mayCarry, unitClauses, unitsAfter } from "./subsidies/units.js";
 import { LIST_KINDS, stripMarker } from "../shared/markers.js";
 
 /**
@@ -22,10 +22,13 @@ export const extractSubsidies: Extractor<"subsidies"> = (doc) => {
   const drafts: Draft<"subsidies">[] = [];
   const section: SectionDrafts = { list: [], combinedFrom: 0 };
   let carried: string[] = [];
-  for (const item of itemsOf(doc)) {
+  // most items of a plan hold no amount, relief or 下同: they are passed before their text is joined
+  const giving = givingItems(doc);
+  for (let g = 0; g < giving.length; g += 2) {
+    const item = itemOf(doc.blocks.slice(giving[g], giving[g + 1]));
     if (!mayPay(item.text)) {
       // most items of a plan pay nothing; a 责任单位 list of theirs that says 下同 still holds for the items after
-      if (item.text.includes("下同")) for (const u of unitClauses(item.text)) if (u.carries) carried = u.units;
+      if (mayCarry(item.text)) for (const u of unitClauses(item.text)) if (u.carries) carried = u.units;
       continue;
     }
     const units = unitClauses(item.text);

@@ -54,7 +54,8 @@ export interface Piece { start: number; end: number; text: string }
  * sentence end that matters here.
  */
 const PART_END = charClass("；;");
-const PERIOD_END = charClass("。！？\n");
+/** a part's end or a period's (。！？ and a line break): global, every match one character */
+const PIECE_END = /[；;。！？\n]/g;
 export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
   const out: { period: Piece; parts: Piece[] }[] = [];
   let pStart = 0, partStart = 0;
@@ -65,15 +66,13 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
       parts.push({ start: partStart, end, text: text.slice(partStart, end) });
     partStart = end;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (PART_END.has(c)) flushPart(i + 1);
-    else if (PERIOD_END.has(c)) {
-      flushPart(i + 1);
-      if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
-      parts = [];
-      pStart = i + 1;
-    }
+  // the ends found by a native search, not a test per character (this runs mostly interpreted)
+  for (let i = nextOf(PIECE_END, text, 0); i >= 0; i = nextOf(PIECE_END, text, i + 1)) {
+    flushPart(i + 1);
+    if (PART_END.has(text.charCodeAt(i))) continue;
+    if (parts.length) out.push({ period: { start: pStart, end: i + 1, text: text.slice(pStart, i + 1) }, parts });
+    parts = [];
+    pStart = i + 1;
   }
   flushPart(text.length);
   if (parts.length) out.push({ period: { start: pStart, end: text.length, text: text.slice(pStart) }, parts });
@@ -86,10 +85,15 @@ export function periodsOf(text: string): { period: Piece; parts: Piece[] }[] {
  */
 export const MAX_CLAUSE = 400;
 
-/** a clause starts after these (an item's 标题： opens one) … */
-const START_BOUNDARY = charClass("，,；;。：:\n");
+/** a clause starts after these (an item's 标题： opens one) … (searches: global, every match one character) */
+const START_ANY = /[，,；;。：:\n]/g;
 /** … and ends before these (a ： inside a clause introduces its object) */
-const END_BOUNDARY = charClass("，,；;。\n");
+const END_ANY = /[，,；;。\n]/g;
+/** The first match of `re` (global, one-character matches) in `text` at or after `from`, or -1; test makes no match array. */
+function nextOf(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : -1;
+}
 
 /** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
 interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
@@ -112,10 +116,20 @@ function boundsOf(text: string): Bounds {
   }
   const n = text.length;
   const prevStart = new Int32Array(n + 1), nextEnd = new Int32Array(n + 1);
-  let last = -1;
-  for (let i = 0; i <= n; i++) { prevStart[i] = last; if (i < n && START_BOUNDARY.has(text.charCodeAt(i))) last = i; }
-  let next = n;
-  for (let i = n; i >= 0; i--) { if (i < n && END_BOUNDARY.has(text.charCodeAt(i))) next = i; nextEnd[i] = next; }
+  // filled from boundary to boundary, the boundaries found by native searches: a test per character ran
+  // mostly interpreted (a table per item of a plan, built once)
+  let from = 0;
+  for (let last = -1, at = nextOf(START_ANY, text, 0); ; at = nextOf(START_ANY, text, from)) {
+    if (at < 0) { prevStart.fill(last, from); break; }
+    prevStart.fill(last, from, at + 1);
+    last = at; from = at + 1;
+  }
+  from = 0;
+  for (let at = nextOf(END_ANY, text, 0); ; at = nextOf(END_ANY, text, from)) {
+    if (at < 0) { nextEnd.fill(n, from); break; }
+    nextEnd.fill(at, from, at + 1);
+    from = at + 1;
+  }
   const b = { text, prevStart, nextEnd };
   cache.unshift(b);
   if (cache.length > CACHE_SLOTS) cache.pop();

@@ -1,17 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { extractSubsidies } from "../../src/extract/subsidies.js";
 import { mayHoldPay, paysOf } from "../../src/extract/subsidies/amounts.js";
-import { mayPay } from "../../src/extract/subsidies/payouts.js";
+import { givingItems, mayPay } from "../../src/extract/subsidies/payouts.js";
 import { mayRelieve } from "../../src/extract/subsidies/tax-reliefs.js";
-import { itemsOf } from "../../src/extract/subsidies/text.js";
+import { itemsOf, type Item } from "../../src/extract/subsidies/text.js";
+import type { Block, Doc } from "../../src/structure/types.js";
+import { mayCarry } from "../../src/extract/subsidies/units.js";
 import { periodsOf } from "../../src/structure/clauses.js";
-import { docOf, SEED, seedLine, seedText } from "../helpers.js";
+import { docOf, SEED, seedLine, seedText, sentence } from "../helpers.js";
 
 /**
  * The native searches that reject an item or a part before it is parsed (mayPay, mayHoldPay,
  * mayRelieve) must never reject one that gives a record: checked on real text and over every
  * item and part of the seeds.
  */
+/** whether givingItems gives each item of itemsOf (an item by its first block) */
+function gateOf(doc: Doc): (item: Item) => boolean {
+  const giving = givingItems(doc);
+  const firsts = new Set<Block>();
+  const lengths = new Map(itemsOf(doc).map((it) => [it.blocks[0]!, it.blocks.length]));
+  for (let g = 0; g < giving.length; g += 2) {
+    const [i, j] = [giving[g]!, giving[g + 1]!];
+    // each pair is an item of itemsOf
+    expect(lengths.get(doc.blocks[i]!)).toBe(j - i);
+    firsts.add(doc.blocks[i]!);
+  }
+  return (item) => firsts.has(item.blocks[0]!);
+}
+
 describe("subsidies gates", () => {
   it("an item that names an instrument (支持) with no amount and no relief is skipped", () => {
     const text = seedLine(SEED.news, 11);
@@ -33,6 +49,38 @@ describe("subsidies gates", () => {
       expect(mayHoldPay(text)).toBe(true);
       expect(extractSubsidies(docOf(text)).length).toBeGreaterThan(0);
     }
+  });
+
+  it("givingItems gives a 下同 cut between two lines joined without a break (the unit list still holds for the next item)", () => {
+    const unpaid = "（十一）落实政府定价经营服务性收费清单制度，确保清单之外无政府定价收费项目。(自治区发展改革委、市场监管局按职责分工负责，下同)";
+    const cut = unpaid.indexOf("下同") + 1;
+    const doc = docOf(`${unpaid.slice(0, cut)}\n${unpaid.slice(cut)}\n${sentence("compilation-1555")}`);
+    const [first] = itemsOf(doc);
+    expect(first!.blocks.length).toBe(2);
+    expect(first!.text).toBe(unpaid);
+    expect(mayPay(unpaid)).toBe(false);
+    expect(gateOf(doc)(first!)).toBe(true);
+    expect(extractSubsidies(doc).find((r) => r.fields.rate_pct === 1)!.fields.responsible_units).toEqual(["自治区发展改革委", "市场监管局"]);
+  });
+
+  it("givingItems gives an item holding only a relief term, and passes over one that names an instrument with no amount", () => {
+    const relief = "对国家拨付事业经费和企业办的各类托儿所、幼儿园自用的房产、土地，免征房产税、城镇土地使用税。";
+    const doc = docOf(`（一）${seedLine(SEED.news, 11)}\n（二）${relief}`);
+    expect(itemsOf(doc).map(gateOf(doc))).toEqual([false, true]);
+  });
+
+  it("over the seeds, givingItems gives every item that mayPay passes or that holds 下同, and passes over most items", () => {
+    let passed = 0, all = 0;
+    for (const name of Object.values(SEED)) {
+      const doc = docOf(seedText(name));
+      const gate = gateOf(doc);
+      for (const item of itemsOf(doc)) {
+        all++;
+        if (gate(item)) passed++;
+        else expect(mayPay(item.text) || mayCarry(item.text)).toBe(false);
+      }
+    }
+    expect(passed).toBeLessThan(all / 2);
   });
 
   it("over the seeds, every part with a payout holds a pay unit, and every item with a record passes mayPay", () => {

@@ -96,6 +96,16 @@ describe("the number scan reads tokens as the number grammar does", () => {
   });
 });
 
+describe("the scan skips to each number start by a search", () => {
+  it("numbers at the start and the end, after a long run without one, and words of numerals (统一, 进一步) between them", () => {
+    const raws = (s: string) => findQuantities(s).map((q) => q.raw);
+    expect(raws("5亩")).toEqual(["5亩"]);
+    expect(raws("新增耕地5亩")).toEqual(["5亩"]);
+    expect(raws(`${"推进统一大市场建设，进一步优化营商环境".repeat(50)}新增千万亩高标准农田，投资3亿元`)).toEqual(["千万亩", "3亿元"]);
+    expect(raws("对首次认定的高新技术企业给予一次性30万元奖励，单个企业每年最高不超过500万元")).toEqual(["30万元", "500万元"]);
+  });
+});
+
 describe("hostile input stays linear", () => {
   it("a 2 MB run of digits and a 2 MB run of 一 scan without blowing up", () => {
     const digits = "9".repeat(2_000_000);

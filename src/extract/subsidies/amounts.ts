@@ -58,7 +58,10 @@ const PAY_UNITS = [
   ...BARE_MAGNITUDES,
 ];
 /** a text holds one of them if it holds one not containing another (千万 holds 万): single characters, one class to scan for */
-const PAY_UNIT_RE = new RegExp(alt(PAY_UNITS.filter((w) => !PAY_UNITS.some((v) => v !== w && w.includes(v)))));
+const PAY_UNIT_WORDS = PAY_UNITS.filter((w) => !PAY_UNITS.some((v) => v !== w && w.includes(v)));
+const PAY_UNIT_RE = new RegExp(alt(PAY_UNIT_WORDS));
+/** the characters a pay unit starts with: a text holding a pay unit holds one of them, in whichever line it was cut (payouts.ts) */
+export const PAY_UNIT_LEADS: readonly string[] = [...new Set(PAY_UNIT_WORDS.map((w) => w[0]!))];
 /** Can `text` hold a payout amount (paysOf finds none in a text where this is false)? */
 export const mayHoldPay = (text: string) => PAY_UNIT_RE.test(text);
 const RANGE_GAP = /^(?:——|—|–|-|~|～|至|到)$/;

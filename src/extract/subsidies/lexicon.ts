@@ -17,6 +17,8 @@ function gapped(words: readonly string[]): string {
   return byLength(words.map((w) => w.split("…").map(esc).join("[^，,；。]{0,12}"))).join("|");
 }
 export const TAX_RELIEF_RE = new RegExp(gapped(lex.taxRelief), "g");
+/** the characters a relief term starts with (免征 → 免): a text holding a relief holds one of them */
+export const TAX_RELIEF_LEADS: readonly string[] = [...new Set(lex.taxRelief.map((w) => w[0]!))];
 export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 
 /** a cap word ending right before an amount, allowing payout words in between (单个项目最高奖补 500 万元) */

@@ -1,5 +1,6 @@
 import type { Block, Doc } from "../../structure/types.js";
 import { clauseEnd, clauseStart, type Piece } from "../../structure/clauses.js";
+import { charClass } from "../../shared/char-class.js";
 
 /**
  * An item of a policy list ("18. 对……给予……（责任单位：……）"): its heading
@@ -24,28 +25,69 @@ export interface Item {
 
 export function itemsOf(doc: Doc): Item[] {
   const items: Item[] = [];
-  let cur: Item | null = null;
-  // the item text's last 41 characters, kept apart: slicing the growing text itself would
-  // flatten it on every block (quadratic on an item of 10 000 blocks)
-  let tail = "";
-  for (const b of doc.blocks) {
-    if (!cur || b.heading) {
-      cur = { text: "", runAt: [], runSrc: [], blocks: [] };
-      items.push(cur);
-      tail = "";
-    }
-    const t = doc.source.text.slice(b.start, b.end);
-    // a title line or a finished sentence ends here; a wrapped line ("按照每单不" / "超过0.3元") runs on
-    if (cur.text && /[。；！？：:）〕\n]$|^[^，,]{0,40}$/.test(tail.slice(tail.lastIndexOf("\n") + 1))) {
-      cur.text += "\n";
-      tail = (tail + "\n").slice(-41);
-    }
-    cur.blocks.push(b);
-    if (t) { cur.runAt.push(cur.text.length); cur.runSrc.push(b.start); }
-    cur.text += t;
-    tail = (tail + t.slice(-41)).slice(-41);
+  for (let i = 0, j = 0; i < doc.blocks.length; i = j) {
+    j = itemEnd(doc.blocks, i);
+    items.push(itemOf(doc.blocks.slice(i, j)));
   }
   return items;
+}
+
+/** Where the item opened by `blocks[from]` ends (exclusive): at the next heading block. */
+export function itemEnd(blocks: readonly Block[], from: number): number {
+  let k = from + 1;
+  while (k < blocks.length && !blocks[k]!.heading) k++;
+  return k;
+}
+
+/** The item of `blocks` (from an item's first block to its end, itemEnd): their texts joined, a line break after a title or a finished sentence. */
+export function itemOf(blocks: Block[]): Item {
+  const item: Item = { text: "", runAt: [], runSrc: [], blocks };
+  // the text's last line, read only when a block follows one that ends in none of LINE_END: its length (41 stands
+  // for longer) and whether it holds a comma, up to the end of `unread`, the last block (read only then). A string of
+  // the text's tail, sliced and regex-tested per block, was most of itemsOf's time and garbage.
+  const line = { len: 0, comma: false };
+  let unread: string | null = null;
+  // the text's last character, kept apart: reading it off the joined text would flatten that text at every block
+  let last = -1;
+  for (const b of blocks) {
+    // a title line or a finished sentence ends here; a wrapped line ("按照每单不" / "超过0.3元") runs on
+    if (item.text) {
+      let breaks = LINE_END.has(last);
+      if (!breaks) {
+        if (unread !== null) { lineAfter(line, unread); unread = null; }
+        breaks = line.len <= MAX_TITLE && !line.comma;
+      }
+      if (breaks) { item.text += "\n"; line.len = 0; line.comma = false; unread = null; last = NEWLINE; }
+    }
+    const t = b.text;
+    if (t) {
+      item.runAt.push(item.text.length); item.runSrc.push(b.start);
+      item.text += t;
+      unread = t;
+      last = t.charCodeAt(t.length - 1);
+    }
+  }
+  return item;
+}
+
+/** a line this long or shorter without a comma is a title: the block after it starts a line of its own */
+const MAX_TITLE = 40;
+const NEWLINE = 10;
+/** what ends a line the next block does not continue: a sentence or clause end, a closing bracket, a line break */
+const LINE_END = charClass("。；！？：:）〕\n");
+const COMMA = charClass("，,");
+/** The last line once `t` is added to a text whose last line is `line`: only t's last MAX_TITLE + 1 characters are read. */
+function lineAfter(line: { len: number; comma: boolean }, t: string): void {
+  const from = Math.max(0, t.length - MAX_TITLE - 1);
+  let comma = false, k = t.length - 1;
+  for (; k >= from; k--) {
+    const c = t.charCodeAt(k);
+    if (c === NEWLINE) break;
+    if (COMMA.has(c)) comma = true;
+  }
+  if (k >= from) { line.len = t.length - 1 - k; line.comma = comma; } // a line break in t starts the line
+  else if (from > 0) { line.len = MAX_TITLE + 1; line.comma = comma; } // none in its last MAX_TITLE + 1: too long
+  else { line.len = Math.min(MAX_TITLE + 1, line.len + t.length); line.comma ||= comma; } // the line runs on
 }
 
 /** Source offset of item offset `i` (end offsets map to one past the last character). */

@@ -11,10 +11,20 @@ const LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门)[:：]/g;
 const OPEN = "（(〔［[";
 const CLOSE = "）)〕］]";
 const MAX_LIST = 400;
-/** CLOSE by code unit, for the scan over a whole item (charClass: no string per character) */
+/** OPEN and CLOSE by code unit (charClass: no string per character) */
+const OPENING = charClass(OPEN);
 const CLOSING = charClass(CLOSE);
+/** a labelled list ends at these, outside brackets */
+const LIST_END = charClass("。；");
+/** units are parted by these, outside brackets */
+const UNIT_SEP = charClass("、，,");
 
 export interface UnitsClause { start: number; end: number; units: string[]; /** "…按职责分工负责，下同": the list holds for the items that follow */ carries?: boolean }
+
+/** "…按职责分工负责，下同": the words by which a list holds for the items after its own */
+export const CARRIED = "下同";
+/** Can `text` hold a list carried on to the items after it (what extractSubsidies asks of an item that pays nothing)? */
+export const mayCarry = (text: string) => text.includes(CARRIED);
 
 /** An agency name ends like one: 财政厅, 能源局, 发展改革委, 人民政府, 内蒙古分行, 电网企业 */
 const AGENCY = /(?:厅|局|委|办|会|行|公司|政府|公署|署|室|部|院|中心|企业|机构|集团)(?:（[^（）]{1,12}）)?$/;
@@ -29,9 +39,9 @@ function trailingUnits(text: string, close: number): UnitsClause | null {
   let depth = 0, k = close;
   const stop = Math.max(0, close - MAX_LIST);
   for (; k >= stop; k--) {
-    const c = text[k]!;
-    if (CLOSE.includes(c)) depth++;
-    else if (OPEN.includes(c)) { depth--; if (depth === 0) break; }
+    const c = text.charCodeAt(k);
+    if (CLOSING.has(c)) depth++;
+    else if (OPENING.has(c)) { depth--; if (depth === 0) break; }
   }
   if (k < stop || depth !== 0) return null;
   const inner = text.slice(k + 1, close).replace(/\s+/g, "");
@@ -58,14 +68,14 @@ export function unitClauses(text: string): UnitsClause[] {
   LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LABEL.exec(text))) {
-    const start = m.index > 0 && OPEN.includes(text[m.index - 1]!) ? m.index - 1 : m.index;
+    const start = m.index > 0 && OPENING.has(text.charCodeAt(m.index - 1)) ? m.index - 1 : m.index;
     let depth = 0, k = m.index + m[0].length;
     const limit = Math.min(text.length, k + MAX_LIST);
     for (; k < limit; k++) {
-      const c = text[k]!;
-      if (OPEN.includes(c)) depth++;
-      else if (CLOSE.includes(c)) { if (depth === 0) break; depth--; }
-      else if (depth === 0 && "。；".includes(c)) break;
+      const c = text.charCodeAt(k);
+      if (OPENING.has(c)) depth++;
+      else if (CLOSING.has(c)) { if (depth === 0) break; depth--; }
+      else if (depth === 0 && LIST_END.has(c)) break;
     }
     const list = text.slice(m.index + m[0].length, k);
     out.push({ start, end: Math.min(text.length, k + 1), units: splitUnits(list) });
@@ -77,15 +87,20 @@ export function unitClauses(text: string): UnitsClause[] {
 /** Split a unit list on 、 and ， outside parentheses, as written. */
 export function splitUnits(list: string): string[] {
   const out: string[] = [];
-  let depth = 0, cur = "";
-  for (const c of list) {
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && "、，,".includes(c)) { if (cur.trim()) out.push(cur.trim()); cur = ""; continue; }
-    if (!/\s/.test(c)) cur += c;
+  // each unit is the list's slice between two separators, without its whitespace (not a string per character)
+  let depth = 0, from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (OPENING.has(c)) depth++;
+    else if (CLOSING.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && UNIT_SEP.has(c)) { pushUnit(out, list.slice(from, i)); from = i + 1; }
   }
-  if (cur.trim()) out.push(cur.trim());
+  pushUnit(out, list.slice(from));
   return out;
+}
+function pushUnit(out: string[], s: string): void {
+  const u = s.replace(/\s+/g, "");
+  if (u) out.push(u);
 }
 
 /** Index of the first clause starting at or after `from` (clauses are sorted). */
