@@ -158,7 +158,11 @@ const ROW_START = rowStart(ROW_NUMBER);
 export interface SheetRows {
   /** one `<row>` per record, ROW_NUMBER where its number goes */
   xml: string[];
-  /** each cell's shown width (capped), row after row */
+  /**
+   * each cell's shown width (capped), row after row; 0 for a cell that cannot be
+   * wider than one above it in this batch (only each column's widest counts, and
+   * the rows a sheet keeps are always a first part of a batch)
+   */
   widths: Uint16Array;
   /** text cells cut at Excel's limit, per row */
   cut: Uint8Array;
@@ -173,6 +177,10 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
   const n = fields.length;
   const out: SheetRows = { xml: new Array<string>(records.length), widths: new Uint16Array(records.length * n), cut: new Uint8Array(records.length), inputs: [], first: null };
   const limits: Limits = { cut: 0, rowsDropped: [] };
+  // the widest cell of each column so far: measuring a text cell (by code unit) was most of
+  // a sheet's rows' time, and one no longer than half that width (a unit shows at most two
+  // columns), or any cell once the column is at the cap, cannot widen it
+  const widest = new Uint16Array(n);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const input = String(r.source_file);
@@ -185,7 +193,12 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
     for (let c = 0; c < n; c++) {
       const f = fields[c]!;
       const cell = cellOf(f, r[f.name], limits);
-      out.widths[i * n + c] = shownWidth(cell, MAX_WIDTH);
+      const most = widest[c]!;
+      if (most < MAX_WIDTH && cell && (typeof cell.v !== "string" || cell.v.length * 2 > most)) {
+        const w = shownWidth(cell, MAX_WIDTH);
+        out.widths[i * n + c] = w;
+        if (w > most) widest[c] = w;
+      }
       xml += cellXml(cell, c, ROW_NUMBER);
     }
     out.cut[i] = limits.cut;

@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { readingOrder } from "../../src/emit/fields.js";
 import { cellXml, columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
-import { toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
+import { sheetRows, toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { textWidth } from "../../src/shared/text-width.js";
 import { eastAsianWidth } from "get-east-asian-width";
@@ -112,6 +112,30 @@ describe("policy-extract.xlsx", () => {
       if (textWidth(String.fromCharCode(c)) !== (c < 0x1100 ? 1 : eastAsianWidth(c))) differ.push(c);
     }
     expect(differ).toEqual([]);
+  });
+
+  it("a batch's rows measure only the cells that can widen their column: every first part of a batch is as wide as its rows measured alone", () => {
+    let skipped = 0;
+    for (const t of RECORD_TYPES) {
+      const recs = data.records[t]!;
+      const n = readingOrder(t).length;
+      for (let from = 0; from < recs.length; from += 32) {
+        const batch = recs.slice(from, from + 32);
+        const got = sheetRows(t, batch).widths;
+        const widest = new Array<number>(n).fill(0), kept = new Array<number>(n).fill(0);
+        batch.forEach((r, i) => {
+          // a row alone is the first of its batch: each of its cells is measured
+          const alone = sheetRows(t, [r]).widths;
+          for (let c = 0; c < n; c++) {
+            widest[c] = Math.max(widest[c]!, alone[c]!);
+            kept[c] = Math.max(kept[c]!, got[i * n + c]!);
+            if (got[i * n + c] !== alone[c]) skipped++;
+          }
+          expect(kept).toEqual(widest);
+        });
+      }
+    }
+    expect(skipped).toBeGreaterThan(1000);
   });
 
   it("content columns first, id/source_*/quote last", () => {
