@@ -219,8 +219,24 @@ const deflateRawAsync = promisify(deflateRaw);
  */
 const DEFLATED_CHUNK = 1 << 18;
 
-/** How each piece is deflated: alone (a fresh stream), ending on a sync flush, the entry's last one on a finish. */
-const deflateOptions = (final: boolean) => ({ level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, chunkSize: DEFLATED_CHUNK });
+/**
+ * Pieces shorter than this (the fixed parts, the small sheets, an entry's last
+ * piece) are deflated at once on this thread: the thread pool's round trip, a
+ * zlib stream with its events, costs more than deflating them, and a 256 kB
+ * output buffer for a few kB of output is most of such a deflate's own time.
+ */
+const SYNC_DEFLATE = 1 << 16;
+
+/**
+ * How each piece is deflated: alone (a fresh stream), ending on a sync flush, the
+ * entry's last one on a finish. The chunk size of the output only says where zlib
+ * cuts what it hands back, never its bytes.
+ */
+const deflateOptions = (final: boolean, size: number) => ({
+  level: 6,
+  finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+  chunkSize: size < SYNC_DEFLATE ? constants.Z_DEFAULT_CHUNK : DEFLATED_CHUNK,
+});
 
 /**
  * A zip entry deflated by Node's zlib (native, 3–4× faster than a deflate in
@@ -239,7 +255,7 @@ class NativeDeflate extends ZipPassThrough {
     this.compression = 8;
   }
   override push(chunk: Uint8Array, final = false): void {
-    this.take(chunk, deflateRawSync(chunk, deflateOptions(final)), final);
+    this.take(chunk, deflateRawSync(chunk, deflateOptions(final, chunk.length)), final);
   }
   /** The entry's next piece and its deflated bytes. */
   take(raw: Uint8Array, deflated: Uint8Array<ArrayBuffer>, final: boolean): void {
@@ -333,15 +349,24 @@ const IN_FLIGHT = 4;
  */
 export async function writeWorkbookAsync(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): Promise<void> {
   const zip = new WorkbookZip(out);
-  const queue: Array<{ deflated: Promise<Uint8Array<ArrayBuffer>>; take: (d: Uint8Array<ArrayBuffer>) => void }> = [];
+  const queue: Array<{ deflated: Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>; take: (d: Uint8Array<ArrayBuffer>) => void }> = [];
   const pool = new PiecePool();
   const sink: PieceSink = (file, buf, n, final) => {
     const raw = buf.subarray(0, n);
-    const deflated = deflateRawAsync(raw, deflateOptions(final));
+    const take = (d: Uint8Array<ArrayBuffer>) => { file.take(raw, d, final); pool.put(buf); };
+    // a small piece is deflated now, and taken now if nothing before it is still being deflated
+    if (n < SYNC_DEFLATE) {
+      const deflated = deflateRawSync(raw, deflateOptions(final, n));
+      if (queue.length) queue.push({ deflated, take }); else take(deflated);
+      return;
+    }
+    const deflated = deflateRawAsync(raw, deflateOptions(final, n));
     deflated.catch(() => { /* thrown where it is awaited, in order */ });
-    queue.push({ deflated, take: (d) => { file.take(raw, d, final); pool.put(buf); } });
+    queue.push({ deflated, take });
   };
-  const drain = async (keep: number) => { while (queue.length > keep) { const q = queue.shift()!; q.take(await q.deflated); } };
+  const drain = async (keep: number) => {
+    while (queue.length > keep) { const q = queue.shift()!; q.take(q.deflated instanceof Uint8Array ? q.deflated : await q.deflated); }
+  };
   for (const _ of zipEntries(sheets, props, zip, sink, pool)) if (queue.length > IN_FLIGHT) await drain(IN_FLIGHT);
   await drain(0);
   zip.end();
