@@ -119,9 +119,11 @@ export class DatasetWriter {
       else if (typeof b.json === "string") { json.append("["); json.append(b.json.slice(1)); }
       else { json.write("["); json.write(b.json.subarray(1)); }
       appendBatch(this.csv.get(b.type)!, b.csv);
-      this.book.addRows(b.type, b.rows);
-      this.counts.set(b.type, n + b.rows.xml.length);
-      total += b.rows.xml.length;
+      // a batch rendered as it is read brings its records: their rows are made here, numbered at once
+      if (b.rows) this.book.addRows(b.type, b.rows); else this.book.add(b.type, b.records!);
+      const k = b.rows ? b.rows.xml.length : b.records!.length;
+      this.counts.set(b.type, n + k);
+      total += k;
     }
     this.tally.addCounts(o.tally);
     if (o.review !== undefined) {
