@@ -98,9 +98,8 @@ export function columnName(i: number): string {
   return s;
 }
 
-/** Column names of the first columns, made once: a cell's reference is made for every cell of every row. */
-const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => columnName(i));
-const columnNameOf = (i: number): string => COLUMN_NAMES[i] ?? columnName(i);
+/** A cell's start up to its row number, for the first columns, made once: a cell's reference is made for every cell of every row. */
+const CELL_OPEN = Array.from({ length: 64 }, (_, i) => `<c r="${columnName(i)}`);
 
 /** Excel's number for a calendar day (1900 date system, days since 1899-12-30). */
 export function dateSerial(y: number, m: number, d: number): number {
@@ -125,8 +124,18 @@ const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 
 /** What `\s` matches, tested by code unit: charAt and a regular expression made a string for each end of every text cell. */
 const SPACE = charClass(WHITESPACE);
+/** A text with whitespace at either end: its `<t>` must be marked to keep it. */
+const keepsSpace = (s: string): boolean => SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(s.length - 1));
+
+/**
+ * What follows a cell's reference, up to its value, for each style id: made once,
+ * so a cell is five strings joined (every cell of every row is made so), not a
+ * template of nine with its style id turned into text each time.
+ */
+const NUMBER_OPEN = XF.map((_, s) => `" s="${s}"><v>`);
+const TEXT_OPEN = XF.map((_, s) => `" s="${s}" t="inlineStr"><is><t>`);
 /** `<t>` of an inline string cell: whitespace at either end is kept only when marked so. */
-const inlineText = (s: string) => (SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(s.length - 1)) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
+const KEEP_OPEN = XF.map((_, s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
 
 /**
  * One `<row>` element (r is 1-based, or a placeholder put in its place: xlsx.ts sheetRows). Text is written inline (t="inlineStr"), not in a
@@ -147,9 +156,11 @@ export const ROW_END = "</row>";
 /** The `<c>` element of the cell at 0-based column c of row r ("" for an empty cell). */
 export function cellXml(cell: Cell, c: number, r: number | string): string {
   if (!cell) return "";
-  const ref = columnNameOf(c) + r;
+  const open = CELL_OPEN[c] ?? `<c r="${columnName(c)}`;
   const s = styleId(cell);
-  return typeof cell.v === "number" ? `<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>` : `<c r="${ref}" s="${s}" t="inlineStr">${inlineText(cell.v)}</c>`;
+  const v = cell.v;
+  if (typeof v === "number") return open + r + NUMBER_OPEN[s] + numText(v) + "</v></c>";
+  return open + r + (keepsSpace(v) ? KEEP_OPEN[s] : TEXT_OPEN[s]) + xmlText(v) + "</t></is></c>";
 }
 
 /**

@@ -138,6 +138,24 @@ describe("policy-extract.xlsx", () => {
     expect(skipped).toBeGreaterThan(1000);
   });
 
+  it("a cell is written as the plain template would: every style, guarded or not, with whitespace kept at either end, in any column", () => {
+    const quote = String(target0.quote);
+    for (const style of ["text", "bold", "wrap", "number", "yuan", "day", "month"] as const) {
+      for (const v of [quote, ` ${quote}`, `${quote}\u3000`, `=${quote}`, "a<b&c", 1234.5, 46000]) {
+        for (const [c, r] of [[0, 2], [25, 17], [27, "\u0000"], [70, 1048576]] as const) {
+          const x = cellXml({ v, style }, c, r);
+          const ref = columnName(c) + r;
+          const m = /^<c r="([^"]+)" s="(\d+)"( t="inlineStr")?>(.*)<\/c>$/.exec(x)!;
+          expect(m[1]).toBe(ref);
+          if (typeof v === "number") expect(m[4]).toBe(`<v>${v}</v>`);
+          else expect(m[4]).toBe(/^\s|\s$/.test(v) ? `<is><t xml:space="preserve">${xmlText(v)}</t></is>` : `<is><t>${xmlText(v)}</t></is>`);
+          expect(m[3] === undefined).toBe(typeof v === "number");
+        }
+      }
+    }
+    expect(cellXml(null, 3, 9)).toBe("");
+  });
+
   it("content columns first, id/source_*/quote last", () => {
     const order = readingOrder("targets").map((f) => f.name);
     expect(order.slice(0, 2)).toEqual(["doc_title", "section"]);
