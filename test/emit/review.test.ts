@@ -73,6 +73,20 @@ describe("review page HTML", () => {
   const rec = { id: "tgt_0000000000000001", source_file: "h.txt", source_line: 3, quote: "到2025年，粮食产量</script><!--达到400亿斤。", indicator: "</script><script>alert(2)</script>" };
   const html = Array.from(reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" })).join("");
 
+  it("the seeds' records (nearly all with a \">\" between the parts of their section) embed as their JSON with <, >, & and the line separators as \\u escapes", () => {
+    let marked = 0;
+    for (const name of Object.values(SEED)) {
+      for (const recs of Object.values(seedRecords(name))) {
+        for (const r of recs as Array<Record<string, unknown>>) {
+          const json = JSON.stringify(r);
+          if (/[<>&]/.test(json)) marked++;
+          expect(jsonData(r)).toBe(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+        }
+      }
+    }
+    expect(marked).toBeGreaterThan(900);
+  });
+
   it("every piece of input text is escaped; the data block cannot be closed by a quote", () => {
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
