@@ -65,6 +65,9 @@ describe("review pages: source lines and quote spans", () => {
       { start: 5, end: 10, records: [0, 1, 2] },
       { start: 10, end: 15, records: [2] },
     ]);
+    // one record's quote on its line: one piece; an empty span, none
+    expect(segments([{ span: [3, 12], record: 7 }])).toEqual([{ start: 3, end: 12, records: [7] }]);
+    expect(segments([{ span: [4, 4], record: 7 }])).toEqual([]);
   });
 });
 

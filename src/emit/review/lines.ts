@@ -116,6 +116,11 @@ export interface Segment { start: number; end: number; records: number[] }
  */
 export function segments(spans: ReadonlyArray<{ span: Span; record: number }>, maxDepth = 32): Segment[] {
   if (!spans.length) return [];
+  // most lines hold one record's quote: its span is the one piece (no groups, cuts or sorting)
+  if (spans.length === 1) {
+    const { span: [start, end], record } = spans[0]!;
+    return end > start ? [{ start, end, records: [record] }] : [];
+  }
   const groups = new Map<string, { start: number; end: number; records: number[] }>();
   for (const { span, record } of spans) {
     if (span[1] <= span[0]) continue;
