@@ -146,6 +146,14 @@ export class FileSink {
       this.used += data.length;
       return;
     }
+    // a short text (a CSV header, a JSON file's closing "\n]\n") joins it too, encoded whole as
+    // before: what was appended is settled first, and a high surrogate ending it is not kept for what follows
+    if (typeof data === "string" && data.length < GATHER_CHARS) {
+      this.settle();
+      this.encode(data);
+      this.settle();
+      return;
+    }
     this.flush();
     if (typeof data === "string") this.writeText(data);
     else this.writeBytes(data);
