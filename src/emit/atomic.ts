@@ -97,6 +97,8 @@ async function repair(abs: string): Promise<void> {
   }
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Characters of a string encoded at once by FileSink.write. */
 const STRING_PIECE = 1 << 20;
 /**
@@ -117,9 +119,23 @@ const GATHER_CHARS = 1 << 13;
 /** Bytes written by copying them into the buffer rather than on their own. */
 const SMALL_BYTES = APPEND_BYTES >> 2;
 
+/**
+ * Bytes that scratch files (see FileSink) together keep in memory, and the most
+ * they may: past it, the one that would go over writes what it holds to its file.
+ */
+export interface ScratchMemory { bytes: number; most: number }
+
 /** An output file open for appending; its sha256 and size are known when it is closed. */
 export class FileSink {
-  private readonly fd: number;
+  /** -1 while a scratch file is held in memory */
+  private fd = -1;
+  /**
+   * A scratch file's bytes while they are held in memory (within `memory`): a
+   * small build's sheet rows are never written to disk and read back, which cost
+   * two copies through the kernel and was slow and uneven on a busy machine
+   */
+  private held: Uint8Array[] | null = null;
+  private heldBytes = 0;
   /** null for a scratch file, whose sum nobody reads */
   private readonly hash: Hash | null;
   private closed = false;
@@ -131,9 +147,15 @@ export class FileSink {
   /** a high surrogate that ended the last piece: it is encoded with what follows, so a pair split over two pieces stays one character */
   private carry = "";
 
-  constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown, hashed = true) {
+  /** `memory`: a scratch file (unhashed) held in memory within this budget; its file is opened when it goes over */
+  constructor(readonly path: string, private readonly wrap: (e: unknown) => unknown, hashed = true, private readonly memory: ScratchMemory | null = null) {
     this.hash = hashed ? createHash("sha256") : null;
-    try { this.fd = openSync(path, "w"); } catch (e) { throw wrap(e); }
+    if (memory) this.held = [];
+    else this.open();
+  }
+
+  private open(): void {
+    try { this.fd = openSync(this.path, "w"); } catch (e) { throw this.wrap(e); }
   }
 
   write(data: string | Uint8Array): void {
@@ -144,6 +166,14 @@ export class FileSink {
       this.buf ??= Buffer.allocUnsafe(APPEND_BYTES);
       this.buf.set(data, this.used);
       this.used += data.length;
+      return;
+    }
+    // a short text (a CSV header, a JSON file's closing "\n]\n") joins it too, encoded whole as
+    // before: what was appended is settled first, and a high surrogate ending it is not kept for what follows
+    if (typeof data === "string" && data.length < GATHER_CHARS) {
+      this.settle();
+      this.encode(data);
+      this.settle();
       return;
     }
     this.flush();
@@ -210,9 +240,29 @@ export class FileSink {
 
   private flushBytes(): void {
     if (!this.used) return;
+    // held: the buffer itself is kept, and the next bytes go into a new one
+    if (this.hold(this.buf!.subarray(0, this.used))) { this.buf = null; this.used = 0; return; }
     // written at once (writeSync) and hashed, so the buffer can be filled again
     this.writeBytes(this.buf!.subarray(0, this.used));
     this.used = 0;
+  }
+
+  /** Keep bytes (not to be changed after) in memory if this is a held scratch file with room left; else write what it held, and say no. */
+  private hold(b: Uint8Array): boolean {
+    if (!this.held) return false;
+    if (this.memory!.bytes + b.length <= this.memory!.most) {
+      this.held.push(b);
+      this.heldBytes += b.length;
+      this.memory!.bytes += b.length;
+      return true;
+    }
+    const held = this.held;
+    this.held = null;
+    this.memory!.bytes -= this.heldBytes;
+    this.heldBytes = 0;
+    this.open();
+    for (const h of held) this.writeBytes(h);
+    return false;
   }
 
   private writeText(data: string): void {
@@ -228,6 +278,8 @@ export class FileSink {
   }
 
   private writeBytes(b: Uint8Array): void {
+    // a held scratch file keeps a copy: `b` may be a buffer that is filled again
+    if (this.held && this.hold(Uint8Array.prototype.slice.call(b))) return;
     try {
       for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);
     } catch (e) { throw this.wrap(e); }
@@ -241,13 +293,21 @@ export class FileSink {
       // the writer keeps every sink it opened (to close them on abort): a closed one keeps no buffer
       this.buf = null;
       this.closed = true;
-      try { closeSync(this.fd); } catch (e) { throw this.wrap(e); }
+      if (this.fd >= 0) try { closeSync(this.fd); } catch (e) { throw this.wrap(e); }
     }
     return this.hash ? this.hash.digest("hex") : "";
   }
 
-  /** The file's bytes read back, in pieces of `size` (a scratch file on its way into the workbook). */
+  /** The file's bytes read back, in pieces of `size` (a scratch file on its way into the workbook); held bytes are let go as they are read. */
   *read(size = 1 << 20): Generator<Uint8Array> {
+    if (this.held) {
+      const held = this.held;
+      this.held = [];
+      this.memory!.bytes -= this.heldBytes;
+      this.heldBytes = 0;
+      for (let i = 0; i < held.length; i++) { const b = held[i]!; held[i] = EMPTY; yield b; }
+      return;
+    }
     const fd = openSync(this.path, "r");
     try {
       const buf = Buffer.allocUnsafe(size);
@@ -309,13 +369,14 @@ export class AtomicDir {
   /**
    * A file written piece by piece (a dataset larger than memory): its bytes go
    * straight to disk and through a sha256, for the manifest (unless `hashed` is
-   * false: scratch space, removed before commit).
+   * false: scratch space, removed before commit, which `memory` lets keep its
+   * bytes in memory within that budget).
    */
-  file(name: string, hashed = true): FileSink {
+  file(name: string, hashed = true, memory: ScratchMemory | null = null): FileSink {
     const path = join(this.tmp, name);
     try {
       if (name.includes("/")) mkdirSync(dirname(path), { recursive: true });
-      return new FileSink(path, (e) => asWriteError(this.target, e), hashed);
+      return new FileSink(path, (e) => asWriteError(this.target, e), hashed && !memory, memory);
     } catch (e) { throw asWriteError(this.target, e); }
   }
 

@@ -50,10 +50,17 @@ export function csvRows(columns: readonly string[], records: readonly Record<str
   let out = "";
   let run: Array<Array<string | number>> = [];
   for (const r of records) {
-    const cells = columns.map((c) => cell(r[c]));
-    if (cells.some(quoted)) { run.push(cells); continue; }
+    // the line made as its cells are (a number joins as its String), no array of them in between
+    let line = "";
+    let plain = true;
+    for (let c = 0; c < columns.length; c++) {
+      const v = cell(r[columns[c]!]);
+      if (plain && quoted(v)) plain = false;
+      line = c ? line + "," + v : line + v;
+    }
+    if (!plain) { run.push(columns.map((c) => cell(r[c]))); continue; }
     if (run.length) { out += stringify(run, OPTIONS); run = []; }
-    out += cells.join(",") + "\r\n";
+    out += line + "\r\n";
   }
   return run.length ? out + stringify(run, OPTIONS) : out;
 }

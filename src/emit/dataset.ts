@@ -1,5 +1,5 @@
 import type { RecordType } from "../generated/records.js";
-import { AtomicDir, type FileSink } from "./atomic.js";
+import { AtomicDir, type FileSink, type ScratchMemory } from "./atomic.js";
 import { codebookMarkdown } from "./codebook.js";
 import { csvHeader } from "./csv.js";
 import { inputOutput, renderLayout, type InputOutput, type RenderLayout } from "./render.js";
@@ -38,11 +38,17 @@ export interface DatasetEnd {
 interface Output { name: string; sha256: string; records: number }
 
 const SCRATCH = ".scratch";
+/**
+ * Bytes of sheet rows the scratch files together keep in memory before they are
+ * written to disk (FileSink): a build of a few MB never writes its rows out and
+ * reads them back; a larger one still holds no more than this.
+ */
+const SCRATCH_IN_MEMORY = 16 << 20;
 
 /**
- * Rows of a record sheet kept in a scratch file of the temp dir until the
- * workbook is zipped. Rows come one record at a time; the file gathers them
- * into large writes (FileSink.append).
+ * Rows of a record sheet kept in a scratch file of the temp dir (in memory
+ * while they fit SCRATCH_IN_MEMORY) until the workbook is zipped. Rows come one
+ * record at a time; the file gathers them into large writes (FileSink.append).
  */
 function scratchRows(file: FileSink): RowStore {
   return {
@@ -75,7 +81,7 @@ export class DatasetWriter {
   /** how records are rendered: the same layout a worker renders with */
   readonly layout: RenderLayout;
 
-  private constructor(private readonly dir: AtomicDir, readonly types: readonly RecordType[], readonly version: string, columns: (t: RecordType) => string[]) {
+  private constructor(private readonly dir: AtomicDir, readonly types: readonly RecordType[], readonly version: string, columns: (t: RecordType) => string[], scratchInMemory: number) {
     this.layout = renderLayout(types, columns);
     this.tally = new Tally(types);
     for (const t of types) {
@@ -85,14 +91,16 @@ export class DatasetWriter {
       this.csv.set(t, csv);
       this.counts.set(t, 0);
     }
-    this.book = new WorkbookBuilder(types, (t) => scratchRows(this.file(`${SCRATCH}/${t}.rows`, false)));
+    const memory: ScratchMemory = { bytes: 0, most: scratchInMemory };
+    this.book = new WorkbookBuilder(types, (t) => scratchRows(this.file(`${SCRATCH}/${t}.rows`, false, memory)));
   }
 
   /** Open the output's temp dir (taking its lock) and start every file. */
-  static async open(out: string, types: readonly RecordType[], version: string, columns: (t: RecordType) => string[]): Promise<DatasetWriter> {
+  /** `scratchInMemory`: bytes of sheet rows kept in memory before they go to scratch files (a test makes it small) */
+  static async open(out: string, types: readonly RecordType[], version: string, columns: (t: RecordType) => string[], scratchInMemory = SCRATCH_IN_MEMORY): Promise<DatasetWriter> {
     const dir = await AtomicDir.open(out);
     try {
-      return new DatasetWriter(dir, types, version, columns);
+      return new DatasetWriter(dir, types, version, columns, scratchInMemory);
     } catch (e) {
       await dir.abort();
       throw e;
@@ -119,9 +127,11 @@ export class DatasetWriter {
       else if (typeof b.json === "string") { json.append("["); json.append(b.json.slice(1)); }
       else { json.write("["); json.write(b.json.subarray(1)); }
       appendBatch(this.csv.get(b.type)!, b.csv);
-      this.book.addRows(b.type, b.rows);
-      this.counts.set(b.type, n + b.rows.xml.length);
-      total += b.rows.xml.length;
+      // a batch rendered as it is read brings its records: their rows are made here, numbered at once
+      if (b.rows) this.book.addRows(b.type, b.rows); else this.book.add(b.type, b.records!);
+      const k = b.rows ? b.rows.xml.length : b.records!.length;
+      this.counts.set(b.type, n + k);
+      total += k;
     }
     this.tally.addCounts(o.tally);
     if (o.review !== undefined) {
@@ -153,8 +163,8 @@ export class DatasetWriter {
     await this.dir.commit();
   }
 
-  private file(name: string, hashed = true): FileSink {
-    const f = this.dir.file(name, hashed);
+  private file(name: string, hashed = true, memory: ScratchMemory | null = null): FileSink {
+    const f = this.dir.file(name, hashed, memory);
     this.sinks.push(f);
     return f;
   }

@@ -27,8 +27,14 @@ export interface RenderedBatch {
   json: string | Uint8Array;
   /** `<type>.csv` lines; UTF-8 once packed */
   csv: string | Uint8Array;
-  /** the sheet's rows */
-  rows: SheetRows;
+  /**
+   * the sheet's rows; none in a batch rendered as the writing thread reads it, whose
+   * `records` are made into rows there, each with its number at once (no placeholder
+   * to replace in every cell)
+   */
+  rows?: SheetRows;
+  /** the records of a batch without rows */
+  records?: readonly Record<string, unknown>[];
 }
 
 /** One input's output: its batches in output order, its counts, and what failed validation. */
@@ -57,16 +63,19 @@ export function renderLayout(types: readonly RecordType[], columns: (type: Recor
   return { types, columns: (t) => byType.get(t)! };
 }
 
-/** The batches of some records, rendered one at a time as they are read. */
+/** The batches of some records, rendered one at a time as they are read; their sheet rows are made where they are written (withRows). */
 export function* renderBatches(records: Readonly<Record<string, readonly object[]>>, layout: RenderLayout): Generator<RenderedBatch> {
   for (const type of layout.types) {
     const recs = (records[type] ?? []) as readonly Record<string, unknown>[];
     for (let from = 0; from < recs.length; from += BATCH) {
       const batch = recs.slice(from, from + BATCH);
-      yield { type, json: jsonItems(batch, false), csv: csvRows(layout.columns(type), batch), rows: sheetRows(type, batch) };
+      yield { type, json: jsonItems(batch, false), csv: csvRows(layout.columns(type), batch), records: batch };
     }
   }
 }
+
+/** A batch with its sheet rows made (to be numbered where they are written), and no records: what leaves the thread that rendered it. */
+const withRows = (b: RenderedBatch): RenderedBatch => ({ type: b.type, json: b.json, csv: b.csv, rows: b.rows ?? sheetRows(b.type, b.records!) });
 
 /**
  * One input's records, counted (and validated, unless they were already) now,
@@ -97,7 +106,7 @@ export function inputOutput(
 /** The same, rendered whole: a worker thread's result. */
 export function renderedOutput(done: Parameters<typeof inputOutput>[0], layout: RenderLayout): InputOutput {
   const o = inputOutput(done, layout);
-  return { ...o, batches: Array.from(o.batches) };
+  return { ...o, batches: Array.from(o.batches, withRows) };
 }
 
 /** A text as UTF-8 in a buffer of its own (TextEncoder's: Buffer.from may share a pool, which cannot be moved). */
@@ -107,9 +116,10 @@ const ownBytes = (text: string): Uint8Array => utf8.encode(text);
 /** Bytes that are the whole of their buffer: they can be moved to another thread without moving anything else. */
 const ownsBuffer = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
 
-/** A batch with its JSON and CSV as UTF-8. */
+/** A batch with its JSON and CSV as UTF-8, and its sheet rows. */
 function packBatch(b: RenderedBatch): RenderedBatch {
-  return { ...b, json: typeof b.json === "string" ? ownBytes(b.json) : b.json, csv: typeof b.csv === "string" ? ownBytes(b.csv) : b.csv };
+  const r = withRows(b);
+  return { ...r, json: typeof r.json === "string" ? ownBytes(r.json) : r.json, csv: typeof r.csv === "string" ? ownBytes(r.csv) : r.csv };
 }
 
 /**
@@ -163,7 +173,7 @@ export function packWithin(o: InputOutput, maxChars: number): { output: InputOut
   for (let r = rest.next(); !r.done; r = rest.next()) {
     const b = packBatch(r.value);
     batches.push(b);
-    for (const x of b.rows.xml) chars += x.length;
+    for (const x of b.rows!.xml) chars += x.length;
     chars += b.json.length + b.csv.length;
     if (chars > maxChars) return { output: { ...o, batches: concat(batches, rest) }, whole: false };
   }

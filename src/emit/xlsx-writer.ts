@@ -98,9 +98,8 @@ export function columnName(i: number): string {
   return s;
 }
 
-/** Column names of the first columns, made once: a cell's reference is made for every cell of every row. */
-const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => columnName(i));
-const columnNameOf = (i: number): string => COLUMN_NAMES[i] ?? columnName(i);
+/** A cell's start up to its row number, for the first columns, made once: a cell's reference is made for every cell of every row. */
+const CELL_OPEN = Array.from({ length: 64 }, (_, i) => `<c r="${columnName(i)}`);
 
 /** Excel's number for a calendar day (1900 date system, days since 1899-12-30). */
 export function dateSerial(y: number, m: number, d: number): number {
@@ -125,8 +124,18 @@ const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 
 /** What `\s` matches, tested by code unit: charAt and a regular expression made a string for each end of every text cell. */
 const SPACE = charClass(WHITESPACE);
+/** A text with whitespace at either end: its `<t>` must be marked to keep it. */
+const keepsSpace = (s: string): boolean => SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(s.length - 1));
+
+/**
+ * What follows a cell's reference, up to its value, for each style id: made once,
+ * so a cell is five strings joined (every cell of every row is made so), not a
+ * template of nine with its style id turned into text each time.
+ */
+const NUMBER_OPEN = XF.map((_, s) => `" s="${s}"><v>`);
+const TEXT_OPEN = XF.map((_, s) => `" s="${s}" t="inlineStr"><is><t>`);
 /** `<t>` of an inline string cell: whitespace at either end is kept only when marked so. */
-const inlineText = (s: string) => (SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(s.length - 1)) ? `<is><t xml:space="preserve">${xmlText(s)}</t></is>` : `<is><t>${xmlText(s)}</t></is>`);
+const KEEP_OPEN = XF.map((_, s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
 
 /**
  * One `<row>` element (r is 1-based, or a placeholder put in its place: xlsx.ts sheetRows). Text is written inline (t="inlineStr"), not in a
@@ -147,9 +156,11 @@ export const ROW_END = "</row>";
 /** The `<c>` element of the cell at 0-based column c of row r ("" for an empty cell). */
 export function cellXml(cell: Cell, c: number, r: number | string): string {
   if (!cell) return "";
-  const ref = columnNameOf(c) + r;
+  const open = CELL_OPEN[c] ?? `<c r="${columnName(c)}`;
   const s = styleId(cell);
-  return typeof cell.v === "number" ? `<c r="${ref}" s="${s}"><v>${numText(cell.v)}</v></c>` : `<c r="${ref}" s="${s}" t="inlineStr">${inlineText(cell.v)}</c>`;
+  const v = cell.v;
+  if (typeof v === "number") return open + r + NUMBER_OPEN[s] + numText(v) + "</v></c>";
+  return open + r + (keepsSpace(v) ? KEEP_OPEN[s] : TEXT_OPEN[s]) + xmlText(v) + "</t></is></c>";
 }
 
 /**
@@ -219,8 +230,24 @@ const deflateRawAsync = promisify(deflateRaw);
  */
 const DEFLATED_CHUNK = 1 << 18;
 
-/** How each piece is deflated: alone (a fresh stream), ending on a sync flush, the entry's last one on a finish. */
-const deflateOptions = (final: boolean) => ({ level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, chunkSize: DEFLATED_CHUNK });
+/**
+ * Pieces shorter than this (the fixed parts, the small sheets, an entry's last
+ * piece) are deflated at once on this thread: the thread pool's round trip, a
+ * zlib stream with its events, costs more than deflating them, and a 256 kB
+ * output buffer for a few kB of output is most of such a deflate's own time.
+ */
+const SYNC_DEFLATE = 1 << 16;
+
+/**
+ * How each piece is deflated: alone (a fresh stream), ending on a sync flush, the
+ * entry's last one on a finish. The chunk size of the output only says where zlib
+ * cuts what it hands back, never its bytes.
+ */
+const deflateOptions = (final: boolean, size: number) => ({
+  level: 6,
+  finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+  chunkSize: size < SYNC_DEFLATE ? constants.Z_DEFAULT_CHUNK : DEFLATED_CHUNK,
+});
 
 /**
  * A zip entry deflated by Node's zlib (native, 3–4× faster than a deflate in
@@ -239,7 +266,7 @@ class NativeDeflate extends ZipPassThrough {
     this.compression = 8;
   }
   override push(chunk: Uint8Array, final = false): void {
-    this.take(chunk, deflateRawSync(chunk, deflateOptions(final)), final);
+    this.take(chunk, deflateRawSync(chunk, deflateOptions(final, chunk.length)), final);
   }
   /** The entry's next piece and its deflated bytes. */
   take(raw: Uint8Array, deflated: Uint8Array<ArrayBuffer>, final: boolean): void {
@@ -333,15 +360,24 @@ const IN_FLIGHT = 4;
  */
 export async function writeWorkbookAsync(sheets: readonly StreamSheet[], props: WorkbookProps, out: (bytes: Uint8Array) => void): Promise<void> {
   const zip = new WorkbookZip(out);
-  const queue: Array<{ deflated: Promise<Uint8Array<ArrayBuffer>>; take: (d: Uint8Array<ArrayBuffer>) => void }> = [];
+  const queue: Array<{ deflated: Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>; take: (d: Uint8Array<ArrayBuffer>) => void }> = [];
   const pool = new PiecePool();
   const sink: PieceSink = (file, buf, n, final) => {
     const raw = buf.subarray(0, n);
-    const deflated = deflateRawAsync(raw, deflateOptions(final));
+    const take = (d: Uint8Array<ArrayBuffer>) => { file.take(raw, d, final); pool.put(buf); };
+    // a small piece is deflated now, and taken now if nothing before it is still being deflated
+    if (n < SYNC_DEFLATE) {
+      const deflated = deflateRawSync(raw, deflateOptions(final, n));
+      if (queue.length) queue.push({ deflated, take }); else take(deflated);
+      return;
+    }
+    const deflated = deflateRawAsync(raw, deflateOptions(final, n));
     deflated.catch(() => { /* thrown where it is awaited, in order */ });
-    queue.push({ deflated, take: (d) => { file.take(raw, d, final); pool.put(buf); } });
+    queue.push({ deflated, take });
   };
-  const drain = async (keep: number) => { while (queue.length > keep) { const q = queue.shift()!; q.take(await q.deflated); } };
+  const drain = async (keep: number) => {
+    while (queue.length > keep) { const q = queue.shift()!; q.take(q.deflated instanceof Uint8Array ? q.deflated : await q.deflated); }
+  };
   for (const _ of zipEntries(sheets, props, zip, sink, pool)) if (queue.length > IN_FLIGHT) await drain(IN_FLIGHT);
   await drain(0);
   zip.end();

@@ -153,12 +153,19 @@ const ROW_START = rowStart(ROW_NUMBER);
  * Records of one type as sheet rows, ready but for their row numbers: what can be
  * done where the records were extracted (a worker thread), so the thread that
  * writes the workbook only numbers and appends them. Plain data: strings and
- * typed arrays, cheap to pass between threads.
+ * typed arrays, cheap to pass between threads. Rendered where they are written,
+ * their place is known: they are numbered as they are made (`from`).
  */
 export interface SheetRows {
-  /** one `<row>` per record, ROW_NUMBER where its number goes */
+  /** one `<row>` per record, ROW_NUMBER where its number goes (unless `from` is set) */
   xml: string[];
-  /** each cell's shown width (capped), row after row */
+  /** the number of the first row, when the rows carry their numbers already */
+  from?: number;
+  /**
+   * each cell's shown width (capped), row after row; 0 for a cell that cannot be
+   * wider than one above it in this batch (only each column's widest counts, and
+   * the rows a sheet keeps are always a first part of a batch)
+   */
   widths: Uint16Array;
   /** text cells cut at Excel's limit, per row */
   cut: Uint8Array;
@@ -168,11 +175,17 @@ export interface SheetRows {
   first: Record<string, unknown> | null;
 }
 
-export function sheetRows(type: RecordType, records: readonly Record<string, unknown>[]): SheetRows {
+/** The rows of some records: numbered from `from` when that is known, else with ROW_NUMBER in place of their numbers. */
+export function sheetRows(type: RecordType, records: readonly Record<string, unknown>[], from?: number): SheetRows {
   const fields = readingOrder(type);
   const n = fields.length;
   const out: SheetRows = { xml: new Array<string>(records.length), widths: new Uint16Array(records.length * n), cut: new Uint8Array(records.length), inputs: [], first: null };
+  if (from !== undefined) out.from = from;
   const limits: Limits = { cut: 0, rowsDropped: [] };
+  // the widest cell of each column so far: measuring a text cell (by code unit) was most of
+  // a sheet's rows' time, and one no longer than half that width (a unit shows at most two
+  // columns), or any cell once the column is at the cap, cannot widen it
+  const widest = new Uint16Array(n);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const input = String(r.source_file);
@@ -181,12 +194,18 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
     if (out.first === null && type !== "documents" && r.doc_title) out.first = r;
     limits.cut = 0;
     // each cell made, measured and written in one go: no row of cells in between
-    let xml = ROW_START;
+    const num = from === undefined ? ROW_NUMBER : String(from + i);
+    let xml = from === undefined ? ROW_START : rowStart(num);
     for (let c = 0; c < n; c++) {
       const f = fields[c]!;
       const cell = cellOf(f, r[f.name], limits);
-      out.widths[i * n + c] = shownWidth(cell, MAX_WIDTH);
-      xml += cellXml(cell, c, ROW_NUMBER);
+      const most = widest[c]!;
+      if (most < MAX_WIDTH && cell && (typeof cell.v !== "string" || cell.v.length * 2 > most)) {
+        const w = shownWidth(cell, MAX_WIDTH);
+        out.widths[i * n + c] = w;
+        if (w > most) widest[c] = w;
+      }
+      xml += cellXml(cell, c, num);
     }
     out.cut[i] = limits.cut;
     out.xml[i] = xml + ROW_END;
@@ -235,18 +254,25 @@ export class WorkbookBuilder {
     });
   }
 
-  /** Records of one type, in the sheet's order (inputs in name order, each input's records sorted). */
+  /**
+   * Records of one type, in the sheet's order (inputs in name order, each input's
+   * records sorted): rendered here, each row with its number at once.
+   */
   add(type: RecordType, records: readonly Record<string, unknown>[]): void {
-    this.addRows(type, sheetRows(type, records));
+    const sheet = this.sheets.find((s) => s.type === type);
+    if (sheet) this.addRows(type, sheetRows(type, records, sheet.kept + 2));
   }
 
   /**
    * Rows rendered by sheetRows (here, or in the worker thread that extracted
-   * them), in the sheet's order: each gets its row number, the sheet its widths.
+   * them), in the sheet's order: each gets its row number (unless it was
+   * rendered with it), the sheet its widths.
    */
   addRows(type: RecordType, rows: SheetRows): void {
     const sheet = this.sheets.find((s) => s.type === type);
     if (!sheet) return;
+    // rows numbered where they were made must be the sheet's next ones
+    if (rows.from !== undefined && rows.from !== sheet.kept + 2) throw new Error(`sheet ${type}: rows numbered from ${rows.from} added at row ${sheet.kept + 2}`);
     for (const [input, n] of rows.inputs) {
       const e = this.perInput.get(input) ?? { documents: 0, records: 0 };
       e.records += n;
@@ -261,7 +287,7 @@ export class WorkbookBuilder {
       if (sheet.kept >= MAX_ROWS - 1) break;
       sheet.widths.addShown(rows.widths, i * n);
       this.limits.cut += rows.cut[i]!;
-      sheet.rows.append(rows.xml[i]!.replaceAll(ROW_NUMBER, String(sheet.kept + 2)));
+      sheet.rows.append(rows.from === undefined ? rows.xml[i]!.replaceAll(ROW_NUMBER, String(sheet.kept + 2)) : rows.xml[i]!);
       sheet.kept++;
     }
   }

@@ -106,6 +106,26 @@ describe("FileSink: text written whole and appended in pieces", () => {
     expect(sha).toBe(createHash("sha256").update(expected).digest("hex"));
     await d.abort();
   });
+
+  it("a short text written (a CSV header, the JSON's closing) joins the buffer but stays whole: a half pair at its edge never pairs with an appended piece", async () => {
+    const out = join(base, "sink3");
+    const d = await AtomicDir.open(out);
+    const f = d.file("t.txt");
+    const pair = "𠀀", hi = pair[0]!, lo = pair[1]!;
+    const header = "\ufeffid,source_file,source_line,quote\r\n";
+    // each unit encoded on its own: what written and appended text gave when every write was its own system call
+    const units = [header, "行" + hi, lo + "\n]\n" + hi, lo + "尾", "\n]\n"];
+    f.write(units[0]!);
+    f.append(units[1]!);
+    f.write(units[2]!);
+    f.append(units[3]!);
+    f.write(units[4]!);
+    f.close();
+    const expected = Buffer.concat(units.map((u) => Buffer.from(u, "utf8")));
+    expect(readFileSync(join(d.tmp, "t.txt")).equals(expected)).toBe(true);
+    expect(expected.toString("utf8").split("\ufffd").length - 1).toBe(4);
+    await d.abort();
+  });
 });
 
 describe("FileSink memory", () => {

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
 import { csvHeader, csvRows, toCsv } from "../../src/emit/csv.js";
+import { DatasetWriter } from "../../src/emit/dataset.js";
 import { jsonItems, toJson } from "../../src/emit/json.js";
 import { toWorkbook } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
@@ -57,6 +59,28 @@ describe("a dataset written input by input", () => {
   it("the workbook a build streamed through scratch files is the bytes of the one made in memory", () => {
     const book = toWorkbook({ version: VERSION, types: RECORD_TYPES, records, inputs: manifest.inputs, failures: manifest.failures });
     expect(Buffer.from(book).equals(readFileSync(join(OUT, "policy-extract.xlsx")))).toBe(true);
+  });
+
+  it("sheet rows held in memory, written to scratch files part way, or written there from the start: the same workbook", async () => {
+    const base = mkdtempSync(join(tmpdir(), "dataset-"));
+    try {
+      const written: number[] = [];
+      for (const most of [16 << 20, 300_000, 0]) {
+        const out = join(base, `out-${most}`);
+        const w = await DatasetWriter.open(out, RECORD_TYPES, VERSION, columnsOf, most);
+        for (const input of manifest.inputs as Array<{ name: string }>) {
+          w.add({ input: input as never, records: Object.fromEntries(RECORD_TYPES.map((t) => [t, records[t]!.filter((r) => r.source_file === input.name)])) });
+        }
+        // a sheet's scratch file is opened only when its rows (gathered 256 KiB at a time) go past what memory may hold
+        const tmp = join(base, readdirSync(base).find((n) => n.startsWith(`.out-${most}-tmp-`))!, ".scratch");
+        written.push(readdirSync(tmp).length);
+        await w.finish({ inputs: manifest.inputs, failures: manifest.failures }, { tool: "policy-extract", version: VERSION });
+        expect(readFileSync(join(out, "policy-extract.xlsx")).equals(readFileSync(join(OUT, "policy-extract.xlsx"))), `${most} bytes in memory`).toBe(true);
+      }
+      expect(written[0]).toBe(0);
+      expect(written[1]).toBeGreaterThan(0);
+      expect(written[2]).toBeGreaterThan(written[1]!);
+    } finally { rmSync(base, { recursive: true, force: true }); }
   });
 });
 

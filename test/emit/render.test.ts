@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
 import { DatasetWriter } from "../../src/emit/dataset.js";
 import { inputOutput, packForTransfer, packWithin, renderedOutput, renderLayout, type InputOutput } from "../../src/emit/render.js";
-import { toWorkbook } from "../../src/emit/xlsx.js";
+import { memoryRows, sheetRows, toWorkbook, WorkbookBuilder } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { VERSION } from "../../src/version.js";
 import { outputTree, ROOT } from "../helpers.js";
@@ -121,5 +121,26 @@ describe("sheet rows rendered before their place is known", () => {
     expect(rows.map((m) => m[1])).toEqual(["1", "2", "3", "4"]);
     // every cell of a row names that row
     for (const [, r, cells] of rows) for (const [, ref] of cells!.matchAll(/<c r="([A-Z]+\d+)"/g)) expect(ref!.replace(/^[A-Z]+/, "")).toBe(r);
+  });
+
+  it("rows numbered where they are written and rows numbered on arrival make the same workbook", () => {
+    const targets = [{ ...records.targets![0]!, quote: "前\u0000后" }, ...records.targets!.slice(1)];
+    const meta = { version: VERSION, inputs: manifest.inputs, failures: [] };
+    const bytes = (fill: (b: WorkbookBuilder) => void) => {
+      const b = new WorkbookBuilder(["targets"], memoryRows);
+      fill(b);
+      const out: Uint8Array[] = [];
+      b.finish(meta, (c) => out.push(c));
+      return Buffer.concat(out);
+    };
+    // numbered at once (a single thread), batch by batch, as the dataset writer does
+    const here = bytes((b) => { for (let i = 0; i < targets.length; i += 32) b.add("targets", targets.slice(i, i + 32)); });
+    // rendered before their place is known (a worker, the cache): placeholders, numbered when added
+    const moved = bytes((b) => { for (let i = 0; i < targets.length; i += 32) b.addRows("targets", sheetRows("targets", targets.slice(i, i + 32))); });
+    expect(here.equals(moved)).toBe(true);
+    expect(here.equals(Buffer.from(toWorkbook({ version: VERSION, types: ["targets"], records: { targets }, inputs: manifest.inputs, failures: [] })))).toBe(true);
+    // rows numbered for another place are refused, not written under the wrong numbers
+    const b = new WorkbookBuilder(["targets"], memoryRows);
+    expect(() => b.addRows("targets", sheetRows("targets", targets.slice(0, 2), 5))).toThrow(/numbered from 5/);
   });
 });

@@ -28,6 +28,29 @@ describe("review pages: source lines and quote spans", () => {
     expect(loc.locate(5, "完全无关的一行", "推进国家碳计量中心（内蒙古）建设。")).toBeNull();
   });
 
+  it("on lines with no whitespace to fold (most Chinese lines, single spaces included) a quote is found where it stands, as on a line that needs folding", () => {
+    const loc = new QuoteLocator(1e9);
+    let found = 0;
+    for (const name of Object.values(SEED)) {
+      const lines = sourceLines(normalize(sourceFromLines(name, "txt", seedText(name))));
+      for (const recs of Object.values(seedRecords(name))) {
+        for (const r of recs as Array<{ source_line: number; quote: string }>) {
+          const line = lines[r.source_line - 1]!;
+          const q = r.quote.replace(/\s+/g, " ").trim();
+          if (/[^\S ]|\s\s/.test(line) || !line.includes(q)) continue;
+          expect(loc.locate(r.source_line, line, r.quote)).toEqual([line.indexOf(q), line.indexOf(q) + q.length]);
+          // the same line with a run of spaces before the quote: folded, the span moves with the quote
+          const wide = `\u3000 ${line}`;
+          expect(new QuoteLocator(1e9).locate(r.source_line, wide, r.quote)).toEqual([wide.indexOf(q), wide.indexOf(q) + q.length]);
+          found++;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+    // a quote that runs on below a line with a single space: the line's tail from the quote's head
+    expect(loc.locate(9, "到2025年， 粮食产量达到", "粮食产量达到400亿斤。")).toEqual([8, 14]);
+  });
+
   it("past its budget (thousands of quotes on a 1 MB line) a record's whole line is its highlight", () => {
     const line = "甲".repeat(1_000_000);
     const loc = new QuoteLocator(5_000_000);
@@ -42,6 +65,9 @@ describe("review pages: source lines and quote spans", () => {
       { start: 5, end: 10, records: [0, 1, 2] },
       { start: 10, end: 15, records: [2] },
     ]);
+    // one record's quote on its line: one piece; an empty span, none
+    expect(segments([{ span: [3, 12], record: 7 }])).toEqual([{ start: 3, end: 12, records: [7] }]);
+    expect(segments([{ span: [4, 4], record: 7 }])).toEqual([]);
   });
 });
 
@@ -49,6 +75,20 @@ describe("review page HTML", () => {
   const lines = ["<script>alert(1)</script>", "\"onmouseover=\"x\" </textarea>", "到2025年，粮食产量</script><!--达到400亿斤。"];
   const rec = { id: "tgt_0000000000000001", source_file: "h.txt", source_line: 3, quote: "到2025年，粮食产量</script><!--达到400亿斤。", indicator: "</script><script>alert(2)</script>" };
   const html = Array.from(reviewPage({ file: "h<b>.txt", types: ["targets"], records: { targets: [rec] }, lines, version: "1" })).join("");
+
+  it("the seeds' records (nearly all with a \">\" between the parts of their section) embed as their JSON with <, >, & and the line separators as \\u escapes", () => {
+    let marked = 0;
+    for (const name of Object.values(SEED)) {
+      for (const recs of Object.values(seedRecords(name))) {
+        for (const r of recs as Array<Record<string, unknown>>) {
+          const json = JSON.stringify(r);
+          if (/[<>&]/.test(json)) marked++;
+          expect(jsonData(r)).toBe(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+        }
+      }
+    }
+    expect(marked).toBeGreaterThan(900);
+  });
 
   it("every piece of input text is escaped; the data block cannot be closed by a quote", () => {
     expect(html.match(/<script/g)).toHaveLength(2);

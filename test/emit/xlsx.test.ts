@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { readingOrder } from "../../src/emit/fields.js";
 import { cellXml, columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
-import { toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
+import { sheetRows, toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { textWidth } from "../../src/shared/text-width.js";
 import { eastAsianWidth } from "get-east-asian-width";
@@ -112,6 +112,48 @@ describe("policy-extract.xlsx", () => {
       if (textWidth(String.fromCharCode(c)) !== (c < 0x1100 ? 1 : eastAsianWidth(c))) differ.push(c);
     }
     expect(differ).toEqual([]);
+  });
+
+  it("a batch's rows measure only the cells that can widen their column: every first part of a batch is as wide as its rows measured alone", () => {
+    let skipped = 0;
+    for (const t of RECORD_TYPES) {
+      const recs = data.records[t]!;
+      const n = readingOrder(t).length;
+      for (let from = 0; from < recs.length; from += 32) {
+        const batch = recs.slice(from, from + 32);
+        const got = sheetRows(t, batch).widths;
+        const widest = new Array<number>(n).fill(0), kept = new Array<number>(n).fill(0);
+        batch.forEach((r, i) => {
+          // a row alone is the first of its batch: each of its cells is measured
+          const alone = sheetRows(t, [r]).widths;
+          for (let c = 0; c < n; c++) {
+            widest[c] = Math.max(widest[c]!, alone[c]!);
+            kept[c] = Math.max(kept[c]!, got[i * n + c]!);
+            if (got[i * n + c] !== alone[c]) skipped++;
+          }
+          expect(kept).toEqual(widest);
+        });
+      }
+    }
+    expect(skipped).toBeGreaterThan(1000);
+  });
+
+  it("a cell is written as the plain template would: every style, guarded or not, with whitespace kept at either end, in any column", () => {
+    const quote = String(target0.quote);
+    for (const style of ["text", "bold", "wrap", "number", "yuan", "day", "month"] as const) {
+      for (const v of [quote, ` ${quote}`, `${quote}\u3000`, `=${quote}`, "a<b&c", 1234.5, 46000]) {
+        for (const [c, r] of [[0, 2], [25, 17], [27, "\u0000"], [70, 1048576]] as const) {
+          const x = cellXml({ v, style }, c, r);
+          const ref = columnName(c) + r;
+          const m = /^<c r="([^"]+)" s="(\d+)"( t="inlineStr")?>(.*)<\/c>$/.exec(x)!;
+          expect(m[1]).toBe(ref);
+          if (typeof v === "number") expect(m[4]).toBe(`<v>${v}</v>`);
+          else expect(m[4]).toBe(/^\s|\s$/.test(v) ? `<is><t xml:space="preserve">${xmlText(v)}</t></is>` : `<is><t>${xmlText(v)}</t></is>`);
+          expect(m[3] === undefined).toBe(typeof v === "number");
+        }
+      }
+    }
+    expect(cellXml(null, 3, 9)).toBe("");
   });
 
   it("content columns first, id/source_*/quote last", () => {

@@ -11,26 +11,32 @@ import { createHash } from "node:crypto";
 /**
  * `s` with the characters `table` names replaced. Most texts hold none of them:
  * a native search (a regular expression of one character class, about 1 ns a
- * character) tells so and finds the first; only from there is the text read by
- * code unit. Reading every text by code unit in JavaScript was most of a review
- * page's time (the page passes every source line and every record through here),
- * and a global replace calling a function per match is slower still.
+ * character) tells so, and finds each one there is, from the one before. Reading
+ * the text by code unit in JavaScript was most of a review page's time (the page
+ * passes every source line and every record through here; nearly every record
+ * holds a ">", between the parts of its section), and a global replace calling a
+ * function per match is slower still.
  */
 function replaceChars(s: string, table: Replacements): string {
-  const first = s.search(table.any);
-  if (first < 0) return s;
+  let i = s.search(table.any);
+  if (i < 0) return s;
+  const next = table.next;
   let out = "", from = 0;
-  for (let i = first; i < s.length; i++) {
-    const k = table.slot[s.charCodeAt(i)]!;
-    if (k === 0) continue;
-    out += s.slice(from, i) + table.by[k];
+  while (i >= 0) {
+    out += s.slice(from, i) + table.by[table.slot[s.charCodeAt(i)]!];
     from = i + 1;
+    // each match is one code unit: the search ends just after it
+    next.lastIndex = from;
+    i = next.test(s) ? next.lastIndex - 1 : -1;
   }
   return out + s.slice(from);
 }
 
-/** A replacement per BMP character: `slot[code]` is its index in `by` (0: kept as is); `any` matches any of them. */
-interface Replacements { slot: Uint8Array; by: string[]; any: RegExp }
+/**
+ * A replacement per BMP character: `slot[code]` is its index in `by` (0: kept as
+ * is); `any` matches any of them, and `next` too, from its lastIndex on.
+ */
+interface Replacements { slot: Uint8Array; by: string[]; any: RegExp; next: RegExp }
 function replacements(m: Record<string, string>): Replacements {
   const slot = new Uint8Array(0x10000), by = [""];
   let cls = "";
@@ -39,7 +45,7 @@ function replacements(m: Record<string, string>): Replacements {
     by.push(r);
     cls += uEscape(c);
   }
-  return { slot, by, any: new RegExp(`[${cls}]`) };
+  return { slot, by, any: new RegExp(`[${cls}]`), next: new RegExp(`[${cls}]`, "g") };
 }
 /** A character as a JavaScript (and JSON, and regular expression) \\u escape. */
 const uEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;

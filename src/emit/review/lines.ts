@@ -36,7 +36,7 @@ export class QuoteLocator {
   private spent = 0;
   private readonly memo = new Map<string, Span | null>();
   /** the folded text of the line searched last (a line's records come together) */
-  private folded: { lineNo: number; text: string; at: Int32Array } | null = null;
+  private folded: { lineNo: number; text: string; at: Int32Array | null } | null = null;
 
   constructor(private readonly budget: number) {}
 
@@ -55,8 +55,8 @@ export class QuoteLocator {
     // quotes are whitespace-normalised: compare with the line's whitespace runs folded to one space
     if (this.folded?.lineNo !== lineNo) this.folded = { lineNo, ...foldSpaces(line) };
     const { text, at } = this.folded;
-    const q = quote.replace(/\s+/g, " ").trim();
-    const back = (s: number, e: number): Span => [at[s]!, e >= text.length ? line.length : at[e]!];
+    const q = (FOLDED.test(quote) ? quote.replace(/\s+/g, " ") : quote).trim();
+    const back = (s: number, e: number): Span => (at ? [at[s]!, e >= text.length ? line.length : at[e]!] : [s, Math.min(e, line.length)]);
     const i = text.indexOf(q);
     if (i >= 0) return back(i, i + q.length);
     // a quote that runs over several lines (a sentence wrapped in a PDF): this line is part of it
@@ -76,8 +76,19 @@ export class QuoteLocator {
   }
 }
 
-/** `line` with each run of whitespace as one space, and where each of its characters stands in `line`. */
-function foldSpaces(line: string): { text: string; at: Int32Array } {
+/**
+ * A line that folding leaves as it is: no whitespace but single spaces. Most lines
+ * (Chinese text has few spaces) are: one native search tells so, and spares them a
+ * copy and a position per character.
+ */
+const FOLDED = /[^\S ]|\s\s/;
+
+/**
+ * `line` with each run of whitespace as one space, and where each of its characters
+ * stands in `line` (null: where it stands in the text, which is the line itself).
+ */
+function foldSpaces(line: string): { text: string; at: Int32Array | null } {
+  if (!FOLDED.test(line)) return { text: line, at: null };
   const at = new Int32Array(line.length);
   const parts: string[] = [];
   let n = 0, from = 0;
@@ -105,6 +116,11 @@ export interface Segment { start: number; end: number; records: number[] }
  */
 export function segments(spans: ReadonlyArray<{ span: Span; record: number }>, maxDepth = 32): Segment[] {
   if (!spans.length) return [];
+  // most lines hold one record's quote: its span is the one piece (no groups, cuts or sorting)
+  if (spans.length === 1) {
+    const { span: [start, end], record } = spans[0]!;
+    return end > start ? [{ start, end, records: [record] }] : [];
+  }
   const groups = new Map<string, { start: number; end: number; records: number[] }>();
   for (const { span, record } of spans) {
     if (span[1] <= span[0]) continue;
