@@ -1,7 +1,7 @@
 import { decToNumber, findQuantities, normalizedValue, QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
-import { eachHoldingPlace, holdsPlace, placesAhead } from "../../shared/ahead.js";
+import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt, type Suffix } from "./comparator.js";
 import { makeDraft } from "./draft.js";
@@ -126,16 +126,14 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) return;
     if (b.review || reviewSentence(s.text)) return;
-    let prev: Clause | null = null;
     // 年均 anywhere in the sentence makes its values yearly averages: read at most once per sentence, not
     // once per clause (a sentence of 40 000 clauses was read 40 000 times), and only when a value needs it
     let average: boolean | null = null;
     const sentenceAverage = () => (average ??= includesAny(s.text, BASIS.averageAnnual) !== null);
     const leadYear = inherited.get(b) ?? null;
-    for (const c of sentenceClauses(text, s)) {
-      if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c, prev, leadYear, sentenceAverage, dropped);
-      prev = c;
-    }
+    // the clauses in order, as the sentences: one search answers for the run of clauses up to the next place
+    const clauses = sentenceClauses(text, s);
+    eachHoldingPlace(clauses, next, (c, k) => clauseTargets(out, doc, timing, s, c, k > 0 ? clauses[k - 1]! : null, leadYear, sentenceAverage, dropped));
   });
   return out;
 }
