@@ -47,6 +47,17 @@ export function parseChineseNumeral(s: string): Dec | null {
   return decFromInt(total + section + (digit < 0n ? 0n : digit));
 }
 
+/**
+ * A short run of Chinese digits read one by one (二〇三五 → 2035) as a number: the value
+ * parseChineseNumeral gives such a run, for a caller that has matched only digits (a year)
+ * and needs no exact decimal. Each year mention of every block is read this way.
+ */
+export function chineseDigitsValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) v = v * 10 + CN_DIGITS[s.charAt(i)]!;
+  return v;
+}
+
 export interface Quantity {
   /** offsets in the scanned text: the whole quantity, number(s) and unit */
   start: number;

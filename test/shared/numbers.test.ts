@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decFromString, decToString, mulPow10 } from "../../src/shared/decimal.js";
-import { decToNumber, findQuantities, nextQuantityStart, normalizedValue, parseChineseNumeral, yuanOf } from "../../src/shared/numbers.js";
+import { chineseDigitsValue, decToNumber, findQuantities, nextQuantityStart, normalizedValue, parseChineseNumeral, yuanOf } from "../../src/shared/numbers.js";
 
 const one = (s: string) => {
   const q = findQuantities(s);
@@ -45,6 +45,10 @@ describe("decToNumber of an integer is the nearest double, as its decimal string
 describe("Chinese numerals", () => {
   it.each([["二〇三五", 2035], ["十五", 15], ["两", 2], ["一万二千", 12000], ["三百", 300], ["二十一", 21]])("%s → %d", (s, n) => {
     expect(decToNumber(parseChineseNumeral(s)!)).toBe(n);
+  });
+  it("a year written in Chinese digits (到二〇三五年, 二零二五年) reads as parseChineseNumeral reads it", () => {
+    for (const s of ["二〇三五", "二零二五", "一九四九", "二〇〇〇"]) expect(chineseDigitsValue(s)).toBe(decToNumber(parseChineseNumeral(s)!));
+    expect(chineseDigitsValue("二〇三五")).toBe(2035);
   });
   it("a numeral needs a unit: 一体化 and 统一 are words", () => {
     expect(findQuantities("推动京津冀协同发展和区域一体化，统一大市场")).toEqual([]);
