@@ -173,6 +173,19 @@ export const QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => numb
   (text, from) => nextOf(CHINESE_NUMBER_AHEAD, text, from),
 ];
 
+/** a character of a scale (十百千万亿), in a Chinese numeral or in a unit (千万亩 → 千 and 万亩); global, every match one character */
+const SCALE_AHEAD = /[\u5341\u767e\u5343\u4e07\u4ebf]/g;
+/**
+ * The searches for places a quantity can lie that starts with a digit or holds a scale character
+ * (十百千万亿) in its raw text: the digit it starts with, or that character. A caller that keeps
+ * only such quantities (targets/prose.ts: a Chinese numeral without a scale, 一个, 两项, names a
+ * set) passes the clauses holding only runs such as 一批, 统一 without reading them.
+ */
+export const SCALED_QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
+  QUANTITY_PLACES[0]!,
+  (text, from) => nextOf(SCALE_AHEAD, text, from),
+];
+
 /** The first place at or after `from` where a quantity can start (see QUANTITY_PLACES), or -1. */
 export function nextQuantityStart(text: string, from: number): number {
   const d = nextOf(DIGIT_AHEAD, text, from), c = nextOf(CHINESE_NUMBER_AHEAD, text, from);

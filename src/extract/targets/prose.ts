@@ -1,4 +1,4 @@
-import { decToNumber, findQuantities, normalizedValue, QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
+import { decToNumber, findQuantities, normalizedValue, SCALED_QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
 import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
@@ -34,7 +34,7 @@ function usable(q: Quantity, clause: string): boolean {
   if (q.raw.length > 40) return false;
   const first = q.raw.charCodeAt(0);
   const chinese = !(first >= 48 && first <= 57);
-  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
+  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障 (proseTargets passes the clauses without one: keep SCALED_QUANTITY_PLACES in step)
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
   if (q.unitNormalized && TIME.has(perBase(q.unitNormalized))) {
     const rest = clause.slice(q.end, q.end + 12);
@@ -118,8 +118,9 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
-  // where the next quantity can start: the sentences and clauses ending before it hold none, and are passed without reading them
-  const next = placesAhead(text, doc.start, doc.end, QUANTITY_PLACES);
+  // where the next quantity usable keeps can lie: the sentences and clauses ending before it hold none, and are passed without
+  // reading them (usable keeps a Chinese numeral only with a scale character in its raw text, so only those characters are places)
+  const next = placesAhead(text, doc.start, doc.end, SCALED_QUANTITY_PLACES);
   eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
     if (b.cells && b.cells.length > 1) return;
