@@ -49,16 +49,17 @@ export function holdsPlace(next: (pos: number) => number, start: number, end: nu
  * none tells that every span after it, from its start to the next place, holds
  * none either: those are passed with a comparison each, not a call each. Spans
  * in text order (a document's sentences) are each compared once; a span out of
- * order is asked about on its own, never passed unread.
+ * order is asked about on its own, never passed unread. `visit` gets the span's
+ * index too (the clause before a clause is its neighbour in the array).
  */
-export function eachHoldingPlace<S extends Span>(spans: readonly S[], next: (pos: number) => number, visit: (s: S) => void): void {
+export function eachHoldingPlace<S extends Span>(spans: readonly S[], next: (pos: number) => number, visit: (s: S, i: number) => void): void {
   const n = spans.length;
   let i = 0;
   while (i < n) {
     const s = spans[i]!;
     const at = next(s.start);
     i++;
-    if (at < s.end) { visit(s); continue; }
+    if (at < s.end) { visit(s, i - 1); continue; }
     // nothing in [s.start, at): neither in the spans lying inside it
     while (i < n && spans[i]!.start >= s.start && spans[i]!.end <= at) i++;
   }

@@ -47,6 +47,17 @@ export function parseChineseNumeral(s: string): Dec | null {
   return decFromInt(total + section + (digit < 0n ? 0n : digit));
 }
 
+/**
+ * A short run of Chinese digits read one by one (二〇三五 → 2035) as a number: the value
+ * parseChineseNumeral gives such a run, for a caller that has matched only digits (a year)
+ * and needs no exact decimal. Each year mention of every block is read this way.
+ */
+export function chineseDigitsValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) v = v * 10 + CN_DIGITS[s.charAt(i)]!;
+  return v;
+}
+
 export interface Quantity {
   /** offsets in the scanned text: the whole quantity, number(s) and unit */
   start: number;
@@ -160,6 +171,19 @@ function nextOf(re: RegExp, text: string, from: number): number {
 export const QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
   (text, from) => nextOf(DIGIT_AHEAD, text, from),
   (text, from) => nextOf(CHINESE_NUMBER_AHEAD, text, from),
+];
+
+/** a character of a scale (十百千万亿), in a Chinese numeral or in a unit (千万亩 → 千 and 万亩); global, every match one character */
+const SCALE_AHEAD = /[\u5341\u767e\u5343\u4e07\u4ebf]/g;
+/**
+ * The searches for places a quantity can lie that starts with a digit or holds a scale character
+ * (十百千万亿) in its raw text: the digit it starts with, or that character. A caller that keeps
+ * only such quantities (targets/prose.ts: a Chinese numeral without a scale, 一个, 两项, names a
+ * set) passes the clauses holding only runs such as 一批, 统一 without reading them.
+ */
+export const SCALED_QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
+  QUANTITY_PLACES[0]!,
+  (text, from) => nextOf(SCALE_AHEAD, text, from),
 ];
 
 /** The first place at or after `from` where a quantity can start (see QUANTITY_PLACES), or -1. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decFromString, decToString, mulPow10 } from "../../src/shared/decimal.js";
-import { decToNumber, findQuantities, nextQuantityStart, normalizedValue, parseChineseNumeral, yuanOf } from "../../src/shared/numbers.js";
+import { chineseDigitsValue, decToNumber, findQuantities, nextQuantityStart, normalizedValue, parseChineseNumeral, SCALED_QUANTITY_PLACES, yuanOf } from "../../src/shared/numbers.js";
 
 const one = (s: string) => {
   const q = findQuantities(s);
@@ -45,6 +45,10 @@ describe("decToNumber of an integer is the nearest double, as its decimal string
 describe("Chinese numerals", () => {
   it.each([["二〇三五", 2035], ["十五", 15], ["两", 2], ["一万二千", 12000], ["三百", 300], ["二十一", 21]])("%s → %d", (s, n) => {
     expect(decToNumber(parseChineseNumeral(s)!)).toBe(n);
+  });
+  it("a year written in Chinese digits (到二〇三五年, 二零二五年) reads as parseChineseNumeral reads it", () => {
+    for (const s of ["二〇三五", "二零二五", "一九四九", "二〇〇〇"]) expect(chineseDigitsValue(s)).toBe(decToNumber(parseChineseNumeral(s)!));
+    expect(chineseDigitsValue("二〇三五")).toBe(2035);
   });
   it("a numeral needs a unit: 一体化 and 统一 are words", () => {
     expect(findQuantities("推动京津冀协同发展和区域一体化，统一大市场")).toEqual([]);
@@ -134,6 +138,28 @@ describe("nextQuantityStart: where a quantity can start", () => {
     // most clauses are passed (进一步, 统一 are no place), and many hold quantities
     expect(passed).toBeGreaterThan(clauses.length / 2);
     expect(held).toBeGreaterThan(1000);
+  });
+  it("every quantity that starts with a digit or holds a scale character holds a SCALED_QUANTITY_PLACES place: every clause of the seeds and the test corpus", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { SEEDS, seedText } = await import("../helpers.js");
+    const corpus = (await import("../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
+    const clauses = [
+      ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).map(seedText),
+      ...Object.values(corpus).map((s) => s.text),
+    ].flatMap((t) => t.split(/[，,：:；;。！？!?\n]/));
+    let checked = 0;
+    for (const c of clauses) for (const q of findQuantities(c)) {
+      if (!/^\d/.test(q.raw) && !/[十百千万亿]/.test(q.raw)) continue;
+      checked++;
+      const at = Math.min(...SCALED_QUANTITY_PLACES.map((f) => f(c, q.start)).map((x) => (x < 0 ? Infinity : x)));
+      expect(at, c).toBeLessThan(q.end);
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // a run of numerals without a scale is no such place; 千万亩 and 三百亿元 are
+    const first = (t: string) => Math.min(...SCALED_QUANTITY_PLACES.map((f) => f(t, 0)).map((x) => (x < 0 ? Infinity : x)));
+    expect(first("分批次培育一批龙头企业，两个屏障")).toBe(Infinity);
+    expect(first("新增千万亩高标准农田")).toBe(2);
+    expect(first("完成投资三百亿元")).toBe(5);
   });
   it("a Chinese numeral is a place before another numeral or what follows a number, not in a word", () => {
     expect(nextQuantityStart("推进统一大市场建设，进一步优化营商环境", 0)).toBe(-1);

@@ -34,7 +34,9 @@ export function isThreshold(text: string, start: number, afterEnd: number): bool
  * with 对/凡 and a 的 closes the class after the value.
  */
 export function inConditionClause(clause: string, afterEnd: number): boolean {
-  return /^(?:对于?|凡是?)/.test(clause) && clause.includes("的", afterEnd);
+  // what /^(?:对于?|凡是?)/ tests, by the first code unit: run for every value, most clauses open otherwise
+  const first = clause.charCodeAt(0);
+  return (first === 0x5bf9 /* 对 */ || first === 0x51e1 /* 凡 */) && clause.includes("的", afterEnd);
 }
 
 /** A value in a unit that names a class (500千伏主干网架, 3岁以下婴幼儿): never a goal when a noun follows. */

@@ -1,7 +1,7 @@
-import { decToNumber, findQuantities, normalizedValue, QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
+import { decToNumber, findQuantities, normalizedValue, SCALED_QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
-import { eachHoldingPlace, holdsPlace, placesAhead } from "../../shared/ahead.js";
+import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
 import { basisOf } from "./basis.js";
 import { comparatorOf, suffixAt, type Suffix } from "./comparator.js";
 import { makeDraft } from "./draft.js";
@@ -34,7 +34,7 @@ function usable(q: Quantity, clause: string): boolean {
   if (q.raw.length > 40) return false;
   const first = q.raw.charCodeAt(0);
   const chinese = !(first >= 48 && first <= 57);
-  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障
+  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障 (proseTargets passes the clauses without one: keep SCALED_QUANTITY_PLACES in step)
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
   if (q.unitNormalized && TIME.has(perBase(q.unitNormalized))) {
     const rest = clause.slice(q.end, q.end + 12);
@@ -118,24 +118,23 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
-  // where the next quantity can start: the sentences and clauses ending before it hold none, and are passed without reading them
-  const next = placesAhead(text, doc.start, doc.end, QUANTITY_PLACES);
+  // where the next quantity usable keeps can lie: the sentences and clauses ending before it hold none, and are passed without
+  // reading them (usable keeps a Chinese numeral only with a scale character in its raw text, so only those characters are places)
+  const next = placesAhead(text, doc.start, doc.end, SCALED_QUANTITY_PLACES);
   eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
     if (b.cells && b.cells.length > 1) return;
     // a heading (专栏12种业振兴, （三）…) names a topic, it sets no value
     if (b.heading && !/[。；]/.test(b.text)) return;
     if (b.review || reviewSentence(s.text)) return;
-    let prev: Clause | null = null;
     // 年均 anywhere in the sentence makes its values yearly averages: read at most once per sentence, not
     // once per clause (a sentence of 40 000 clauses was read 40 000 times), and only when a value needs it
     let average: boolean | null = null;
     const sentenceAverage = () => (average ??= includesAny(s.text, BASIS.averageAnnual) !== null);
     const leadYear = inherited.get(b) ?? null;
-    for (const c of sentenceClauses(text, s)) {
-      if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c, prev, leadYear, sentenceAverage, dropped);
-      prev = c;
-    }
+    // the clauses in order, as the sentences: one search answers for the run of clauses up to the next place
+    const clauses = sentenceClauses(text, s);
+    eachHoldingPlace(clauses, next, (c, k) => clauseTargets(out, doc, timing, s, c, k > 0 ? clauses[k - 1]! : null, leadYear, sentenceAverage, dropped));
   });
   return out;
 }

@@ -8,7 +8,7 @@ import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
 import { alt, holdsAny } from "../../shared/lexicon.js";
-import { eachHoldingPlace, holdsPlace, placesAhead } from "../../shared/ahead.js";
+import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
 
 /** closing quotes and spaces at a clause's end */
 const CLOSING = charClass(`${WHITESPACE}”"’』」`);
@@ -32,7 +32,8 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
     const b = s.block;
     if (b.cells && b.cells.length > 1) return;
     if (b.review || reviewSentence(s.text)) return;
-    for (const c of sentenceClauses(text, s)) if (holdsPlace(next, c.start, c.end)) clauseTargets(out, doc, timing, s, c);
+    // the clauses in order, as the sentences: one search answers for the run of clauses up to the next place
+    eachHoldingPlace(sentenceClauses(text, s), next, (c) => clauseTargets(out, doc, timing, s, c));
   });
   return out;
 }

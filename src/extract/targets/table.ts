@@ -106,12 +106,15 @@ function starYear(doc: Doc, lastRow: TableRow, fallback: number | null): number 
   return fallback;
 }
 
+/** words of a growth rate; one array for every call: holdsAny compiles a list once per array, and a literal here made a regular expression per cell */
+const GROWTH_WORDS = ["增长", "增速"];
+
 function basisOfCell(indicator: string, v: CellValue, fromAverageCol: boolean): Basis {
   if (v.bracketed) return "cumulative";
   if (!fromAverageCol) return "level";
   if (v.value !== null) return "average_annual";
   if (includesAny(indicator, BASIS.reductionWords)) return "cumulative";
-  if (includesAny(indicator, ["增长", "增速"])) return "average_annual";
+  if (includesAny(indicator, GROWTH_WORDS)) return "average_annual";
   return "level";
 }
 

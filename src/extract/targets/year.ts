@@ -1,5 +1,5 @@
 import { charClass, WHITESPACE } from "../../shared/char-class.js";
-import { decToNumber, parseChineseNumeral } from "../../shared/numbers.js";
+import { chineseDigitsValue } from "../../shared/numbers.js";
 import type { Block, Doc } from "../../structure/types.js";
 import { PAST, endsWithAny } from "./phrases.js";
 
@@ -83,7 +83,8 @@ export function yearMentions(text: string): YearMention[] {
       deadline = true;
     } else {
       const tok = m[1]!;
-      const d = /^\d/.test(tok) ? Number(tok) : (() => { const v = parseChineseNumeral(tok); return v ? decToNumber(v) : NaN; })();
+      // four Arabic digits, or four Chinese digits read one by one (二〇三五): as parseChineseNumeral reads them, without its regular expression and decimal
+      const d = tok.charCodeAt(0) <= 0x39 ? Number(tok) : chineseDigitsValue(tok);
       if (!(d >= 1949 && d <= 2100)) continue;
       // a date (2025年2月5日) or a month is not a year on its own
       if (/^\d{1,2}月/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;

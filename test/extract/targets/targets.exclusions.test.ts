@@ -133,3 +133,10 @@ describe("a plan's deadline before its own first year is past", () => {
     ]);
   });
 });
+
+describe("a value inside a 对/凡 condition clause names who a rule applies to", () => {
+  it("对月销售额…的小规模纳税人 and 凡…的企业 set no value", () => {
+    expect(targets("到2025年，对月销售额2万元至3万元的小规模纳税人免征增值税。", ANNUAL)).toEqual([]);
+    expect(targets("到2025年，凡年营业收入500万元以上的企业纳入统计。", ANNUAL)).toEqual([]);
+  });
+});
