@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocNumber, splitDocuments, untitledName } from "../../src/structure/documents.js";
+import { endsLikeDocNumber } from "../../src/shared/patterns.js";
 import { SEED, seedLine, seedText, sourceOf } from "../helpers.js";
 import { lineAt } from "../../src/ingest/source.js";
 import { linesOf } from "../../src/structure/lines.js";
@@ -100,6 +101,10 @@ describe("parts", () => {
     ["(财政部 税务总局公告 2023 年第 5 号)", "财政部 税务总局公告2023年第5号"],
   ])("文号 %s", (line, want) => expect(parseDocNumber(line)).toBe(want));
   it("a sentence is not a 文号", () => expect(parseDocNumber("按照国发〔2023〕16号文件要求，加快推进。")).toBeNull());
+  it.each([
+    ["（内政办发〔2023〕81号）", true], ["内政发〔2025〕1 号", true], ["按照国发〔2023〕16号文件要求，加快推进。", false],
+    ["国发〔2023〕16号))", false], ["号", true], [")", false], ["", false],
+  ])("a 文号 line ends in 号 or 号 and one bracket: %s", (line, want) => expect(endsLikeDocNumber(line)).toBe(want));
   it("untitled name falls back to the first clause", () => expect(untitledName("近日，自治区召开会议。")).toBe("近日"));
 });
 
