@@ -24,15 +24,14 @@ export function splitBlocks(src: Source, span: Span): Block[] {
     while (end > start && SPACE.has(all.charCodeAt(end - 1))) end--;
     if (start < end) {
       const text = all.slice(start, end);
-      const block: Block = { start, end, text, section: [], review: false };
       // cells come from the raw line: leading tabs are empty cells (a row that prints no category)
+      let cells: Cell[] | undefined;
       if (text.includes("\t")) {
         const raw = all.slice(pos, nl);
-        block.cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
+        cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
       }
-      const h = block.cells && block.cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
+      const h = cells && cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
       if (h) {
-        block.heading = h;
         while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
         if (h.level <= 4) box = undefined; // a 篇/章/节 heading or a new box closes the box
         stack.push({ level: h.level, label: h.label, box: h.box, review: isReviewHeading(h.label) });
@@ -40,8 +39,10 @@ export function splitBlocks(src: Source, span: Span): Block[] {
         section = stack.map((s) => s.label);
         review = stack.some((s) => s.review);
       }
-      block.section = section;
-      block.review = review;
+      // made once its section is known (no placeholder array per block), its fields in the order they always had
+      const block: Block = { start, end, text, section, review };
+      if (cells) block.cells = cells;
+      if (h) block.heading = h;
       if (box) block.box = box;
       blocks.push(block);
     }

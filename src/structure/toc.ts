@@ -162,8 +162,7 @@ export function locateTitles(lines: Line[], from: number, entries: TocEntry[]): 
   const index = new Map<string, number[]>();
   for (let i = from; i < lines.length; i++) {
     if (!isCandidate(lines[i]!)) continue;
-    const joined = lines[i]!.flat + (lines[i + 1]?.flat ?? "");
-    const k = joined.slice(0, OPENING);
+    const k = openingOf(lines, i);
     const list = index.get(k);
     if (list) list.push(i); else index.set(k, [i]);
   }
@@ -190,6 +189,21 @@ export function locateTitles(lines: Line[], from: number, entries: TocEntry[]): 
     if (hit !== null) cursor = hit + 1;
   }
   return found;
+}
+
+/**
+ * The first OPENING characters of a line's flat form joined to the next's: from
+ * the flat form of the line's head when that is long enough (flat keeps or drops
+ * each character by itself), so the index of a body's lines makes no whole flat
+ * line, nor a joined pair, per line (c6 profile: get flat 30 of locateTitles' 41 ms).
+ */
+function openingOf(lines: Line[], i: number): string {
+  const t = lines[i]!.text;
+  if (t.length > 2 * OPENING) {
+    const head = flat(t.slice(0, 2 * OPENING));
+    if (head.length >= OPENING) return head.slice(0, OPENING);
+  }
+  return (lines[i]!.flat + (lines[i + 1]?.flat ?? "")).slice(0, OPENING);
 }
 
 function similarPrefix(a: string, b: string): boolean {

@@ -179,3 +179,21 @@ describe("the body of a compilation starts where an entry's title is printed aga
     expect(docsOf(SEED.fyp)).toHaveLength(1);
   });
 });
+
+describe("locating 目录 titles in the body", () => {
+  it("finds a title printed with blanks in its head, and one wrapped over a short first line", async () => {
+    const { locateTitles } = await import("../../src/structure/toc.js");
+    const lines = linesOf(sourceOf([
+      "目录", "正文",
+      "内 蒙 古 自 治 区人民政府 关于印发支持民营经济高质量发展若干措施的通知",
+      "各盟行政公署。",
+      "内蒙古自治区",
+      "人民政府办公厅关于进一步优化营商环境更好服务市场主体的实施意见",
+    ].join("\n"), "c.txt"));
+    const entries = [
+      { title: "内蒙古自治区人民政府关于印发支持民营经济高质量发展若干措施的通知", docNumber: null, level: null },
+      { title: "内蒙古自治区人民政府办公厅关于进一步优化营商环境更好服务市场主体的实施意见", docNumber: null, level: null },
+    ];
+    expect(locateTitles(lines, 1, entries)).toEqual([2, 4]);
+  });
+});
