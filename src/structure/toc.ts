@@ -101,7 +101,9 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
   let i = at + 1;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
-    const headerTitle = levelHeaderTitle(withoutPage(t), 30);
+    // a header opens with its 一、 marker, and what withoutPage leaves is a head of the line: a line
+    // without one at its start is no header, and its page number is not looked for (every body line of a plan's 目录 comes here)
+    const headerTitle = markerAt(t, CN_ITEM) ? levelHeaderTitle(withoutPage(t), 30) : null;
     const header = headerTitle === null ? null : [t, headerTitle];
     const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
     // (a 目录 of chapters has no entry, and its loop reads every line of the body: no flat form made for nothing there)

@@ -32,6 +32,12 @@ describe("compilation split (003: 37 documents from its 目录)", () => {
     expect(levels.filter((l) => l === "city")).toHaveLength(4);
     expect(levels[36]).toBe("district");
   });
+  it("reads a level header with its page number, tabbed or after a blank (a 目录 through PDF)", () => {
+    const text = seedText(SEED.compilation).replace("二、内蒙古自治区优惠政策\n", "二、内蒙古自治区优惠政策\t21\n").replace("三、赤峰市优惠政策\t", "三、赤峰市优惠政策 35");
+    const toc = parseToc(linesOf(sourceOf(text, SEED.compilation)))!;
+    expect(toc.entries.map((e) => e.level)).toEqual(parseToc(linesOf(sourceOf(seedText(SEED.compilation), SEED.compilation)))!.entries.map((e) => e.level));
+    expect(new Set(toc.entries.map((e) => e.level))).toEqual(new Set(["national", "region", "city", "district"]));
+  });
   it("reads the signature date and issuers", () => {
     const first = docs[0]!.info;
     expect([first.issuer, first.date]).toEqual(["国务院", "2023-10-05"]);
