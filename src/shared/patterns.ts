@@ -13,6 +13,19 @@ export const TITLE_END = new RegExp(`(?:${kinds.titleSuffixes.join("|")})(?:\\d{
 // line would be tried split every way the optional spaces allow before the line fails.
 export const DOC_NUMBER_LINE = /^(?=[^]*号[)）]?$)[(（]?([\u4e00-\u9fff]{1,12}(?:\s?[\u4e00-\u9fff]{1,8}){0,3}\s?(?:[〔［【\[(（]\s?\d{4}\s?[〕］】\])）]\s?第?\s?\d{1,4}\s?号|\d{4}\s?年\s?第\s?\d{1,4}\s?号))[)）]?$/;
 
+/**
+ * What DOC_NUMBER_LINE's lookahead asks, by two character reads: the line ends
+ * in 号, or 号 and one closing bracket. Run before the pattern on every line a
+ * document is split by: most lines fail here, without the pattern reading the
+ * whole line to its end (numberedHeads over c6: parseDocNumber 32 of 36 ms).
+ */
+export function endsLikeDocNumber(t: string): boolean {
+  let k = t.length - 1;
+  const c = t.charCodeAt(k);
+  if (c === 0x29 || c === 0xff09) k--; // ) ）
+  return k >= 0 && t.charCodeAt(k) === 0x53f7; // 号
+}
+
 /** A line that is only a date: 2025年2月5日, (2024年7月31日), 2026年2月 (spaces already squeezed) */
 export const DATE_LINE = /^[(（]?(\d{4})\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?日)?[)）]?$/;
 

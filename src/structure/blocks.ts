@@ -2,19 +2,63 @@ import type { Source } from "../ingest/source.js";
 import { detectHeading } from "./headings.js";
 import { isReviewHeading } from "./review.js";
 import type { Block, Cell, Sentence, Span, TableRow } from "./types.js";
+import type { Line } from "./lines.js";
 import { markerAt, NUM_ITEM } from "../shared/markers.js";
 import { charClass, WHITESPACE } from "../shared/char-class.js";
 
-/** Non-blank lines of text[span] as blocks, with the heading path each sits under. */
-export function splitBlocks(src: Source, span: Span): Block[] {
+/**
+ * Non-blank lines of text[span] as blocks, with the heading path each sits under.
+ * `lines`, when given, are the span's non-blank lines as linesOf made them (the
+ * same lines, trimmed of the same blanks): their text is used, not found and cut
+ * again (a second pass over every character of every document, cold).
+ */
+export function splitBlocks(src: Source, span: Span, lines?: readonly Line[]): Block[] {
   const blocks: Block[] = [];
   const stack: Array<{ level: number; label: string; box: boolean; review: boolean }> = [];
   let box: string | undefined;
   // the heading path changes only at a heading: blocks under the same one share its (read-only) array
   let section: readonly string[] = [];
   let review = false;
-  let pos = span.start;
   const all = src.text;
+  /** the block of text[start, end), the line text[pos, nl) trimmed */
+  const add = (pos: number, nl: number, start: number, end: number, text: string) => {
+    // cells come from the raw line: leading tabs are empty cells (a row that prints no category)
+    let cells: Cell[] | undefined;
+    if (text.includes("\t")) {
+      const raw = all.slice(pos, nl);
+      cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
+    }
+    const h = cells && cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
+    if (h) {
+      while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+      if (h.level <= 4) box = undefined; // a 篇/章/节 heading or a new box closes the box
+      stack.push({ level: h.level, label: h.label, box: h.box, review: isReviewHeading(h.label) });
+      if (h.box) box = h.label;
+      section = stack.map((s) => s.label);
+      review = stack.some((s) => s.review);
+    }
+    // made once its section is known (no placeholder array per block), its fields in the order they always had
+    const block: Block = { start, end, text, section, review };
+    if (cells) block.cells = cells;
+    if (h) block.heading = h;
+    if (box) block.box = box;
+    blocks.push(block);
+  };
+  if (lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      // the raw line (read only for cells) as the scan below cuts it: from the span's start or the newline before, to the next newline or the span's end
+      let pos = l.start, nl = l.end;
+      if (l.text.includes("\t")) {
+        pos = i === 0 ? span.start : all.lastIndexOf("\n", l.start - 1) + 1;
+        nl = all.indexOf("\n", l.end);
+        if (nl < 0 || nl > span.end) nl = span.end;
+      }
+      add(pos, nl, l.start, l.end, l.text);
+    }
+    return blocks;
+  }
+  let pos = span.start;
   while (pos < span.end) {
     let nl = all.indexOf("\n", pos);
     if (nl < 0 || nl > span.end) nl = span.end;
@@ -22,29 +66,7 @@ export function splitBlocks(src: Source, span: Span): Block[] {
     let start = pos, end = nl;
     while (start < end && SPACE.has(all.charCodeAt(start))) start++;
     while (end > start && SPACE.has(all.charCodeAt(end - 1))) end--;
-    if (start < end) {
-      const text = all.slice(start, end);
-      const block: Block = { start, end, text, section: [], review: false };
-      // cells come from the raw line: leading tabs are empty cells (a row that prints no category)
-      if (text.includes("\t")) {
-        const raw = all.slice(pos, nl);
-        block.cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
-      }
-      const h = block.cells && block.cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
-      if (h) {
-        block.heading = h;
-        while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-        if (h.level <= 4) box = undefined; // a 篇/章/节 heading or a new box closes the box
-        stack.push({ level: h.level, label: h.label, box: h.box, review: isReviewHeading(h.label) });
-        if (h.box) box = h.label;
-        section = stack.map((s) => s.label);
-        review = stack.some((s) => s.review);
-      }
-      block.section = section;
-      block.review = review;
-      if (box) block.box = box;
-      blocks.push(block);
-    }
+    if (start < end) add(pos, nl, start, end, all.slice(start, end));
     pos = nl + 1;
   }
   return blocks;

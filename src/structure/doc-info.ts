@@ -1,7 +1,7 @@
 import kinds from "../data/document-kinds.json" with { type: "json" };
 import type { Source } from "../ingest/source.js";
 import { decToNumber, parseChineseNumeral } from "../shared/numbers.js";
-import { DATE_LINE, DOC_NUMBER_LINE } from "../shared/patterns.js";
+import { DATE_LINE, DOC_NUMBER_LINE, endsLikeDocNumber } from "../shared/patterns.js";
 import { divisionByCode } from "../shared/gazetteer.js";
 import { placeAndLevel } from "./doc-place.js";
 import type { Line } from "./lines.js";
@@ -72,7 +72,8 @@ export const PUBLISHED = /(?:来源|发布时间|发布日期)[:：]\s*(\d{4})[-
 
 /** A document-number line: 国发〔2023〕16号, (内科发政字[2021]15号), 财政部 税务总局公告 2023 年第 5 号. */
 export function parseDocNumber(line: string): string | null {
-  const m = DOC_NUMBER_LINE.exec(line.trim());
+  const t = line.trim();
+  const m = endsLikeDocNumber(t) ? DOC_NUMBER_LINE.exec(t) : null;
   if (!m) return null;
   return m[1]!.replace(/\s+(?=[\d〔［【\[(（年第号])|(?<=[\d〕］】\])）年第])\s+/g, "")
     .replace(/[［【\[(（](?=\d{4})/g, "〔").replace(/(?<=\d{4})[］】\])）]/g, "〕");
@@ -103,10 +104,15 @@ export function issuerFromTitle(title: string): { issuer: string; partial: boole
   const partial = /等(?:部门|单位)?$/.test(m[1].trim());
   const head = m[1].replace(/等(?:部门|单位)?$/, "").trim();
   if (!head) return null;
-  const parts = head.split(/\s+/).flatMap((p) => p.split(new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`))).filter(Boolean);
+  const parts = head.split(/\s+/).flatMap((p) => p.split(ISSUER_JOINT)).filter(Boolean);
   if (!parts.every((p) => ISSUER_END.test(p))) return null;
   return { issuer: parts.join("、"), partial };
 }
+
+/** where two issuing bodies written together meet (国家发展改革委财政部): compiled once, not per title part */
+const ISSUER_JOINT = new RegExp(`(?<=${kinds.issuerEnds})(?=${kinds.issuerStarts})`);
+/** a line that ends like an issuing body's name: compiled once, not per line above a signature date */
+const ISSUER_LINE_END = new RegExp(`${kinds.issuerEnds}$`);
 
 const FYP = /第([一二三四五六七八九十]{1,3})个五年规划|[“"]?(十[一二三四五六七八九])五[”"]?规划/;
 
@@ -137,7 +143,7 @@ export function signature(lines: Line[], from: number, to: number): { date: stri
     const names: string[] = [];
     for (let k = i - 1; k >= from && names.length < 8; k--) {
       const t = lines[k]!.text;
-      if (t.length > 24 || /[。，；：:]/.test(t) || !new RegExp(`${kinds.issuerEnds}$`).test(t)) break;
+      if (t.length > 24 || /[。，；：:]/.test(t) || !ISSUER_LINE_END.test(t)) break;
       names.unshift(t);
     }
     return { date: isoDate(d[1]!, d[2]!, d[3]), issuer: names.length ? names.join("、") : null };

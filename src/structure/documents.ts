@@ -17,11 +17,13 @@ import { levelHeaderTitle } from "./toc.js";
  */
 
 function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hint: Partial<TocEntry>, untitled?: string | "file"): Doc {
-  return makeDoc(src, { start: lines[first]!.start, end: lines[endLine - 1]!.end }, readDocInfo(src, lines, first, endLine, hint, untitled));
+  const span = { start: lines[first]!.start, end: lines[endLine - 1]!.end };
+  return makeDoc(src, span, readDocInfo(src, lines, first, endLine, hint, untitled), lines.slice(first, endLine));
 }
 
-export function makeDoc(src: Source, span: Span, info: DocumentInfo): Doc {
-  const blocks = splitBlocks(src, span);
+/** The document on `span`; `lines`, when given, are the span's non-blank lines (linesOf's). */
+export function makeDoc(src: Source, span: Span, info: DocumentInfo, lines?: readonly Line[]): Doc {
+  const blocks = splitBlocks(src, span, lines);
   return { ...span, source: src, info, blocks, sentences: splitSentences(blocks), tables: collectTables(blocks) };
 }
 

@@ -1,5 +1,5 @@
 import kinds from "../data/document-kinds.json" with { type: "json" };
-import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
+import { DATE_LINE, DOC_NUMBER_LINE, endsLikeDocNumber, TITLE_END } from "../shared/patterns.js";
 import { detectHeading } from "./headings.js";
 import { flat, type Line } from "./lines.js";
 import { charClass, trimEndOf, trimStartOf, WHITESPACE } from "../shared/char-class.js";
@@ -49,7 +49,7 @@ const OMISSION = /^[(（]?(?:略|……|…)[)）]?$/;
 function titleLike(t: string, maxLen: number, stops = /[。，：:]/): boolean {
   return t.length <= maxLen && !stops.test(t) && !detectHeading(t) && !OMISSION.test(t) && !isPageNoise(t) && !parseDocNumberLike(t);
 }
-const parseDocNumberLike = (t: string) => DOC_NUMBER_LINE.test(t.trim());
+const parseDocNumberLike = (t: string) => { const s = t.trim(); return endsLikeDocNumber(s) && DOC_NUMBER_LINE.test(s); };
 
 /** Index of the line that starts a single document's title (skipping news headlines, cover lines and page noise), in lines [from, to). */
 export function findTitleLine(lines: Line[], from = 0, to = lines.length): number | null {

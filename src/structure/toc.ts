@@ -101,7 +101,9 @@ export function parseToc(lines: Line[]): { entries: TocEntry[]; end: number } | 
   let i = at + 1;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
-    const headerTitle = levelHeaderTitle(withoutPage(t), 30);
+    // a header opens with its 一、 marker, and what withoutPage leaves is a head of the line: a line
+    // without one at its start is no header, and its page number is not looked for (every body line of a plan's 目录 comes here)
+    const headerTitle = markerAt(t, CN_ITEM) ? levelHeaderTitle(withoutPage(t), 30) : null;
     const header = headerTitle === null ? null : [t, headerTitle];
     const entry = /^\d{1,3}[.．、]\s*(.+)$/.exec(t);
     // (a 目录 of chapters has no entry, and its loop reads every line of the body: no flat form made for nothing there)
@@ -162,8 +164,7 @@ export function locateTitles(lines: Line[], from: number, entries: TocEntry[]): 
   const index = new Map<string, number[]>();
   for (let i = from; i < lines.length; i++) {
     if (!isCandidate(lines[i]!)) continue;
-    const joined = lines[i]!.flat + (lines[i + 1]?.flat ?? "");
-    const k = joined.slice(0, OPENING);
+    const k = openingOf(lines, i);
     const list = index.get(k);
     if (list) list.push(i); else index.set(k, [i]);
   }
@@ -190,6 +191,21 @@ export function locateTitles(lines: Line[], from: number, entries: TocEntry[]): 
     if (hit !== null) cursor = hit + 1;
   }
   return found;
+}
+
+/**
+ * The first OPENING characters of a line's flat form joined to the next's: from
+ * the flat form of the line's head when that is long enough (flat keeps or drops
+ * each character by itself), so the index of a body's lines makes no whole flat
+ * line, nor a joined pair, per line (c6 profile: get flat 30 of locateTitles' 41 ms).
+ */
+function openingOf(lines: Line[], i: number): string {
+  const t = lines[i]!.text;
+  if (t.length > 2 * OPENING) {
+    const head = flat(t.slice(0, 2 * OPENING));
+    if (head.length >= OPENING) return head.slice(0, OPENING);
+  }
+  return (lines[i]!.flat + (lines[i + 1]?.flat ?? "")).slice(0, OPENING);
 }
 
 function similarPrefix(a: string, b: string): boolean {

@@ -92,3 +92,15 @@ describe("blocks, sentences and headings over every line of the seeds", () => {
     });
   }
 });
+
+describe("blocks from the lines linesOf made", () => {
+  // the seeds (003 holds 专栏 tables, rows with leading tabs), and a span cut inside a file
+  it.each(Object.values(SEED))("%s: the same blocks as a scan of the span", (name) => {
+    const src = sourceOf(seedText(name).replace(/\n专栏/g, "\n  \t专栏"), name);
+    const lines = linesOf(src);
+    for (const [a, b] of [[0, lines.length], [3, Math.min(lines.length, 200)]] as const) {
+      const span = { start: lines[a]!.start, end: lines[b - 1]!.end };
+      expect(splitBlocks(src, span, lines.slice(a, b))).toEqual(splitBlocks(src, span));
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocNumber, splitDocuments, untitledName } from "../../src/structure/documents.js";
+import { endsLikeDocNumber } from "../../src/shared/patterns.js";
 import { SEED, seedLine, seedText, sourceOf } from "../helpers.js";
 import { lineAt } from "../../src/ingest/source.js";
 import { linesOf } from "../../src/structure/lines.js";
@@ -30,6 +31,12 @@ describe("compilation split (003: 37 documents from its 目录)", () => {
     expect(levels.slice(0, 7).every((l) => l === "national")).toBe(true);
     expect(levels.filter((l) => l === "city")).toHaveLength(4);
     expect(levels[36]).toBe("district");
+  });
+  it("reads a level header with its page number, tabbed or after a blank (a 目录 through PDF)", () => {
+    const text = seedText(SEED.compilation).replace("二、内蒙古自治区优惠政策\n", "二、内蒙古自治区优惠政策\t21\n").replace("三、赤峰市优惠政策\t", "三、赤峰市优惠政策 35");
+    const toc = parseToc(linesOf(sourceOf(text, SEED.compilation)))!;
+    expect(toc.entries.map((e) => e.level)).toEqual(parseToc(linesOf(sourceOf(seedText(SEED.compilation), SEED.compilation)))!.entries.map((e) => e.level));
+    expect(new Set(toc.entries.map((e) => e.level))).toEqual(new Set(["national", "region", "city", "district"]));
   });
   it("reads the signature date and issuers", () => {
     const first = docs[0]!.info;
@@ -100,6 +107,10 @@ describe("parts", () => {
     ["(财政部 税务总局公告 2023 年第 5 号)", "财政部 税务总局公告2023年第5号"],
   ])("文号 %s", (line, want) => expect(parseDocNumber(line)).toBe(want));
   it("a sentence is not a 文号", () => expect(parseDocNumber("按照国发〔2023〕16号文件要求，加快推进。")).toBeNull());
+  it.each([
+    ["（内政办发〔2023〕81号）", true], ["内政发〔2025〕1 号", true], ["按照国发〔2023〕16号文件要求，加快推进。", false],
+    ["国发〔2023〕16号))", false], ["号", true], [")", false], ["", false],
+  ])("a 文号 line ends in 号 or 号 and one bracket: %s", (line, want) => expect(endsLikeDocNumber(line)).toBe(want));
   it("untitled name falls back to the first clause", () => expect(untitledName("近日，自治区召开会议。")).toBe("近日"));
 });
 
@@ -172,5 +183,23 @@ describe("the body of a compilation starts where an entry's title is printed aga
   it("a plan whose 目录 lists chapters (001) is one document", () => {
     expect(seedText(SEED.fyp).split("\n").slice(0, 60).some((l) => /^目\s*录$/.test(l.trim()))).toBe(true);
     expect(docsOf(SEED.fyp)).toHaveLength(1);
+  });
+});
+
+describe("locating 目录 titles in the body", () => {
+  it("finds a title printed with blanks in its head, and one wrapped over a short first line", async () => {
+    const { locateTitles } = await import("../../src/structure/toc.js");
+    const lines = linesOf(sourceOf([
+      "目录", "正文",
+      "内 蒙 古 自 治 区人民政府 关于印发支持民营经济高质量发展若干措施的通知",
+      "各盟行政公署。",
+      "内蒙古自治区",
+      "人民政府办公厅关于进一步优化营商环境更好服务市场主体的实施意见",
+    ].join("\n"), "c.txt"));
+    const entries = [
+      { title: "内蒙古自治区人民政府关于印发支持民营经济高质量发展若干措施的通知", docNumber: null, level: null },
+      { title: "内蒙古自治区人民政府办公厅关于进一步优化营商环境更好服务市场主体的实施意见", docNumber: null, level: null },
+    ];
+    expect(locateTitles(lines, 1, entries)).toEqual([2, 4]);
   });
 });

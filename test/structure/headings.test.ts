@@ -28,6 +28,17 @@ describe("numbering as written in the wild (issue 14 item 6)", () => {
     expect(h.label.startsWith(marker)).toBe(true);
   });
 
+  it.each([
+    // a numbered paragraph (seeds): its first sentence, cut at 40 characters
+    ["1.加快推进新型基础设施建设，统筹布局5G基站、数据中心等设施，到2025年全区5G基站达到2万个以上。", "1.加快推进新型基础设施建设，统筹布局5G基站、数据中心等设施，到2025年全区…"],
+    // 41 characters, no stop: cut; a stop right after 40: exactly 40, no …
+    ["（一）加快推进新型基础设施建设统筹布局基站数据中心等设施到年全区基站达到万个以上并", "（一）加快推进新型基础设施建设统筹布局基站数据中心等设施到年全区基站达到万个以上…"],
+    ["（一）加快推进新型基础设施建设统筹布局基站数据中心等设施到年全区基站达到万个以上。并", "（一）加快推进新型基础设施建设统筹布局基站数据中心等设施到年全区基站达到万个以上"],
+    ["（ 1 ）对首次认定的企业：按规定", "（1）对首次认定的企业"],
+    ["第1 0条 支持范围", "第10条 支持范围"],
+    ["1、", "1、"],
+  ])("label of %s", (line, label) => expect(detectHeading(line)!.label).toBe(label));
+
   it.each(["1.5亿元的项目", "一是加强领导", "第一批项目", "十分重要", "总则"])("%s is no heading", (line) => expect(detectHeading(line)).toBeUndefined());
 
   it("an article is a section between its chapter and its items (甘井子区总部经济扶持办法, corpus/dev)", () => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { extractSubsidies } from "../../src/extract/subsidies.js";
+import { finalize, finalizeDrafts } from "../../src/extract/record.js";
+import { docOf } from "../helpers.js";
+
+describe("finishing drafts (record.ts)", () => {
+  // three subsidy sentences (seeds style) under two headings
+  const doc = docOf([
+    "一、支持企业发展",
+    "对新认定的国家级专精特新企业给予50万元奖励。",
+    "对新认定的自治区级专精特新企业给予20万元奖励。",
+    "二、支持人才引进",
+    "对引进的高层次人才给予10万元安家补贴。",
+  ].join("\n"));
+  const drafts = extractSubsidies(doc);
+  it("records come in document order whatever order the drafts came in, with the same ids", () => {
+    expect(drafts.length).toBeGreaterThanOrEqual(3);
+    const forward = finalize("subsidies", doc, drafts);
+    const backward = finalize("subsidies", doc, [...drafts].reverse());
+    expect(backward).toEqual(forward);
+    expect(forward.map((r) => r.section)).toEqual(["一、支持企业发展", "一、支持企业发展", "二、支持人才引进"].slice(0, forward.length));
+  });
+  it("keeps each record's own draft beside it", () => {
+    const pairs = finalizeDrafts("subsidies", doc, [...drafts].reverse());
+    for (const { record, draft } of pairs) expect(record.amount).toBe(draft.fields.amount);
+    expect(pairs.map((p) => p.draft.at)).toEqual([...drafts.map((d) => d.at)].sort((a, b) => a - b));
+  });
+});
