@@ -39,11 +39,6 @@ export function placesAhead(text: string, lo: number, hi: number, searches: Read
   };
 }
 
-/** Whether `[start, end)` can hold a place: the next one at or after its start lies before its end. */
-export function holdsPlace(next: (pos: number) => number, start: number, end: number): boolean {
-  return next(start) < end;
-}
-
 /**
  * Visits, in order, each span of `spans` that can hold a place. A span holding
  * none tells that every span after it, from its start to the next place, holds
