@@ -120,15 +120,20 @@ describe("hostile input stays linear", () => {
   });
 });
 
+/** every clause (cut at ，：；。！？ and line ends) of the seeds and of the test corpus's sentences */
+async function seedAndCorpusClauses(): Promise<string[]> {
+  const { readdirSync } = await import("node:fs");
+  const { SEEDS, seedText } = await import("../helpers.js");
+  const corpus = (await import("../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
+  return [
+    ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).map(seedText),
+    ...Object.values(corpus).map((s) => s.text),
+  ].flatMap((t) => t.split(/[，,：:；;。！？!?\n]/));
+}
+
 describe("nextQuantityStart: where a quantity can start", () => {
   it("a clause without such a place holds no quantity, and one with quantities has the place at or before the first: every clause of the seeds and the test corpus", async () => {
-    const { readdirSync } = await import("node:fs");
-    const { SEEDS, seedText } = await import("../helpers.js");
-    const corpus = (await import("../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
-    const clauses = [
-      ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).map(seedText),
-      ...Object.values(corpus).map((s) => s.text),
-    ].flatMap((t) => t.split(/[，,：:；;。！？!?\n]/));
+    const clauses = await seedAndCorpusClauses();
     let passed = 0, held = 0;
     for (const c of clauses) {
       const qs = findQuantities(c);
@@ -140,13 +145,7 @@ describe("nextQuantityStart: where a quantity can start", () => {
     expect(held).toBeGreaterThan(1000);
   });
   it("every quantity that starts with a digit or holds a scale character holds a SCALED_QUANTITY_PLACES place: every clause of the seeds and the test corpus", async () => {
-    const { readdirSync } = await import("node:fs");
-    const { SEEDS, seedText } = await import("../helpers.js");
-    const corpus = (await import("../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
-    const clauses = [
-      ...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).map(seedText),
-      ...Object.values(corpus).map((s) => s.text),
-    ].flatMap((t) => t.split(/[，,：:；;。！？!?\n]/));
+    const clauses = await seedAndCorpusClauses();
     let checked = 0;
     for (const c of clauses) for (const q of findQuantities(c)) {
       if (!/^\d/.test(q.raw) && !/[十百千万亿]/.test(q.raw)) continue;
