@@ -4,6 +4,7 @@ import { extractSource } from "../src/api.js";
 import { normalize } from "../src/ingest/normalize.js";
 import { sourceFromLines, type Source } from "../src/ingest/source.js";
 import { makeDoc } from "../src/structure/documents.js";
+import { linesOf } from "../src/structure/lines.js";
 import type { Doc, DocumentInfo } from "../src/structure/types.js";
 import corpusSentences from "./corpus/sentences.json" with { type: "json" };
 
@@ -52,7 +53,7 @@ export function docOf(text: string, info: Partial<DocumentInfo> = {}, file = "te
     title: "测试文件", doc_number: null, issuer: null, date: null, policy_level: "region",
     region: "内蒙古自治区", region_code: "150000", plan_year: null, plan_period: null, titleSpan: { start: 0, end: Math.min(1, src.text.length) },
     ...info,
-  });
+  }, linesOf(src));
 }
 
 /** Records of every type for a whole seed file, as the build produces them. */

@@ -7,12 +7,11 @@ import { markerAt, NUM_ITEM } from "../shared/markers.js";
 import { charClass, WHITESPACE } from "../shared/char-class.js";
 
 /**
- * Non-blank lines of text[span] as blocks, with the heading path each sits under.
- * `lines`, when given, are the span's non-blank lines as linesOf made them (the
- * same lines, trimmed of the same blanks): their text is used, not found and cut
- * again (a second pass over every character of every document, cold).
+ * The span's non-blank lines, as linesOf made them (trimmed, with their offsets),
+ * as blocks with the heading path each sits under: the lines are not found and
+ * cut again (a second pass over every character of every document, cold).
  */
-export function splitBlocks(src: Source, span: Span, lines?: readonly Line[]): Block[] {
+export function splitBlocks(src: Source, span: Span, lines: readonly Line[]): Block[] {
   const blocks: Block[] = [];
   const stack: Array<{ level: number; label: string; box: boolean; review: boolean }> = [];
   let box: string | undefined;
@@ -20,11 +19,15 @@ export function splitBlocks(src: Source, span: Span, lines?: readonly Line[]): B
   let section: readonly string[] = [];
   let review = false;
   const all = src.text;
-  /** the block of text[start, end), the line text[pos, nl) trimmed */
-  const add = (pos: number, nl: number, start: number, end: number, text: string) => {
-    // cells come from the raw line: leading tabs are empty cells (a row that prints no category)
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end, text } = lines[i]!;
+    // cells come from the raw line: leading tabs are empty cells (a row that prints no category).
+    // The raw line runs from the span's start or the newline before, to the next newline or the span's end.
     let cells: Cell[] | undefined;
     if (text.includes("\t")) {
+      const pos = i === 0 ? span.start : all.lastIndexOf("\n", start - 1) + 1;
+      let nl = all.indexOf("\n", end);
+      if (nl < 0 || nl > span.end) nl = span.end;
       const raw = all.slice(pos, nl);
       cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
     }
@@ -43,31 +46,6 @@ export function splitBlocks(src: Source, span: Span, lines?: readonly Line[]): B
     if (h) block.heading = h;
     if (box) block.box = box;
     blocks.push(block);
-  };
-  if (lines) {
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!;
-      // the raw line (read only for cells) as the scan below cuts it: from the span's start or the newline before, to the next newline or the span's end
-      let pos = l.start, nl = l.end;
-      if (l.text.includes("\t")) {
-        pos = i === 0 ? span.start : all.lastIndexOf("\n", l.start - 1) + 1;
-        nl = all.indexOf("\n", l.end);
-        if (nl < 0 || nl > span.end) nl = span.end;
-      }
-      add(pos, nl, l.start, l.end, l.text);
-    }
-    return blocks;
-  }
-  let pos = span.start;
-  while (pos < span.end) {
-    let nl = all.indexOf("\n", pos);
-    if (nl < 0 || nl > span.end) nl = span.end;
-    // the line trimmed by offsets: one string made for it, not three (line, trimStart, trim)
-    let start = pos, end = nl;
-    while (start < end && SPACE.has(all.charCodeAt(start))) start++;
-    while (end > start && SPACE.has(all.charCodeAt(end - 1))) end--;
-    if (start < end) add(pos, nl, start, end, all.slice(start, end));
-    pos = nl + 1;
   }
   return blocks;
 }

@@ -21,8 +21,8 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
   return makeDoc(src, span, readDocInfo(src, lines, first, endLine, hint, untitled), lines.slice(first, endLine));
 }
 
-/** The document on `span`; `lines`, when given, are the span's non-blank lines (linesOf's). */
-export function makeDoc(src: Source, span: Span, info: DocumentInfo, lines?: readonly Line[]): Doc {
+/** The document on `span`; `lines` are the span's non-blank lines (linesOf's). */
+export function makeDoc(src: Source, span: Span, info: DocumentInfo, lines: readonly Line[]): Doc {
   const blocks = splitBlocks(src, span, lines);
   return { ...span, source: src, info, blocks, sentences: splitSentences(blocks), tables: collectTables(blocks) };
 }
