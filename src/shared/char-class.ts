@@ -52,3 +52,14 @@ export function trimStartOf(s: string, cls: CharClass): string {
   while (a < s.length && cls.has(s.charCodeAt(a))) a++;
   return a === 0 ? s : s.slice(a);
 }
+
+/**
+ * Where a class's next character is: the first match of `re` (a global pattern whose
+ * every match is one character) in `text` at or after `from`, or -1. A native search,
+ * where a test per character would run interpreted on a cold start; test() leaves
+ * the match's end in lastIndex and makes no match array.
+ */
+export function nextOf(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : -1;
+}

@@ -1,6 +1,6 @@
 import units from "../data/units.json" with { type: "json" };
 import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
-import { charClass } from "./char-class.js";
+import { charClass, nextOf } from "./char-class.js";
 import { byLength } from "./lexicon.js";
 
 /**
@@ -158,11 +158,6 @@ const DIGIT_AHEAD = /[0-9]/g;
 /** NUMBER_START as a search (global: from a lastIndex; every match is one character) */
 const NUMBER_START_AHEAD = new RegExp(`[${classOf(`0123456789${CN_NUMERALS}`)}]`, "g");
 const CHINESE_NUMBER_AHEAD = new RegExp(`[${classOf(CN_NUMERALS)}](?=[${classOf(CN_NUMERALS + AFTER_CHINESE)}])`, "g");
-/** with the global flag, test leaves the match's end in lastIndex and makes no match array; every match is one character */
-function nextOf(re: RegExp, text: string, from: number): number {
-  re.lastIndex = from;
-  return re.test(text) ? re.lastIndex - 1 : -1;
-}
 /**
  * The searches for places where a quantity can start, each giving the first place of its kind at or
  * after `from`, or -1: a span holds a quantity only where one of them finds a place. Kept apart so a

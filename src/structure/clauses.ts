@@ -1,4 +1,4 @@
-import { charClass } from "../shared/char-class.js";
+import { charClass, nextOf } from "../shared/char-class.js";
 import type { Span } from "../shared/span.js";
 
 /**
@@ -89,11 +89,6 @@ export const MAX_CLAUSE = 400;
 const START_ANY = /[，,；;。：:\n]/g;
 /** … and ends before these (a ： inside a clause introduces its object) */
 const END_ANY = /[，,；;。\n]/g;
-/** The first match of `re` (global, one-character matches) in `text` at or after `from`, or -1; test makes no match array. */
-function nextOf(re: RegExp, text: string, from: number): number {
-  re.lastIndex = from;
-  return re.test(text) ? re.lastIndex - 1 : -1;
-}
 
 /** Clause boundaries of one text, computed once: last start boundary before i, first end boundary at or after i. */
 interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
