@@ -142,7 +142,7 @@ describe("review page HTML", () => {
     expect(marked.size).toBe(recs.targets.length + recs.railways.length);
   });
 
-  it("a page of 10⁴ records is made a line or a record at a time: no piece holds them all, and the pieces are one jsonData of them", () => {
+  it("a page of 10⁴ records is made a few lines or records at a time: no piece holds them all, and the pieces are one jsonData of them", () => {
     // the hostile case of the bench: one sentence of many amounts, each a subsidy quoting its clause
     const name = "money.txt";
     const src = normalize(sourceFromLines(name, "txt", `对${"100万元、".repeat(10_000)}企业给予一次性奖励。`));

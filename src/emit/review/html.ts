@@ -11,41 +11,32 @@ import { createHash } from "node:crypto";
 /**
  * `s` with the characters `table` names replaced. Most texts hold none of them:
  * a native search (a regular expression of one character class, about 1 ns a
- * character) tells so, and finds each one there is, from the one before. Reading
- * the text by code unit in JavaScript was most of a review page's time (the page
- * passes every source line and every record through here; nearly every record
- * holds a ">", between the parts of its section), and a global replace calling a
- * function per match is slower still.
+ * character) tells so. A text that holds some (nearly every record holds a ">",
+ * between the parts of its section) is rewritten one character at a time by a
+ * native replaceAll each: no JavaScript runs per match. Reading the text by code
+ * unit in JavaScript was most of a review page's time, a loop over its matches
+ * (a slice, a concatenation and a search each) still much of it, and a global
+ * replace calling a function per match is slower still.
  */
 function replaceChars(s: string, table: Replacements): string {
-  let i = s.search(table.any);
-  if (i < 0) return s;
-  const next = table.next;
-  let out = "", from = 0;
-  while (i >= 0) {
-    out += s.slice(from, i) + table.by[table.slot[s.charCodeAt(i)]!];
-    from = i + 1;
-    // each match is one code unit: the search ends just after it
-    next.lastIndex = from;
-    i = next.test(s) ? next.lastIndex - 1 : -1;
-  }
-  return out + s.slice(from);
+  if (!table.any.test(s)) return s;
+  const { chars, by } = table;
+  for (let k = 0; k < chars.length; k++) s = s.replaceAll(chars[k]!, by[k]!);
+  return s;
 }
 
 /**
- * A replacement per BMP character: `slot[code]` is its index in `by` (0: kept as
- * is); `any` matches any of them, and `next` too, from its lastIndex on.
+ * Characters and their replacements, applied in this order; `any` matches any
+ * of them. No replacement holds a character replaced after it ("&" goes first),
+ * so each character of the text is replaced once, as by one pass over it.
  */
-interface Replacements { slot: Uint8Array; by: string[]; any: RegExp; next: RegExp }
+interface Replacements { chars: string[]; by: string[]; any: RegExp }
 function replacements(m: Record<string, string>): Replacements {
-  const slot = new Uint8Array(0x10000), by = [""];
-  let cls = "";
-  for (const [c, r] of Object.entries(m)) {
-    slot[c.charCodeAt(0)] = by.length;
-    by.push(r);
-    cls += uEscape(c);
-  }
-  return { slot, by, any: new RegExp(`[${cls}]`), next: new RegExp(`[${cls}]`, "g") };
+  const chars = Object.keys(m), by = Object.values(m);
+  chars.forEach((c, k) => {
+    if (chars.slice(k + 1).some((later) => by[k]!.includes(later))) throw new Error(`replacements: ${c} must come after what its replacement holds`);
+  });
+  return { chars, by, any: new RegExp(`[${chars.map(uEscape).join("")}]`) };
 }
 /** A character as a JavaScript (and JSON, and regular expression) \\u escape. */
 const uEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -64,7 +55,12 @@ const SCRIPT_UNSAFE = replacements(Object.fromEntries(["<", ">", "&", "\u2028", 
  * written as \u escapes, so no input text can close the script element.
  */
 export function jsonData(value: unknown): string {
-  return replaceChars(JSON.stringify(value), SCRIPT_UNSAFE);
+  return scriptSafe(JSON.stringify(value));
+}
+
+/** JSON text made safe to embed as jsonData makes it: pieces of a JSON text, each made so, make the whole made so. */
+export function scriptSafe(json: string): string {
+  return replaceChars(json, SCRIPT_UNSAFE);
 }
 
 const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;

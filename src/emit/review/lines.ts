@@ -34,7 +34,13 @@ export type Span = readonly [number, number];
  */
 export class QuoteLocator {
   private spent = 0;
-  private readonly memo = new Map<string, Span | null>();
+  /**
+   * spans found, by line then quote: a line's records often share their quote
+   * (one clause, several records), and a key of the quote itself is hashed once
+   * (a string keeps its hash), where a key made of line and quote was a new
+   * string to copy and hash for every record
+   */
+  private readonly memo = new Map<number, Map<string, Span | null>>();
   /** the folded text of the line searched last (a line's records come together) */
   private folded: { lineNo: number; text: string; at: Int32Array | null } | null = null;
 
@@ -42,10 +48,12 @@ export class QuoteLocator {
 
   locate(lineNo: number, line: string, quote: string): Span | null {
     if (!line || !quote) return null;
-    const key = `${lineNo}\u0000${quote}`;
-    if (this.memo.has(key)) return this.memo.get(key)!;
+    let onLine = this.memo.get(lineNo);
+    if (!onLine) this.memo.set(lineNo, (onLine = new Map()));
+    const known = onLine.get(quote);
+    if (known !== undefined) return known;
     const span = this.find(lineNo, line, quote);
-    this.memo.set(key, span);
+    onLine.set(quote, span);
     return span;
   }
 

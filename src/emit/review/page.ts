@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { RecordType } from "../../generated/records.js";
 import { readingOrder } from "../fields.js";
 import { SCRIPT, STYLE } from "./assets.js";
-import { esc, jsonData, pageShell } from "./html.js";
+import { esc, jsonData, pageShell, scriptSafe } from "./html.js";
 import { QuoteLocator, segments, type Span } from "./lines.js";
 
 /**
@@ -13,8 +13,13 @@ import { QuoteLocator, segments, type Span } from "./lines.js";
  */
 type Rec = Record<string, unknown> & { id: string; source_line: number; quote: string };
 
+const PLAIN_NAME = /^[A-Za-z0-9._-]*$/;
+
 /** The page's path inside the output directory: review/<input name>.html, odd characters replaced (then a hash of the name keeps it unique). */
 export function reviewPageName(input: string): string {
+  // a name of ASCII letters, digits and ._- is kept as it is: most are, and they spare the
+  // Unicode-class expression its making (a large table, built the first time it runs)
+  if (input.length <= 120 && PLAIN_NAME.test(input)) return `review/${input}.html`;
   const safe = input.replace(/[^\p{L}\p{N}._-]/gu, "_").slice(0, 120);
   const suffix = safe === input ? "" : `-${createHash("sha256").update(input).digest("hex").slice(0, 8)}`;
   return `review/${safe}${suffix}.html`;
@@ -26,13 +31,13 @@ export function labelField(type: RecordType): string {
 }
 
 /** Each line's quote spans: record i's quote, located on its line. */
-function spansByLine(lines: readonly string[], recs: readonly Listed[]): Map<number, Array<{ span: Span; record: number }>> {
+function spansByLine(lines: readonly string[], recs: readonly Rec[]): Map<number, Array<{ span: Span; record: number }>> {
   let total = 0;
   for (const l of lines) total += l.length;
   const locator = new QuoteLocator(32 * total + 1_000_000);
   const byLine = new Map<number, Array<{ span: Span; record: number }>>();
   for (let i = 0; i < recs.length; i++) {
-    const r = recs[i]!.r;
+    const r = recs[i]!;
     const text = lines[r.source_line - 1];
     if (text === undefined) continue;
     const span = locator.locate(r.source_line, text, r.quote);
@@ -71,22 +76,63 @@ export interface ReviewInput {
   version: string;
 }
 
-/** A record in the page's list: its type beside it (not a copy of it with its type added). */
-interface Listed { type: RecordType; r: Rec }
+/** The records of a page in its list's order, each with its type beside it (not a copy of it with its type added). */
+interface Listed { recs: Rec[]; types: RecordType[] }
+
+/**
+ * The list follows the text: by line, then type (stable: each type keeps its
+ * output order). Records are put in order by counting their lines (two passes,
+ * no comparisons: a sort calls its comparison function some n·log n times, in
+ * JavaScript); a line number that is not a small whole number (none is) sends
+ * them through the stable sort by line instead, which gives the same order.
+ */
+function listed(input: ReviewInput): Listed {
+  const recs: Rec[] = [], types: RecordType[] = [];
+  let max = 0, counted = true;
+  for (const type of input.types) {
+    for (const r of (input.records[type] ?? []) as readonly Rec[]) {
+      recs.push(r);
+      types.push(type);
+      const l = r.source_line;
+      if (!(Number.isInteger(l) && l >= 0)) counted = false;
+      else if (l > max) max = l;
+    }
+  }
+  if (!counted || max > 4 * (recs.length + input.lines.length) + 1024) {
+    const order = recs.map((_, i) => i).sort((a, b) => recs[a]!.source_line - recs[b]!.source_line);
+    return { recs: order.map((i) => recs[i]!), types: order.map((i) => types[i]!) };
+  }
+  // at[l]: where the records of line l start in the list
+  const at = new Uint32Array(max + 2);
+  for (let i = 0; i < recs.length; i++) at[recs[i]!.source_line + 1]!++;
+  for (let l = 1; l < at.length; l++) at[l]! += at[l - 1]!;
+  const out: Listed = { recs: new Array<Rec>(recs.length), types: new Array<RecordType>(recs.length) };
+  for (let i = 0; i < recs.length; i++) {
+    const k = at[recs[i]!.source_line]!++;
+    out.recs[k] = recs[i]!;
+    out.types[k] = types[i]!;
+  }
+  return out;
+}
+
+/**
+ * Characters of the pieces a page is handed over in: its source lines, and its
+ * records' JSON, a few kB of them at a time. A piece per line or per record made
+ * the writer gather (and the generator hand over) thousands of small strings; a
+ * line longer than this is a piece of its own.
+ */
+const PIECE_CHARS = 1 << 15;
 
 /**
  * The page (src/emit/review/html.ts `pageShell` around its body), in pieces made
- * as they are read: a line of source text or a record at a time, so the page of
- * an input of 10⁵ long-quoted records is written without being held (it is
+ * as they are read: a few lines of source text or records at a time, so the page
+ * of an input of 10⁵ long-quoted records is written without being held (it is
  * several times the size of the records). One generator: each piece is handed
  * over once, not through a generator per part of the page. It reads `input` when
  * read, so nothing may change it before.
  */
 export function* reviewPage(input: ReviewInput): Generator<string> {
-  const recs: Listed[] = [];
-  for (const type of input.types) for (const r of input.records[type] ?? []) recs.push({ type, r: r as Rec });
-  // the list follows the text: by line, then type (stable: each type keeps its output order)
-  recs.sort((a, b) => a.r.source_line - b.r.source_line);
+  const { recs, types } = listed(input);
   const labels = Object.fromEntries(input.types.map((t) => [t, labelField(t)]));
   const { head, tail } = pageShell({ title: `${input.file} · policy-extract review`, style: STYLE, script: SCRIPT });
   yield head;
@@ -109,27 +155,41 @@ export function* reviewPage(input: ReviewInput): Generator<string> {
 `;
   const { lines } = input;
   const byLine = spansByLine(lines, recs);
-  for (let i = 0; i < lines.length; i++) yield lineHtml(i, lines[i]!, byLine.get(i + 1));
-  // the page's data, `{...head, "records": [...]}`: the bytes of one jsonData call, a record at a time
-  // (not one string of them all, and a second, escaped, copy of it)
+  let piece = "";
+  for (let i = 0; i < lines.length; i++) {
+    piece += lineHtml(i, lines[i]!, byLine.get(i + 1));
+    if (piece.length >= PIECE_CHARS) { yield piece; piece = ""; }
+  }
+  if (piece) yield piece;
+  // the page's data, `{...head, "records": [...]}`: the bytes of one jsonData call, a few records at a time
+  // (not one string of them all, and a second, escaped, copy of it); escaped a piece at a time, as the
+  // escapes replace single characters
   const open = jsonData({ file: input.file, types: input.types, labels });
   yield `
 </section>
 </main>
 <script type="application/json" id="data">${open.slice(0, -1)},"records":[`;
-  for (let i = 0; i < recs.length; i++) yield i ? `,${listedJson(recs[i]!)}` : listedJson(recs[i]!);
+  const heads = new Map(input.types.map((t) => [t, `{"type":${JSON.stringify(t)}`]));
+  piece = "";
+  for (let i = 0; i < recs.length; i++) {
+    const json = listedJson(heads.get(types[i]!)!, types[i]!, recs[i]!);
+    piece = i ? `${piece},${json}` : json;
+    if (piece.length >= PIECE_CHARS) { yield scriptSafe(piece); piece = ""; }
+  }
+  if (piece) yield scriptSafe(piece);
   yield "]}</script>";
   yield tail;
 }
 
 /**
- * jsonData of the record with its type first, `{"type": …, ...record}`, without
- * making that object: the record's own JSON with the type put in front. A
- * record's keys are its schema's (none is an array index, which an object lists
- * before "type"); one with a "type" of its own takes the slow way.
+ * The JSON of the record with its type first, `{"type": …, ...record}`, without
+ * making that object: the record's own JSON with the type (`head`, its JSON
+ * `{"type":…`) put in front. A record's keys are its schema's (none is an array
+ * index, which an object lists before "type"); one with a "type" of its own
+ * takes the slow way.
  */
-function listedJson({ type, r }: Listed): string {
-  if (Object.hasOwn(r, "type")) return jsonData({ type, ...r });
-  const own = jsonData(r);
-  return own === "{}" ? `{"type":${jsonData(type)}}` : `{"type":${jsonData(type)},${own.slice(1)}`;
+function listedJson(head: string, type: RecordType, r: Rec): string {
+  if (Object.hasOwn(r, "type")) return JSON.stringify({ type, ...r });
+  const own = JSON.stringify(r);
+  return own === "{}" ? `${head}}` : `${head},${own.slice(1)}`;
 }
