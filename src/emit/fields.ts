@@ -37,6 +37,19 @@ interface PropSchema {
 const DATE_PATTERN = /^\^\\d\{4\}-\\d\{2\}/;
 const isBookkeeping = (name: string) => name === "id" || name === "quote" || name.startsWith("source_");
 
+interface TypeSchema { description?: string; properties: Record<string, PropSchema> }
+
+/**
+ * A type's schema, read and parsed once per process: its columns, their fields and
+ * its description are each asked for by several outputs of every build.
+ */
+function schemaOf(type: RecordType): TypeSchema {
+  let s = schemaMemo.get(type);
+  if (!s) schemaMemo.set(type, (s = loadSchema(type) as unknown as TypeSchema));
+  return s;
+}
+const schemaMemo = new Map<RecordType, TypeSchema>();
+
 let commonDefs: Record<string, PropSchema> | null = null;
 function resolve(p: PropSchema): PropSchema {
   if (!p.$ref) return p;
@@ -70,8 +83,7 @@ const memo = new Map<RecordType, FieldInfo[]>();
 export function fieldsOf(type: RecordType): FieldInfo[] {
   let f = memo.get(type);
   if (!f) {
-    const props = (loadSchema(type) as { properties: Record<string, PropSchema> }).properties;
-    f = Object.entries(props).map(([name, p]) => fieldOf(type, name, p));
+    f = Object.entries(schemaOf(type).properties).map(([name, p]) => fieldOf(type, name, p));
     memo.set(type, f);
   }
   return f;
@@ -80,7 +92,7 @@ export function fieldsOf(type: RecordType): FieldInfo[] {
 /** CSV columns of a type: the schema's properties, in schema order (a copy: the schema is read once). */
 export function schemaColumns(type: RecordType): string[] {
   let c = columnMemo.get(type);
-  if (!c) columnMemo.set(type, (c = Object.keys((loadSchema(type) as { properties: Record<string, unknown> }).properties)));
+  if (!c) columnMemo.set(type, (c = Object.keys(schemaOf(type).properties)));
   return [...c];
 }
 const columnMemo = new Map<RecordType, readonly string[]>();
@@ -102,7 +114,7 @@ const orderMemo = new Map<RecordType, readonly FieldInfo[]>();
 
 /** The schema's one-line description of a record type. */
 export function typeDescription(type: RecordType): string {
-  return String((loadSchema(type) as { description?: string }).description ?? "");
+  return String(schemaOf(type).description ?? "");
 }
 
 export { RECORD_TYPES };

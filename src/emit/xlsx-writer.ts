@@ -288,10 +288,13 @@ const PIECE = 1 << 20;
 /**
  * Piece buffers, used again once their piece is deflated: a fresh 1 MiB buffer
  * (zeroed, and its pages touched for the first time) costs more than filling it.
+ * A new one is left unfilled (only `[0, n)`, written first, is ever read), so an
+ * entry of a few kB (the fixed parts, the small sheets) touches a few pages of it,
+ * not all 256.
  */
 class PiecePool {
   private readonly free: Uint8Array[] = [];
-  get(): Uint8Array { return this.free.pop() ?? new Uint8Array(PIECE); }
+  get(): Uint8Array { return this.free.pop() ?? Buffer.allocUnsafeSlow(PIECE); }
   put(buf: Uint8Array): void { this.free.push(buf); }
 }
 
