@@ -18,8 +18,25 @@ export function cell(v: unknown): string | number {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? "true" : "false";
-  const s = Array.isArray(v) ? v.map((x) => String(x)).join("|") : String(v);
+  const s = Array.isArray(v) ? listText(v) : String(v);
   return startsFormula(s) ? `'${s}` : s;
+}
+
+/**
+ * A list as one text, its items joined with | (the CSV's and the workbook's
+ * lists): `v.map(String).join("|")`, without the array in between, whose kind of
+ * elements (none, or some) differs from list to list and made the compiled
+ * code of every caller start again.
+ */
+export function listText(v: readonly unknown[]): string {
+  let s = "";
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    // a hole is kept by map and joined as nothing
+    const t = x === undefined && !(i in v) ? "" : String(x);
+    s = i ? s + "|" + t : t;
+  }
+  return s;
 }
 
 const OPTIONS: Options = {
@@ -33,9 +50,17 @@ export function csvHeader(columns: readonly string[]): string {
   return stringify([columns as string[]], { ...OPTIONS, bom: true });
 }
 
-/** A text cell csv-stringify quotes with OPTIONS: one holding the delimiter, the quote or a line break. */
-const QUOTED_CELL = /[,"\r\n]/;
-const quoted = (v: string | number): boolean => typeof v === "string" && QUOTED_CELL.test(v);
+/**
+ * A line of `n` cells none of which csv-stringify quotes with OPTIONS (a cell
+ * holding the delimiter, the quote or a line break): exactly n - 1 commas and no
+ * quote or line break. One native test of the line, not one of every cell.
+ */
+function plainLine(n: number): RegExp {
+  let re = plainLines.get(n);
+  if (!re) plainLines.set(n, (re = new RegExp(`^[^,"\\r\\n]*${n > 1 ? `(?:,[^,"\\r\\n]*){${n - 1}}` : ""}$`)));
+  return re;
+}
+const plainLines = new Map<number, RegExp>();
 
 /**
  * Data lines for some records (each ends with CRLF, so pieces can be appended one
@@ -49,16 +74,16 @@ const quoted = (v: string | number): boolean => typeof v === "string" && QUOTED_
 export function csvRows(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
   let out = "";
   let run: Array<Array<string | number>> = [];
-  for (const r of records) {
+  const n = columns.length, count = records.length, plain = plainLine(n);
+  for (let i = 0; i < count; i++) {
+    const r = records[i]!;
     // the line made as its cells are (a number joins as its String), no array of them in between
     let line = "";
-    let plain = true;
-    for (let c = 0; c < columns.length; c++) {
+    for (let c = 0; c < n; c++) {
       const v = cell(r[columns[c]!]);
-      if (plain && quoted(v)) plain = false;
       line = c ? line + "," + v : line + v;
     }
-    if (!plain) { run.push(columns.map((c) => cell(r[c]))); continue; }
+    if (!plain.test(line)) { run.push(columns.map((c) => cell(r[c]))); continue; }
     if (run.length) { out += stringify(run, OPTIONS); run = []; }
     out += line + "\r\n";
   }

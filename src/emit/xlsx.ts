@@ -2,6 +2,7 @@ import type { RecordType } from "../generated/records.js";
 import { isHighSurrogate } from "../shared/char-class.js";
 import { textWidth } from "../shared/text-width.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
+import { listText } from "./csv.js";
 import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
 import { cellXml, dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, ROW_END, rowStart, rowXml, writeWorkbook, writeWorkbookAsync, type Cell, type SheetSpec, type StreamSheet, type WorkbookProps } from "./xlsx-writer.js";
 
@@ -56,7 +57,7 @@ function dateCell(s: string, limits: Limits): Cell {
 function cellOf(f: FieldInfo, v: unknown, limits: Limits): Cell {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number") return { v, style: f.name.endsWith("_yuan") ? "yuan" : "number" };
-  if (Array.isArray(v)) return v.length ? textCell(v.map(String).join("|"), limits) : null;
+  if (Array.isArray(v)) return v.length ? textCell(listText(v), limits) : null;
   if (f.kind === "date" && typeof v === "string") return dateCell(v, limits);
   return textCell(String(v), limits);
 }
@@ -175,41 +176,65 @@ export interface SheetRows {
   first: Record<string, unknown> | null;
 }
 
+/** A sheet's columns, their names, and where the input and the document title are among them (-1: not there). */
+interface SheetLayout { fields: readonly FieldInfo[]; names: readonly string[]; fileAt: number; titleAt: number }
+function sheetLayout(type: RecordType): SheetLayout {
+  let l = layouts.get(type);
+  if (!l) {
+    const fields = readingOrder(type), names = fields.map((f) => f.name);
+    layouts.set(type, (l = { fields, names, fileAt: names.indexOf("source_file"), titleAt: names.indexOf("doc_title") }));
+  }
+  return l;
+}
+/** made once per type: every batch of rows asks for it */
+const layouts = new Map<RecordType, SheetLayout>();
+
 /** The rows of some records: numbered from `from` when that is known, else with ROW_NUMBER in place of their numbers. */
 export function sheetRows(type: RecordType, records: readonly Record<string, unknown>[], from?: number): SheetRows {
-  const fields = readingOrder(type);
-  const n = fields.length;
-  const out: SheetRows = { xml: new Array<string>(records.length), widths: new Uint16Array(records.length * n), cut: new Uint8Array(records.length), inputs: [], first: null };
-  if (from !== undefined) out.from = from;
+  const { fields, names, fileAt, titleAt } = sheetLayout(type);
+  const n = fields.length, count = records.length;
+  // everything the loop reads or fills is a local: the records of each type have a shape of
+  // their own, and a property read by name from a record (or from the result, which has
+  // `from` or not) would be compiled for the first type's and thrown away at the next
+  const xmls = new Array<string>(count), widths = new Uint16Array(count * n), cuts = new Uint8Array(count);
+  const inputs: Array<[string, number]> = [];
+  let first: Record<string, unknown> | null = null;
+  const cites = type !== "documents";
   const limits: Limits = { cut: 0, rowsDropped: [] };
   // the widest cell of each column so far: measuring a text cell (by code unit) was most of
   // a sheet's rows' time, and one no longer than half that width (a unit shows at most two
   // columns), or any cell once the column is at the cap, cannot widen it
   const widest = new Uint16Array(n);
-  for (let i = 0; i < records.length; i++) {
+  let last: [string, number] | undefined;
+  for (let i = 0; i < count; i++) {
     const r = records[i]!;
-    const input = String(r.source_file);
-    const last = out.inputs[out.inputs.length - 1];
-    if (last && last[0] === input) last[1]++; else out.inputs.push([input, 1]);
-    if (out.first === null && type !== "documents" && r.doc_title) out.first = r;
     limits.cut = 0;
     // each cell made, measured and written in one go: no row of cells in between
     const num = from === undefined ? ROW_NUMBER : String(from + i);
     let xml = from === undefined ? ROW_START : rowStart(num);
+    let file: unknown, title: unknown;
     for (let c = 0; c < n; c++) {
-      const f = fields[c]!;
-      const cell = cellOf(f, r[f.name], limits);
+      const v = r[names[c]!];
+      if (c === fileAt) file = v;
+      else if (c === titleAt) title = v;
+      const cell = cellOf(fields[c]!, v, limits);
+      if (!cell) continue;
       const most = widest[c]!;
-      if (most < MAX_WIDTH && cell && (typeof cell.v !== "string" || cell.v.length * 2 > most)) {
+      if (most < MAX_WIDTH && (typeof cell.v !== "string" || cell.v.length * 2 > most)) {
         const w = shownWidth(cell, MAX_WIDTH);
-        out.widths[i * n + c] = w;
+        widths[i * n + c] = w;
         if (w > most) widest[c] = w;
       }
       xml += cellXml(cell, c, num);
     }
-    out.cut[i] = limits.cut;
-    out.xml[i] = xml + ROW_END;
+    const input = String(fileAt < 0 ? r.source_file : file);
+    if (last && last[0] === input) last[1]++; else inputs.push((last = [input, 1]));
+    if (first === null && cites && (titleAt < 0 ? r.doc_title : title)) first = r;
+    cuts[i] = limits.cut;
+    xmls[i] = xml + ROW_END;
   }
+  const out: SheetRows = { xml: xmls, widths, cut: cuts, inputs, first };
+  if (from !== undefined) out.from = from;
   return out;
 }
 

@@ -2,11 +2,12 @@ import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
-import { cell, csvRows, FORMULA_START, startsFormula, toCsv } from "../../src/emit/csv.js";
+import { cell, csvRows, FORMULA_START, listText, startsFormula, toCsv } from "../../src/emit/csv.js";
 import { compareRecords } from "../../src/emit/sort.js";
 import { toJson } from "../../src/emit/json.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { loadSchema } from "../../src/validate/schemas.js";
+import { SEED, seedRecords } from "../helpers.js";
 
 describe("CSV for Excel", () => {
   const cols = ["name", "stops", "value", "note"];
@@ -61,6 +62,18 @@ describe("CSV for Excel", () => {
 
   it("commas and quotes are escaped", () => {
     expect(csv).toContain('"含,逗号与""引号"""');
+  });
+
+  it("a list is its items joined with | as map(String).join would: the seeds' lists, numbers, nulls and holes", () => {
+    let lists = 0;
+    for (const recs of Object.values(seedRecords(SEED.annual))) {
+      for (const r of recs as Array<Record<string, unknown>>) {
+        for (const v of Object.values(r)) if (Array.isArray(v)) { lists++; expect(listText(v)).toBe(v.map(String).join("|")); }
+      }
+    }
+    expect(lists).toBeGreaterThan(0);
+    // eslint-disable-next-line no-sparse-arrays
+    for (const v of [[], ["包头"], [1, null, undefined, "a"], [, "b", ,]]) expect(listText(v)).toBe(v.map(String).join("|"));
   });
 
   it("the lines are csv-stringify's for the same cells, whichever records need quoting and in whatever runs", () => {
