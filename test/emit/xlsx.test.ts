@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { readingOrder } from "../../src/emit/fields.js";
 import { cellXml, columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
-import { sheetRows, toWorkbook, type WorkbookData } from "../../src/emit/xlsx.js";
+import { sheetRows, toWorkbook, WorkbookBuilder, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { textWidth } from "../../src/shared/text-width.js";
 import { eastAsianWidth } from "get-east-asian-width";
@@ -92,6 +92,14 @@ describe("policy-extract.xlsx", () => {
     const bytes = Buffer.concat(sync);
     expect(unzipSync(bytes)["xl/worksheets/sheet1.xml"]!.length).toBeGreaterThan(6 << 20);
     expect(Buffer.concat(pooled).equals(bytes)).toBe(true);
+  });
+
+  it("rows kept in memory are handed to the zip writer joined into chunks: the same bytes as a row at a time", () => {
+    const rowAtATime = new WorkbookBuilder(data.types, () => { const rows: string[] = []; return { append: (x) => { rows.push(x); }, chunks: () => rows }; });
+    for (const t of data.types) rowAtATime.add(t, data.records[t] ?? []);
+    const chunks: Uint8Array[] = [];
+    rowAtATime.finish(data, (c) => chunks.push(c));
+    expect(Buffer.concat(chunks).equals(Buffer.from(book))).toBe(true);
   });
 
   it("sheets: one per type, then codebook, sources, about; headers frozen, bold and filterable", () => {
