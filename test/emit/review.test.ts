@@ -15,6 +15,20 @@ describe("review pages: source lines and quote spans", () => {
     expect(sourceLines(src)).toEqual(["第一行", "", "到2025年， 粮食产量达到\t400亿斤。"]);
   });
 
+  it("each seed's lines are its runs' text put back on their original lines, in order, line breaks dropped", () => {
+    for (const name of Object.values(SEED)) {
+      const src = normalize(sourceFromLines(name, "txt", seedText(name)));
+      const { map, text } = src;
+      const want: string[] = [];
+      for (let k = 0; k < map.runs; k++) {
+        const l = map.lineOf[k]! - 1;
+        for (let i = want.length; i <= l; i++) want.push("");
+        want[l] += text.slice(map.starts[k]!, map.end(k)).replace(/\n/g, "");
+      }
+      expect(sourceLines(src)).toEqual(want);
+    }
+  });
+
   it("a quote is found on its line: as written, across a table row's tabs, or in part when it runs over lines", () => {
     const loc = new QuoteLocator(1e6);
     const q = "到2025年粮食产量达到400亿斤。";

@@ -12,16 +12,17 @@ export function sourceLines(src: Source): string[] {
   const { map, text } = src;
   let max = 0;
   for (let k = 0; k < map.runs; k++) if (map.lineOf[k]! > max) max = map.lineOf[k]!;
-  const parts: string[][] = Array.from({ length: max }, () => []);
+  // each line's pieces joined as they come (most lines are one piece): no array of them per line
+  const lines = new Array<string>(max).fill("");
   let nl = -1; // the first line break at or after the run's start (kept: runs between two breaks share it)
   for (let k = 0; k < map.runs; k++) {
     const start = map.starts[k]!, end = map.end(k);
     // a run is usually one line and its line break: a slice of the text, not a copy
     if (nl < start) nl = text.indexOf("\n", start) >>> 0; // none: 2³² - 1, past every run
     const piece = nl >= end ? text.slice(start, end) : nl === end - 1 ? text.slice(start, nl) : text.slice(start, end).replace(/\n/g, "");
-    if (piece) parts[map.lineOf[k]! - 1]!.push(piece);
+    if (piece) lines[map.lineOf[k]! - 1] += piece;
   }
-  return parts.map((p) => p.join(""));
+  return lines;
 }
 
 /** Where a record's quote stands on its line: [start, end) in the line's text, or null. */
