@@ -168,6 +168,8 @@ export interface SheetRows {
    * the rows a sheet keeps are always a first part of a batch)
    */
   widths: Uint16Array;
+  /** each column's widest shown width in the batch (the most of `widths` there): a batch kept whole adds only these */
+  widest?: Uint16Array;
   /** text cells cut at Excel's limit, per row */
   cut: Uint8Array;
   /** records per input (source_file), in order */
@@ -233,7 +235,7 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
     cuts[i] = limits.cut;
     xmls[i] = xml + ROW_END;
   }
-  const out: SheetRows = { xml: xmls, widths, cut: cuts, inputs, first };
+  const out: SheetRows = { xml: xmls, widths, widest, cut: cuts, inputs, first };
   if (from !== undefined) out.from = from;
   return out;
 }
@@ -321,12 +323,26 @@ export class WorkbookBuilder {
     }
     sheet.total += rows.xml.length;
     if (sheet.first === null && rows.first) sheet.first = rows.first;
-    const n = sheet.fields.length;
-    for (let i = 0; i < rows.xml.length; i++) {
-      // Excel's row limit: the header and MAX_ROWS - 1 records
+    const n = sheet.fields.length, count = rows.xml.length;
+    // Excel's row limit: the header and MAX_ROWS - 1 records. A batch kept whole (nearly
+    // every one) widens the columns by its widest cells at once, not a row at a time, and
+    // its rows, numbered already, go to the store as one piece
+    const whole = rows.widest !== undefined && sheet.kept + count <= MAX_ROWS - 1;
+    if (whole) {
+      sheet.widths.addShown(rows.widest!, 0);
+      for (let i = 0; i < count; i++) this.limits.cut += rows.cut[i]!;
+      if (rows.from !== undefined) {
+        sheet.rows.append(rows.xml.join(""));
+        sheet.kept += count;
+        return;
+      }
+    }
+    for (let i = 0; i < count; i++) {
       if (sheet.kept >= MAX_ROWS - 1) break;
-      sheet.widths.addShown(rows.widths, i * n);
-      this.limits.cut += rows.cut[i]!;
+      if (!whole) {
+        sheet.widths.addShown(rows.widths, i * n);
+        this.limits.cut += rows.cut[i]!;
+      }
       sheet.rows.append(rows.from === undefined ? rows.xml[i]!.replaceAll(ROW_NUMBER, String(sheet.kept + 2)) : rows.xml[i]!);
       sheet.kept++;
     }

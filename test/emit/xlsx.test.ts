@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { readingOrder } from "../../src/emit/fields.js";
 import { cellXml, columnName, MAX_CELL_CHARS, memorySheet, writeWorkbook, writeWorkbookAsync, xmlText, type Cell } from "../../src/emit/xlsx-writer.js";
-import { sheetRows, toWorkbook, WorkbookBuilder, type WorkbookData } from "../../src/emit/xlsx.js";
+import { memoryRows, sheetRows, toWorkbook, WorkbookBuilder, type WorkbookData } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { textWidth } from "../../src/shared/text-width.js";
 import { eastAsianWidth } from "get-east-asian-width";
@@ -99,6 +99,21 @@ describe("policy-extract.xlsx", () => {
     for (const t of data.types) rowAtATime.add(t, data.records[t] ?? []);
     const chunks: Uint8Array[] = [];
     rowAtATime.finish(data, (c) => chunks.push(c));
+    expect(Buffer.concat(chunks).equals(Buffer.from(book))).toBe(true);
+  });
+
+  it("a batch kept whole widens its columns by its widest cells: the same workbook as its rows measured one at a time", () => {
+    const rowByRow = new WorkbookBuilder(data.types, memoryRows);
+    for (const t of data.types) {
+      const recs = data.records[t] ?? [];
+      for (let i = 0; i < recs.length; i += 32) {
+        const rows = sheetRows(t, recs.slice(i, i + 32));
+        delete rows.widest; // as rendered before batches carried it (an older cache entry)
+        rowByRow.addRows(t, rows);
+      }
+    }
+    const chunks: Uint8Array[] = [];
+    rowByRow.finish(data, (c) => chunks.push(c));
     expect(Buffer.concat(chunks).equals(Buffer.from(book))).toBe(true);
   });
 
