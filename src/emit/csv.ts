@@ -10,6 +10,8 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** FORMULA_START.test(s), by the first code unit: it is asked of every text cell of the CSV and the workbook. */
 export function startsFormula(s: string): boolean {
+  // the empty text asked first: its first code unit (NaN) is read out of bounds, which throws the compiled code away
+  if (!s.length) return false;
   const c = s.charCodeAt(0);
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
 }
