@@ -21,6 +21,10 @@ describe("tables written at build time (scripts/gen-tables.mjs, src/shared/built
     const source = await import(join(ROOT, "src", module.replace(/\.js$/, ".ts")));
     const table = JSON.parse(readFileSync(join(DIST, "generated", file), "utf8"));
     expect(table).toEqual(source[derive]());
+    // ASCII, read as Latin-1 (src/shared/built-tables.ts): the place names are escapes
+    const bytes = readFileSync(join(DIST, "generated", file));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(JSON.parse(bytes.toString("latin1"))).toEqual(table);
   });
 });
 
