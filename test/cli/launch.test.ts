@@ -39,6 +39,17 @@ describe("the bundled CLI", () => {
     expect(outputTree(join(base, "bundled"))).toEqual(outputTree(join(base, "modules")));
   }, 300_000);
 
+  it("holds fflate's zip container without the deflate and inflate tables it builds when loaded (scripts/bundle-cli.mjs)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bundle = readFileSync(join(DIST, "cli.cjs"), "latin1");
+    const start = bundle.indexOf("fflate/esm/browser.js\"()");
+    const fflate = bundle.slice(start, bundle.indexOf("\n});\n", start));
+    expect(fflate).toMatch(/\bZipPassThrough = /);
+    expect(fflate).toMatch(/\bcrct = /); // the zip entries' checksum table stays: the container uses it
+    expect(fflate).not.toMatch(/32768/); // the bit-reversal table of its Huffman codes, for deflate and inflate
+    expect(fflate).not.toMatch(/\bfreb\(/);
+  });
+
   it("yargs, bundled in, still finds its own files: a usage error in the user's language, as with the modules", () => {
     // yargs reads locales/<LANG>.json beside its own module; inside the bundle that path comes from __pePackageUrl
     const env = { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
