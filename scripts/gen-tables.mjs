@@ -15,11 +15,18 @@ export const TABLES = [
   ["extract/projects/lexicon.js", "divisionStemsTable", "division-stems.json"],
 ];
 
+/**
+ * The table as JSON in ASCII, each other character as its \\u escape: a process reads it as
+ * Latin-1 (a copy of the bytes) and parses a one-byte string, where the UTF-8 of its place
+ * names took longer to decode than the JSON took to parse (src/shared/built-tables.ts).
+ */
+export const asciiJson = (value) => JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const [module, derive, file] of TABLES) {
     const mod = await import(pathToFileURL(join(dist, module)).href);
     const out = join(dist, "generated", file);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify(mod[derive]()));
+    writeFileSync(out, asciiJson(mod[derive]()));
   }
 }

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { lstat, mkdir, open, readdir, readFile, rename, unlink, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
 
@@ -65,6 +64,13 @@ const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${ke
  * Deserializing is 5-6 times faster, and strings keep their Chinese as UTF-16.
  */
 const MAGIC = "policy-extract cache 2";
+
+/**
+ * node:v8, loaded when an entry is first read or written: a build without the cache
+ * (--no-cache) never loads it (with the modules it pulls in, a few million instructions
+ * of every such start).
+ */
+const v8 = () => process.getBuiltinModule("node:v8");
 const HEADER_MAX = 256;
 
 /** The cached payload for `key`, or null when absent, damaged or not this key's. */
@@ -80,7 +86,7 @@ export async function cacheGet<T>(dir: string, key: string): Promise<T | null> {
     const payload = buf.subarray(nl + 1);
     if (gotKey !== key || Number(size) !== payload.length) return null;
     if (createHash("sha256").update(payload).digest("hex") !== sha256) return null;
-    const value = deserialize(payload) as T;
+    const value = v8().deserialize(payload) as T;
     // an entry's time is when a build last used it: what pruneCache goes by
     const now = new Date();
     await utimes(entryPath(dir, key), now, now).catch(() => {});
@@ -94,7 +100,7 @@ export async function cacheGet<T>(dir: string, key: string): Promise<T | null> {
 export async function cachePut(dir: string, key: string, payload: unknown): Promise<void> {
   const p = entryPath(dir, key);
   try {
-    const body = serialize(payload);
+    const body = v8().serialize(payload);
     const header = Buffer.from(`${MAGIC} ${key} ${createHash("sha256").update(body).digest("hex")} ${body.length}\n`, "latin1");
     await mkdir(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;

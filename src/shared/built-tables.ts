@@ -21,7 +21,8 @@ export function builtTable<T>(moduleUrl: string, file: string): T | null {
   try {
     const path = join(GENERATED, file);
     if (statSync(path).mtimeMs < statSync(fileURLToPath(moduleUrl)).mtimeMs) return null;
-    return JSON.parse(readFileSync(path, "utf8")) as T;
+    // ASCII (scripts/gen-tables.mjs escapes the rest): read as Latin-1, the bytes are the text, with no UTF-8 to decode
+    return JSON.parse(readFileSync(path, "latin1")) as T;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -38,6 +38,30 @@ describe("the bundled CLI", () => {
     expect(modules.status, modules.stderr).toBe(0);
     expect(outputTree(join(base, "bundled"))).toEqual(outputTree(join(base, "modules")));
   }, 300_000);
+
+  it("holds fflate's zip container without the deflate and inflate tables it builds when loaded (scripts/bundle-cli.mjs)", async () => {
+    const bundle = readFileSync(join(DIST, "cli.cjs"), "latin1");
+    const start = bundle.indexOf("fflate/esm/browser.js\"()");
+    const fflate = bundle.slice(start, bundle.indexOf("\n});\n", start));
+    expect(fflate).toMatch(/\bZipPassThrough = /);
+    expect(fflate).toMatch(/\bcrct = /); // the zip entries' checksum table stays: the container uses it
+    expect(fflate).not.toMatch(/32768/); // the bit-reversal table of its Huffman codes, for deflate and inflate
+    expect(fflate).not.toMatch(/\bfreb\(/);
+  });
+
+  it("a build without the cache never loads node:v8 (the cache's serializer, loaded on first use)", () => {
+    const preload = join(base, "builtins.cjs");
+    const report = join(base, "builtins.txt");
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join("\\n")));`);
+    const inputs = join(base, "one");
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, "one.txt"), "到2025年，全区地区生产总值达到3000亿元。\n");
+    const r = spawnSync(process.execPath, ["--require", preload, BIN, "build", "--in", inputs, "--out", join(base, "one-out"), "--quiet", "--no-cache"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = readFileSync(report, "utf8").split("\n");
+    expect(loaded).toContain("NativeModule zlib"); // the workbook's deflate: the list is the one a build fills
+    expect(loaded).not.toContain("NativeModule v8");
+  });
 
   it("yargs, bundled in, still finds its own files: a usage error in the user's language, as with the modules", () => {
     // yargs reads locales/<LANG>.json beside its own module; inside the bundle that path comes from __pePackageUrl

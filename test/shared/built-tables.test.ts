@@ -21,6 +21,10 @@ describe("tables written at build time (scripts/gen-tables.mjs, src/shared/built
     const source = await import(join(ROOT, "src", module.replace(/\.js$/, ".ts")));
     const table = JSON.parse(readFileSync(join(DIST, "generated", file), "utf8"));
     expect(table).toEqual(source[derive]());
+    // ASCII, read as Latin-1 (src/shared/built-tables.ts): the place names are escapes
+    const bytes = readFileSync(join(DIST, "generated", file));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(JSON.parse(bytes.toString("latin1"))).toEqual(table);
   });
 });
 
@@ -58,11 +62,25 @@ describe("the gazetteer's table", () => {
   it("is not read once older than the compiled module (a bare tsc since): the module derives its own", async () => {
     const copy = mkdtempSync(join(tmpdir(), "pe-gazetteer-"));
     copies.push(copy);
-    for (const d of ["shared", "data", "generated"]) cpSync(join(DIST, d), join(copy, d), { recursive: true });
+    // laid out as the package is: the compiled modules in dist/, the data they derive from in src/data/
+    for (const d of ["shared", "data", "generated"]) cpSync(join(DIST, d), join(copy, "dist", d), { recursive: true });
+    cpSync(join(ROOT, "src", "data"), join(copy, "src", "data"), { recursive: true });
     const old = new Date(Date.now() - 3600_000);
-    utimesSync(join(copy, "generated", "gazetteer.json"), old, old);
-    const stale = (await import(pathToFileURL(join(copy, "shared", "gazetteer.js")).href)) as typeof derived;
+    utimesSync(join(copy, "dist", "generated", "gazetteer.json"), old, old);
+    const stale = (await import(pathToFileURL(join(copy, "dist", "shared", "gazetteer.js")).href)) as typeof derived;
     expect(stale.gazetteerFromTable()).toBe(false);
     expect(stale.leadingDivision("大连市甘井子区")?.code).toBe("210211");
+  });
+});
+
+describe("the division list (src/data/divisions.json)", () => {
+  it("is read from the data file when a table is derived, and is no module of the bundle (a process that reads the tables never makes it)", () => {
+    const file = JSON.parse(readFileSync(join(ROOT, "src", "data", "divisions.json"), "utf8")) as { divisions: Array<[string, string]> };
+    expect(derived.divisionList()).toEqual(file.divisions);
+    expect(built.divisionList()).toEqual(file.divisions);
+    expect(derived.divisionList().find(([code]) => code === "210211")).toEqual(["210211", "甘井子区"]);
+    const bundle = readFileSync(join(DIST, "cli.cjs"), "latin1");
+    expect(bundle).toMatch(/^\/\/ dist\/data\/regions\.json$/m); // how esbuild heads a JSON module it bundles
+    expect(bundle).not.toMatch(/^\/\/ dist\/data\/divisions\.json$/m);
   });
 });

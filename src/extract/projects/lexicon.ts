@@ -3,9 +3,9 @@ import places from "../../data/project-places.json" with { type: "json" };
 import rules from "../../data/project-rules.json" with { type: "json" };
 import sectors from "../../data/project-sectors.json" with { type: "json" };
 import stages from "../../data/stages.json" with { type: "json" };
-import divisions from "../../data/divisions.json" with { type: "json" };
 import { alt } from "../../shared/lexicon.js";
 import { builtTable } from "../../shared/built-tables.js";
+import { divisionList } from "../../shared/gazetteer.js";
 
 /**
  * The project word tables (src/data/project-*.json) loaded once, with the
@@ -116,7 +116,7 @@ const PLACE_SET = new Set(PLACES);
 export function divisionStemsTable(): { stems: string } {
   // indexed loops and forEach, no destructuring of entries: in the interpreter each [a, b] = entry runs the iterator protocol
   const count = new Map<string, number>();
-  const list = divisions.divisions as Array<[string, string]>;
+  const list = divisionList();
   const stemRe = /^(.{2,}?)(?:自治县|自治旗|林区|特区|新区|县|市|区|旗|盟|地区|自治州)$/;
   for (let i = 0; i < list.length; i++) {
     const entry = list[i]!;
