@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { HEADING_KINDS, ITEM_KINDS, LIST_KINDS, markerAt, markerLength, stripMarker, RULES } from "../../src/shared/markers.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTICLE_KINDS, CN_ITEM, CN_PAREN, HEADING_KINDS, ITEM_KINDS, LIST_KINDS, markerAt, markerLength, NUM_ITEM, PAREN_KINDS, stripMarker, RULES, type MarkerKind } from "../../src/shared/markers.js";
+import { SEEDS } from "../helpers.js";
 
 // one numbering grammar for headings, list items, PDF row openers and normalisation (issue 9)
 describe("the numbering grammar (shared/markers.ts)", () => {
@@ -44,5 +47,27 @@ describe("the first-character gate of markerAt", () => {
     expect(missed).toEqual([]);
     expect(markerAt("（一）总体要求")?.kind).toBe("cn-paren");
     expect(markerAt("推进（一）")).toBeUndefined();
+  });
+});
+
+describe("markerAt: one combined pattern gives what the rules tried in turn gave", () => {
+  const oracle = (text: string, kinds?: ReadonlySet<MarkerKind>) => {
+    for (const r of RULES) {
+      if (kinds && !kinds.has(r.kind)) continue;
+      const m = r.re.exec(text);
+      if (m) return { kind: r.kind, level: r.level, raw: m[0], marker: m[0].replace(/\s+/g, "") };
+    }
+    return undefined;
+  };
+  it("on every line of every seed (and every line's clauses), for every set of kinds", () => {
+    const sets = [undefined, LIST_KINDS, ITEM_KINDS, NUM_ITEM, ARTICLE_KINDS, CN_ITEM, CN_PAREN, PAREN_KINDS, HEADING_KINDS, new Set<MarkerKind>()];
+    for (const name of readdirSync(SEEDS)) {
+      for (const line of readFileSync(join(SEEDS, name), "utf8").split("\n")) {
+        for (const t of [line, line.trim(), ...line.split(/[，。；]/)]) for (const k of sets) expect(markerAt(t, k)).toEqual(oracle(t, k));
+      }
+    }
+  });
+  it("on markers printed with spaces, in brackets and circled", () => {
+    for (const t of ["第1 0条 内容", "第 一 章", "二 、任务", "( 一 )目标", "（ 1 ）", "⑴项目", "⑳", "10.5亿元", "12．项目", "专栏 3", ""]) expect(markerAt(t)).toEqual(oracle(t));
   });
 });

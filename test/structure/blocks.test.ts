@@ -108,3 +108,12 @@ describe("blocks from the lines linesOf made", () => {
     }
   });
 });
+
+describe("sentences found whole by one search", () => {
+  it("give the pieces split after each break, trimmed, on breaks at either end, closers after a blank and blanks inside", () => {
+    for (const text of ["。。", "；开头", "一句。” 二句！）三", "甲 乙。  丙", "完成。”）", "a;b?c!", "“引语。”他说", "无断句", "率 达到 90%；\u3000其余", "！"]) {
+      const b = { start: 5, end: 5 + text.length, text, section: [], review: false };
+      expect(splitSentences([b]).map((s) => [s.start, s.end, s.text])).toEqual(sentencesBefore(text).map(([s, e, t]) => [5 + s, 5 + e, t]));
+    }
+  });
+});
