@@ -171,14 +171,32 @@ export const QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => numb
 /** a character of a scale (十百千万亿), in a Chinese numeral or in a unit (千万亩 → 千 and 万亩); global, every match one character */
 const SCALE_AHEAD = /[\u5341\u767e\u5343\u4e07\u4ebf]/g;
 /**
+ * The next scale character at or after `from` in a run of numeral characters that is followed by what
+ * can follow a number (AFTER_CHINESE_NUMBER), or -1. Only such a one can lie in a quantity: a Chinese
+ * numeral is a quantity only when its run is followed by one (findQuantities), a range's upper end only
+ * when a unit follows it, and the scale characters of the unit names and per-suffixes (个百分点, /千瓦时)
+ * sit in runs that their names continue with one (test/shared/numbers.test.ts reads units.json). The 十
+ * of “十四五”, 十三届 or 第十章 is no such place: a clause holding only those is passed unread.
+ * Each run is walked once, and the search goes on after it: linear on any text.
+ */
+function nextScalePlace(text: string, from: number): number {
+  for (let at = nextOf(SCALE_AHEAD, text, from); at >= 0; ) {
+    let end = at + 1;
+    while (CN_NUMERAL.has(text.charCodeAt(end))) end++;
+    if (AFTER_CHINESE_NUMBER.has(text.charCodeAt(end))) return at;
+    at = nextOf(SCALE_AHEAD, text, end);
+  }
+  return -1;
+}
+/**
  * The searches for places a quantity can lie that starts with a digit or holds a scale character
- * (十百千万亿) in its raw text: the digit it starts with, or that character. A caller that keeps
- * only such quantities (targets/prose.ts: a Chinese numeral without a scale, 一个, 两项, names a
- * set) passes the clauses holding only runs such as 一批, 统一 without reading them.
+ * (十百千万亿) in its raw text: the digit it starts with, or that character (nextScalePlace). A caller
+ * that keeps only such quantities (targets/prose.ts: a Chinese numeral without a scale, 一个, 两项,
+ * names a set) passes the clauses holding only runs such as 一批, 统一, 十四五 without reading them.
  */
 export const SCALED_QUANTITY_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
   QUANTITY_PLACES[0]!,
-  (text, from) => nextOf(SCALE_AHEAD, text, from),
+  nextScalePlace,
 ];
 
 /** The first place at or after `from` where a quantity can start (see QUANTITY_PLACES), or -1. */

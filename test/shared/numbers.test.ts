@@ -159,6 +159,28 @@ describe("nextQuantityStart: where a quantity can start", () => {
     expect(first("分批次培育一批龙头企业，两个屏障")).toBe(Infinity);
     expect(first("新增千万亩高标准农田")).toBe(2);
     expect(first("完成投资三百亿元")).toBe(5);
+    // a scale character in a run followed by no unit, %, range or scale is no place either (“十四五”, 第十章, 十三届); 三十% is
+    expect(first("“十四五”时期，第十章，十三届人大")).toBe(Infinity);
+    expect(first("“十四五”时期，提高三十%")).toBe(11);
+    expect(first("二十至三十万亩")).toBe(1);
+  });
+  it("the scale characters of a unit name or per-suffix past its first character sit in a run its name continues with what can follow a number (nextScalePlace)", async () => {
+    const units = (await import("../../src/data/units.json", { with: { type: "json" } })).default as { units: Record<string, unknown>; perSuffixes: string[] };
+    const names = [...Object.keys(units.units), ...units.perSuffixes];
+    const scaled = names.filter((n) => /[十百千万亿]/.test(n.slice(1)));
+    expect(scaled).toContain("个百分点");
+    expect(scaled).toContain("/千瓦时");
+    // for each, the first character after the name's last scale run is one a quantity's number can be followed by
+    const first = (t: string) => Math.min(...SCALED_QUANTITY_PLACES.map((f) => f(t, 0)).map((x) => (x < 0 ? Infinity : x)));
+    for (const n of scaled) {
+      const i = n.slice(1).search(/[十百千万亿]/) + 1;
+      expect(first(n.slice(i)), n).toBe(0);
+    }
+  });
+  it("a 2 MB run of 十 is searched for a scale place in linear time", () => {
+    const first = (t: string) => Math.min(...SCALED_QUANTITY_PLACES.map((f) => f(t, 0)).map((x) => (x < 0 ? Infinity : x)));
+    expect(first("十".repeat(2_000_000) + "步")).toBe(Infinity);
+    expect(first("十步".repeat(1_000_000) + "十亩")).toBe(2_000_000);
   });
   it("a Chinese numeral is a place before another numeral or what follows a number, not in a word", () => {
     expect(nextQuantityStart("推进统一大市场建设，进一步优化营商环境", 0)).toBe(-1);
