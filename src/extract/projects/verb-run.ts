@@ -1,4 +1,4 @@
-import { alt, byLength } from "../../shared/lexicon.js";
+import { alt } from "../../shared/lexicon.js";
 import { ADVERBS, VERBS } from "./lexicon.js";
 
 /**
@@ -6,64 +6,70 @@ import { ADVERBS, VERBS } from "./lexicon.js";
  * 高标准建设), the matches of VERB_RUN_SOURCE, found by hand. As a regular
  * expression V8 took 31–36 ms to compile it at its first use in every process
  * and worker (the bounded optional adverbs before the 160-verb alternation:
- * with `*` instead of {0,3} it compiles in 2.5 ms, but matches other runs).
- * This matcher takes the regex's own backtracking order: test/extract/projects/
- * verb-run.test.ts compares the two over the seeds and the test corpus.
+ * with `*` instead of {0,3} it compiles in 2.5 ms, but matches other runs;
+ * written out as three optional adverbs it costs as much as the hand matcher
+ * saves). This matcher takes the regex's own backtracking order:
+ * test/extract/projects/verb-run.test.ts compares the two over the seeds and the
+ * test corpus.
  */
 export const VERB_RUN_SOURCE = `(?:(?:${alt(ADVERBS)}){0,3}(?:${alt(VERBS)}))+`;
 
-/** words by their first code unit, longest first: the order the alternation tries them in */
-function byFirst(words: readonly string[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const w of byLength(words)) {
-    const c = w.charCodeAt(0);
-    const list = out.get(c);
-    if (list) list.push(w); else out.set(c, [w]);
-  }
-  return out;
-}
-const ADVERB_AT = byFirst(ADVERBS);
-const VERB_AT = byFirst(VERBS);
-const MAX_ADVERBS = 3;
+/**
+ * The adverb and the verb at a position, each the first of its alternation in
+ * VERB_RUN_SOURCE's order (longest first): one native match each, where a lookup
+ * by first character and a loop over its words was a JS loop that V8 optimized
+ * within the first pass, at a cost (its recursion inlined) above all its running.
+ * No adverb opens another (the test checks it), so at most one adverb matches at a
+ * position, and the regex's backtracking over adverbs is a walk back over them.
+ */
+const ADVERB_AT = new RegExp(alt(ADVERBS), "y");
+const VERB_AT = new RegExp(alt(VERBS), "y");
 
 /**
- * End of one unit (up to three adverbs, then a verb) at `pos`, or -1: adverbs tried
- * first, longest first, each followed by the rest of the unit, before a verb alone,
- * as the regex backtracks. The depth is at most MAX_ADVERBS.
+ * End of the run of units starting at `pos` (`pos` itself when none starts there): the regex's greedy `+`.
+ * A unit is up to three adverbs, then a verb: the verb is tried after all the adverbs in a row (at most
+ * three), then after one fewer, down to none, as the regex backtracks. Nothing follows the `+`, so a
+ * unit failing ends the run.
  */
-function unitEnd(s: string, pos: number, adverbs: number): number {
-  // indexed loops: most of this runs interpreted, where a for-of steps an iterator
-  if (adverbs < MAX_ADVERBS) {
-    const as = ADVERB_AT.get(s.charCodeAt(pos));
-    if (as) for (let k = 0; k < as.length; k++) {
-      if (!s.startsWith(as[k]!, pos)) continue;
-      const end = unitEnd(s, pos + as[k]!.length, adverbs + 1);
-      if (end >= 0) return end;
+function runEnd(s: string, pos: number): number {
+  for (;;) {
+    // ends of the adverbs in a row at pos (-1: none)
+    let a1 = -1, a2 = -1, a3 = -1;
+    ADVERB_AT.lastIndex = pos;
+    if (ADVERB_AT.test(s)) {
+      a1 = ADVERB_AT.lastIndex;
+      if (ADVERB_AT.test(s)) {
+        a2 = ADVERB_AT.lastIndex;
+        if (ADVERB_AT.test(s)) a3 = ADVERB_AT.lastIndex;
+      }
     }
+    let end = -1;
+    if (a3 >= 0) end = verbEnd(s, a3);
+    if (end < 0 && a2 >= 0) end = verbEnd(s, a2);
+    if (end < 0 && a1 >= 0) end = verbEnd(s, a1);
+    if (end < 0) end = verbEnd(s, pos);
+    if (end < 0) return pos;
+    pos = end;
   }
-  const vs = VERB_AT.get(s.charCodeAt(pos));
-  if (vs) for (let k = 0; k < vs.length; k++) if (s.startsWith(vs[k]!, pos)) return pos + vs[k]!.length;
-  return -1;
 }
 
-/** End of the run of units starting at `pos` (`pos` itself when none starts there): the regex's greedy `+`. */
-function runEnd(s: string, pos: number): number {
-  let end = pos;
-  for (let next = unitEnd(s, end, 0); next >= 0; next = unitEnd(s, end, 0)) end = next;
-  return end;
+/** End of the verb at `pos`, or -1. */
+function verbEnd(s: string, pos: number): number {
+  VERB_AT.lastIndex = pos;
+  return VERB_AT.test(s) ? VERB_AT.lastIndex : -1;
 }
 
 /**
  * The code units an adverb or a verb opens with, searched from a lastIndex: the positions where no run can
- * start are passed natively, not by two map lookups a character (verbRunAt reads whole segments before
- * their heads, mostly interpreted: few of them run often enough to be compiled).
+ * start are passed natively (verbRunAt reads whole segments before their heads).
  */
 const RUN_FIRST = (() => {
-  let units = "";
-  const add = (_: string[], c: number) => { units += `\\u${c.toString(16).padStart(4, "0")}`; };
-  ADVERB_AT.forEach(add);
-  VERB_AT.forEach(add);
-  return new RegExp(`[${units}]`, "g");
+  const units = new Set<number>();
+  for (const w of ADVERBS) units.add(w.charCodeAt(0));
+  for (const w of VERBS) units.add(w.charCodeAt(0));
+  let cls = "";
+  units.forEach((c) => { cls += `\\u${c.toString(16).padStart(4, "0")}`; });
+  return new RegExp(`[${cls}]`, "g");
 })();
 
 /** The first verb run at or after `from`, as a global exec from lastIndex `from` finds it, or null. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ADVERBS } from "../../../src/extract/projects/lexicon.js";
 import { VERB_RUN_SOURCE, verbRunAt, verbRunOpening } from "../../../src/extract/projects/verb-run.js";
 import { ROOT, SEEDS, seedText } from "../../helpers.js";
 
@@ -47,6 +48,10 @@ describe("verb runs", () => {
       }
     }
     expect(runs).toBeGreaterThan(1000);
+  });
+
+  it("no adverb opens another: the matcher takes the one adverb a position can open", () => {
+    for (const a of ADVERBS) expect(ADVERBS.filter((b) => b !== a && b.startsWith(a)), a).toEqual([]);
   });
 
   it("more adverbs in a row than a run takes: the run starts where at most three precede the verb", () => {
