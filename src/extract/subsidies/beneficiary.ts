@@ -1,7 +1,8 @@
 import { MAX_CLAUSE } from "../../structure/clauses.js";
 import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
-import { charClass, trimEndOf, trimStartOf } from "../../shared/char-class.js";
+import { charClass, nextOf, trimEndOf, trimStartOf } from "../../shared/char-class.js";
+import { escapeRegExp } from "../../shared/lexicon.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -220,20 +221,29 @@ export function continuedTaxBeneficiary(who: string, previous: string | null): s
   return `${previous.replace(TERM_TAIL, "")}，${who}`;
 }
 
-/** Split at top-level separators (outside brackets and quotes). */
+/** the separators a list is split at (splitTop's `seps` are drawn from these), and the brackets and quotes it is not split inside */
+const LIST_SEPS = "、和及与";
+const OPEN_TOP = "（(《“〔[", CLOSE_TOP = "）)》”〕]";
+const OPENING_TOP = charClass(OPEN_TOP), CLOSING_TOP = charClass(CLOSE_TOP);
+/** every character splitTop acts on: one native search finds the next, where a step per character ran interpreted */
+const TOP_MARK = new RegExp(`[${escapeRegExp(OPEN_TOP + CLOSE_TOP + LIST_SEPS)}]`, "g");
+
+/** Split at top-level separators (outside brackets and quotes); `seps` are some of LIST_SEPS. Pieces are slices, empty ones dropped. */
 function splitTop(s: string, seps: string): string[] {
   const out: string[] = [];
-  let depth = 0, cur = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if ("（(《“〔[".includes(c)) depth++;
-    else if ("）)》”〕]".includes(c)) depth = Math.max(0, depth - 1);
-    const word = NOT_SEPARATOR.has((s[i - 1] ?? "") + c) || NOT_SEPARATOR.has(c + (s[i + 1] ?? ""));
-    if (depth === 0 && seps.includes(c) && !word) { out.push(cur); cur = ""; continue; }
-    cur += c;
+  let depth = 0, from = 0;
+  for (let i = nextOf(TOP_MARK, s, 0); i >= 0; i = nextOf(TOP_MARK, s, i + 1)) {
+    const c = s.charCodeAt(i);
+    if (OPENING_TOP.has(c)) depth++;
+    else if (CLOSING_TOP.has(c)) depth = Math.max(0, depth - 1);
+    // 参与, 以及: a separator inside a word joins nothing
+    else if (depth === 0 && seps.includes(s[i]!) && !(i > 0 && NOT_SEPARATOR.has(s.slice(i - 1, i + 1))) && !NOT_SEPARATOR.has(s.slice(i, i + 2))) {
+      if (i > from) out.push(s.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
-  return out.filter((x) => x.length);
+  if (s.length > from) out.push(s.slice(from));
+  return out;
 }
 
 /**
