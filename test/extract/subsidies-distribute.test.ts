@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distribute } from "../../src/extract/subsidies/beneficiary.js";
+import { distribute, isWeakBeneficiary } from "../../src/extract/subsidies/beneficiary.js";
 
 /**
  * 分别 lists split into one phrase per amount (phrases from the seeds and the test corpus). The list is
@@ -30,5 +30,18 @@ describe("subsidies 分别 distribution", () => {
 
   it("a phrase that does not split into as many items gives null", () => {
     expect(distribute("参与制定国际、国家（行业）标准的企业", 3)).toBeNull();
+  });
+});
+
+/** Clauses that name no recipient (beneficiary.ts namesNoOne, read through isWeakBeneficiary): each pattern is tried only on a clause it can match. */
+describe("subsidies clauses that name no one", () => {
+  it("steps, payout names, what is enjoyed, terms, limits, weighings, payers and labels are weak", () => {
+    for (const c of ["成功上市后", "除享受上级资金扶持外", "扶持金额", "补助上限原则上不超过", "资助标准原则上不高于", "可申请经营规模拓展扶持",
+      "可按规定享受我区产业发展与创新人才奖", "每年", "连续3年", "贴息贷款最高不超过200万元", "贴息期限不超过2年", "结合专项资金年度预算", "市财政",
+      "由旗县人民政府", "扶持的标准为", "专项资金的补助比例和额度", ""]) expect(isWeakBeneficiary(c), c).toBe(true);
+  });
+
+  it("recipients from the seeds are not, though some open with a payout word's first character", () => {
+    for (const c of ["新认定的国家级企业技术中心", "经考核合格的乡土人才", "支持5个一刻钟便民生活圈建设", "基础研究和应用基础研究"]) expect(isWeakBeneficiary(c), c).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { MAX_CLAUSE } from "../../structure/clauses.js";
-import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
 import { charClass, nextOf, trimEndOf, trimStartOf } from "../../shared/char-class.js";
 import { escapeRegExp } from "../../shared/lexicon.js";
@@ -108,8 +108,19 @@ const LABEL_CLAUSE = /^[^，,]{0,10}(?:标准|比例和额度|比例|额度|办�
 /** a clause that names no recipient */
 /** a step in time or of the procedure: 成功上市后, 除享受上级资金扶持外, 采取一事一议的方式, 按照本办法规定的流程执行 */
 const STEP_CLAUSE = /^(?:[^，,]{0,12}后|除[^，,]{1,30}外|采取[^，,]{1,20}方式|按照?[^，,]{1,20}执行)$/;
-const namesNoOne = (c: string) => STEP_CLAUSE.test(c) || STANDARD_CLAUSE.test(c) || ENJOY_CLAUSE.test(c) || TERM_CLAUSE.test(c) || LIMIT_CLAUSE.test(c) || WEIGHING_CLAUSE.test(c) || PAYOUT_NAME.test(c)
-  || PAYER_ONLY.test(c) || (LABEL_CLAUSE.test(c) && !/的$/.test(c));
+/**
+ * The characters each clause pattern above can start or end with. Most clauses match none of them: a
+ * pattern is run (and compiled, on its first run in a process) only on a clause that can match it.
+ */
+const STEP_LAST = charClass("后外式行"), ENJOY_FIRST = charClass("可按依享申"), TERM_LAST = charClass("年月度内起"), WEIGHING_FIRST = charClass("结综统视");
+const PAYER_LAST = charClass("政府署局厅"), LABEL_LAST = charClass("准度例法为是下");
+function namesNoOne(c: string): boolean {
+  const first = c.charCodeAt(0), last = c.charCodeAt(c.length - 1);
+  return (STEP_LAST.has(last) && STEP_CLAUSE.test(c)) || (INSTRUMENT_LEADS.has(first) && (STANDARD_CLAUSE.test(c) || PAYOUT_NAME.test(c)))
+    || (ENJOY_FIRST.has(first) && ENJOY_CLAUSE.test(c)) || (TERM_LAST.has(last) && TERM_CLAUSE.test(c))
+    || ((c.includes("期") || c.includes("贷款")) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
+    || (PAYER_LAST.has(last) && PAYER_ONLY.test(c)) || (LABEL_LAST.has(last) && LABEL_CLAUSE.test(c) && !/的$/.test(c));
+}
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
 /** who pays, not who receives: 由企业所在旗县(市、区)人民政府（一次性给予…） */
