@@ -1,7 +1,8 @@
 import { MAX_CLAUSE } from "../../structure/clauses.js";
-import { CAP_WORDS, CUT_RE, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
-import { charClass, trimEndOf, trimStartOf } from "../../shared/char-class.js";
+import { charClass, nextOf, trimEndOf, trimStartOf } from "../../shared/char-class.js";
+import { escapeRegExp } from "../../shared/lexicon.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -107,8 +108,19 @@ const LABEL_CLAUSE = /^[^，,]{0,10}(?:标准|比例和额度|比例|额度|办�
 /** a clause that names no recipient */
 /** a step in time or of the procedure: 成功上市后, 除享受上级资金扶持外, 采取一事一议的方式, 按照本办法规定的流程执行 */
 const STEP_CLAUSE = /^(?:[^，,]{0,12}后|除[^，,]{1,30}外|采取[^，,]{1,20}方式|按照?[^，,]{1,20}执行)$/;
-const namesNoOne = (c: string) => STEP_CLAUSE.test(c) || STANDARD_CLAUSE.test(c) || ENJOY_CLAUSE.test(c) || TERM_CLAUSE.test(c) || LIMIT_CLAUSE.test(c) || WEIGHING_CLAUSE.test(c) || PAYOUT_NAME.test(c)
-  || PAYER_ONLY.test(c) || (LABEL_CLAUSE.test(c) && !/的$/.test(c));
+/**
+ * The characters each clause pattern above can start or end with. Most clauses match none of them: a
+ * pattern is run (and compiled, on its first run in a process) only on a clause that can match it.
+ */
+const STEP_LAST = charClass("后外式行"), ENJOY_FIRST = charClass("可按依享申"), TERM_LAST = charClass("年月度内起"), WEIGHING_FIRST = charClass("结综统视");
+const PAYER_LAST = charClass("政府署局厅"), LABEL_LAST = charClass("准度例法为是下");
+function namesNoOne(c: string): boolean {
+  const first = c.charCodeAt(0), last = c.charCodeAt(c.length - 1);
+  return (STEP_LAST.has(last) && STEP_CLAUSE.test(c)) || (INSTRUMENT_LEADS.has(first) && (STANDARD_CLAUSE.test(c) || PAYOUT_NAME.test(c)))
+    || (ENJOY_FIRST.has(first) && ENJOY_CLAUSE.test(c)) || (TERM_LAST.has(last) && TERM_CLAUSE.test(c))
+    || ((c.includes("期") || c.includes("贷款")) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
+    || (PAYER_LAST.has(last) && PAYER_ONLY.test(c)) || (LABEL_LAST.has(last) && LABEL_CLAUSE.test(c) && !/的$/.test(c));
+}
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
 /** who pays, not who receives: 由企业所在旗县(市、区)人民政府（一次性给予…） */
@@ -220,20 +232,29 @@ export function continuedTaxBeneficiary(who: string, previous: string | null): s
   return `${previous.replace(TERM_TAIL, "")}，${who}`;
 }
 
-/** Split at top-level separators (outside brackets and quotes). */
+/** the separators a list is split at (splitTop's `seps` are drawn from these), and the brackets and quotes it is not split inside */
+const LIST_SEPS = "、和及与";
+const OPEN_TOP = "（(《“〔[", CLOSE_TOP = "）)》”〕]";
+const OPENING_TOP = charClass(OPEN_TOP), CLOSING_TOP = charClass(CLOSE_TOP);
+/** every character splitTop acts on: one native search finds the next, where a step per character ran interpreted */
+const TOP_MARK = new RegExp(`[${escapeRegExp(OPEN_TOP + CLOSE_TOP + LIST_SEPS)}]`, "g");
+
+/** Split at top-level separators (outside brackets and quotes); `seps` are some of LIST_SEPS. Pieces are slices, empty ones dropped. */
 function splitTop(s: string, seps: string): string[] {
   const out: string[] = [];
-  let depth = 0, cur = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if ("（(《“〔[".includes(c)) depth++;
-    else if ("）)》”〕]".includes(c)) depth = Math.max(0, depth - 1);
-    const word = NOT_SEPARATOR.has((s[i - 1] ?? "") + c) || NOT_SEPARATOR.has(c + (s[i + 1] ?? ""));
-    if (depth === 0 && seps.includes(c) && !word) { out.push(cur); cur = ""; continue; }
-    cur += c;
+  let depth = 0, from = 0;
+  for (let i = nextOf(TOP_MARK, s, 0); i >= 0; i = nextOf(TOP_MARK, s, i + 1)) {
+    const c = s.charCodeAt(i);
+    if (OPENING_TOP.has(c)) depth++;
+    else if (CLOSING_TOP.has(c)) depth = Math.max(0, depth - 1);
+    // 参与, 以及: a separator inside a word joins nothing
+    else if (depth === 0 && seps.includes(s[i]!) && !(i > 0 && NOT_SEPARATOR.has(s.slice(i - 1, i + 1))) && !NOT_SEPARATOR.has(s.slice(i, i + 2))) {
+      if (i > from) out.push(s.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
-  return out.filter((x) => x.length);
+  if (s.length > from) out.push(s.slice(from));
+  return out;
 }
 
 /**

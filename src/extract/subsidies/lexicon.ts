@@ -1,5 +1,6 @@
 import lex from "../../data/subsidy-lexicon.json" with { type: "json" };
 import { alt, byLength, escapeRegExp as esc } from "../../shared/lexicon.js";
+import { charClass } from "../../shared/char-class.js";
 
 export type Instrument = "award" | "subsidy" | "interest_subsidy" | "funding" | "tax_relief" | "guarantee" | "other";
 export type Frequency = "one_time" | "annual" | "monthly" | "multi_year";
@@ -24,6 +25,8 @@ export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 /** a cap word ending right before an amount, allowing payout words in between (单个项目最高奖补 500 万元) */
 /** every payout word (specific and generic), as one alternation */
 export const INSTRUMENT_WORDS = alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]);
+/** the characters a payout word starts with: a text opening with none of them opens with no payout word */
+export const INSTRUMENT_LEADS = charClass([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)].map((w) => w[0]!).join(""));
 /** the cap words, as one alternation */
 export const CAP_WORDS = alt(lex.caps);
 export const CAP_BEFORE_RE = new RegExp(`(?:${alt(lex.caps)})[^，,；。\\d]{0,6}$`);
