@@ -62,6 +62,26 @@ export function blockAt(doc: Doc, offset: number): Block | undefined {
 }
 
 /**
+ * Drafts in document order (by offset, then as given): an extractor mostly gives
+ * them in order already, and one pass finds that without a sort's comparator calls.
+ */
+function inOrder<T extends RecordType>(drafts: Draft<T>[]): Draft<T>[] {
+  let sorted = true;
+  for (let i = 1; i < drafts.length && sorted; i++) sorted = drafts[i - 1]!.at <= drafts[i]!.at;
+  if (sorted) return drafts;
+  return drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
+}
+
+/** A heading path as a record writes it; blocks under one heading share its array, so it is joined once. */
+const joinedSections = new WeakMap<readonly string[], string>();
+function sectionText(section: readonly string[] | undefined): string {
+  if (!section || !section.length) return "";
+  let s = joinedSections.get(section);
+  if (s === undefined) joinedSections.set(section, (s = section.join(" > ")));
+  return s;
+}
+
+/**
  * Turn drafts into records: provenance (source_line, page, quote), document
  * title, section path and a stable id. The id hashes (file, type, key,
  * occurrence of that key in document order): never run order or time.
@@ -74,8 +94,7 @@ export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<
 export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): Array<{ record: RecordOf[T]; draft: Draft<T> }> {
   const src = doc.source;
   const seen = new Map<string, number>();
-  const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i);
-  return ordered.map(({ d }) => {
+  return inOrder(drafts).map((d) => {
     const q = quoteSpan(src.text, d.quote, d.at);
     const quote = normalizeQuote(src.text.slice(q.start, q.end));
     // the document title separates identical sentences printed in two documents of one file
@@ -92,7 +111,7 @@ export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: 
       source_page: page ?? null, // the schema: "1-based PDF page, null for other inputs"
       quote,
       doc_title: doc.info.title,
-      section: (blockAt(doc, d.at)?.section ?? []).join(" > "),
+      section: sectionText(blockAt(doc, d.at)?.section),
       ...d.fields,
     };
     return { record: rec as unknown as RecordOf[T], draft: d };

@@ -76,6 +76,21 @@ function firstDivision(title: string): Division | null {
 }
 
 /**
+ * A division and the divisions above it, innermost first: made once per division,
+ * where each mention walked the parents again by code.
+ */
+const chains = new Map<Division, readonly Division[]>();
+function chainOf(d: Division): readonly Division[] {
+  let chain = chains.get(d);
+  if (!chain) {
+    const up: Division[] = [];
+    for (let c: Division | undefined = d; c; c = c.parent ? divisionByCode(c.parent) : undefined) up.push(c);
+    chains.set(d, (chain = up));
+  }
+  return chain;
+}
+
+/**
  * The division of a kind a body names most (inside `within` when given):
  * every mention counts for its division and the divisions above it, and a
  * region overlay's own words (盟市, 旗县) count for its region. Ties go to the
@@ -84,7 +99,7 @@ function firstDivision(title: string): Division | null {
 function mostNamed(text: string, kind: Division["kind"], within: Division | null): Division | null {
   const tally = new Map<string, { d: Division; n: number; first: number }>();
   const count = (d: Division, at: number) => {
-    for (let c: Division | undefined = d; c; c = c.parent ? divisionByCode(c.parent) : undefined) {
+    for (const c of chainOf(d)) {
       const t = tally.get(c.code);
       if (t) t.n++;
       else tally.set(c.code, { d: c, n: 1, first: at });

@@ -25,4 +25,11 @@ describe("finishing drafts (record.ts)", () => {
     for (const { record, draft } of pairs) expect(record.amount).toBe(draft.fields.amount);
     expect(pairs.map((p) => p.draft.at)).toEqual([...drafts.map((d) => d.at)].sort((a, b) => a - b));
   });
+  it("drafts at one offset keep the order given, sorted or not (the sort is skipped when they come in order)", () => {
+    const [a, b] = drafts;
+    const tie = { ...b!, at: a!.at };
+    const given = finalizeDrafts("subsidies", doc, [a!, tie, b!]).map((p) => p.draft);
+    expect(given).toEqual([a, tie, b]);
+    expect(finalizeDrafts("subsidies", doc, [tie, b!, a!]).map((p) => p.draft)).toEqual([tie, a, b]);
+  });
 });
