@@ -19,13 +19,24 @@ import { asciiOnly } from "./ascii-bundle.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
-// the module of lazily loaded packages stays a module of its own beside the bundle (src/packages.ts says why)
+// the module of lazily loaded packages stays a module of its own beside the bundle (src/packages.ts
+// says why), and is itself loaded on first use: it is an ES module, and requiring it at start
+// brought in Node's ES module loader, a few milliseconds of every run that reads no PDF or .docx.
+// The stand-in's exports are read from the module, so a loader added there is carried through.
 const packagesOutside = {
   name: "packages-outside",
   setup(b) {
     b.onResolve({ filter: /\/packages\.js$/ }, (args) => {
+      if (args.namespace === "packages-outside") return { path: "./packages.js", external: true }; // the stand-in's own require
       const file = join(args.resolveDir, args.path);
-      return file === join(dist, "packages.js") ? { path: "./packages.js", external: true } : undefined;
+      return file === join(dist, "packages.js") ? { path: "packages.js", namespace: "packages-outside" } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "packages-outside" }, (args) => {
+      const code = readFileSync(join(dist, args.path), "utf8");
+      const names = [...code.matchAll(/^export const (\w+) = \(\) => import\(/gm)].map((m) => m[1]);
+      if (names.length === 0 || (code.match(/^export /gm) ?? []).length !== names.length) throw new Error(`bundle-cli: dist/${args.path} must export only \`export const loadX = () => import(...)\` loaders`);
+      const body = names.map((n) => `export const ${n} = () => require("./packages.js").${n}();`).join("\n");
+      return { contents: body, loader: "js", resolveDir: dist };
     });
   },
 };
@@ -142,6 +153,8 @@ const esbuildOf = (entry, outfile, external) => build({
   logLevel: "warning",
 });
 await bundleOf("cli.js", "cli.cjs");
+// the launcher itself, for bin/policy-extract.js (CommonJS, so Node starts without its ES module loader)
+await esbuildOf("launch.js", "launch.cjs", []);
 await bundleOf("parallel/extract-worker.js", "worker.cjs", ["tinypool"]);
 
 // the code caches: compiled after real work, so each holds what a build runs

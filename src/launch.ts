@@ -16,7 +16,9 @@ import { Script } from "node:vm";
  * and the script, and compiles as usual when it does not fit (a Node upgraded since
  * the build). Without the bundle (a checkout built by tsc alone), the modules are
  * imported as they are. A bundle holds no import(): packages loaded on demand come
- * through src/packages.ts, a module outside it.
+ * through src/packages.ts, a module outside it, required on first use. This module is
+ * bundled too (dist/launch.cjs), for the CommonJS bin/policy-extract.js: a run that
+ * reads only text then never starts Node's ES module loader.
  */
 
 const DIST = dirname(fileURLToPath(import.meta.url));

@@ -49,7 +49,7 @@ describe("the bundled CLI", () => {
     expect(fflate).not.toMatch(/\bfreb\(/);
   });
 
-  it("a build without the cache never loads node:v8 (the cache's serializer, loaded on first use)", () => {
+  it("a text build without the cache loads neither node:v8 (the cache's serializer) nor Node's ES module loader (bin and launcher are CommonJS, src/packages.ts is required on first use)", () => {
     const preload = join(base, "builtins.cjs");
     const report = join(base, "builtins.txt");
     writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join("\\n")));`);
@@ -61,6 +61,28 @@ describe("the bundled CLI", () => {
     const loaded = readFileSync(report, "utf8").split("\n");
     expect(loaded).toContain("NativeModule zlib"); // the workbook's deflate: the list is the one a build fills
     expect(loaded).not.toContain("NativeModule v8");
+    expect(loaded).not.toContain("NativeModule internal/modules/esm/module_job");
+  });
+
+  it("the CommonJS launcher (dist/launch.cjs) is the module's bundle, and a bare tsc since makes bin use the module", () => {
+    const cjs = join(DIST, "launch.cjs");
+    const kept = statSync(cjs);
+    const preload = join(base, "esm.cjs");
+    const report = join(base, "esm.txt");
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join("\\n")));`);
+    const esmLoaded = () => {
+      const r = spawnSync(process.execPath, ["--require", preload, BIN, "validate", join(base, "nowhere")], { encoding: "utf8" });
+      expect(r.status).toBe(2); // a usage error, from the CLI: it was loaded
+      return readFileSync(report, "utf8").split("\n").includes("NativeModule internal/modules/esm/module_job");
+    };
+    expect(esmLoaded()).toBe(false);
+    try {
+      const old = new Date(statSync(join(DIST, "launch.js")).mtimeMs - 60_000);
+      utimesSync(cjs, old, old);
+      expect(esmLoaded()).toBe(true);
+    } finally {
+      utimesSync(cjs, kept.atime, kept.mtime);
+    }
   });
 
   it("yargs, bundled in, still finds its own files: a usage error in the user's language, as with the modules", () => {
