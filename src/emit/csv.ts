@@ -64,27 +64,53 @@ function plainLine(n: number): RegExp {
 }
 const plainLines = new Map<number, RegExp>();
 
+/** A record's cells joined by commas, as they are made (a number joins as its String): no array of them in between. */
+function joinedCells(columns: readonly string[], r: Record<string, unknown>): string {
+  let line = "";
+  for (let c = 0; c < columns.length; c++) {
+    const v = cell(r[columns[c]!]);
+    line = c ? line + "," + v : line + v;
+  }
+  return line;
+}
+
 /**
  * Data lines for some records (each ends with CRLF, so pieces can be appended one
  * after another). A record none of whose cells is quoted is what csv-stringify
  * writes for it, its cells joined by commas: nearly every record (Chinese text
  * uses full-width commas and quotes), and csv-stringify's casting and checks of
  * each field were most of the CSV's time (and slow while they are not yet
- * compiled: a build of a few inputs is mostly that). The others, in runs, are
- * written by csv-stringify.
+ * compiled: a build of a few inputs is mostly that). A batch holding any other
+ * is written by quotedRows.
  */
 export function csvRows(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
+  return plainRows(columns, records) ?? quotedRows(columns, records);
+}
+
+/**
+ * The lines of records none of whose cells csv-stringify would quote, or null if
+ * one has such a cell. The loop has no branch that only such a record takes: one
+ * taken first after the loop was compiled (the seeds have a few) threw its
+ * compiled code away, twice, and each time it was compiled again.
+ */
+function plainRows(columns: readonly string[], records: readonly Record<string, unknown>[]): string | null {
+  let out = "", plainAll = true;
+  const count = records.length, plain = plainLine(columns.length);
+  for (let i = 0; i < count; i++) {
+    const line = joinedCells(columns, records[i]!);
+    plainAll = plainAll && plain.test(line);
+    out += line + "\r\n";
+  }
+  return plainAll ? out : null;
+}
+
+/** Lines of records some of which csv-stringify quotes: the plain ones as plainRows makes them, the others, in runs, by csv-stringify. */
+function quotedRows(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
   let out = "";
   let run: Array<Array<string | number>> = [];
-  const n = columns.length, count = records.length, plain = plainLine(n);
+  const count = records.length, plain = plainLine(columns.length);
   for (let i = 0; i < count; i++) {
-    const r = records[i]!;
-    // the line made as its cells are (a number joins as its String), no array of them in between
-    let line = "";
-    for (let c = 0; c < n; c++) {
-      const v = cell(r[columns[c]!]);
-      line = c ? line + "," + v : line + v;
-    }
+    const r = records[i]!, line = joinedCells(columns, r);
     if (!plain.test(line)) { run.push(columns.map((c) => cell(r[c]))); continue; }
     if (run.length) { out += stringify(run, OPTIONS); run = []; }
     out += line + "\r\n";

@@ -110,13 +110,27 @@ export function dateSerial(y: number, m: number, d: number): number {
 const STYLE_ID = Object.fromEntries(XF.map(([k], i) => [k, i])) as Record<string, number>;
 const GUARDED_ID: Record<string, number | undefined> = { text: STYLE_ID["text!"], bold: STYLE_ID["bold!"], wrap: STYLE_ID["wrap!"] };
 
+/**
+ * Each style's ids, read alike by every cell: its plain id, the id a text takes when
+ * guarded (its plain one where the style has no guard), the id a number with decimals
+ * takes ("yuan." for yuan, else its plain one). A branch that reads more than the
+ * others is compiled without the feedback of cells not yet seen: the first yuan
+ * amount with decimals (or the first yuan cell) then threw away the compiled code of
+ * the sheet's row loop it was inlined in, which was compiled again.
+ */
+interface StyleIds { plain: number; guarded: number; fraction: number }
+const STYLE_IDS: Record<string, StyleIds> = Object.fromEntries(XF.map(([k], i) => [k, {
+  plain: i,
+  guarded: GUARDED_ID[k] ?? i,
+  fraction: k === "yuan" ? STYLE_ID["yuan."]! : i,
+}]));
+
 function styleId(c: Exclude<Cell, null>): number {
-  if (typeof c.v === "string") {
-    // a text the CSV guards against running as a formula: Excel's leading-apostrophe guard, the text itself unchanged
-    const guarded = GUARDED_ID[c.style];
-    if (guarded !== undefined && startsFormula(c.v)) return guarded;
-  } else if (c.style === "yuan" && !Number.isInteger(c.v)) return STYLE_ID["yuan."]!;
-  return STYLE_ID[c.style]!;
+  const ids = STYLE_IDS[c.style]!, v = c.v;
+  const plain = ids.plain, guarded = ids.guarded, fraction = ids.fraction;
+  // a text the CSV guards against running as a formula: Excel's leading-apostrophe guard, the text itself unchanged
+  if (typeof v === "string") return startsFormula(v) ? guarded : plain;
+  return Number.isInteger(v) ? plain : fraction;
 }
 
 /** A number as SpreadsheetML writes it: the shortest text that reads back as the same double. */
@@ -125,7 +139,11 @@ const numText = (n: number) => (Number.isFinite(n) ? String(n) : "0");
 /** What `\s` matches, tested by code unit: charAt and a regular expression made a string for each end of every text cell. */
 const SPACE = charClass(WHITESPACE);
 /** A text with whitespace at either end: its `<t>` must be marked to keep it. */
-const keepsSpace = (s: string): boolean => SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(s.length - 1));
+const keepsSpace = (s: string): boolean => {
+  // the empty text answered before its first code unit is read (out of bounds, which threw the compiled code away)
+  const n = s.length;
+  return n > 0 && (SPACE.has(s.charCodeAt(0)) || SPACE.has(s.charCodeAt(n - 1)));
+};
 
 /**
  * What follows a cell's reference, up to its value, for each style id: made once,
@@ -144,8 +162,11 @@ const KEEP_OPEN = XF.map((_, s) => `" s="${s}" t="inlineStr"><is><t xml:space="p
  * written as records arrive (Excel and LibreOffice read both).
  */
 export function rowXml(row: readonly Cell[], r: number | string): string {
-  let x = rowStart(r);
-  for (let c = 0; c < row.length; c++) x += cellXml(row[c] ?? null, c, r);
+  // its number as text once: cellXml always joins a text (sheetRows passes one), so its
+  // compiled code is not thrown away when a number first comes (the codebook's rows)
+  const at = String(r);
+  let x = rowStart(at);
+  for (let c = 0; c < row.length; c++) x += cellXml(row[c] ?? null, c, at);
   return x + ROW_END;
 }
 

@@ -68,11 +68,14 @@ function shownWidth(c: Cell, cap: number): number {
   if (typeof c.v === "string") return textWidth(c.v, cap);
   if (c.style === "day") return 10;
   if (c.style === "month") return 7;
+  // #,##0 (yuan): a separator every three digits of the integer part. Worked out for
+  // every number, and used for yuan: a branch only yuan cells reach is compiled without
+  // feedback, and the first yuan cell then threw away the row loop's compiled code
   const plain = String(c.v);
-  if (c.style !== "yuan") return plain.length;
-  // #,##0: a separator every three digits of the integer part
-  const int = plain.replace(/^-/, "").split(".")[0]!.length;
-  return plain.length + Math.floor((int - 1) / 3);
+  const dot = plain.indexOf(".");
+  const int = (dot < 0 ? plain.length : dot) - (plain.charCodeAt(0) === 0x2d ? 1 : 0);
+  const separators = Math.floor((int - 1) / 3);
+  return c.style === "yuan" ? plain.length + separators : plain.length;
 }
 
 /** The widest a column is made (characters): a long quote wraps rather than widening its column. */

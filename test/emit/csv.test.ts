@@ -86,6 +86,23 @@ describe("CSV for Excel", () => {
     fc.assert(fc.property(fc.array(record, { maxLength: 8 }), (records) => { expect(csvRows(cols, records)).toBe(byLibrary(records)); }), { numRuns: 2000 });
   });
 
+  it("a seed batch with one record to quote, anywhere in it, gives csv-stringify's lines; batches with none are the cells joined", () => {
+    const byLibrary = (columns: string[], records: Record<string, unknown>[]) =>
+      stringify(records.map((r) => columns.map((c) => cell(r[c]))), { record_delimiter: "windows", quoted_match: [/[\r\n]/], cast: { number: (n: number) => String(n) } });
+    const recs = seedRecords(SEED.annual) as unknown as Record<string, Array<Record<string, unknown>>>;
+    for (const t of RECORD_TYPES) {
+      const columns = columnsOf(t), batch = recs[t]!.slice(0, 32);
+      if (!batch.length) continue;
+      expect(csvRows(columns, batch)).toBe(byLibrary(columns, batch));
+      for (const at of [0, batch.length >> 1, batch.length - 1]) {
+        for (const edit of [",", "\"", "\n"]) {
+          const quoted = batch.map((r, i) => (i === at ? { ...r, quote: `${String(r.quote)}${edit}${String(r.quote)}` } : r));
+          expect(csvRows(columns, quoted)).toBe(byLibrary(columns, quoted));
+        }
+      }
+    }
+  });
+
   it("columns of every type are the schema's properties, in schema order", () => {
     for (const t of RECORD_TYPES) {
       const props = Object.keys((loadSchema(t) as { properties: object }).properties);

@@ -179,6 +179,35 @@ describe("policy-extract.xlsx", () => {
     expect(cellXml(null, 3, 9)).toBe("");
   });
 
+  it("each cell's style is the one the style and value call for: guarded text, yuan with decimals, every other style as it is", () => {
+    // the rule as it was written before the ids were read from one table (xlsx-writer.ts STYLE_IDS)
+    const names = ["number", "text", "text!", "bold", "bold!", "wrap", "wrap!", "yuan", "yuan.", "day", "month"];
+    const guard: Record<string, string> = { text: "text!", bold: "bold!", wrap: "wrap!" };
+    const expected = (v: string | number, style: string): number => {
+      if (typeof v === "string") return names.indexOf(guard[style] !== undefined && /^[=+\-@\t\r]/.test(v) ? guard[style]! : style);
+      return names.indexOf(style === "yuan" && !Number.isInteger(v) ? "yuan." : style);
+    };
+    const quote = String(seedRecords.subsidies![0]!.quote);
+    for (const style of ["text", "bold", "wrap", "number", "yuan", "day", "month"] as const) {
+      for (const v of [quote, `=${quote}`, `-${quote}`, "", 1500000, 2.5, -0.75, 46000, 1e21]) {
+        expect(Number(/ s="(\d+)"/.exec(cellXml({ v, style }, 0, 2))![1]), `${style} ${v}`).toBe(expected(v, style));
+      }
+    }
+  });
+
+  it("a yuan cell is as wide as its digits and separators, whatever the numbers before it; other numbers as their digits", () => {
+    const at = readingOrder("subsidies").findIndex((f) => f.name === "amount_yuan");
+    const sub0 = seedRecords.subsidies![0]!;
+    // the width as it was worked out before: a separator every three digits of the integer part
+    const yuanWidth = (n: number) => String(n).length + Math.floor((String(n).replace(/^-/, "").split(".")[0]!.length - 1) / 3);
+    for (const n of [1500000, 2.5, -1234567.25, 999, 1000, 0.5, -12, 123456789012]) {
+      const w = sheetRows("subsidies", [{ ...sub0, amount_yuan: n }]).widths[at]!;
+      expect(w, String(n)).toBe(Math.min(yuanWidth(n), 60));
+    }
+    const line = readingOrder("subsidies").findIndex((f) => f.name === "source_line");
+    expect(sheetRows("subsidies", [{ ...sub0, source_line: 12345 }]).widths[line]).toBe(5);
+  });
+
   it("content columns first, id/source_*/quote last", () => {
     const order = readingOrder("targets").map((f) => f.name);
     expect(order.slice(0, 2)).toEqual(["doc_title", "section"]);
