@@ -1,5 +1,5 @@
 import { sentenceClauses } from "../../structure/clauses.js";
-import type { Doc } from "../../structure/types.js";
+import type { Block, Doc } from "../../structure/types.js";
 import { LIST_KINDS, markerAt, markerLength } from "../../shared/markers.js";
 import { HEAD_RE } from "./lexicon.js";
 import { placesAhead } from "../../shared/ahead.js";
@@ -37,18 +37,22 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
   const text = doc.source.text;
   const out: SentenceClauses[] = [];
   const holdsHead = headFinder(text, doc.start, doc.end);
+  // whether the block of the last sentence read is a heading line standing alone (no 。 or ；): the sentences of
+  // a block come together, and a heading block's whole text was searched once per sentence of it
+  let titleBlock: Block | null = null, title = false;
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const b = s.block;
+    if (b !== titleBlock) { titleBlock = b; title = !!b.heading && !/[。；]/.test(b.text); }
     // an article heading (第17条 种植基地) titles a rule of a regulation, in a box or not: never a work of its own
     // (its marker is read last: most headings are not box items, and markerAt tries every numbering)
-    if (b.heading && b.box && !b.heading.box && !/[。；]/.test(b.text) && markerAt(b.heading.marker)?.kind !== "article") {
+    if (title && b.box && !b.heading!.box && markerAt(b.heading!.marker)?.kind !== "article") {
       // a box item heading's list marker (（一）, (二), 1.) is no part of the work
       const start = b.start + markerLength(b.text, LIST_KINDS);
       if (start < b.end && holdsHead(start, b.end)) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }], named: [0] });
       continue;
     }
-    if (b.heading && !/[。；]/.test(b.text)) continue; // a heading line is a title, not a commitment
+    if (title) continue; // a heading line is a title, not a commitment
     if (!holdsHead(s.start, s.end)) continue;
     const clauses = sentenceClauses(text, s);
     // asked in text order, after the sentence's own start: the head found for the sentence answers its first clauses

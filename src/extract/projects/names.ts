@@ -101,7 +101,8 @@ function headRuns(text: string, headingOk: boolean): Run[] {
   // one window with the regexes other steps use too: one sticky regex of them all was a new compilation
   // of their 700 characters (about 2 ms at the first calls of every process) for less than it saved
   const kept: Run[] = [];
-  for (const r of runs) {
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k]!;
     for (;;) {
       RUN_TAIL.lastIndex = r.end;
       const suf = RUN_TAIL.exec(text);
