@@ -115,25 +115,32 @@ const SPACE = charClass(WHITESPACE);
 
 export function splitSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
-  for (const b of blocks) {
-    if (b.cells && b.cells.length > 1) {
-      out.push({ start: b.start, end: b.end, text: b.text, block: b });
-      continue;
-    }
-    const t = b.text;
-    SENTENCE.lastIndex = 0;
-    for (let m = SENTENCE.exec(t); m; m = SENTENCE.exec(t)) {
-      let text = m[0];
-      const s = m.index;
-      if (SPACE.has(text.charCodeAt(text.length - 1))) {
-        let e = text.length;
-        while (SPACE.has(text.charCodeAt(e - 1))) e--;
-        text = text.slice(0, e);
-      }
-      out.push({ start: b.start + s, end: b.start + s + text.length, text, block: b });
-    }
+  // an indexed loop, and each block's sentences found by a function of its own: with a for-of (an iterator
+  // per block) and both loops here, this was one of the larger optimizing compiles of a cold build
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.cells && b.cells.length > 1) out.push({ start: b.start, end: b.end, text: b.text, block: b });
+    else sentencesOf(b, out);
   }
   return out;
+}
+
+/** The sentences of a block's text, pushed to `out`. */
+function sentencesOf(b: Block, out: Sentence[]): void {
+  const t = b.text;
+  SENTENCE.lastIndex = 0;
+  for (let m = SENTENCE.exec(t); m; m = SENTENCE.exec(t)) {
+    const text = m[0];
+    out.push(SPACE.has(text.charCodeAt(text.length - 1)) ? trimmedSentence(b, m.index, text) : { start: b.start + m.index, end: b.start + m.index + text.length, text, block: b });
+  }
+}
+
+/** A sentence at `s` of its block's text that ends in blanks (only a block's last can), without them. */
+function trimmedSentence(b: Block, s: number, whole: string): Sentence {
+  let e = whole.length;
+  while (SPACE.has(whole.charCodeAt(e - 1))) e--;
+  const text = whole.slice(0, e);
+  return { start: b.start + s, end: b.start + s + text.length, text, block: b };
 }
 
 /**

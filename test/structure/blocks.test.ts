@@ -146,8 +146,8 @@ describe("heading paths kept per heading (HeadingPath: each heading holds its se
 });
 
 describe("sentences found whole by one search", () => {
-  it("give the pieces split after each break, trimmed, on breaks at either end, closers after a blank and blanks inside", () => {
-    for (const text of ["。。", "；开头", "一句。” 二句！）三", "甲 乙。  丙", "完成。”）", "a;b?c!", "“引语。”他说", "无断句", "率 达到 90%；\u3000其余", "！"]) {
+  it("give the pieces split after each break, trimmed, on breaks at either end, closers after a blank, blanks inside and a last one ending in blanks (trimmedSentence)", () => {
+    for (const text of ["。。", "；开头", "一句。” 二句！）三", "甲 乙。  丙", "完成。”）", "a;b?c!", "“引语。”他说", "无断句", "率 达到 90%；\u3000其余", "！", "末句无断句 \u3000", "一句。二句\u2028 "]) {
       const b = { start: 5, end: 5 + text.length, text, section: [], review: false };
       expect(splitSentences([b]).map((s) => [s.start, s.end, s.text])).toEqual(sentencesBefore(text).map(([s, e, t]) => [5 + s, 5 + e, t]));
     }
