@@ -9,9 +9,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 
-/** [compiled module, its function deriving the table, the table's file in dist/generated/] */
+/** [compiled module, its function deriving the table, the table's file in dist/generated/: .json, or .bin (binary, for numbers)] */
 export const TABLES = [
-  ["shared/gazetteer.js", "gazetteerTable", "gazetteer.json"],
+  ["shared/gazetteer.js", "gazetteerTable", "gazetteer.bin"],
   ["extract/projects/lexicon.js", "divisionStemsTable", "division-stems.json"],
 ];
 
@@ -23,10 +23,12 @@ export const TABLES = [
 export const asciiJson = (value) => JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { encodeTable } = await import(pathToFileURL(join(dist, "shared", "built-tables.js")).href);
   for (const [module, derive, file] of TABLES) {
     const mod = await import(pathToFileURL(join(dist, module)).href);
     const out = join(dist, "generated", file);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, asciiJson(mod[derive]()));
+    // a binary table is written by the compiled module that reads it (dist/shared/built-tables.js: one layout)
+    writeFileSync(out, file.endsWith(".bin") ? encodeTable(mod[derive]()) : asciiJson(mod[derive]()));
   }
 }

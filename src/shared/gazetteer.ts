@@ -81,13 +81,13 @@ const kindOf = (code: string): DivisionKind => (code.endsWith("0000") ? "provinc
 
 /**
  * The divisions and the trie as `npm run build` wrote them (shared/built-tables.ts:
- * dist/generated/gazetteer.json), or null: deriving them from the data at every start
+ * dist/generated/gazetteer.bin, binary: its numbers are read in place), or null: deriving them from the data at every start
  * cost 30-40 ms a process (a name's stem is read by a regular expression, and the
  * trie is built a character at a time, before V8 has compiled any of it). The table
  * is what gazetteerTable() derives; it is used only when written after this module
  * was compiled, so a module compiled since (a bare `tsc`) derives its own.
  */
-const BUILT = builtTable<GazetteerTable>(import.meta.url, "gazetteer.json");
+const BUILT = builtTable<GazetteerTable>(import.meta.url, "gazetteer.bin");
 /** the table's separator of names, its numbers per reading, and its codes of a reading's form */
 const SEP = "|";
 const READING_FIELDS = 4;
@@ -211,12 +211,12 @@ interface Reading extends Place { use: Use }
  * reading took about 20 ms of each process, before V8 had compiled any of it).
  */
 interface Trie {
-  kids: number[];
+  kids: ArrayLike<number>;
   chars: string;
   root: Int32Array;
   /** the readings of node n are readings[READING_FIELDS * i] for i in first[n] .. first[n + 1] - 1 */
-  first: number[];
-  readings: number[];
+  first: ArrayLike<number>;
+  readings: ArrayLike<number>;
   names: string[];
   /** each node's readings as objects, made when the node is first reached (undefined: not yet; null: none) */
   made: Array<Reading[] | null | undefined>;
@@ -237,9 +237,10 @@ let FIRST: CharClass | null = null;
 let FIRST_ANY: RegExp | null = null;
 
 /**
- * The divisions and the trie in a form JSON holds and parses quickly, made once by
- * `npm run build` (scripts/gen-tables.mjs): numbers and a few long strings, since
- * parsing a string per name (40 000 of them) took longer than deriving the trie.
+ * The divisions and the trie as a few long strings and arrays of numbers, made once by
+ * `npm run build` (scripts/gen-tables.mjs, as a binary table: built-tables.ts): a string
+ * per name (40 000 of them) took longer to read than deriving the trie. Derived here, the
+ * numbers are arrays; read from the build's table, typed arrays over its bytes.
  * A node's readings keep the order they were added in (a mention's places, and so
  * its resolution, follow it).
  */
@@ -247,14 +248,14 @@ export interface GazetteerTable {
   /** the divisions in the order of the code list: 6-digit codes end to end, names joined by SEP, parents (0: none) */
   codes: string;
   names: string;
-  parentCodes: number[];
+  parentCodes: ArrayLike<number>;
   /** the trie breadth first (Trie): children of node n at KIDS[n] + 1 .. KIDS[n + 1], character of node k at chars[k - 1] */
-  kids: number[];
+  kids: ArrayLike<number>;
   chars: string;
   /** node n's readings are readings i in first[n] .. first[n + 1] - 1 */
-  first: number[];
+  first: ArrayLike<number>;
   /** per reading, READING_FIELDS numbers: division (index + 1, 0: none), form, overlay (index + 1, 0: none), use */
-  readings: number[];
+  readings: ArrayLike<number>;
   /** the readings' names joined by SEP */
   readingNames: string;
 }

@@ -268,67 +268,100 @@ function scaleTail(tok: string): number {
  * Every quantity in `text`, left to right. Chinese numerals count only when a
  * unit follows (一体化, 统一 are words, not numbers); a trailing 万/亿 of a
  * Chinese numeral before a unit is read as part of the unit (千万亩 → 1000 万亩).
+ *
+ * The scan is a loop over the places a number starts, and each step a few small
+ * functions (quantityAt: the token, chineseQuantity: a Chinese numeral's tests,
+ * quantityFrom: value, range and unit), each leaving where the scan resumes in
+ * `resume`. V8 optimizes a function once it has run enough of its own bytecode: as
+ * one function, the seeds' 1 100 calls (targets) made it the largest optimizing
+ * compile of a cold build, with every helper it inlined, though it ran a few
+ * thousand steps in all.
  */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
-  // where the scan for the next number resumes
-  let pos = 0;
-  for (;;) {
+  for (let pos = 0; ;) {
     // the next place a number can start, by a native search: the test per character ran mostly interpreted
     NUMBER_START_AHEAD.lastIndex = pos;
     if (!NUMBER_START_AHEAD.test(text)) break;
-    const start = NUMBER_START_AHEAD.lastIndex - 1;
-    const tokenEnd = numberEnd(text, start);
-    pos = tokenEnd;
-    // no quantity in policy text has more than 20 digits: a longer run is noise, not a number
-    if (tokenEnd - start > MAX_TOKEN) continue;
-    let end = tokenEnd;
-    const chinese = !isDigit(text.charCodeAt(start));
-    // a word, not a number: nothing a number needs comes next
-    if (chinese && !AFTER_CHINESE_NUMBER.has(text.charCodeAt(end))) continue;
-    let tok = text.slice(start, end);
-    if (chinese) {
-      // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)
-      const tail = scaleTail(tok);
-      if (tail && tok.length > tail && baseUnitAt(text, end)) {
-        tok = tok.slice(0, tok.length - tail);
-        end -= tail;
-      }
-      const first = tok.charCodeAt(0);
-      if (first === 0x4e07 /* 万 */ || first === 0x4ebf /* 亿 */) continue;
-    }
-    const pct = text.charCodeAt(end) === PERCENT;
-    const afterFirst = pct ? end + 1 : end;
-    const sep = rangeSepAt(text, afterFirst);
-    // the unit right after the number, read once whether the test below or the quantity needs it (undefined: not read)
-    let unitAtEnd: ReturnType<typeof unitAt> | undefined;
-    // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
-    if (chinese && !pct && !sep && !(unitAtEnd = unitAt(text, end))) { pos = end; continue; }
-    const value = parseNumberToken(tok);
-    if (!value) continue;
-    let p = end;
-    // range: 2—3家, 6%—10%, 100—300万元
-    let high: Dec | null = null;
-    if (sep) {
-      const at = afterFirst + sep;
-      const c = text.charCodeAt(at);
-      if (NUMBER_START.has(c) && isDigit(c) === !chinese) {
-        const highEnd = numberEnd(text, at);
-        const h = parseNumberToken(text.slice(at, highEnd));
-        if (h) { high = h; p = highEnd; }
-      }
-    }
-    const u = p === end && unitAtEnd !== undefined ? unitAtEnd : unitAt(text, p);
-    if (chinese && !u) { pos = end; continue; }
-    const qEnd = u ? p + u.unit.length : p;
-    out.push({
-      start, end: qEnd, value, high,
-      unit: u?.unit ?? null, unitNormalized: u?.normalized ?? null, exponent: u?.exponent ?? 0,
-      raw: text.slice(start, qEnd),
-    });
-    pos = Math.max(qEnd, start + 1);
+    const q = quantityAt(text, NUMBER_START_AHEAD.lastIndex - 1);
+    if (q) out.push(q);
+    pos = resume;
   }
   return out;
+}
+
+/** where findQuantities' scan resumes after the step that set it last */
+let resume = 0;
+
+/** The quantity whose number token starts at `start`, or null; sets `resume`. */
+function quantityAt(text: string, start: number): Quantity | null {
+  const tokenEnd = numberEnd(text, start);
+  resume = tokenEnd;
+  // no quantity in policy text has more than 20 digits: a longer run is noise, not a number
+  if (tokenEnd - start > MAX_TOKEN) return null;
+  return isDigit(text.charCodeAt(start)) ? quantityFrom(text, start, tokenEnd, false, undefined) : chineseQuantity(text, start, tokenEnd);
+}
+
+/** The quantity a Chinese numeral token [start, tokenEnd) starts, or null (a word: 统一, 进一步); sets `resume`. */
+function chineseQuantity(text: string, start: number, tokenEnd: number): Quantity | null {
+  // a word, not a number: nothing a number needs comes next
+  if (!AFTER_CHINESE_NUMBER.has(text.charCodeAt(tokenEnd))) return null;
+  let end = tokenEnd;
+  // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)
+  const tail = scaleTail(text.slice(start, end));
+  if (tail && end - start > tail && baseUnitAt(text, end)) end -= tail;
+  const first = text.charCodeAt(start);
+  if (first === 0x4e07 /* 万 */ || first === 0x4ebf /* 亿 */) return null;
+  // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
+  if (text.charCodeAt(end) === PERCENT || rangeSepAt(text, end)) return quantityFrom(text, start, end, true, undefined);
+  const u = unitAt(text, end);
+  if (!u) { resume = end; return null; }
+  return quantityFrom(text, start, end, true, u);
+}
+
+/**
+ * The quantity of the number [start, end) (a Chinese one already tested by chineseQuantity), with
+ * its range and unit, or null; sets `resume` when it finds one, and past a Chinese numeral without a unit.
+ * `unitAtEnd`: the unit right after the number when the caller has read it.
+ */
+function quantityFrom(text: string, start: number, end: number, chinese: boolean, unitAtEnd: ReturnType<typeof unitAt> | undefined): Quantity | null {
+  const value = parseNumberToken(text.slice(start, end));
+  if (!value) return null;
+  // range: 2—3家, 6%—10%, 100—300万元
+  const highEnd = rangeEndAfter(text, end, chinese);
+  const p = highEnd < 0 ? end : highEnd;
+  const u = p === end && unitAtEnd !== undefined ? unitAtEnd : unitAt(text, p);
+  if (chinese && !u) { resume = end; return null; }
+  return quantityOf(text, start, end, p, value, u);
+}
+
+/** The quantity found: its number [start, end), its range's upper number up to `p` when p > end, its unit after; sets `resume`. */
+function quantityOf(text: string, start: number, end: number, p: number, value: Dec, u: ReturnType<typeof unitAt>): Quantity {
+  const qEnd = u ? p + u.unit.length : p;
+  resume = Math.max(qEnd, start + 1);
+  if (!u) return { start, end: qEnd, value, high: p > end ? highOf(text, end, p) : null, unit: null, unitNormalized: null, exponent: 0, raw: text.slice(start, qEnd) };
+  return { start, end: qEnd, value, high: p > end ? highOf(text, end, p) : null, unit: u.unit, unitNormalized: u.normalized, exponent: u.exponent, raw: text.slice(start, qEnd) };
+}
+
+/** After a number ending at `end` (and its %), the end of a range's upper number, or -1 when no range is written there. */
+function rangeEndAfter(text: string, end: number, chinese: boolean): number {
+  const afterFirst = text.charCodeAt(end) === PERCENT ? end + 1 : end;
+  const sep = rangeSepAt(text, afterFirst);
+  return sep ? rangeHighEnd(text, afterFirst + sep, chinese) : -1;
+}
+
+/** The end of a range's upper number at `at` (of the same kind as its lower one: digits or Chinese), or -1 when none is written there. */
+function rangeHighEnd(text: string, at: number, chinese: boolean): number {
+  const c = text.charCodeAt(at);
+  if (!NUMBER_START.has(c) || isDigit(c) === chinese) return -1;
+  const highEnd = numberEnd(text, at);
+  return parseNumberToken(text.slice(at, highEnd)) ? highEnd : -1;
+}
+
+/** The value of the range's upper number, which rangeEndAfter found to end at `highEnd` after the number ending at `end`. */
+function highOf(text: string, end: number, highEnd: number): Dec {
+  const afterFirst = text.charCodeAt(end) === PERCENT ? end + 1 : end;
+  return parseNumberToken(text.slice(afterFirst + rangeSepAt(text, afterFirst), highEnd))!;
 }
 
 /** Value of a quantity in its normalised unit (16.4亿元 → 1640000000 yuan), exact. */

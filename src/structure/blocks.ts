@@ -1,7 +1,7 @@
 import type { Source } from "../ingest/source.js";
 import { detectHeading } from "./headings.js";
 import { isReviewHeading } from "./review.js";
-import type { Block, Cell, Sentence, Span, TableRow } from "./types.js";
+import type { Block, Cell, Heading, Sentence, Span, TableRow } from "./types.js";
 import type { Line } from "./lines.js";
 import { markerAt, NUM_ITEM } from "../shared/markers.js";
 import { charClass, WHITESPACE } from "../shared/char-class.js";
@@ -10,44 +10,78 @@ import { charClass, WHITESPACE } from "../shared/char-class.js";
  * The span's non-blank lines, as linesOf made them (trimmed, with their offsets),
  * as blocks with the heading path each sits under: the lines are not found and
  * cut again (a second pass over every character of every document, cold).
+ *
+ * The loop does little of its own: a table row's cells (cellsOf) and a heading's
+ * place on the path (HeadingPath.enter) are functions of their own. V8 optimizes
+ * a function once it has run enough of its own bytecode; with all of it inline
+ * here, the seeds' 2 300 lines made this loop, with everything it inlined, the
+ * largest optimizing compile of a build (it ran once or twice per document,
+ * interpreted, and compiling it cost more than all its runs).
  */
 export function splitBlocks(src: Source, span: Span, lines: readonly Line[]): Block[] {
   const blocks: Block[] = [];
-  const stack: Array<{ level: number; label: string; box: boolean; review: boolean }> = [];
-  let box: string | undefined;
-  // the heading path changes only at a heading: blocks under the same one share its (read-only) array
-  let section: readonly string[] = [];
-  let review = false;
-  const all = src.text;
+  const path = new HeadingPath();
   for (let i = 0; i < lines.length; i++) {
-    const { start, end, text } = lines[i]!;
-    // cells come from the raw line: leading tabs are empty cells (a row that prints no category).
-    // The raw line runs from the span's start or the newline before, to the next newline or the span's end.
-    let cells: Cell[] | undefined;
-    if (text.includes("\t")) {
-      const pos = i === 0 ? span.start : all.lastIndexOf("\n", start - 1) + 1;
-      let nl = all.indexOf("\n", end);
-      if (nl < 0 || nl > span.end) nl = span.end;
-      const raw = all.slice(pos, nl);
-      cells = splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
-    }
-    const h = cells && cells.length > 2 && !/^专栏/.test(text) ? undefined : detectHeading(text);
-    if (h) {
-      while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-      if (h.level <= 4) box = undefined; // a 篇/章/节 heading or a new box closes the box
-      stack.push({ level: h.level, label: h.label, box: h.box, review: isReviewHeading(h.label) });
-      if (h.box) box = h.label;
-      section = stack.map((s) => s.label);
-      review = stack.some((s) => s.review);
-    }
-    // made once its section is known (no placeholder array per block), its fields in the order they always had
-    const block: Block = { start, end, text, section, review };
-    if (cells) block.cells = cells;
-    if (h) block.heading = h;
-    if (box) block.box = box;
-    blocks.push(block);
+    const line = lines[i]!;
+    const cells = line.text.includes("\t") ? cellsOf(src.text, span, i === 0, line.start, line.end) : undefined;
+    blocks.push(path.block(line, cells, cells && cells.length > 2 && !line.text.startsWith("专栏") ? undefined : detectHeading(line.text)));
   }
   return blocks;
+}
+
+/**
+ * The headings a block sits under, outermost first, and what they make of it. Each
+ * heading on the path keeps the labels down to it (its blocks' section: blocks under
+ * the same heading share the read-only array) and whether it or one above it opens
+ * a review, so entering a heading reads only the one it nests in.
+ */
+class HeadingPath {
+  private stack: Array<{ level: number; section: readonly string[]; review: boolean }> = [];
+  /** the box (专栏) the blocks sit in */
+  private box: string | undefined;
+  private section: readonly string[] = [];
+  /** a heading on the path opens a review of past results */
+  private review = false;
+
+  /** The block of a line, with its cells and the heading it opens (each when it has one). */
+  block(line: Line, cells: Cell[] | undefined, h: Heading | undefined): Block {
+    if (h) this.enter(h);
+    // made once its section is known (no placeholder array per block), its fields in the order they always had
+    const block: Block = { start: line.start, end: line.end, text: line.text, section: this.section, review: this.review };
+    if (cells) block.cells = cells;
+    if (h) block.heading = h;
+    if (this.box) block.box = this.box;
+    return block;
+  }
+
+  private enter(h: Heading): void {
+    const parent = this.parentOf(h.level);
+    if (h.level <= 4) this.box = undefined; // a 篇/章/节 heading or a new box closes the box
+    if (h.box) this.box = h.label;
+    const entry = { level: h.level, section: parent ? parent.section.concat(h.label) : [h.label], review: (parent !== null && parent.review) || isReviewHeading(h.label) };
+    this.stack.push(entry);
+    this.section = entry.section;
+    this.review = entry.review;
+  }
+
+  /** The heading a heading of `level` nests in, once those it closes (of its level or deeper) are off the path; null at the top. */
+  private parentOf(level: number): { section: readonly string[]; review: boolean } | null {
+    const stack = this.stack;
+    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    return stack.length ? stack[stack.length - 1]! : null;
+  }
+}
+
+/**
+ * A table row's cells, from the raw line: leading tabs are empty cells (a row that prints no category).
+ * The raw line runs from the span's start (the span's first line) or the newline before, to the next newline or the span's end.
+ */
+function cellsOf(all: string, span: Span, first: boolean, start: number, end: number): Cell[] {
+  const pos = first ? span.start : all.lastIndexOf("\n", start - 1) + 1;
+  let nl = all.indexOf("\n", end);
+  if (nl < 0 || nl > span.end) nl = span.end;
+  const raw = all.slice(pos, nl);
+  return splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
 }
 
 function splitCells(text: string, start: number): Cell[] {
@@ -81,25 +115,32 @@ const SPACE = charClass(WHITESPACE);
 
 export function splitSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
-  for (const b of blocks) {
-    if (b.cells && b.cells.length > 1) {
-      out.push({ start: b.start, end: b.end, text: b.text, block: b });
-      continue;
-    }
-    const t = b.text;
-    SENTENCE.lastIndex = 0;
-    for (let m = SENTENCE.exec(t); m; m = SENTENCE.exec(t)) {
-      let text = m[0];
-      const s = m.index;
-      if (SPACE.has(text.charCodeAt(text.length - 1))) {
-        let e = text.length;
-        while (SPACE.has(text.charCodeAt(e - 1))) e--;
-        text = text.slice(0, e);
-      }
-      out.push({ start: b.start + s, end: b.start + s + text.length, text, block: b });
-    }
+  // an indexed loop, and each block's sentences found by a function of its own: with a for-of (an iterator
+  // per block) and both loops here, this was one of the larger optimizing compiles of a cold build
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.cells && b.cells.length > 1) out.push({ start: b.start, end: b.end, text: b.text, block: b });
+    else sentencesOf(b, out);
   }
   return out;
+}
+
+/** The sentences of a block's text, pushed to `out`. */
+function sentencesOf(b: Block, out: Sentence[]): void {
+  const t = b.text;
+  SENTENCE.lastIndex = 0;
+  for (let m = SENTENCE.exec(t); m; m = SENTENCE.exec(t)) {
+    const text = m[0];
+    out.push(SPACE.has(text.charCodeAt(text.length - 1)) ? trimmedSentence(b, m.index, text) : { start: b.start + m.index, end: b.start + m.index + text.length, text, block: b });
+  }
+}
+
+/** A sentence at `s` of its block's text that ends in blanks (only a block's last can), without them. */
+function trimmedSentence(b: Block, s: number, whole: string): Sentence {
+  let e = whole.length;
+  while (SPACE.has(whole.charCodeAt(e - 1))) e--;
+  const text = whole.slice(0, e);
+  return { start: b.start + s, end: b.start + s + text.length, text, block: b };
 }
 
 /**

@@ -7,6 +7,7 @@ import * as derived from "../../src/shared/gazetteer.js";
 import { ROOT, SEED, seedText } from "../helpers.js";
 // a build script (JavaScript): which module derives which table
 import { TABLES } from "../../scripts/gen-tables.mjs";
+import { decodeTable, encodeTable, type TableValue } from "../../src/shared/built-tables.js";
 import corpus from "../corpus/sentences.json" with { type: "json" };
 
 // the compiled module, as a build runs it: it reads the table `npm run build` wrote (scripts/gen-tables.mjs)
@@ -19,12 +20,34 @@ const texts = [...Object.values(SEED).map(seedText), Object.values(corpus as Rec
 describe("tables written at build time (scripts/gen-tables.mjs, src/shared/built-tables.ts)", () => {
   it.each(TABLES)("%s: %s() derives from the data now what the build wrote to %s", async (module, derive, file) => {
     const source = await import(join(ROOT, "src", module.replace(/\.js$/, ".ts")));
-    const table = JSON.parse(readFileSync(join(DIST, "generated", file), "utf8"));
+    const bytes = readFileSync(join(DIST, "generated", file));
+    if (file.endsWith(".bin")) {
+      // binary: each number array read back as a typed array holds the same numbers
+      const plain = (t: Record<string, TableValue>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v === "string" ? v : Array.from(v)]));
+      expect(plain(decodeTable(bytes))).toEqual(plain(source[derive]()));
+      return;
+    }
+    const table = JSON.parse(bytes.toString("utf8"));
     expect(table).toEqual(source[derive]());
     // ASCII, read as Latin-1 (src/shared/built-tables.ts): the place names are escapes
-    const bytes = readFileSync(join(DIST, "generated", file));
     expect(bytes.every((b) => b < 0x80)).toBe(true);
     expect(JSON.parse(bytes.toString("latin1"))).toEqual(table);
+  });
+
+  it("a binary table reads back what was written: strings of any code units, integers of 16 and 32 bits, aligned or not", () => {
+    // the gazetteer's own kinds of field: a code list (ASCII), names (CJK), trie numbers and parent codes
+    const table = { codes: "210200210211", names: "大连市|甘井子区|呼和浩特市", empty: "", chars: "\ud840\udc00𠀀ÿ", kids: [0, 3, 8246, 65535], parents: [0, 210200, -1, 654300], none: [] };
+    const bytes = encodeTable(table);
+    const back = decodeTable(bytes);
+    expect(back.kids).toBeInstanceOf(Uint16Array);
+    expect(back.parents).toBeInstanceOf(Int32Array);
+    const plain = (t: Record<string, TableValue>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v === "string" ? v : Array.from(v)]));
+    expect(plain(back)).toEqual(table);
+    // a Buffer at an odd offset of its memory (a pooled one): the numbers are copied out, the same
+    const odd = Buffer.alloc(bytes.length + 1).subarray(1);
+    bytes.copy(odd);
+    expect(plain(decodeTable(odd))).toEqual(table);
+    expect(() => encodeTable({ big: [2 ** 31] })).toThrow(/32-bit/);
   });
 });
 
@@ -66,7 +89,7 @@ describe("the gazetteer's table", () => {
     for (const d of ["shared", "data", "generated"]) cpSync(join(DIST, d), join(copy, "dist", d), { recursive: true });
     cpSync(join(ROOT, "src", "data"), join(copy, "src", "data"), { recursive: true });
     const old = new Date(Date.now() - 3600_000);
-    utimesSync(join(copy, "dist", "generated", "gazetteer.json"), old, old);
+    utimesSync(join(copy, "dist", "generated", "gazetteer.bin"), old, old);
     const stale = (await import(pathToFileURL(join(copy, "dist", "shared", "gazetteer.js")).href)) as typeof derived;
     expect(stale.gazetteerFromTable()).toBe(false);
     expect(stale.leadingDivision("大连市甘井子区")?.code).toBe("210211");

@@ -195,3 +195,22 @@ describe("nextQuantityStart: where a quantity can start", () => {
     expect(nextQuantityStart("统".repeat(2_000_000) + "5", 0)).toBe(2_000_000);
   });
 });
+
+describe("the scan's steps (quantityAt, chineseQuantity, quantityFrom, quantityOf: functions of their own)", () => {
+  it("real clauses give each quantity with its range, unit and where the scan resumes, as the one function gave them", () => {
+    // [text, [start, end, raw, value, high, unit, unitNormalized, exponent] of each quantity], as findQuantities gave them at befc79f
+    const cases: Array<[string, Array<[number, number, string, string, string | null, string | null, string | null, number]>]> = [
+      ["力争到2025年粮食产量稳定在60亿斤、160亿斤以上", [[3,8,"2025年","2025",null,"年","year",0],[15,19,"60亿斤","60",null,"亿斤","jin",8],[20,25,"160亿斤","160",null,"亿斤","jin",8]]],
+      ["每年新增就业3至5万人，培育二至三家龙头企业", [[6,11,"3至5万人","3","5","万人","person",4],[14,18,"二至三家","2","3","家","家",0]]],
+      ["降低6%—10%，投资100—300万元", [[2,8,"6%—10%","6","10","%","%",0],[11,20,"100—300万元","100","300","万元","yuan",4]]],
+      ["建设高标准农田三千万亩，统一规划，进一步提高", [[7,11,"三千万亩","3000",null,"万亩","mu",4]]],
+      ["十四五时期新建一万二千套，一至二成", [[7,12,"一万二千套","12000",null,"套","套",0]]],
+      ["规模达到1,000亿元，增长8.5%左右", [[4,11,"1,000亿元","1000",null,"亿元","yuan",8],[14,18,"8.5%","8.5",null,"%","%",0]]],
+      ["第三十二条 两个屏障，三千万", [[1,5,"三十二条","32",null,"条","条",0],[6,8,"两个","2",null,"个","个",0]]],
+      ["2-3公里，五十至百亿元，两到三倍", [[0,5,"2-3公里","2","3","公里","km",0],[6,12,"五十至百亿元","50","10000000000","元","yuan",0],[13,17,"两到三倍","2","3","倍","times",0]]]
+    ];
+    for (const [text, want] of cases) {
+      expect(findQuantities(text).map((q) => [q.start, q.end, q.raw, decToString(q.value), q.high && decToString(q.high), q.unit, q.unitNormalized, q.exponent])).toEqual(want);
+    }
+  });
+});

@@ -109,9 +109,45 @@ describe("blocks from the lines linesOf made", () => {
   });
 });
 
+describe("heading paths kept per heading (HeadingPath: each heading holds its section and review)", () => {
+  // the path as the stack of headings made it before: labels of the stack, a review if any heading on it opens one,
+  // the box its last 专栏 or a 篇/章/节 heading left; blocks under one heading share one section array
+  function pathsBefore(blocks: readonly { heading?: { level: number; label: string; box: boolean } }[]) {
+    const stack: Array<{ level: number; label: string; review: boolean }> = [];
+    let box: string | undefined;
+    return blocks.map(({ heading: h }) => {
+      if (h) {
+        while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+        if (h.level <= 4) box = undefined;
+        stack.push({ level: h.level, label: h.label, review: isReviewHeading(h.label) });
+        if (h.box) box = h.label;
+      }
+      return { section: stack.map((s) => s.label), review: stack.some((s) => s.review), box };
+    });
+  }
+  it.each(Object.values(SEED))("%s: every block's section, review and box as the stack made them", (name) => {
+    const src = sourceOf(seedText(name), name);
+    const blocks = splitBlocks(src, { start: 0, end: src.text.length }, linesOf(src));
+    expect(blocks.map((b) => ({ section: b.section, review: b.review, box: b.box }))).toEqual(pathsBefore(blocks));
+    expect(blocks.filter((b) => b.heading).length).toBeGreaterThan(10);
+    for (let k = 1; k < blocks.length; k++) if (!blocks[k]!.heading) expect(blocks[k]!.section).toBe(blocks[k - 1]!.section);
+  });
+  it("a review heading marks the blocks under it and under its sub-headings, until a heading of its level or above (real headings)", () => {
+    // 发展基础 opens a review (review-headings.json); the next chapter ends it, and its 专栏 box lasts to the end
+    const text = "第一章 发展基础\n一、“十四五”时期发展成就\n（一）经济实力\n地区生产总值年均增长6%。\n二、面临形势\n机遇与挑战并存。\n第二章 总体要求\n专栏1 主要指标\n指标\t2025年\t属性\n三、重点任务\n推进产业升级。";
+    const src = sourceOf(text);
+    const blocks = splitBlocks(src, { start: 0, end: src.text.length }, linesOf(src));
+    expect(blocks.map((b) => b.review)).toEqual([true, true, true, true, true, true, false, false, false, false, false]);
+    expect(blocks[3]!.section).toEqual(["第一章 发展基础", "一、“十四五”时期发展成就", "（一）经济实力"]);
+    expect(blocks[5]!.section).toEqual(["第一章 发展基础", "二、面临形势"]);
+    expect(blocks.map((b) => b.box ?? null)).toEqual([null, null, null, null, null, null, null, "专栏1主要指标", "专栏1主要指标", "专栏1主要指标", "专栏1主要指标"]);
+    expect(blocks.map((b) => ({ section: b.section, review: b.review, box: b.box }))).toEqual(pathsBefore(blocks));
+  });
+});
+
 describe("sentences found whole by one search", () => {
-  it("give the pieces split after each break, trimmed, on breaks at either end, closers after a blank and blanks inside", () => {
-    for (const text of ["。。", "；开头", "一句。” 二句！）三", "甲 乙。  丙", "完成。”）", "a;b?c!", "“引语。”他说", "无断句", "率 达到 90%；\u3000其余", "！"]) {
+  it("give the pieces split after each break, trimmed, on breaks at either end, closers after a blank, blanks inside and a last one ending in blanks (trimmedSentence)", () => {
+    for (const text of ["。。", "；开头", "一句。” 二句！）三", "甲 乙。  丙", "完成。”）", "a;b?c!", "“引语。”他说", "无断句", "率 达到 90%；\u3000其余", "！", "末句无断句 \u3000", "一句。二句\u2028 "]) {
       const b = { start: 5, end: 5 + text.length, text, section: [], review: false };
       expect(splitSentences([b]).map((s) => [s.start, s.end, s.text])).toEqual(sentencesBefore(text).map(([s, e, t]) => [5 + s, 5 + e, t]));
     }
