@@ -6,6 +6,7 @@ import { mayRelieve } from "../../src/extract/subsidies/tax-reliefs.js";
 import { itemsOf, type Item } from "../../src/extract/subsidies/text.js";
 import type { Block, Doc } from "../../src/structure/types.js";
 import { mayCarry } from "../../src/extract/subsidies/units.js";
+import { INSTRUMENT_LIST, TAX_RELIEF_RE, TERM_AFTER_GATE, TERM_AFTER_RE, TERM_AFTER_WORDS } from "../../src/extract/subsidies/lexicon.js";
 import { periodsOf } from "../../src/structure/clauses.js";
 import { docOf, SEED, seedLine, seedText, sentence } from "../helpers.js";
 
@@ -100,5 +101,38 @@ describe("subsidies gates", () => {
     expect(items).toBeGreaterThan(100);
     expect(parts).toBeGreaterThan(150);
     expect(reliefs).toBeGreaterThan(5);
+  });
+});
+
+describe("gates in front of large patterns (issue 11: a pattern that never runs is never compiled)", () => {
+  it("TERM_AFTER_GATE holds every shape of a TERM_AFTER_RE match, built from the same word lists", () => {
+    const { terms, links, bounds, enjoy, enjoyBounds } = TERM_AFTER_WORDS;
+    const opt = (ws: readonly string[]) => ["", ...ws];
+    const shapes: string[] = [];
+    for (const w of INSTRUMENT_LIST) for (const t of terms) for (const l of opt(links)) for (const b of opt(bounds)) shapes.push(`${w}${t}${l}${b}三年`, `${w}${t}${l}${b}12年`);
+    for (const w of opt(INSTRUMENT_LIST)) for (const t of opt(terms)) for (const b of enjoyBounds) shapes.push(`${enjoy}${w}${t}${b}两年`);
+    for (const s of shapes) {
+      TERM_AFTER_RE.lastIndex = 0;
+      expect(TERM_AFTER_RE.exec(s)?.[0], s).toBe(s);
+      expect(TERM_AFTER_GATE.test(s), s).toBe(true);
+    }
+    TERM_AFTER_RE.lastIndex = 0;
+  });
+
+  it("a term after the payouts still makes them multi_year (扶持期限为三年; 享受补贴不超过2年); a year after 期 that is no term is passed", () => {
+    const tiers = extractSubsidies(docOf("年度区级贡献在300万元至500万元（含500万元）的，扶持20%。扶持期限为三年。"));
+    expect(tiers.map((d) => [d.fields.frequency, d.fields.years])).toEqual([["multi_year", 3]]);
+    expect(TERM_AFTER_GATE.test("每家企业每年最高不超过2万元，享受补贴不超过2年。")).toBe(true);
+    expect(TERM_AFTER_GATE.test("“十四五”时期，到2025年，全区新增…")).toBe(false);
+  });
+
+  it("the global schedule and relief patterns answer from the start of each text, whatever the search before left", () => {
+    const paid = extractSubsidies(docOf("对认定的企业给予奖励。单个企业补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。"));
+    const again = extractSubsidies(docOf("对认定的企业给予奖励。单个企业补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。"));
+    expect(again).toEqual(paid);
+    const text = "对国家拨付事业经费和企业办的各类托儿所、幼儿园自用的房产、土地，免征房产税、城镇土地使用税。";
+    expect(mayRelieve(text)).toBe(true);
+    expect(mayRelieve(text)).toBe(true);
+    expect(TAX_RELIEF_RE.lastIndex).toBe(0);
   });
 });
