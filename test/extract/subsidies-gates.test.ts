@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isWeakBeneficiary, NO_ONE_GATES, type ClauseGate } from "../../src/extract/subsidies/beneficiary.js";
+import { charClass } from "../../src/shared/char-class.js";
 import { extractSubsidies } from "../../src/extract/subsidies.js";
 import { mayHoldPay, paysOf } from "../../src/extract/subsidies/amounts.js";
 import { givingItems, mayPay } from "../../src/extract/subsidies/payouts.js";
@@ -134,5 +137,30 @@ describe("gates in front of large patterns (issue 11: a pattern that never runs 
     expect(mayRelieve(text)).toBe(true);
     expect(mayRelieve(text)).toBe(true);
     expect(TAX_RELIEF_RE.lastIndex).toBe(0);
+  });
+});
+
+/** what namesNoOne asks of a clause before the gate's pattern runs */
+function passes(g: ClauseGate, c: string): boolean {
+  return (!g.first || g.first.has(c.charCodeAt(0))) && (!g.last || g.last.has(c.charCodeAt(c.length - 1)))
+    && (!g.starts || g.starts.some((w) => c.startsWith(w))) && (!g.ends || g.ends.some((w) => c.endsWith(w)))
+    && (!g.holds || g.holds.some((w) => c.includes(w)));
+}
+
+describe("namesNoOne's gates (NO_ONE_GATES)", () => {
+  it("every clause a pattern matches passes its gate (matches generated from each pattern)", () => {
+    for (const g of NO_ONE_GATES) fc.assert(fc.property(fc.stringMatching(g.re), (c) => passes(g, c)), { numRuns: 3000 });
+  });
+
+  it("a gate too small for its pattern is caught (a class without one of its characters)", () => {
+    const step = NO_ONE_GATES[0]!;
+    expect(() => fc.assert(fc.property(fc.stringMatching(step.re), (c) => passes({ ...step, last: charClass("后外式") }, c)), { numRuns: 3000 })).toThrow();
+  });
+
+  it("real clauses that name no one are still weak; a recipient is not", () => {
+    for (const c of ["成功上市后", "可按规定享受我区产业发展与创新人才奖", "每年", "连续3年", "贴息贷款最高不超过200万元", "结合专项资金年度预算", "市财政", "扶持的标准为", "扶持金额", "资助标准原则上不高于"]) {
+      expect(isWeakBeneficiary(c), c).toBe(true);
+    }
+    expect(isWeakBeneficiary("首次认定的高新技术企业")).toBe(false);
   });
 });
