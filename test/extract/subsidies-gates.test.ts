@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isWeakBeneficiary, NO_ONE_GATES, type ClauseGate } from "../../src/extract/subsidies/beneficiary.js";
+import { charClass } from "../../src/shared/char-class.js";
 import { extractSubsidies } from "../../src/extract/subsidies.js";
 import { mayHoldPay, paysOf } from "../../src/extract/subsidies/amounts.js";
 import { givingItems, mayPay } from "../../src/extract/subsidies/payouts.js";
@@ -6,6 +9,7 @@ import { mayRelieve } from "../../src/extract/subsidies/tax-reliefs.js";
 import { itemsOf, type Item } from "../../src/extract/subsidies/text.js";
 import type { Block, Doc } from "../../src/structure/types.js";
 import { mayCarry } from "../../src/extract/subsidies/units.js";
+import { INSTRUMENT_LIST, TAX_RELIEF_RE, TERM_AFTER_GATE, TERM_AFTER_RE, TERM_AFTER_WORDS } from "../../src/extract/subsidies/lexicon.js";
 import { periodsOf } from "../../src/structure/clauses.js";
 import { docOf, SEED, seedLine, seedText, sentence } from "../helpers.js";
 
@@ -100,5 +104,63 @@ describe("subsidies gates", () => {
     expect(items).toBeGreaterThan(100);
     expect(parts).toBeGreaterThan(150);
     expect(reliefs).toBeGreaterThan(5);
+  });
+});
+
+describe("gates in front of large patterns (issue 11: a pattern that never runs is never compiled)", () => {
+  it("TERM_AFTER_GATE holds every shape of a TERM_AFTER_RE match, built from the same word lists", () => {
+    const { terms, links, bounds, enjoy, enjoyBounds } = TERM_AFTER_WORDS;
+    const opt = (ws: readonly string[]) => ["", ...ws];
+    const shapes: string[] = [];
+    for (const w of INSTRUMENT_LIST) for (const t of terms) for (const l of opt(links)) for (const b of opt(bounds)) shapes.push(`${w}${t}${l}${b}三年`, `${w}${t}${l}${b}12年`);
+    for (const w of opt(INSTRUMENT_LIST)) for (const t of opt(terms)) for (const b of enjoyBounds) shapes.push(`${enjoy}${w}${t}${b}两年`);
+    for (const s of shapes) {
+      TERM_AFTER_RE.lastIndex = 0;
+      expect(TERM_AFTER_RE.exec(s)?.[0], s).toBe(s);
+      expect(TERM_AFTER_GATE.test(s), s).toBe(true);
+    }
+    TERM_AFTER_RE.lastIndex = 0;
+  });
+
+  it("a term after the payouts still makes them multi_year (扶持期限为三年; 享受补贴不超过2年); a year after 期 that is no term is passed", () => {
+    const tiers = extractSubsidies(docOf("年度区级贡献在300万元至500万元（含500万元）的，扶持20%。扶持期限为三年。"));
+    expect(tiers.map((d) => [d.fields.frequency, d.fields.years])).toEqual([["multi_year", 3]]);
+    expect(TERM_AFTER_GATE.test("每家企业每年最高不超过2万元，享受补贴不超过2年。")).toBe(true);
+    expect(TERM_AFTER_GATE.test("“十四五”时期，到2025年，全区新增…")).toBe(false);
+  });
+
+  it("the global schedule and relief patterns answer from the start of each text, whatever the search before left", () => {
+    const paid = extractSubsidies(docOf("对认定的企业给予奖励。单个企业补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。"));
+    const again = extractSubsidies(docOf("对认定的企业给予奖励。单个企业补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。"));
+    expect(again).toEqual(paid);
+    const text = "对国家拨付事业经费和企业办的各类托儿所、幼儿园自用的房产、土地，免征房产税、城镇土地使用税。";
+    expect(mayRelieve(text)).toBe(true);
+    expect(mayRelieve(text)).toBe(true);
+    expect(TAX_RELIEF_RE.lastIndex).toBe(0);
+  });
+});
+
+/** what namesNoOne asks of a clause before the gate's pattern runs */
+function passes(g: ClauseGate, c: string): boolean {
+  return (!g.first || g.first.has(c.charCodeAt(0))) && (!g.last || g.last.has(c.charCodeAt(c.length - 1)))
+    && (!g.starts || g.starts.some((w) => c.startsWith(w))) && (!g.ends || g.ends.some((w) => c.endsWith(w)))
+    && (!g.holds || g.holds.some((w) => c.includes(w)));
+}
+
+describe("namesNoOne's gates (NO_ONE_GATES)", () => {
+  it("every clause a pattern matches passes its gate (matches generated from each pattern)", () => {
+    for (const g of NO_ONE_GATES) fc.assert(fc.property(fc.stringMatching(g.re), (c) => passes(g, c)), { numRuns: 3000 });
+  });
+
+  it("a gate too small for its pattern is caught (a class without one of its characters)", () => {
+    const step = NO_ONE_GATES[0]!;
+    expect(() => fc.assert(fc.property(fc.stringMatching(step.re), (c) => passes({ ...step, last: charClass("后外式") }, c)), { numRuns: 3000 })).toThrow();
+  });
+
+  it("real clauses that name no one are still weak; a recipient is not", () => {
+    for (const c of ["成功上市后", "可按规定享受我区产业发展与创新人才奖", "每年", "连续3年", "贴息贷款最高不超过200万元", "结合专项资金年度预算", "市财政", "扶持的标准为", "扶持金额", "资助标准原则上不高于"]) {
+      expect(isWeakBeneficiary(c), c).toBe(true);
+    }
+    expect(isWeakBeneficiary("首次认定的高新技术企业")).toBe(false);
   });
 });

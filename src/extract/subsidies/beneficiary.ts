@@ -1,8 +1,8 @@
 import { MAX_CLAUSE } from "../../structure/clauses.js";
-import { CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CAP_LIST, CAP_WORDS, CUT_RE, endsWithAny, includesAny, INSTRUMENT_LEADS, INSTRUMENT_LIST, INSTRUMENT_WORDS, startsWithAny, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
-import { charClass, nextOf, trimEndOf, trimStartOf } from "../../shared/char-class.js";
-import { escapeRegExp } from "../../shared/lexicon.js";
+import { charClass, nextOf, trimEndOf, trimStartOf, type CharClass } from "../../shared/char-class.js";
+import { alt, escapeRegExp } from "../../shared/lexicon.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -94,12 +94,24 @@ const TERM_CLAUSE = /^(?:每年|每月|每季度|(?:连续)?[\d一二两三四�
 const LIMIT_CLAUSE = /(?:贷款|期限|期)[^，,]{0,6}(?:不超过|最高|最长|最多)/;
 /** a consideration, not who: 结合专项资金年度预算、专家评审结果和企业项目投资规模 */
 const WEIGHING_CLAUSE = /^(?:结合|综合考虑|统筹考虑|视)/;
+const NAME_LABELS = ["金额", "额度", "标准", "数额", "上限", "比例", "资金"], HEDGES = ["原则上"], STANDARD_LABELS = ["标准", "比例"];
 /** the payout's own name: 扶持金额, 补助上限原则上 */
-const PAYOUT_NAME = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|标准|数额|上限|比例|资金)?(?:原则上)?(?:${CAP_WORDS})?$`);
+const PAYOUT_NAME = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:${alt(NAME_LABELS)})?(?:${alt(HEDGES)})?(?:${CAP_WORDS})?$`);
+/** what a PAYOUT_NAME can end with: each of its parts may be the last one written */
+const NAME_ENDS = [...INSTRUMENT_LIST, "的", ...NAME_LABELS, ...HEDGES, ...CAP_LIST];
 /** the payout's standard before its base: 资助标准原则上不高于产品订货合同的(20%) */
-const STANDARD_CLAUSE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:标准|比例)(?:为|是)?(?:原则上)?(?:${CAP_WORDS})?`);
+const STANDARD_CLAUSE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:${alt(STANDARD_LABELS)})(?:为|是)?(?:${alt(HEDGES)})?(?:${CAP_WORDS})?`);
+/**
+ * PAYOUT_NAME and STANDARD_CLAUSE run only on a clause that opens with a payout word and ends like a name
+ * or holds a standard's label (here and in NO_ONE_CLAUSES), from the lists they are built of: on most
+ * clauses (支持…) neither runs, nor is compiled.
+ */
+const isPayoutName = (c: string) => startsWithAny(c, INSTRUMENT_LIST) && endsWithAny(c, NAME_ENDS) && PAYOUT_NAME.test(c);
 /** 其余项目资助金额(最高不超过): the payout's name closing a phrase */
-const PAYOUT_NAME_TAIL = new RegExp(`(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|标准|数额|上限)$`);
+const TAIL_LABELS = ["金额", "额度", "标准", "数额", "上限"];
+const PAYOUT_NAME_TAIL = new RegExp(`(?:${INSTRUMENT_WORDS})+的?(?:${alt(TAIL_LABELS)})$`);
+/** `s` without the payout's name closing it; only a phrase ending in one of its labels is searched */
+const withoutPayoutName = (s: string) => (endsWithAny(s, TAIL_LABELS) ? s.replace(PAYOUT_NAME_TAIL, "") : s);
 /** who pays before the giving verb, not who receives: 市财政给予, 市以上财政按, 区政府一次性补贴 */
 const PAYER_HEAD = new RegExp(`^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?(?=给予|予以|按照|按|根据|依据|一次性|每年|安排|${INSTRUMENT_WORDS})`);
 const PAYER_ONLY = /^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?$/;
@@ -114,11 +126,33 @@ const STEP_CLAUSE = /^(?:[^，,]{0,12}后|除[^，,]{1,30}外|采取[^，,]{1,20
  */
 const STEP_LAST = charClass("后外式行"), ENJOY_FIRST = charClass("可按依享申"), TERM_LAST = charClass("年月度内起"), WEIGHING_FIRST = charClass("结综统视");
 const PAYER_LAST = charClass("政府署局厅"), LABEL_LAST = charClass("准度例法为是下");
+const LIMIT_WORDS = ["期", "贷款"];
+/**
+ * A gate, as what namesNoOne asks of a clause before a pattern runs: its first or last code unit in a class,
+ * its start or end one of some words, or some word inside it. A gate must pass every clause its pattern matches:
+ * test/extract/subsidies-gates.test.ts generates matches of each pattern of NO_ONE_GATES and checks its gate,
+ * so an edit that lets a pattern outgrow its gate fails there. namesNoOne asks the same of the same objects,
+ * written out (a loop over this table, interpreted, cost more than all the tests it gates).
+ */
+export interface ClauseGate { re: RegExp; first?: CharClass; last?: CharClass; starts?: readonly string[]; ends?: readonly string[]; holds?: readonly string[] }
+export const NO_ONE_GATES: readonly ClauseGate[] = [
+  { re: STEP_CLAUSE, last: STEP_LAST },
+  { re: STANDARD_CLAUSE, first: INSTRUMENT_LEADS, starts: INSTRUMENT_LIST, holds: STANDARD_LABELS },
+  { re: PAYOUT_NAME, first: INSTRUMENT_LEADS, starts: INSTRUMENT_LIST, ends: NAME_ENDS },
+  { re: ENJOY_CLAUSE, first: ENJOY_FIRST },
+  { re: TERM_CLAUSE, last: TERM_LAST },
+  { re: LIMIT_CLAUSE, holds: LIMIT_WORDS },
+  { re: WEIGHING_CLAUSE, first: WEIGHING_FIRST },
+  { re: PAYER_ONLY, last: PAYER_LAST },
+  { re: LABEL_CLAUSE, last: LABEL_LAST },
+];
 function namesNoOne(c: string): boolean {
   const first = c.charCodeAt(0), last = c.charCodeAt(c.length - 1);
-  return (STEP_LAST.has(last) && STEP_CLAUSE.test(c)) || (INSTRUMENT_LEADS.has(first) && (STANDARD_CLAUSE.test(c) || PAYOUT_NAME.test(c)))
+  return (STEP_LAST.has(last) && STEP_CLAUSE.test(c))
+    || (INSTRUMENT_LEADS.has(first) && startsWithAny(c, INSTRUMENT_LIST)
+      && ((includesAny(c, STANDARD_LABELS) && STANDARD_CLAUSE.test(c)) || (endsWithAny(c, NAME_ENDS) && PAYOUT_NAME.test(c))))
     || (ENJOY_FIRST.has(first) && ENJOY_CLAUSE.test(c)) || (TERM_LAST.has(last) && TERM_CLAUSE.test(c))
-    || ((c.includes("期") || c.includes("贷款")) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
+    || (includesAny(c, LIMIT_WORDS) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
     || (PAYER_LAST.has(last) && PAYER_ONLY.test(c)) || (LABEL_LAST.has(last) && LABEL_CLAUSE.test(c) && !/的$/.test(c));
 }
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
@@ -155,8 +189,8 @@ function phraseOf(text: string): string {
   const at = lastMarker(text);
   if (at >= 0) {
     const parts = tidy(cutAtPayout(text.slice(at)).replace(/[，,]?(?:再|并|另|同时)$/, "")).split(/[，,]/);
-    while (parts.length > 1 && (ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!) || PAYER_ONLY.test(parts[parts.length - 1]!) || PAYOUT_NAME.test(parts[parts.length - 1]!))) parts.pop();
-    parts[parts.length - 1] = parts[parts.length - 1]!.replace(PAYOUT_NAME_TAIL, "");
+    while (parts.length > 1 && (ISSUER_CLAUSE_RE.test(parts[parts.length - 1]!) || PAYER_ONLY.test(parts[parts.length - 1]!) || isPayoutName(parts[parts.length - 1]!))) parts.pop();
+    parts[parts.length - 1] = withoutPayoutName(parts[parts.length - 1]!);
     // "列入…的项目，居家社区型和医养结合型按…": a short trailing clause names a class of the recipient
     const tail = parts[parts.length - 1]!;
     if (parts.length > 1 && tail.length <= 12 && !/的/.test(tail) && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
@@ -176,7 +210,7 @@ function phraseOf(text: string): string {
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
   // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
-  const kept = clauses.map((c) => tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0)).replace(PAYOUT_NAME_TAIL, ""));
+  const kept = clauses.map((c) => withoutPayoutName(tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0))));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
     if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))

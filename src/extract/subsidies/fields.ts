@@ -55,7 +55,7 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   // "…老年人的居家养老服务补贴，按照…，资助标准分别提高到…": the payout named at the head of the record's phrase;
   // "可按规定享受我区产业发展与创新人才奖，扶持金额最高不超过30万元": an award named by its prize
   const lead = text.slice(Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, first.start - MAX_CLAUSE), first.start);
-  if (AWARD_NOUN_RE.test(lead)) return "award";
+  if (lead.includes(ENJOY) && AWARD_NOUN_RE.test(lead)) return "award";
   const w2 = lastOwnOf(SPECIFIC_RE, lead.replace(CONDITION_TAIL_RE, ""));
   if (w2) return SPECIFIC[w2]!;
   for (const a of afters) { const w = firstOf(GENERIC_RE, a); if (w) return GENERIC[w]!; }
@@ -70,7 +70,9 @@ export function instrumentOf(text: string, r: Rec): Instrument {
 }
 
 /** a prize the recipient enjoys, named at the end of a clause: 可按规定享受我区产业发展与创新人才奖， */
-const AWARD_NOUN_RE = /享受[^，,；。\d]{1,24}奖(?=[，,；。])/;
+const ENJOY = "享受";
+/** (built from ENJOY: a lead without it is not searched, and the pattern mostly never compiled) */
+const AWARD_NOUN_RE = new RegExp(`${ENJOY}[^，,；。\\d]{1,24}奖(?=[，,；。])`);
 /** a payout word inside a condition (获得…奖励的企业, 已享受…补贴的) names no payout of this record */
 const CONDITION_TAIL_RE = /(?:获得|获|已享受|享受过|取得|申请)[^，,；。]{0,20}?的/g;
 
@@ -79,8 +81,8 @@ const CONDITION_TAIL_RE = /(?:获得|获|已享受|享受过|取得|申请)[^，
  * would be quadratic): where its payment schedules stand, and where its generic payout words do.
  */
 const schedules = new WeakMap<Piece, Array<{ at: number; years: number }>>();
-/** global copies, made once (each scan below runs to its end before another starts) */
-const SCHEDULES = new RegExp(PAY_SCHEDULE_RE.source, "g");
+/** global copies, made once (each scan below runs to its end before another starts); PAY_SCHEDULE_RE is global itself */
+const SCHEDULES = PAY_SCHEDULE_RE;
 const GENERIC_WORDS = new RegExp(GENERIC_RE.source, "g");
 /** The first payment schedule of the part at or after `from` (分三年发放 …), as multi_year with its years. */
 function scheduleOf(text: string, part: Piece, from: number): { frequency: "multi_year"; years: number } | null {

@@ -11,6 +11,30 @@ export const GENERIC = lex.instruments.generic as Record<string, Instrument>;
 export const SPECIFIC_RE = new RegExp(alt(Object.keys(SPECIFIC)), "g");
 export const GENERIC_RE = new RegExp(alt(Object.keys(GENERIC)), "g");
 export const ANY_INSTRUMENT_RE = new RegExp(alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]));
+/** every payout word (specific and generic), as a list */
+export const INSTRUMENT_LIST: readonly string[] = [...Object.keys(SPECIFIC), ...Object.keys(GENERIC)];
+
+/*
+ * Gates. A pattern that must hold one of some words (or start or end with one) is run only on a text
+ * that does: in a build most code runs once, and a large pattern that never runs is never compiled
+ * (twice: V8 interprets a pattern's first run and compiles it to native code on its second). Each gate
+ * takes the very list its pattern is built from, so the two cannot drift apart.
+ */
+/** Does `s` hold one of `words`? */
+export function includesAny(s: string, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (s.includes(words[k]!)) return true;
+  return false;
+}
+/** Does `s` start with one of `words`? */
+export function startsWithAny(s: string, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!)) return true;
+  return false;
+}
+/** Does `s` end with one of `words`? */
+export function endsWithAny(s: string, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k]!)) return true;
+  return false;
+}
 
 /** 免征, 减半征收, 税前…扣除: a relief verb (a "…" entry is two words in one clause) */
 /** words with a gap (免征…税): each … stands for up to 12 characters inside one clause; longest first */
@@ -24,11 +48,12 @@ export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 
 /** a cap word ending right before an amount, allowing payout words in between (单个项目最高奖补 500 万元) */
 /** every payout word (specific and generic), as one alternation */
-export const INSTRUMENT_WORDS = alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]);
+export const INSTRUMENT_WORDS = alt(INSTRUMENT_LIST);
 /** the characters a payout word starts with: a text opening with none of them opens with no payout word */
 export const INSTRUMENT_LEADS = charClass([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)].map((w) => w[0]!).join(""));
-/** the cap words, as one alternation */
-export const CAP_WORDS = alt(lex.caps);
+/** the cap words, as a list and as one alternation */
+export const CAP_LIST: readonly string[] = lex.caps;
+export const CAP_WORDS = alt(CAP_LIST);
 export const CAP_BEFORE_RE = new RegExp(`(?:${alt(lex.caps)})[^，,；。\\d]{0,6}$`);
 export const FLOOR_BEFORE_RE = new RegExp(`(?:${alt(lex.floors)})[^，,；。\\d]{0,6}$`);
 export const FLOOR_AFTER_RE = new RegExp(`^(?:${alt(lex.floorAfter)})(?!的)`);
@@ -81,8 +106,12 @@ export const TOTAL_CAP_LEAD_RE = new RegExp(`^(?:${alt(lex.totalCap)})`);
 export const GOVERNMENT_RE = new RegExp(`(?:^|[，,])(?:${alt(lex.payers)})$`);
 
 const YEARS = "(?:\\d{1,2}|[一二两三四五六七八九十]{1,2})";
-/** 分三年发放, 分3年拨付: a payment schedule written after the award */
-export const PAY_SCHEDULE_RE = new RegExp(`分${YEARS}年(?:${alt(lex.payVerbs)})`);
+/**
+ * 分三年发放, 分3年拨付: a payment schedule written after the award. Global, for the scan of a part
+ * (fields.ts) and one search of a sentence (shared-caps.ts) alike: one pattern compiled, not two with
+ * other flags. Each use sets lastIndex first.
+ */
+export const PAY_SCHEDULE_RE = new RegExp(`分${YEARS}年(?:${alt(lex.payVerbs)})`, "g");
 
 const cut = lex.beneficiaryCut;
 const cutWord = (w: string) => esc(w) + ((cut.notBefore as Record<string, string>)[w] ? `(?![${(cut.notBefore as Record<string, string>)[w]}])` : "");
@@ -103,10 +132,29 @@ export const THRESHOLD_BEFORE_RE = new RegExp(`(?<!不)(?:${alt(lex.thresholdBef
 export const INSTALMENT_BEFORE_RE = new RegExp(`第${YEARS}(?:${alt(lex.instalmentUnits)})[^，,；。\\d]{0,4}$`);
 /** 资助标准原则上不高于…的20%, 标准为…的1%, 补助比例原则上不超过…的50%: the payout's own standard before its base */
 export const RATE_LABEL_RE = new RegExp(`(?:${INSTRUMENT_WORDS})?的?(?:${alt(lex.rateLabels)})(?:为|是)?(?:${alt(lex.capHedges)})?(?:${CAP_WORDS}|${alt(lex.floors)})?`);
+/** the loans a subsidy applies to (LOAN_BEFORE_RE's words: a text holding none of them is no loan's size) */
+export const LOAN_WORDS: readonly string[] = lex.loanWords;
 /** 贴息贷款最高不超过200万元: the size of the loan the subsidy applies to, not money paid (a guarantee loan is the payout) */
-export const LOAN_BEFORE_RE = new RegExp(`(?<!担保)(?:${alt(lex.loanWords)})(?:额度|金额|本金|规模)?(?:最高|最多)?(?:不超过|不高于|不超)?$`);
+export const LOAN_BEFORE_RE = new RegExp(`(?<!担保)(?:${alt(LOAN_WORDS)})(?:额度|金额|本金|规模)?(?:最高|最多)?(?:不超过|不高于|不超)?$`);
 
+const TERM_LINKS = ["为", "是", "共"], TERM_BOUNDS = ["最长不超过", "不超过", "最长为", "最长", "最多"];
+const ENJOY = "享受", ENJOY_BOUNDS = ["最长不超过", "不超过", "最长", "最多", "共"];
+/** the words TERM_AFTER_RE is made of (its gate's test enumerates every shape of a match from them) */
+export const TERM_AFTER_WORDS = { terms: lex.termWords as readonly string[], links: TERM_LINKS, bounds: TERM_BOUNDS, enjoy: ENJOY, enjoyBounds: ENJOY_BOUNDS };
+const longest = (words: readonly string[]) => words.reduce((n, w) => Math.max(n, w.length), 0);
 /** 扶持期限为三年, 扶持期限不超过四年, 享受补贴不超过2年: the term of the payouts written before it */
 export const TERM_AFTER_RE = new RegExp(
-  `(?:${INSTRUMENT_WORDS})(?:${alt(lex.termWords)})(?:为|是|共)?(?:最长不超过|不超过|最长为|最长|最多)?(${YEARS})年`
-  + `|享受(?:${INSTRUMENT_WORDS})?(?:${alt(lex.termWords)})?(?:最长不超过|不超过|最长|最多|共)(${YEARS})年`, "g");
+  `(?:${INSTRUMENT_WORDS})(?:${alt(lex.termWords)})(?:${alt(TERM_LINKS)})?(?:${alt(TERM_BOUNDS)})?(${YEARS})年`
+  + `|${ENJOY}(?:${INSTRUMENT_WORDS})?(?:${alt(lex.termWords)})?(?:${alt(ENJOY_BOUNDS)})(${YEARS})年`, "g");
+/** the characters of words, as the body of a character class */
+const charsOf = (words: readonly string[]) => [...new Set(words.join(""))].map(esc).join("");
+/**
+ * What every TERM_AFTER_RE match holds: a term word or 享受, then up to as many characters of the words
+ * that can stand between them as those words can take, then a number of years. A small pattern made of
+ * the same lists: a text without it (most items) is not searched by the large one, which is then never
+ * compiled.
+ */
+export const TERM_AFTER_GATE = new RegExp(
+  `(?:${alt([...lex.termWords, ENJOY])})`
+  + `[${charsOf([...TERM_LINKS, ...TERM_BOUNDS, ...INSTRUMENT_LIST, ...lex.termWords, ...ENJOY_BOUNDS])}]`
+  + `{0,${Math.max(longest(TERM_LINKS) + longest(TERM_BOUNDS), longest(INSTRUMENT_LIST) + longest(lex.termWords) + longest(ENJOY_BOUNDS))}}${YEARS}年`);

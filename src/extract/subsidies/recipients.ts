@@ -166,9 +166,13 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
 function useOf(text: string, r: Rec): string | null {
   const first = firstPay(r);
   if (first.role !== "rate") return null;
-  const m = /^(?:以上)?(?:的(?:资金|经费))?[，,]?(?:专门)?用于(?:支持|扶持)?([^，,；。]{2,30})/.exec(text.slice(first.end, first.end + 40));
+  const after = text.slice(first.end, first.end + 40);
+  // most rates state no use: USE_RE is run (and compiled) only after one that names 用于
+  const m = after.includes(USE) ? USE_RE.exec(after) : null;
   return m ? m[1]! : null;
 }
+const USE = "用于";
+const USE_RE = new RegExp(`^(?:以上)?(?:的(?:资金|经费))?[，,]?(?:专门)?${USE}(?:支持|扶持)?([^，,；。]{2,30})`);
 
 const TIER_BASIS = /^(?:按照|按|根据|依据)(?:其|困难老年人)?/;
 /**

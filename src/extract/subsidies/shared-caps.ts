@@ -1,7 +1,7 @@
 import type { Draft } from "../record.js";
 import { MARKER_RE } from "./beneficiary.js";
 import type { Pay } from "./amounts.js";
-import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_WORDS, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
+import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_LIST, INSTRUMENT_WORDS, startsWithAny, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
 import { firstPay, has, type PeriodPayouts, type Rec } from "./payouts.js";
 import { clauseStart } from "../../structure/clauses.js";
 import { frequencyOf } from "./timing.js";
@@ -17,6 +17,8 @@ import { frequencyOf } from "./timing.js";
 
 /** 补助金额最高不超过…, 奖励资金不超过…: a sentence that opens with the payout's own amount */
 const PAYOUT_NAME_LEAD_RE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|资金|总额|数额)(?:原则上)?(?:${CAP_WORDS})`);
+/** only a sentence opening with a payout word is searched for it (mostly none: the pattern is not compiled) */
+const opensWithPayoutName = (lead: string) => startsWithAny(lead, INSTRUMENT_LIST) && PAYOUT_NAME_LEAD_RE.test(lead);
 
 /** The drafts of the document so far, with their parent section: combined caps reach back to sibling items. */
 export interface SectionDrafts {
@@ -54,6 +56,7 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
       // a cumulative cap (累计不超过1000万元) adds a total to awards that carry their own cap
       const total = TOTAL_CAP_BEFORE_RE.test(text.slice(Math.max(0, cap.start - 10), cap.start));
       // "…补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。": the cap's sentence also says how it is paid
+      PAY_SCHEDULE_RE.lastIndex = 0;
       const schedule = PAY_SCHEDULE_RE.exec(period.text);
       const shared: Pay = { ...cap, shared: true, scheduleYears: schedule ? frequencyOf(schedule[0], []).years : null };
       for (const r of targets) {
@@ -81,7 +84,7 @@ function isSharedCap(text: string, period: { start: number }, lead: string, capS
   const capAt = clauseStart(text, capStart, period.start);
   const capClause = text.slice(capAt, capStart).replace(/\s+/g, "");
   // "补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。": the payout's own amount, capped after the sentence that set it
-  const scoped = SHARED_CAP_LEAD_RE.test(lead) || PAYOUT_NAME_LEAD_RE.test(lead) || TOTAL_CAP_LEAD_RE.test(lead)
+  const scoped = SHARED_CAP_LEAD_RE.test(lead) || opensWithPayoutName(lead) || TOTAL_CAP_LEAD_RE.test(lead)
     || (SHARED_CAP_LEAD_RE.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
   MARKER_RE.lastIndex = 0;
   return scoped && !MARKER_RE.test(lead);

@@ -45,13 +45,18 @@ function reliefsOfPart(text: string, part: Piece, taken: Rec[], carry: { who: st
   return out;
 }
 
-/** TAX_RELIEF_RE without its global state, for one test of a whole text */
-const ANY_RELIEF_RE = new RegExp(TAX_RELIEF_RE.source);
 /**
  * Can `text` hold a relief? Every relief is a TAX_RELIEF_RE match in its part, and so in the
  * item holding the part: an item without one is rejected by one search instead of one per part.
+ * The global pattern itself from its start (no copy without the flag: that one was compiled
+ * again); no scan of reliefsOfPart is under way when this is asked.
  */
-export const mayRelieve = (text: string) => ANY_RELIEF_RE.test(text);
+export function mayRelieve(text: string): boolean {
+  TAX_RELIEF_RE.lastIndex = 0;
+  const found = TAX_RELIEF_RE.test(text);
+  TAX_RELIEF_RE.lastIndex = 0;
+  return found;
+}
 
 /** Pass 4: one draft per tax relief of the item. */
 export function taxReliefs(facts: ItemFacts, periods: PeriodPayouts[], inUnits: (i: number) => boolean): Draft<"subsidies">[] {

@@ -1,7 +1,7 @@
 import { holdsAny } from "../../shared/lexicon.js";
 import { parseChineseNumeral } from "../../shared/numbers.js";
 import { decToNumber } from "../../shared/decimal.js";
-import { FREQUENCY_WORDS, NOT_ANNUAL_RE, ONE_TIME_RE, RANKED_YEAR_RE, TERM_AFTER_RE, type Frequency } from "./lexicon.js";
+import { FREQUENCY_WORDS, NOT_ANNUAL_RE, ONE_TIME_RE, RANKED_YEAR_RE, TERM_AFTER_GATE, TERM_AFTER_RE, type Frequency } from "./lexicon.js";
 
 /**
  * How often a payout is made and for how long the policy runs.
@@ -68,7 +68,8 @@ export function termAfter(item: { text: string }, from: number): { at: number; y
     list = [];
     const re = TERMS;
     re.lastIndex = 0;
-    for (let m = re.exec(item.text); m; m = re.exec(item.text)) {
+    // most items state no term: the small gate keeps the large pattern from running (and being compiled)
+    if (TERM_AFTER_GATE.test(item.text)) for (let m = re.exec(item.text); m; m = re.exec(item.text)) {
       const n = yearsOf(m);
       if (n) list.push({ at: m.index, years: n });
     }
