@@ -8,7 +8,7 @@ import { FUNDING_WORDS, HARD_VERB_IN_NAME, HEAD_AT_END, HEAD_BY_NAME, NAME_PREFI
 import { verbRunOpening } from "./projects/verb-run.js";
 import { isPlace, namesInClause } from "./projects/names.js";
 import { blockAt, type Draft, type Extractor } from "./record.js";
-import { ARTICLE_KINDS, CN_PAREN, LIST_KINDS, stripMarker } from "../shared/markers.js";
+import { ARTICLE_KINDS, CN_PAREN, LIST_KINDS, mayOpenMarker, stripMarker } from "../shared/markers.js";
 
 /**
  * Projects: named physical works a document commits to (CONTRACT.md
@@ -127,7 +127,7 @@ function cleanName(raw: string): { name: string; verb: string; placeKept: boolea
   // the marker rules are asked only of a name opening where a marker can (shared/markers.ts RULES): 1500
   // names a pass over the seeds, almost all opening with a place or a word, made markerAt hot enough for
   // V8 to optimize it within the first pass (about 2% of the pass's instructions)
-  if (MARKER_OPENING.test(n)) n = stripMarker(stripMarker(n, ARTICLE_KINDS), LIST_KINDS);
+  if (mayOpenMarker(n)) n = stripMarker(stripMarker(n, ARTICLE_KINDS), LIST_KINDS);
   // a governing verb left inside ("偏远农村牧区发展分散式风电…"): the name starts after it
   HARD_VERB_IN_NAME.lastIndex = 0;
   let m: RegExpExecArray | null, cut = 0;
@@ -148,11 +148,6 @@ function cleanName(raw: string): { name: string; verb: string; placeKept: boolea
 }
 
 
-/**
- * What an article (第X条) or a list marker (一、 （一） 1. （1） ⑴ ①) opens with: 第, a bracket, a numeral,
- * a circled number. test/extract/projects/clean-name.test.ts checks it against every rule of shared/markers.ts.
- */
-export const MARKER_OPENING = /^[第（(0-9⑴-⒇①-⑳一二三四五六七八九十百零〇两]/;
 
 /** The city or league a box item sits under (专栏28 （一）呼伦贝尔市): box items without a place take it. */
 function boxPlace(block: Block): string | null {

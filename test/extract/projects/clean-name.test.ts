@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { MARKER_OPENING, projectCandidates } from "../../../src/extract/projects.js";
-import { ARTICLE_KINDS, LIST_KINDS, markerAt } from "../../../src/shared/markers.js";
+import { projectCandidates } from "../../../src/extract/projects.js";
+import { ARTICLE_KINDS, LIST_KINDS, markerAt, mayOpenMarker } from "../../../src/shared/markers.js";
 import { docOf } from "../../helpers.js";
 
 describe("cleanName: markers opening a name", () => {
-  it("the gate before the marker rules lets every article and list marker through", () => {
+  it("the gate before the marker rules (shared/markers.ts mayOpenMarker) lets every article and list marker through, and not a name opening with a word or a place", () => {
     // one marker of each rule of shared/markers.ts that cleanName strips, as printed (spaces, full-width forms)
     const markers = ["第二条", "第 1 0 条", "一、", "十九.", "（十九）", "( 一 )", "59.", "101、", "（1）", "(12)", "⑴", "⒇", "①", "⑳"];
     for (const m of markers) {
       expect(markerAt(m, ARTICLE_KINDS) ?? markerAt(m, LIST_KINDS)).toBeDefined();
-      expect(MARKER_OPENING.test(m)).toBe(true);
+      expect(mayOpenMarker(m)).toBe(true);
     }
+    for (const name of ["风光制氢一体化项目", "内蒙古碳计量中心", ""]) expect(mayOpenMarker(name)).toBe(false);
   });
 
   it("an article or list number before a name is stripped; a place opening with a numeral keeps it (real text)", () => {
