@@ -16,7 +16,9 @@ describe("releaseBytes: a large input's bytes go as soon as its text is read", (
     const before = ab();
     await releaseBytes(big);
     expect(big.byteLength).toBe(0);
-    expect(before - ab()).toBeGreaterThanOrEqual(8 << 20);
+    // its 8 MiB are gone; the bound leaves 64 KiB for array buffers the process makes meanwhile
+    // (a fresh-clone CI run once saw 45 bytes fewer than 8 MiB freed)
+    expect(before - ab()).toBeGreaterThanOrEqual((8 << 20) - (64 << 10));
   });
 
   it("leaves alone what it does not own whole: a view into a larger buffer, a small pooled buffer, a detached one", async () => {
