@@ -147,8 +147,6 @@ function cleanName(raw: string): { name: string; verb: string; placeKept: boolea
   return { name: n, verb, placeKept: keep !== "" };
 }
 
-
-
 /** The city or league a box item sits under (专栏28 （一）呼伦贝尔市): box items without a place take it. */
 function boxPlace(block: Block): string | null {
   if (!block.box) return null;

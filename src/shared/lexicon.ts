@@ -33,6 +33,24 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
   return re.test(text);
 }
 
+/*
+ * endsWithAny and startsWithAny run on every clause and value (targets), and as gates before large
+ * patterns (subsidies: a pattern never run is never compiled): indexed loops of native tests, since a
+ * for-of makes an iterator per call and most of a build runs them interpreted.
+ */
+
+/** First word of `words` that `text` ends with, or null. */
+export function endsWithAny(text: string, words: readonly string[]): string | null {
+  for (let k = 0; k < words.length; k++) if (text.endsWith(words[k]!)) return words[k]!;
+  return null;
+}
+
+/** First word of `words` that `text` starts with, or null. */
+export function startsWithAny(text: string, words: readonly string[]): string | null {
+  for (let k = 0; k < words.length; k++) if (text.startsWith(words[k]!)) return words[k]!;
+  return null;
+}
+
 /**
  * Which of `words` `text` contains first in list order: the index that
  * `words.findIndex((w) => text.includes(w))` gives (-1 for none), found in one

@@ -339,8 +339,11 @@ function quantityFrom(text: string, start: number, end: number, chinese: boolean
 function quantityOf(text: string, start: number, end: number, p: number, value: Dec, u: ReturnType<typeof unitAt>): Quantity {
   const qEnd = u ? p + u.unit.length : p;
   resume = Math.max(qEnd, start + 1);
-  if (!u) return { start, end: qEnd, value, high: p > end ? highOf(text, end, p) : null, unit: null, unitNormalized: null, exponent: 0, raw: text.slice(start, qEnd) };
-  return { start, end: qEnd, value, high: p > end ? highOf(text, end, p) : null, unit: u.unit, unitNormalized: u.normalized, exponent: u.exponent, raw: text.slice(start, qEnd) };
+  return {
+    start, end: qEnd, value, high: p > end ? highOf(text, end, p) : null,
+    unit: u ? u.unit : null, unitNormalized: u ? u.normalized : null, exponent: u ? u.exponent : 0,
+    raw: text.slice(start, qEnd),
+  };
 }
 
 /** After a number ending at `end` (and its %), the end of a range's upper number, or -1 when no range is written there. */

@@ -1,6 +1,6 @@
 import units from "../../data/units.json" with { type: "json" };
 import { mulPow10 } from "../../shared/decimal.js";
-import { alt } from "../../shared/lexicon.js";
+import { alt, holdsAny } from "../../shared/lexicon.js";
 import { moneyOf, type Money } from "../../shared/money.js";
 import { decToNumber, findQuantities, normalizedValue, type Quantity } from "../../shared/numbers.js";
 import {
@@ -8,7 +8,7 @@ import {
   CAP_AFTER_RE, CAP_BEFORE_RE, CONDITION_BEFORE_RE, EXCLUSION_RE, FLOOR_AFTER_RE, FLOOR_BEFORE_RE, RATE_CHANGE_BEFORE_RE,
 } from "./lexicon.js";
 import { clauseEnd, clauseStart, type Piece } from "../../structure/clauses.js";
-import { CAP_WORDS, includesAny, INSTALMENT_BEFORE_RE, INSTRUMENT_WORDS, LOAN_BEFORE_RE, LOAN_WORDS, RATE_LABEL_RE, THRESHOLD_BEFORE_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
+import { CAP_WORDS, INSTALMENT_BEFORE_RE, INSTRUMENT_WORDS, LOAN_BEFORE_RE, LOAN_WORDS, RATE_LABEL_RE, THRESHOLD_BEFORE_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
 
 /**
  * The amounts a clause pays out, each with its role. Offsets are in the
@@ -175,7 +175,7 @@ export function paysOf(part: Piece, itemText: string): Pay[] {
       const payoutBefore = PAYOUT_BEFORE.test(before) || PAYOUT_CAP_BEFORE.test(before24);
       // 首次超过50亿元、30亿元…的企业; 研发投入在600万元以上; 1000万元及以上至5000万元的部分: thresholds are conditions
       const listedCondition = conditionEnd >= 0 && CONDITION_LIST_GAP.test(text.slice(conditionEnd, q.start).replace(/\s+/g, ""));
-      if (listedCondition || THRESHOLD_BEFORE_RE.test(before) || (includesAny(before, LOAN_WORDS) && LOAN_BEFORE_RE.test(before)) || (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(afterAll)))) {
+      if (listedCondition || THRESHOLD_BEFORE_RE.test(before) || (holdsAny(before, LOAN_WORDS) && LOAN_BEFORE_RE.test(before)) || (!payoutBefore && (CONDITION_BEFORE_RE.test(before) || CONDITION_AFTER.test(afterAll)))) {
         conditionEnd = end;
         if (rangeNext) i++;
         continue;

@@ -1,8 +1,8 @@
 import { MAX_CLAUSE } from "../../structure/clauses.js";
-import { CAP_LIST, CAP_WORDS, CUT_RE, endsWithAny, includesAny, INSTRUMENT_LEADS, INSTRUMENT_LIST, INSTRUMENT_WORDS, startsWithAny, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CAP_LIST, CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_LIST, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
 import { charClass, nextOf, trimEndOf, trimStartOf, type CharClass } from "../../shared/char-class.js";
-import { alt, escapeRegExp } from "../../shared/lexicon.js";
+import { alt, endsWithAny, escapeRegExp, holdsAny, startsWithAny } from "../../shared/lexicon.js";
 
 /**
  * Who qualifies, in the source's words. Policy lists write the condition
@@ -106,12 +106,12 @@ const STANDARD_CLAUSE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:${alt(STANDA
  * or holds a standard's label (here and in NO_ONE_CLAUSES), from the lists they are built of: on most
  * clauses (支持…) neither runs, nor is compiled.
  */
-const isPayoutName = (c: string) => startsWithAny(c, INSTRUMENT_LIST) && endsWithAny(c, NAME_ENDS) && PAYOUT_NAME.test(c);
+const isPayoutName = (c: string) => startsWithAny(c, INSTRUMENT_LIST) !== null && endsWithAny(c, NAME_ENDS) !== null && PAYOUT_NAME.test(c);
 /** 其余项目资助金额(最高不超过): the payout's name closing a phrase */
 const TAIL_LABELS = ["金额", "额度", "标准", "数额", "上限"];
 const PAYOUT_NAME_TAIL = new RegExp(`(?:${INSTRUMENT_WORDS})+的?(?:${alt(TAIL_LABELS)})$`);
 /** `s` without the payout's name closing it; only a phrase ending in one of its labels is searched */
-const withoutPayoutName = (s: string) => (endsWithAny(s, TAIL_LABELS) ? s.replace(PAYOUT_NAME_TAIL, "") : s);
+const withoutPayoutName = (s: string) => (endsWithAny(s, TAIL_LABELS) !== null ? s.replace(PAYOUT_NAME_TAIL, "") : s);
 /** who pays before the giving verb, not who receives: 市财政给予, 市以上财政按, 区政府一次性补贴 */
 const PAYER_HEAD = new RegExp(`^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?(?=给予|予以|按照|按|根据|依据|一次性|每年|安排|${INSTRUMENT_WORDS})`);
 const PAYER_ONLY = /^(?:由)?[^，,；。]{0,8}?(?:财政|政府|公署)(?:局|厅)?$/;
@@ -149,10 +149,10 @@ export const NO_ONE_GATES: readonly ClauseGate[] = [
 function namesNoOne(c: string): boolean {
   const first = c.charCodeAt(0), last = c.charCodeAt(c.length - 1);
   return (STEP_LAST.has(last) && STEP_CLAUSE.test(c))
-    || (INSTRUMENT_LEADS.has(first) && startsWithAny(c, INSTRUMENT_LIST)
-      && ((includesAny(c, STANDARD_LABELS) && STANDARD_CLAUSE.test(c)) || (endsWithAny(c, NAME_ENDS) && PAYOUT_NAME.test(c))))
+    || (INSTRUMENT_LEADS.has(first) && startsWithAny(c, INSTRUMENT_LIST) !== null
+      && ((holdsAny(c, STANDARD_LABELS) && STANDARD_CLAUSE.test(c)) || (endsWithAny(c, NAME_ENDS) !== null && PAYOUT_NAME.test(c))))
     || (ENJOY_FIRST.has(first) && ENJOY_CLAUSE.test(c)) || (TERM_LAST.has(last) && TERM_CLAUSE.test(c))
-    || (includesAny(c, LIMIT_WORDS) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
+    || (holdsAny(c, LIMIT_WORDS) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
     || (PAYER_LAST.has(last) && PAYER_ONLY.test(c)) || (LABEL_LAST.has(last) && LABEL_CLAUSE.test(c) && !/的$/.test(c));
 }
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */

@@ -2,7 +2,7 @@ import type { Fields } from "../record.js";
 import type { Pay } from "./amounts.js";
 import { lastMarker } from "./beneficiary.js";
 import {
-  INSTRUMENT_WORDS, GENERIC, GENERIC_RE, PAY_SCHEDULE_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_LEVY_RE, TAX_REDUCE_RE, TAX_WORD_RE,
+  ENJOY, INSTRUMENT_WORDS, GENERIC, GENERIC_RE, PAY_SCHEDULE_RE, POOL_RE, POOL_TARGET_RE, SPECIFIC, SPECIFIC_RE, TAX_LEVY_RE, TAX_REDUCE_RE, TAX_WORD_RE,
   TOTAL_CAP_BEFORE_RE, type Instrument,
 } from "./lexicon.js";
 import { firstPay, ownLast, type Rec } from "./payouts.js";
@@ -70,7 +70,6 @@ export function instrumentOf(text: string, r: Rec): Instrument {
 }
 
 /** a prize the recipient enjoys, named at the end of a clause: 可按规定享受我区产业发展与创新人才奖， */
-const ENJOY = "享受";
 /** (built from ENJOY: a lead without it is not searched, and the pattern mostly never compiled) */
 const AWARD_NOUN_RE = new RegExp(`${ENJOY}[^，,；。\\d]{1,24}奖(?=[，,；。])`);
 /** a payout word inside a condition (获得…奖励的企业, 已享受…补贴的) names no payout of this record */

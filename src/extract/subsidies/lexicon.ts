@@ -10,31 +10,17 @@ export const SPECIFIC = lex.instruments.specific as Record<string, Instrument>;
 export const GENERIC = lex.instruments.generic as Record<string, Instrument>;
 export const SPECIFIC_RE = new RegExp(alt(Object.keys(SPECIFIC)), "g");
 export const GENERIC_RE = new RegExp(alt(Object.keys(GENERIC)), "g");
-export const ANY_INSTRUMENT_RE = new RegExp(alt([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)]));
 /** every payout word (specific and generic), as a list */
 export const INSTRUMENT_LIST: readonly string[] = [...Object.keys(SPECIFIC), ...Object.keys(GENERIC)];
+export const ANY_INSTRUMENT_RE = new RegExp(alt(INSTRUMENT_LIST));
 
 /*
  * Gates. A pattern that must hold one of some words (or start or end with one) is run only on a text
- * that does: in a build most code runs once, and a large pattern that never runs is never compiled
- * (twice: V8 interprets a pattern's first run and compiles it to native code on its second). Each gate
- * takes the very list its pattern is built from, so the two cannot drift apart.
+ * that does (shared/lexicon.ts holdsAny, startsWithAny, endsWithAny): in a build most code runs once,
+ * and a large pattern that never runs is never compiled (twice: V8 interprets a pattern's first run and
+ * compiles it to native code on its second). Each gate takes the very list its pattern is built from,
+ * so the two cannot drift apart.
  */
-/** Does `s` hold one of `words`? */
-export function includesAny(s: string, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (s.includes(words[k]!)) return true;
-  return false;
-}
-/** Does `s` start with one of `words`? */
-export function startsWithAny(s: string, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!)) return true;
-  return false;
-}
-/** Does `s` end with one of `words`? */
-export function endsWithAny(s: string, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k]!)) return true;
-  return false;
-}
 
 /** 免征, 减半征收, 税前…扣除: a relief verb (a "…" entry is two words in one clause) */
 /** words with a gap (免征…税): each … stands for up to 12 characters inside one clause; longest first */
@@ -50,7 +36,7 @@ export const TAX_WORD_RE = new RegExp(alt(lex.taxWords));
 /** every payout word (specific and generic), as one alternation */
 export const INSTRUMENT_WORDS = alt(INSTRUMENT_LIST);
 /** the characters a payout word starts with: a text opening with none of them opens with no payout word */
-export const INSTRUMENT_LEADS = charClass([...Object.keys(SPECIFIC), ...Object.keys(GENERIC)].map((w) => w[0]!).join(""));
+export const INSTRUMENT_LEADS = charClass(INSTRUMENT_LIST.map((w) => w[0]!).join(""));
 /** the cap words, as a list and as one alternation */
 export const CAP_LIST: readonly string[] = lex.caps;
 export const CAP_WORDS = alt(CAP_LIST);
@@ -138,7 +124,9 @@ export const LOAN_WORDS: readonly string[] = lex.loanWords;
 export const LOAN_BEFORE_RE = new RegExp(`(?<!担保)(?:${alt(LOAN_WORDS)})(?:额度|金额|本金|规模)?(?:最高|最多)?(?:不超过|不高于|不超)?$`);
 
 const TERM_LINKS = ["为", "是", "共"], TERM_BOUNDS = ["最长不超过", "不超过", "最长为", "最长", "最多"];
-const ENJOY = "享受", ENJOY_BOUNDS = ["最长不超过", "不超过", "最长", "最多", "共"];
+/** 享受: what a term of enjoyment (TERM_AFTER_RE) and an award enjoyed (fields.ts) open with */
+export const ENJOY = "享受";
+const ENJOY_BOUNDS = ["最长不超过", "不超过", "最长", "最多", "共"];
 /** the words TERM_AFTER_RE is made of (its gate's test enumerates every shape of a match from them) */
 export const TERM_AFTER_WORDS = { terms: lex.termWords as readonly string[], links: TERM_LINKS, bounds: TERM_BOUNDS, enjoy: ENJOY, enjoyBounds: ENJOY_BOUNDS };
 const longest = (words: readonly string[]) => words.reduce((n, w) => Math.max(n, w.length), 0);

@@ -1,9 +1,10 @@
 import type { Draft } from "../record.js";
 import { MARKER_RE } from "./beneficiary.js";
 import type { Pay } from "./amounts.js";
-import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_LIST, INSTRUMENT_WORDS, startsWithAny, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
+import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_LIST, INSTRUMENT_WORDS, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
 import { firstPay, has, type PeriodPayouts, type Rec } from "./payouts.js";
 import { clauseStart } from "../../structure/clauses.js";
+import { startsWithAny } from "../../shared/lexicon.js";
 import { frequencyOf } from "./timing.js";
 
 /**
@@ -18,7 +19,7 @@ import { frequencyOf } from "./timing.js";
 /** 补助金额最高不超过…, 奖励资金不超过…: a sentence that opens with the payout's own amount */
 const PAYOUT_NAME_LEAD_RE = new RegExp(`^(?:${INSTRUMENT_WORDS})+的?(?:金额|额度|资金|总额|数额)(?:原则上)?(?:${CAP_WORDS})`);
 /** only a sentence opening with a payout word is searched for it (mostly none: the pattern is not compiled) */
-const opensWithPayoutName = (lead: string) => startsWithAny(lead, INSTRUMENT_LIST) && PAYOUT_NAME_LEAD_RE.test(lead);
+const opensWithPayoutName = (lead: string) => startsWithAny(lead, INSTRUMENT_LIST) !== null && PAYOUT_NAME_LEAD_RE.test(lead);
 
 /** The drafts of the document so far, with their parent section: combined caps reach back to sibling items. */
 export interface SectionDrafts {

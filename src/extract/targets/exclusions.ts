@@ -1,4 +1,5 @@
-import { NOT_TARGETS, PAST, endsWithAny, includesAny, startsWithAny } from "./phrases.js";
+import { NOT_TARGETS, PAST, includesAny } from "./phrases.js";
+import { endsWithAny, startsWithAny } from "../../shared/lexicon.js";
 
 /**
  * What looks like a target but is not (contract, targets): past results and

@@ -1,4 +1,5 @@
-import { GOAL_VERBS, INDICATOR_LEAD_INS, NOT_VERB_AFTER, INDICATOR_TRIM, RELATIONAL_HEADS, endsWithAny, startsWithAny } from "./phrases.js";
+import { GOAL_VERBS, INDICATOR_LEAD_INS, NOT_VERB_AFTER, INDICATOR_TRIM, RELATIONAL_HEADS } from "./phrases.js";
+import { endsWithAny, startsWithAny } from "../../shared/lexicon.js";
 
 /**
  * The indicator of a value in the source's words: the words of its clause

@@ -92,23 +92,6 @@ export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map(
 });
 export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);
 
-/*
- * endsWithAny and startsWithAny run on every clause and value: indexed loops, since a for-of makes an
- * iterator per call and most of a build runs them interpreted.
- */
-
-/** First phrase of `list` that `text` ends with. */
-export function endsWithAny(text: string, list: readonly string[]): string | null {
-  for (let k = 0; k < list.length; k++) if (text.endsWith(list[k]!)) return list[k]!;
-  return null;
-}
-
-/** First phrase of `list` that `text` starts with. */
-export function startsWithAny(text: string, list: readonly string[]): string | null {
-  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k]!)) return list[k]!;
-  return null;
-}
-
 /** First phrase of `list` (in list order) that `text` contains. */
 export function includesAny(text: string, list: readonly string[]): string | null {
   if (!holdsAny(text, list)) return null;

@@ -3,11 +3,11 @@ import type { Draft } from "../record.js";
 import { makeDraft } from "./draft.js";
 import { directionOnly, reviewSentence, pastMarker } from "./exclusions.js";
 import { stripLead, trimEnds } from "./indicator.js";
-import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, endsWithAny, includesAny, type QualitativePattern } from "./phrases.js";
+import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, includesAny, type QualitativePattern } from "./phrases.js";
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
-import { alt, holdsAny } from "../../shared/lexicon.js";
+import { alt, endsWithAny, holdsAny } from "../../shared/lexicon.js";
 import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
 
 /** closing quotes and spaces at a clause's end */

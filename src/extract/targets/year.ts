@@ -1,7 +1,8 @@
 import { charClass, WHITESPACE } from "../../shared/char-class.js";
 import { chineseDigitsValue } from "../../shared/numbers.js";
 import type { Block, Doc } from "../../structure/types.js";
-import { PAST, endsWithAny } from "./phrases.js";
+import { PAST } from "./phrases.js";
+import { endsWithAny } from "../../shared/lexicon.js";
 
 /**
  * When a target is due. A year written in the text wins (到2027年, 2030年前,
