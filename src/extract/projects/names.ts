@@ -333,7 +333,8 @@ function splitSubList(list: string): ListItem[] {
     let gFrom = 0;
     for (const g of itemsPart.split(HE_RE)) {
       const group: Array<{ name: string; at: number }> = [];
-      for (const it of splitItems(g, true)) group.push({ name: it.name, at: gFrom + it.at });
+      const split = splitItems(g, true);
+      for (let k = 0; k < split.length; k++) group.push({ name: split[k]!.name, at: gFrom + split[k]!.at });
       for (const it of sharePlaceSuffix(group)) items.push(it);
       gFrom += g.length + 1;
     }
@@ -350,13 +351,16 @@ function splitSubList(list: string): ListItem[] {
       // items each opening with an owner name one work each (中石化煤制烯烃、荣盛绿色煤化一体化等项目)
       if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) {
         const owned: ListItem[] = [];
-        for (const it of items) owned.push({ name: it.name + tail, at: it.at });
+        for (let k = 0; k < items.length; k++) owned.push({ name: items[k]!.name + tail, at: items[k]!.at });
         return owned;
       }
       return [];
     }
     const named: ListItem[] = [];
-    for (const it of items) named.push({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at });
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
+      named.push({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at });
+    }
     return named;
   }
   // split only a list holding a level word at all (the split was the hottest line of splitSubList)
@@ -471,10 +475,10 @@ function keyProjectList(text: string): NameHit[] | null {
   // by push and with every field namesInClause gives a hit (sharesHead too): one shape of hit and a packed
   // array however this runs, so projectCandidates' reads of the hits stay on the maps they were optimized for
   const hits: NameHit[] = [];
-  for (const it of items) hits.push({
+  for (let k = 0; k < items.length; k++) { const it = items[k]!; hits.push({
     name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v.text,
     head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "", sharesHead: false,
-  });
+  }); }
   return hits;
 }
 

@@ -205,15 +205,16 @@ function phraseOf(text: string): string {
     }
     return parts.join("，");
   }
-  // lists made by push, not .map (see distribute)
+  // lists made by push, not .map (see distribute); indexed loops: a for-of costs an iterator call per item interpreted
   const clauses: string[] = [];
-  for (const c of text.split(/[，,]/)) if (c.length) clauses.push(c.replace(PAYER_HEAD, ""));
+  const split = text.split(/[，,]/);
+  for (let i = 0; i < split.length; i++) if (split[i]!.length) clauses.push(split[i]!.replace(PAYER_HEAD, ""));
   const last = clauses[clauses.length - 1] ?? "";
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
   // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
   const kept: string[] = [];
-  for (const c of clauses) kept.push(withoutPayoutName(tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0))));
+  for (let i = 0; i < clauses.length; i++) kept.push(withoutPayoutName(tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 0))));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
     if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))

@@ -42,7 +42,7 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   if (TAX_WORD_RE.test(clause) && (TAX_LEVY_RE.test(clause) || TAX_REDUCE_RE.test(clause))) return "tax_relief";
   // by push, not .map: an optimized instrumentOf's inlined map made a holey array, and the push after it deoptimized
   const afters: string[] = [];
-  for (const p of r.pays) afters.push(text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
+  for (let k = 0; k < r.pays.length; k++) { const end = r.pays[k]!.end; afters.push(text.slice(end, clauseEnd(text, end, r.part.end))); }
   afters.push(text.slice(groupLast.end, clauseEnd(text, groupLast.end, r.part.end)));
   const before = text.slice(Math.max(r.leadStart, cs), first.start);
   for (const a of afters) { const w = firstOf(SPECIFIC_RE, a); if (w) return SPECIFIC[w]!; }
@@ -172,7 +172,7 @@ export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
 /** The unit suffixes of a record's payouts, by push: a .map here made holey arrays once fieldsOf was optimized, and frequencyOf's read of them deoptimized. */
 function perSuffixesOf(r: Rec): (string | null)[] {
   const out: (string | null)[] = [];
-  for (const p of r.pays) out.push(p.perSuffix);
+  for (let k = 0; k < r.pays.length; k++) out.push(r.pays[k]!.perSuffix);
   return out;
 }
 
