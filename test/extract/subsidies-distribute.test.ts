@@ -28,6 +28,13 @@ describe("subsidies 分别 distribution", () => {
       .toEqual(["产业链引进的总投资超过1亿元的产业链上下游配套项目", "产业链引进的总投资超过5亿元的产业链上下游配套项目", "产业链引进的总投资超过10亿元的产业链上下游配套项目"]);
   });
 
+  it("a qualifier before the first item's 的 is shared; a run of tiers shares the rest; a grade range gives one tier per grade", () => {
+    // (the items are rewritten in place, not mapped to a new array: distribute's lists stay packed arrays)
+    expect(distribute("绩效评价优秀的众创空间、孵化器", 2)).toEqual(["绩效评价优秀的众创空间", "绩效评价优秀的孵化器"]);
+    expect(distribute("新认定为国家级、自治区级工业设计中心的", 2)).toEqual(["新认定为国家级工业设计中心的", "新认定为自治区级工业设计中心的"]);
+    expect(distribute("被评为国家3A-5A级的企业", 3)).toEqual(["被评为国家3A级的企业", "被评为国家4A级的企业", "被评为国家5A级的企业"]);
+  });
+
   it("a phrase that does not split into as many items gives null", () => {
     expect(distribute("参与制定国际、国家（行业）标准的企业", 3)).toBeNull();
   });

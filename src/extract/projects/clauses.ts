@@ -36,7 +36,7 @@ export interface SentenceClauses {
 export function clausesOf(doc: Doc): SentenceClauses[] {
   const text = doc.source.text;
   const out: SentenceClauses[] = [];
-  const holdsHead = headFinder(text, doc.start, doc.end);
+  const heads = new HeadFinder(text, doc.start, doc.end);
   // whether the block of the last sentence read is a heading line standing alone (no 。 or ；): the sentences of
   // a block come together, and a heading block's whole text was searched once per sentence of it
   let titleBlock: Block | null = null, title = false;
@@ -49,15 +49,15 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
     if (title && b.box && !b.heading!.box && markerAt(b.heading!.marker)?.kind !== "article") {
       // a box item heading's list marker (（一）, (二), 1.) is no part of the work
       const start = b.start + markerLength(b.text, LIST_KINDS);
-      if (start < b.end && holdsHead(start, b.end)) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }], named: [0] });
+      if (start < b.end && heads.holds(start, b.end)) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }], named: [0] });
       continue;
     }
     if (title) continue; // a heading line is a title, not a commitment
-    if (!holdsHead(s.start, s.end)) continue;
+    if (!heads.holds(s.start, s.end)) continue;
     const clauses = sentenceClauses(text, s);
     // asked in text order, after the sentence's own start: the head found for the sentence answers its first clauses
     const named: number[] = [];
-    for (let ci = 0; ci < clauses.length; ci++) if (holdsHead(clauses[ci]!.start, clauses[ci]!.end)) named.push(ci);
+    for (let ci = 0; ci < clauses.length; ci++) if (heads.holds(clauses[ci]!.start, clauses[ci]!.end)) named.push(ci);
     if (named.length) out.push({ sentence: si, heading: false, clauses, named });
   }
   return out;
@@ -76,16 +76,23 @@ function nextHead(body: string, from: number): number {
  * (shared/ahead.ts): one search for the next head answers every span before it. 72% of the
  * sentences over 3.2 MB hold none, and their clauses were each searched for key-project words and
  * heads, one by one. A span outside `text[lo, hi)` is answered yes: read in full.
+ * A method, not a closure made per document: clausesOf's call for a box heading runs rarely, so
+ * its feedback still named the first document's closure when clausesOf was optimized, and the next
+ * document's threw it back to the interpreter ("wrong call target"); a method is one target.
  */
-function headFinder(text: string, lo: number, hi: number): (start: number, end: number) => boolean {
-  const next = placesAhead(text, lo, hi, [nextHead]);
+class HeadFinder {
+  private readonly next: (pos: number) => number;
   // the last position asked and the first head at or after it: a span inside [from, at) holds none, and
   // most spans asked (sentences, then their clauses) lie before the next head: two comparisons answer
-  let from = 0, at = -1;
-  return (start, end) => {
-    if (start >= from && end <= at) return false;
-    from = start;
-    at = next(start);
-    return at < end;
-  };
+  private from = 0;
+  private at = -1;
+  constructor(text: string, lo: number, hi: number) {
+    this.next = placesAhead(text, lo, hi, [nextHead]);
+  }
+  holds(start: number, end: number): boolean {
+    if (start >= this.from && end <= this.at) return false;
+    this.from = start;
+    this.at = this.next(start);
+    return this.at < end;
+  }
 }

@@ -222,6 +222,19 @@ function isLinkList(list: string): boolean {
 }
 
 /**
+ * `firsts`, each with `suffix` added, then `last` as it is. Built by push, as are the other
+ * item lists here, never by `.map`: once the function making a list is optimized, its inlined map makes a
+ * holey array where the interpreter made a packed one, and every reader of the lists (splitList,
+ * sharePlaceSuffix, projectCandidates) meets a new map and deoptimizes.
+ */
+function suffixedThenLast(firsts: ReadonlyArray<{ name: string; at: number }>, suffix: string, last: { name: string; at: number }): Array<{ name: string; at: number }> {
+  const out: Array<{ name: string; at: number }> = [];
+  for (let k = 0; k < firsts.length; k++) out.push({ name: firsts[k]!.name + suffix, at: firsts[k]!.at });
+  out.push(last);
+  return out;
+}
+
+/**
  * Places sharing a suffix written once on the last of them ("黄河、嫩江、西辽河流域"
  * → 黄河流域, 嫩江流域, 西辽河流域): the short remainder is carried to each.
  */
@@ -230,13 +243,13 @@ function sharePlaceSuffix(items: Array<{ name: string; at: number }>): Array<{ n
   const last = items[items.length - 1]!;
   // directions written once: 东、中、西部 → 东部, 中部, 西部
   if (/^[东南西北中][部侧]/.test(last.name) && items.slice(0, -1).every((i) => /^[东南西北中]$/.test(i.name))) {
-    return [...items.slice(0, -1).map((i) => ({ name: i.name + last.name[1], at: i.at })), last];
+    return suffixedThenLast(items.slice(0, -1), last.name[1]!, last);
   }
   // the known place only: 锡林郭勒草原 → 锡林郭勒 | 草原
   const p = KNOWN_PLACE_PREFIX.exec(last.name)?.[0];
   const rest = p ? last.name.slice(p.length) : "";
   if (!p || !rest || rest.length > 3 || isPlace(last.name) || ENDS_WITH_HEAD.test(last.name) || !items.slice(0, -1).every((i) => isPlace(i.name))) return items;
-  return [...items.slice(0, -1).map((i) => ({ name: i.name + rest, at: i.at })), last];
+  return suffixedThenLast(items.slice(0, -1), rest, last);
 }
 
 /** Split a list "A、B、C等T" / "A、B、CT" / "A和B两个T" into full item names with their offsets in the list. */
@@ -319,7 +332,9 @@ function splitSubList(list: string): ListItem[] {
     const items: Array<{ name: string; at: number }> = [];
     let gFrom = 0;
     for (const g of itemsPart.split(HE_RE)) {
-      const group = splitItems(g, true).map((it) => ({ name: it.name, at: gFrom + it.at }));
+      const group: Array<{ name: string; at: number }> = [];
+      const split = splitItems(g, true);
+      for (let k = 0; k < split.length; k++) group.push({ name: split[k]!.name, at: gFrom + split[k]!.at });
       for (const it of sharePlaceSuffix(group)) items.push(it);
       gFrom += g.length + 1;
     }
@@ -334,10 +349,19 @@ function splitSubList(list: string): ListItem[] {
     }
     if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
       // items each opening with an owner name one work each (中石化煤制烯烃、荣盛绿色煤化一体化等项目)
-      if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) return items.map((it) => ({ name: it.name + tail, at: it.at }));
+      if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) {
+        const owned: ListItem[] = [];
+        for (let k = 0; k < items.length; k++) owned.push({ name: items[k]!.name + tail, at: items[k]!.at });
+        return owned;
+      }
       return [];
     }
-    return items.map((it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
+    const named: ListItem[] = [];
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
+      named.push({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at });
+    }
+    return named;
   }
   // split only a list holding a level word at all (the split was the hottest line of splitSubList)
   if (holdsAny(list, LEVEL_ITEM_WORDS) && list.split(ITEM_JOINT).some((it) => LEVEL_ITEMS.has(it))) return [];
@@ -353,17 +377,17 @@ function splitSubList(list: string): ListItem[] {
     const tail = last.name.slice(i + h.length);
     // an upgrade written after the last work only (大连新机场、长海机场扩建) is that work's: only a tail naming a work is shared
     if (!ENDS_WITH_HEAD.test(tail)) return items;
-    return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
+    return suffixedThenLast(firsts, tail, last);
   }
   if (!firsts.every((f) => isPlace(f.name))) {
     // items that each open with a place share the class words of the last one (鄂尔多斯蒙苏、包头达茂零碳园区)
     const t = firsts.every((f) => PLACE_PREFIX_RE.test(f.name) && !ENDS_WITH_HEAD.test(f.name)) ? classTail(last.name)
       // fields sharing a national or regional class written once (稀土新材料、草种业国家技术创新中心)
       : firsts.every((f) => f.name.length <= 8 && !ENDS_WITH_HEAD.test(f.name)) ? levelTail(last.name) : null;
-    if (t) return [...firsts.map((f) => ({ name: f.name + t, at: f.at })), last];
+    if (t) return suffixedThenLast(firsts, t, last);
     // short proper names before a work always named by one (旭龙、奔子栏水电站; 庄里、老岚水库) share its kind
     const kind = properNameKind(firsts, last.name);
-    if (kind) return [...firsts.map((f) => ({ name: f.name + kind, at: f.at })), last];
+    if (kind) return suffixedThenLast(firsts, kind, last);
     // otherwise full names stand on their own (青山生态系统工程、蓝天工程、…基础设施), and items naming
     // no work take the bare head noun the list closes with (恒力炼化一体化、中石油长兴岛炼化一期项目 →
     // 恒力炼化一体化项目; 城市棚户区改造、城中村改造工程 → 城市棚户区改造工程); places alone are modifiers
@@ -385,7 +409,7 @@ function splitSubList(list: string): ListItem[] {
     if (n < last.name.length - 1) tail = last.name.slice(n);
   }
   if (!tail) return [last];
-  return [...firsts.map((f) => ({ name: f.name + tail, at: f.at })), last];
+  return suffixedThenLast(firsts, tail, last);
 }
 
 /**
@@ -448,10 +472,14 @@ function keyProjectList(text: string): NameHit[] | null {
   const items = splitItems(list, true);
   if (items.length < 2) return null;
   const head = HEAD_BY_NAME.get("项目")!;
-  return items.map((it) => ({
+  // by push and with every field namesInClause gives a hit (sharesHead too): one shape of hit and a packed
+  // array however this runs, so projectCandidates' reads of the hits stay on the maps they were optimized for
+  const hits: NameHit[] = [];
+  for (let k = 0; k < items.length; k++) { const it = items[k]!; hits.push({
     name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v.text,
-    head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "",
-  }));
+    head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "", sharesHead: false,
+  }); }
+  return hits;
 }
 
 /** Every candidate name in a clause. */

@@ -31,14 +31,30 @@ export interface Pay {
   high: number | null;
   rate: number | null;
   rateBase: string | null;
-  /** upper end of a rate range (按5%—20%: 20), else absent */
-  rateHigh?: number | null;
+  /** upper end of a rate range (按5%—20%: 20), else null */
+  rateHigh: number | null;
   /** unit suffix of the amount: 元/月 → "/月" */
   perSuffix: string | null;
   /** a cap written in another sentence and shared by this record: it gives no source line */
-  shared?: boolean;
-  /** years of the payment schedule written in a shared cap's sentence (…分三年发放) */
-  scheduleYears?: number | null;
+  shared: boolean;
+  /** years of the payment schedule written in a shared cap's sentence (…分三年发放), else null */
+  scheduleYears: number | null;
+}
+
+/**
+ * Every payout is made here: one literal, every field present in one order, so all payouts have one shape.
+ * Made by literals of three field orders, by spreads and by copies adding `shared` and `scheduleYears`,
+ * they had five maps: each read of a payout's fields (fieldsOf, firstPay, slotFilled, …) was megamorphic,
+ * and a shape first met after a reader was optimized threw it back to the interpreter.
+ */
+export function makePay(role: Role, start: number, end: number, yuan: number | null, low: number | null, high: number | null,
+  rate: number | null, rateBase: string | null, rateHigh: number | null, perSuffix: string | null, shared = false, scheduleYears: number | null = null): Pay {
+  return { role, start, end, yuan, low, high, rate, rateBase, rateHigh, perSuffix, shared, scheduleYears };
+}
+
+/** `p` shared by records other than its own (a cap after a 分别 list, a cap written in a later sentence). */
+export function sharedPay(p: Pay, scheduleYears = p.scheduleYears): Pay {
+  return makePay(p.role, p.start, p.end, p.yuan, p.low, p.high, p.rate, p.rateBase, p.rateHigh, p.perSuffix, true, scheduleYears);
 }
 
 /** 给予30万奖励, 分别扶持5000万、500万: 万 or 亿 with no 元 in a payout clause is yuan (contract v3). */
@@ -186,12 +202,12 @@ export function paysOf(part: Piece, itemText: string): Pay[] {
       if (!money.per && slashUnit) at.end += slashUnit[0].length;
       // 10万元—300万元: two amounts joined by a range dash
       if (rangeNext) {
-        out.push({ role: "range", start: at.start, end: part.start + next.end, yuan: null, low: yuanNumber(q), high: yuanNumber(next), rate: null, rateBase: null, perSuffix });
+        out.push(makePay("range", at.start, part.start + next.end, null, yuanNumber(q), yuanNumber(next), null, null, null, perSuffix));
         i++;
         continue;
       }
       if (q.high) {
-        out.push({ role: "range", ...at, yuan: null, low: yuanNumber(q), high: yuanNumber(q, q.high), rate: null, rateBase: null, perSuffix });
+        out.push(makePay("range", at.start, at.end, null, yuanNumber(q), yuanNumber(q, q.high), null, null, null, perSuffix));
         continue;
       }
       const v = money.yuan;
@@ -200,12 +216,12 @@ export function paysOf(part: Piece, itemText: string): Pay[] {
       const listed = prev && (prev.role === "cap" || prev.role === "floor") && /^\s*[、和及]\s*$/.test(text.slice(prev.end - part.start, q.start));
       const role: Role = CAP_BEFORE_RE.test(before) || CAP_AFTER_RE.test(after) ? "cap"
         : FLOOR_BEFORE_RE.test(before) || FLOOR_AFTER_RE.test(after) ? "floor" : listed ? prev.role : "fixed";
-      out.push({ role, ...at, yuan: v, low: null, high: null, rate: null, rateBase: null, perSuffix });
+      out.push(makePay(role, at.start, at.end, v, null, null, null, null, null, perSuffix));
       continue;
     }
     const prev = out[out.length - 1];
-    const rate = ratePay(text, q, cs, before, after, prev, prev ? prev.end - part.start : 0, partClauseStart, partClauseEnd);
-    if (rate) out.push({ ...rate, start: part.start + q.start, end: part.start + q.end });
+    const rate = ratePay(text, q, cs, before, after, prev, prev ? prev.end - part.start : 0, partClauseStart, partClauseEnd, part.start);
+    if (rate) out.push(rate);
   }
   return out;
 }
@@ -224,17 +240,16 @@ const BASE_AFTER = new RegExp(`^([^，,；。\\d%]{2,12}?)的[^，,；。]{0,6}?
 /** a percent, a per-mille or a multiple (N倍): what a rate payout is written in */
 const isRate = (q: Quantity) => q.unitNormalized === "%" || q.unitNormalized === "‰" || q.unitNormalized === "times";
 
-/** A rate payout (按设备投资的20%, 国家奖金额度的5倍, 0.5‰) or null when the percent is no payout. */
+/** A rate payout (按设备投资的20%, 国家奖金额度的5倍, 0.5‰) or null when the percent is no payout; `offset`: the part's start in the item. */
 function ratePay(text: string, q: Quantity, cs: number, before: string, after: string, prev: Pay | undefined, prevEnd: number,
-  clauseStartAt: (i: number) => number, clauseEndAt: (i: number) => number): Omit<Pay, "start" | "end"> | null {
+  clauseStartAt: (i: number) => number, clauseEndAt: (i: number) => number, offset: number): Pay | null {
   const pct = q.unitNormalized === "%" || q.unitNormalized === "‰";
   if (!isRate(q)) return null;
   // 按5%—20%给予补助: a rate range (rate_pct and rate_pct_high); a range of multiples is left alone
   if (q.high && !pct) return null;
   const clauseBefore = text.slice(cs, q.start).replace(/\s+/g, "");
-  const rate = (rateBase: string | null): Omit<Pay, "start" | "end"> => ({
-    role: "rate", yuan: null, low: null, high: null, rate: percentOf(q), rateBase, perSuffix: null, rateHigh: q.high ? percentOf(q, q.high) : null,
-  });
+  const rate = (rateBase: string | null): Pay =>
+    makePay("rate", offset + q.start, offset + q.end, null, null, null, percentOf(q), rateBase, q.high ? percentOf(q, q.high) : null, null);
   const afterT = after.trim();
   // "全市…的彩票公益金，50%以上用于支持发展养老服务业": the share of a fund given to a use is that fund's payout
   if (pct && /^(?:以上)?(?:专门)?用于/.test(afterT)) {
@@ -256,8 +271,7 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   }
   // 分别承担 45% 和 30% 的保险费补贴: a rate listed after a rate continues it
   if (prev?.role === "rate" && /^\s*(?:和|、|及|与)\s*$/.test(text.slice(prevEnd, q.start))) {
-    const { start: _s, end: _e, ...kept } = prev;
-    return { ...kept, rate: percentOf(q) };
+    return makePay(prev.role, offset + q.start, offset + q.end, prev.yuan, prev.low, prev.high, percentOf(q), prev.rateBase, prev.rateHigh, prev.perSuffix, prev.shared, prev.scheduleYears);
   }
   // 资助标准原则上不高于产品订货合同的20%, 标准为…投资额的1%: the payout's own standard names the base
   const label = RATE_LABEL_RE.exec(clauseBefore);

@@ -205,12 +205,16 @@ function phraseOf(text: string): string {
     }
     return parts.join("，");
   }
-  const clauses = text.split(/[，,]/).filter((c) => c.length).map((c) => c.replace(PAYER_HEAD, ""));
+  // lists made by push, not .map (see distribute); indexed loops: a for-of costs an iterator call per item interpreted
+  const clauses: string[] = [];
+  const split = text.split(/[，,]/);
+  for (let i = 0; i < split.length; i++) if (split[i]!.length) clauses.push(split[i]!.replace(PAYER_HEAD, ""));
   const last = clauses[clauses.length - 1] ?? "";
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
   // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
-  const kept = clauses.map((c) => withoutPayoutName(tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0))));
+  const kept: string[] = [];
+  for (let i = 0; i < clauses.length; i++) kept.push(withoutPayoutName(tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 0))));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
     if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))
@@ -297,6 +301,11 @@ function splitTop(s: string, seps: string): string[] {
  * phrase ("主导制定国际、国家（行业）标准的企业" → "主导制定国际标准的企业",
  * "主导制定国家（行业）标准的企业"; "开展I、II、III期临床试验…"). Returns null
  * when the phrase does not split into exactly `n` items.
+ *
+ * Its lists are made by push (or by split with a regular expression, or Array.from), never by `.map` or
+ * split with a string: once a function is optimized its inlined map (and string split) makes holey arrays
+ * where the interpreter made packed ones, and every reader of the lists (here, tiersOf, assignBeneficiaries)
+ * met a map it had not seen and was thrown back to the interpreter, to be compiled again.
  */
 export function distribute(phrase: string, n: number): string[] | null {
   const s = phrase.slice(0, MAX_CLAUSE).replace(/\s+/g, "");
@@ -318,7 +327,8 @@ export function distribute(phrase: string, n: number): string[] | null {
     }
     if (tiers.length >= 2) {
       if (tiers.length !== n) break;
-      return tiers.map((t) => s.slice(0, i) + t + s.slice(k));
+      for (let j = 0; j < n; j++) tiers[j] = s.slice(0, i) + tiers[j] + s.slice(k);
+      return tiers;
     }
   }
   for (const seps of ["和及与", "、", "、和及与"]) {
@@ -326,26 +336,35 @@ export function distribute(phrase: string, n: number): string[] | null {
     if (items.length !== n) continue;
     const first = items[0]!, last = items[n - 1]!;
     const endTier = TIER_END_RE.exec(first);
-    const tiers = items.slice(1).map((x) => TIER_START_RE.exec(x));
-    if (endTier && tiers.every((t) => t)) {
+    // the tier each later item opens with (null when one opens with none); items is splitTop's own array, rewritten in place below
+    let tiers: RegExpExecArray[] | null = endTier ? [] : null;
+    for (let j = 1; tiers && j < n; j++) {
+      const t = TIER_START_RE.exec(items[j]!);
+      if (t) tiers.push(t); else tiers = null;
+    }
+    if (endTier && tiers) {
       const prefix = first.slice(0, endTier.index);
       const suffix = last.slice(tiers[n - 2]![0].length);
-      return items.map((it, i) => {
+      for (let i = 0; i < n; i++) {
+        const it = items[i]!;
         const core = i === 0 ? endTier[0] : it;
         const onlyTier = i === 0 || core === tiers[i - 1]![0];
-        return i === n - 1 ? prefix + it : prefix + core + (onlyTier ? suffix : "");
-      });
+        items[i] = i === n - 1 ? prefix + it : prefix + core + (onlyTier ? suffix : "");
+      }
+      return items;
     }
     // "博士后、博士、“双一流”硕士在赤峰市…购买住房的": the last item's condition is shared
     const tail = /^([^的]{1,10}?)((?:在|来|到|于|从)[^、]*的)$/.exec(last);
     if (tail && items.slice(0, -1).every((x) => x.length <= 6 && !x.includes("的"))) {
-      return items.map((x, i) => (i === n - 1 ? x : x + tail[2]!));
+      for (let i = 0; i < n - 1; i++) items[i] += tail[2]!;
+      return items;
     }
     // "绩效评价优秀的众创空间、孵化器": the first item's qualifier (up to its 的) is shared
     const de = first.lastIndexOf("的");
     if (de > 0 && de < first.length - 1 && items.slice(1).every((x) => !x.includes("的"))) {
       const q = first.slice(0, de + 1);
-      return items.map((x, i) => (i === 0 ? x : q + x));
+      for (let i = 1; i < n; i++) items[i] = q + items[i];
+      return items;
     }
     return items;
   }
@@ -374,5 +393,9 @@ function amountTiers(s: string, n: number): string[] | null {
   const tail = /^([\d０-９]+(?:[.．][\d０-９]+)?(?:万|亿|千万|百万)?(?:元|美元)?)/.exec(items[n - 1]!);
   if (!head || !tail || !items.slice(1, -1).every((x) => BARE_AMOUNT.test(x))) return null;
   const prefix = items[0]!.slice(0, head.index), suffix = items[n - 1]!.slice(tail[0].length);
-  return [head[1]!, ...items.slice(1, -1), tail[1]!].map((a) => prefix + a + suffix);
+  // in place in splitTop's own array, not .map (see distribute)
+  items[0] = head[1]!;
+  items[n - 1] = tail[1]!;
+  for (let i = 0; i < n; i++) items[i] = prefix + items[i] + suffix;
+  return items;
 }

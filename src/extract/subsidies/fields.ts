@@ -40,7 +40,9 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   const cs = clauseStart(text, first.start, r.part.start);
   const clause = text.slice(cs, afterEnd);
   if (TAX_WORD_RE.test(clause) && (TAX_LEVY_RE.test(clause) || TAX_REDUCE_RE.test(clause))) return "tax_relief";
-  const afters = r.pays.map((p) => text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
+  // by push, not .map: an optimized instrumentOf's inlined map made a holey array, and the push after it deoptimized
+  const afters: string[] = [];
+  for (let k = 0; k < r.pays.length; k++) { const end = r.pays[k]!.end; afters.push(text.slice(end, clauseEnd(text, end, r.part.end))); }
   afters.push(text.slice(groupLast.end, clauseEnd(text, groupLast.end, r.part.end)));
   const before = text.slice(Math.max(r.leadStart, cs), first.start);
   for (const a of afters) { const w = firstOf(SPECIFIC_RE, a); if (w) return SPECIFIC[w]!; }
@@ -128,7 +130,10 @@ export function poolTarget(text: string, r: Rec): string | null {
   const end = clauseEnd(text, from, r.part.end);
   const own = text.slice(from, end).replace(/\s+/g, "").replace(/^(?:及以上|以上)?(?:的)?(?:专项资金|资金|经费)?/, "");
   // the money's use: right after the amount (安排20亿元专门用于…), or in one of the next clauses (…，支持…)
-  const clauses = [own, ...text.slice(end, Math.min(r.part.end, end + 3 * MAX_CLAUSE)).split(/[，,；;。]/).slice(1, 4).map((c) => c.replace(/\s+/g, ""))];
+  // by push, not a spread of a .map (holey once poolTarget is optimized: the reads after it deoptimized)
+  const clauses = [own];
+  const next = text.slice(end, Math.min(r.part.end, end + 3 * MAX_CLAUSE)).split(/[，,；;。]/);
+  for (let k = 1; k < 4 && k < next.length; k++) clauses.push(next[k]!.replace(/\s+/g, ""));
   const withTarget = clauses.find((c) => POOL_TARGET_RE.test(c));
   let s = withTarget ?? clauses.find((c) => c.length >= 2) ?? "";
   const t = POOL_TARGET_RE.exec(s);
@@ -164,6 +169,13 @@ export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
   return firstPay(r);
 }
 
+/** The unit suffixes of a record's payouts, by push: a .map here made holey arrays once fieldsOf was optimized, and frequencyOf's read of them deoptimized. */
+function perSuffixesOf(r: Rec): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let k = 0; k < r.pays.length; k++) out.push(r.pays[k]!.perSuffix);
+  return out;
+}
+
 /** Every field of a payout record but who receives it, its validity and its responsible units. */
 /**
  * `head`: for a member of a 分别 list, the fields of the list's first record, which read the whole list
@@ -185,7 +197,7 @@ export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel:
   const groupEnd = clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end);
   const spanEnd = wholeList ? groupEnd : Math.min(groupEnd, ownLast(r).end + 2 * MAX_CLAUSE);
   const inherit = head?.frequency != null;
-  let { frequency, years } = inherit ? { frequency: head!.frequency, years: head!.years } : frequencyOf(text.slice(spanStart, spanEnd), r.pays.map((p) => p.perSuffix));
+  let { frequency, years } = inherit ? { frequency: head!.frequency, years: head!.years } : frequencyOf(text.slice(spanStart, spanEnd), perSuffixesOf(r));
   // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
   if (!frequency) {
     const sched = scheduleOf(text, r.part, spanEnd);

@@ -1,4 +1,4 @@
-import { mayHoldPay, PAY_UNIT_LEADS, paysOf, type Pay } from "./amounts.js";
+import { mayHoldPay, PAY_UNIT_LEADS, paysOf, sharedPay, type Pay } from "./amounts.js";
 import { mayRelieve } from "./tax-reliefs.js";
 import { MARKER_RE } from "./beneficiary.js";
 import { ANY_INSTRUMENT_RE, POOL_RE, TAX_LEVY_RE, TAX_RELIEF_LEADS, TAX_RELIEF_RE, TAX_WORD_RE, TOTAL_CAP_BEFORE_RE } from "./lexicon.js";
@@ -129,7 +129,7 @@ export function recordsOfPart(text: string, part: Piece, period: Piece): Rec[] {
       // a cap after a 分别 list caps every award of the list
       if (p.role === "cap" && cur.group) {
         // shared: the other members stand where their own amounts are written
-        const shared: Pay = { ...p, shared: true };
+        const shared = sharedPay(p);
         for (const g of cur.group) if (g !== cur && (totalCap ? g.pays.filter((x) => x.role === "cap").length === 1 : !has(g, "cap") && !has(g, "range"))) g.pays.push(shared);
       }
       continue;

@@ -1,6 +1,6 @@
 import type { Draft } from "../record.js";
 import { MARKER_RE } from "./beneficiary.js";
-import type { Pay } from "./amounts.js";
+import { sharedPay } from "./amounts.js";
 import { CAP_WORDS, COMBINED_CAP_RE, INSTRUMENT_LIST, INSTRUMENT_WORDS, PAY_SCHEDULE_RE, SHARED_CAP_LEAD_RE, TOTAL_CAP_BEFORE_RE, TOTAL_CAP_LEAD_RE } from "./lexicon.js";
 import { firstPay, has, type PeriodPayouts, type Rec } from "./payouts.js";
 import { clauseStart } from "../../structure/clauses.js";
@@ -59,7 +59,7 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
       // "…补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。": the cap's sentence also says how it is paid
       PAY_SCHEDULE_RE.lastIndex = 0;
       const schedule = PAY_SCHEDULE_RE.exec(period.text);
-      const shared: Pay = { ...cap, shared: true, scheduleYears: schedule ? frequencyOf(schedule[0], []).years : null };
+      const shared = sharedPay(cap, schedule ? frequencyOf(schedule[0], []).years : null);
       for (const r of targets) {
         if (!has(r, "cap") && !has(r, "range")) r.pays.push(shared);
         else if (total && r.pays.filter((p) => p.role === "cap").length === 1) r.pays.push(shared);

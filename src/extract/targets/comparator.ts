@@ -21,7 +21,9 @@ const EMPTY_SUFFIX = SUFFIXES.some((x) => !x.phrase);
 
 /** Suffix comparator written at text[pos…] (after the quantity), with its length. */
 export function suffixAt(text: string, pos: number): Suffix | null {
-  if (!EMPTY_SUFFIX && !SUFFIX_FIRST.has(text.charCodeAt(pos))) return null;
+  // a value at the clause's end is followed by nothing: said before charCodeAt reads past the end, which throws
+  // the optimized suffixAt (and the clauseTargets it is inlined into) back to the interpreter once ("out of bounds")
+  if (!EMPTY_SUFFIX && (pos >= text.length || !SUFFIX_FIRST.has(text.charCodeAt(pos)))) return null;
   for (let k = 0; k < SUFFIXES.length; k++) if (text.startsWith(SUFFIXES[k]!.phrase, pos)) return SUFFIXES[k]!;
   return null;
 }

@@ -214,7 +214,8 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
     const afterEnd = afterEnds[i]!;
     // this value's segment starts where the value before it (and its suffix) ends
     const from = i > 0 ? afterEnds[i - 1]! : 0;
-    const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && clause.charCodeAt(afterEnd) === 0x7ea7 /* 级 */;
+    // (afterEnd < clause.length: charCodeAt past the end deoptimizes clauseTargets, "out of bounds")
+    const latencyClass = q.unitNormalized !== null && TIME.has(q.unitNormalized) && afterEnd < clause.length && clause.charCodeAt(afterEnd) === 0x7ea7 /* 级 */;
     // each exclusion named for the trace (exclusions.ts)
     if (isNamePart(clause, q.start, afterEnd) && !latencyClass) { drop(dropped, s, c, q, afterEnd, "part of a name or designation (isNamePart)"); continue; }
     if (isThreshold(clause, q.start, afterEnd)) { drop(dropped, s, c, q, afterEnd, "a threshold sizing a class (isThreshold)"); continue; }
