@@ -3,7 +3,7 @@ import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
 import { alt } from "./lexicon.js";
 import { builtTable } from "./built-tables.js";
-import { charClass, nextOf, type CharClass } from "./char-class.js";
+import { charClass, codeAt, nextOf, type CharClass } from "./char-class.js";
 
 /**
  * China's administrative divisions (src/data/divisions.json: GB/T 2260 codes,
@@ -416,7 +416,8 @@ export function scanPlaces(text: string, opts: PlaceOptions = {}): PlaceMention[
  */
 export function placeAtStart(text: string, opts: PlaceOptions = {}): PlaceMention | null {
   trie();
-  if (!FIRST!.has(text.charCodeAt(0))) return null;
+  // (an empty text, a clause that was all lead-in, is not read at 0: out of bounds deoptimizes the compiled caller)
+  if (!FIRST!.has(codeAt(text, 0))) return null;
   const hit = longestAt(text, 0, (r) => r.use === Use.Text && overlayAllowed(r, opts));
   return hit ? { start: 0, end: hit.len, text: text.slice(0, hit.len), places: hit.readings.map(strip), after: null } : null;
 }
