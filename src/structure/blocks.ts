@@ -46,12 +46,11 @@ class HeadingPath {
   /** The block of a line, with its cells and the heading it opens (each when it has one). */
   block(line: Line, cells: Cell[] | undefined, h: Heading | undefined): Block {
     if (h) this.enter(h);
-    // made once its section is known (no placeholder array per block), its fields in the order they always had
-    const block: Block = { start: line.start, end: line.end, text: line.text, section: this.section, review: this.review };
-    if (cells) block.cells = cells;
-    if (h) block.heading = h;
-    if (this.box) block.box = this.box;
-    return block;
+    // made once its section is known (no placeholder array per block), its fields in the order they always had.
+    // One literal with every field (undefined where the line has none): a block given its cells, heading or
+    // box by assignment had one of eight shapes, and code compiled for the shapes it had met deoptimized
+    // ("wrong map") at the first block of another (blockAt, sentencesOf)
+    return { start: line.start, end: line.end, text: line.text, section: this.section, review: this.review, cells, heading: h, box: this.box || undefined };
   }
 
   private enter(h: Heading): void {
