@@ -110,8 +110,16 @@ export function issuerFromTitle(title: string): { issuer: string; partial: boole
   const partial = /等(?:部门|单位)?$/.test(m[1].trim());
   const head = m[1].replace(/等(?:部门|单位)?$/, "").trim();
   if (!head) return null;
-  const parts = head.split(/\s+/).flatMap((p) => p.split(ISSUER_JOINT)).filter(Boolean);
-  if (!parts.every((p) => ISSUER_END.test(p))) return null;
+  // the parts by a loop: flatMap makes a holey array, which filter copies as holey in the interpreter and
+  // as packed when V8 inlines it into compiled code, and the reads after it deoptimized ("wrong map")
+  const parts: string[] = [];
+  for (const word of head.split(/\s+/)) {
+    for (const p of word.split(ISSUER_JOINT)) {
+      if (!p) continue;
+      if (!ISSUER_END.test(p)) return null;
+      parts.push(p);
+    }
+  }
   return { issuer: parts.join("、"), partial };
 }
 
