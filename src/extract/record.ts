@@ -64,12 +64,22 @@ export function blockAt(doc: Doc, offset: number): Block | undefined {
 /**
  * Drafts in document order (by offset, then as given): an extractor mostly gives
  * them in order already, and one pass finds that without a sort's comparator calls.
+ *
+ * The arrays here and in finalize are filled by loops, not made by Array.prototype.map:
+ * V8 inlines map into compiled code as a holey array where the interpreter makes a packed
+ * one, and the code reading the other kind (the sort here, finalize's loop, extractSource's
+ * for-of over the records) deoptimized ("wrong map").
  */
 function inOrder<T extends RecordType>(drafts: Draft<T>[]): Draft<T>[] {
   let sorted = true;
   for (let i = 1; i < drafts.length && sorted; i++) sorted = drafts[i - 1]!.at <= drafts[i]!.at;
   if (sorted) return drafts;
-  return drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
+  const order: number[] = [];
+  for (let i = 0; i < drafts.length; i++) order.push(i);
+  order.sort((a, b) => drafts[a]!.at - drafts[b]!.at || a - b);
+  const out: Draft<T>[] = [];
+  for (let k = 0; k < order.length; k++) out.push(drafts[order[k]!]!);
+  return out;
 }
 
 /** A heading path as a record writes it; blocks under one heading share its array, so it is joined once. */
@@ -87,33 +97,43 @@ function sectionText(section: readonly string[] | undefined): string {
  * occurrence of that key in document order): never run order or time.
  */
 export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): RecordOf[T][] {
-  return finalizeDrafts(type, doc, drafts).map((x) => x.record);
+  const ordered = inOrder(drafts);
+  const seen = new Map<string, number>();
+  const out: RecordOf[T][] = [];
+  for (let k = 0; k < ordered.length; k++) out.push(recordOf(type, doc, ordered[k]!, seen));
+  return out;
 }
 
 /** `finalize`, keeping each record's draft beside it (for `extract --explain`). */
 export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): Array<{ record: RecordOf[T]; draft: Draft<T> }> {
-  const src = doc.source;
+  const ordered = inOrder(drafts);
   const seen = new Map<string, number>();
-  return inOrder(drafts).map((d) => {
-    const q = quoteSpan(src.text, d.quote, d.at);
-    const quote = normalizeQuote(src.text.slice(q.start, q.end));
-    // the document title separates identical sentences printed in two documents of one file
-    const key = `${src.file}\u0000${type}\u0000${doc.info.title}\u0000${d.key ?? ""}\u0000${quote}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    // one-shot hash: a Hash object per record was a third of finalize's time
-    const id = `${ID_PREFIX[type]}_${hash("sha256", `${key}\u0000${n}`, "hex").slice(0, 16)}`;
-    const page = pageAt(src, d.at);
-    const rec = {
-      id,
-      source_file: src.file,
-      source_line: lineAt(src, d.at),
-      source_page: page ?? null, // the schema: "1-based PDF page, null for other inputs"
-      quote,
-      doc_title: doc.info.title,
-      section: sectionText(blockAt(doc, d.at)?.section),
-      ...d.fields,
-    };
-    return { record: rec as unknown as RecordOf[T], draft: d };
-  });
+  const out: Array<{ record: RecordOf[T]; draft: Draft<T> }> = [];
+  for (let k = 0; k < ordered.length; k++) out.push({ record: recordOf(type, doc, ordered[k]!, seen), draft: ordered[k]! });
+  return out;
+}
+
+/** The record of draft `d` (in document order; `seen` counts the keys of the document's records before it). */
+function recordOf<T extends RecordType>(type: T, doc: Doc, d: Draft<T>, seen: Map<string, number>): RecordOf[T] {
+  const src = doc.source;
+  const q = quoteSpan(src.text, d.quote, d.at);
+  const quote = normalizeQuote(src.text.slice(q.start, q.end));
+  // the document title separates identical sentences printed in two documents of one file
+  const key = `${src.file}\u0000${type}\u0000${doc.info.title}\u0000${d.key ?? ""}\u0000${quote}`;
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  // one-shot hash: a Hash object per record was a third of finalize's time
+  const id = `${ID_PREFIX[type]}_${hash("sha256", `${key}\u0000${n}`, "hex").slice(0, 16)}`;
+  const page = pageAt(src, d.at);
+  const rec = {
+    id,
+    source_file: src.file,
+    source_line: lineAt(src, d.at),
+    source_page: page ?? null, // the schema: "1-based PDF page, null for other inputs"
+    quote,
+    doc_title: doc.info.title,
+    section: sectionText(blockAt(doc, d.at)?.section),
+    ...d.fields,
+  };
+  return rec as unknown as RecordOf[T];
 }

@@ -69,18 +69,22 @@ const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专�
 
 const RUN_IN = /[。；！？]/;
 
-/** A 《 “ or （ opened on the line and not closed on it (read by code unit: no string per character). */
+/** what opens a 《 “ or （: a line holding none leaves none open */
+const OPENER = /[《“（]/;
+/**
+ * A 《 “ or （ opened on the line and not closed on it (read by code unit: no string per character).
+ * Each count is stepped at every character, by 0 for most: a count stepped only in its own case
+ * was an operation without type feedback until a line held that bracket, and V8, which compiles
+ * this loop early, deoptimized it at the first such line.
+ */
 function unclosed(line: string): boolean {
+  if (!OPENER.test(line)) return false;
   let book = 0, quote = 0, paren = 0;
   for (let i = 0; i < line.length; i++) {
-    switch (line.charCodeAt(i)) {
-      case 0x300a: book++; break; // 《
-      case 0x300b: book--; break; // 》
-      case 0x201c: quote++; break; // “
-      case 0x201d: quote--; break; // ”
-      case 0xff08: paren++; break; // （
-      case 0xff09: paren--; break; // ）
-    }
+    const c = line.charCodeAt(i);
+    book += c === 0x300a ? 1 : c === 0x300b ? -1 : 0; // 《 》
+    quote += c === 0x201c ? 1 : c === 0x201d ? -1 : 0; // “ ”
+    paren += c === 0xff08 ? 1 : c === 0xff09 ? -1 : 0; // （ ）
   }
   return book > 0 || quote > 0 || paren > 0;
 }
@@ -101,7 +105,9 @@ function pageBreakCuts(lines: TextLines, format: InputFormat): Cuts {
   const { starts } = lines;
   for (let k = 0; k < starts.length; k++) {
     const cur = lines.text(k);
-    if (TERMINAL.has(cur.charCodeAt(cur.length - 1))) continue;
+    // an empty line is no fragment (nothing below cuts after it), and its last code unit is not read at -1:
+    // an index out of bounds deoptimized this loop's compiled code at the first blank line
+    if (cur.length === 0 || TERMINAL.has(cur.charCodeAt(cur.length - 1))) continue;
     // a short line is a heading, title or signature line unless it visibly stops
     // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
     const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);

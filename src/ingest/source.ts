@@ -41,8 +41,15 @@ export class PositionMap {
   ) {}
 
   get runs(): number { return this.starts.length; }
-  /** first offset past run k */
-  end(k: number): number { return k + 1 < this.starts.length ? this.starts[k + 1]! : this.length; }
+  /**
+   * first offset past run k. The length is read on every call, not in the branch of the last run only:
+   * met first at a text's last run, after runAt and copy were compiled, that read had no type feedback
+   * and deoptimized them ("Insufficient type feedback")
+   */
+  end(k: number): number {
+    const last = this.length;
+    return k + 1 < this.starts.length ? this.starts[k + 1]! : last;
+  }
 
   /** the run holding `offset` (0 ≤ offset < length) */
   runAt(offset: number): number {
@@ -300,7 +307,11 @@ export interface TextLines {
 
 export function linesOfText(text: string): TextLines {
   const starts = lineStarts(text);
-  return { starts, text: (k) => text.slice(starts[k]!, (starts[k + 1] ?? text.length + 1) - 1) };
+  // the last line's end is read here, once: in the reader, starts[k + 1] past the array's end and the
+  // branch only the last line takes had no type feedback when V8 had compiled it (pageBreakCuts reads
+  // every line), and the last line of each text deoptimized it
+  const end = text.length + 1;
+  return { starts, text: (k) => text.slice(starts[k]!, (k + 1 < starts.length ? starts[k + 1]! : end) - 1) };
 }
 
 /**
@@ -322,13 +333,16 @@ function linesOfPieces(pieces: readonly Source[]): TextLines {
     }
     base += t.length;
   }
+  // the last line runs to the end of the text (it lies in the last piece): its end is read here, once, not in
+  // a branch of the reader only the last line takes (as in linesOfText)
+  const end = base + 1;
   return {
     starts,
     text: (k) => {
       const j = pieceOf[k]!;
       if (j >= pieces.length) return "";
       const t = pieces[j]!.text;
-      return t.slice(starts[k]! - bases[j]!, k + 1 < starts.length ? starts[k + 1]! - 1 - bases[j]! : t.length);
+      return t.slice(starts[k]! - bases[j]!, (k + 1 < starts.length ? starts[k + 1]! : end) - 1 - bases[j]!);
     },
   };
 }

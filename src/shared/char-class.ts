@@ -31,6 +31,17 @@ export function charClass(chars: string): CharClass {
   };
 }
 
+/**
+ * The code unit at `i`, or -1 past the end of `text`, which every class answers false for, as it
+ * does NaN. `text.charCodeAt(text.length)` is NaN too, but V8's optimized code reads a string
+ * only within its bounds and deoptimizes ("out of bounds") when asked past them: the function
+ * runs interpreted again until it is recompiled, and each recompile is background compiler work
+ * of the build. A scan that may look one past its text (after a number that ends it) reads here.
+ */
+export function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** The first half of a UTF-16 surrogate pair: a text cut right after it splits a character. */
 export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 

@@ -3,7 +3,7 @@ import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
 import { alt } from "./lexicon.js";
 import { builtTable } from "./built-tables.js";
-import { charClass, nextOf, type CharClass } from "./char-class.js";
+import { charClass, codeAt, nextOf, type CharClass } from "./char-class.js";
 
 /**
  * China's administrative divisions (src/data/divisions.json: GB/T 2260 codes,
@@ -381,6 +381,16 @@ function longestAt(text: string, at: number, accept: (r: Reading) => boolean): {
 }
 
 const strip = (r: Reading): Place => ({ division: r.division, form: r.form, name: r.name, overlay: r.overlay });
+/**
+ * A mention's places, by a loop: `readings.map(strip)` is a packed array when the interpreter makes it
+ * and a holey one when V8 inlines map into compiled code (scanPlaces), and resolvePlace, compiled for
+ * the one, deoptimized ("wrong map") at the other.
+ */
+function placesOf(readings: readonly Reading[]): Place[] {
+  const out: Place[] = [];
+  for (let k = 0; k < readings.length; k++) out.push(strip(readings[k]!));
+  return out;
+}
 
 /**
  * Every place named in a text, left to right, longest name first, in one pass
@@ -400,7 +410,7 @@ export function scanPlaces(text: string, opts: PlaceOptions = {}): PlaceMention[
     after = prevEnd === i ? prev : null;
     const hit = longestAt(text, i, accept);
     if (!hit) { i = nextOf(FIRST_ANY!, text, i + 1); continue; }
-    const m: PlaceMention = { start: i, end: i + hit.len, text: text.slice(i, i + hit.len), places: hit.readings.map(strip), after };
+    const m: PlaceMention = { start: i, end: i + hit.len, text: text.slice(i, i + hit.len), places: placesOf(hit.readings), after };
     out.push(m);
     prev = resolvePlace(m, opts);
     prevEnd = m.end;
@@ -416,9 +426,10 @@ export function scanPlaces(text: string, opts: PlaceOptions = {}): PlaceMention[
  */
 export function placeAtStart(text: string, opts: PlaceOptions = {}): PlaceMention | null {
   trie();
-  if (!FIRST!.has(text.charCodeAt(0))) return null;
+  // (an empty text, a clause that was all lead-in, is not read at 0: out of bounds deoptimizes the compiled caller)
+  if (!FIRST!.has(codeAt(text, 0))) return null;
   const hit = longestAt(text, 0, (r) => r.use === Use.Text && overlayAllowed(r, opts));
-  return hit ? { start: 0, end: hit.len, text: text.slice(0, hit.len), places: hit.readings.map(strip), after: null } : null;
+  return hit ? { start: 0, end: hit.len, text: text.slice(0, hit.len), places: placesOf(hit.readings), after: null } : null;
 }
 
 /**
@@ -446,7 +457,7 @@ export function resolvePlace(m: PlaceMention, opts: PlaceOptions = {}): Division
 /** Every reading of a whole name (a stop, a location): 大连, 甘井子, 义县, 甘其毛都 (in its region). */
 export function lookupPlace(name: string, opts: PlaceOptions = {}): Place[] {
   const hit = longestAt(name, 0, (r) => overlayAllowed(r, opts));
-  return hit && hit.len === name.length ? hit.readings.map(strip) : [];
+  return hit && hit.len === name.length ? placesOf(hit.readings) : [];
 }
 
 /** The names that count in running text and contain `part` (和 → 呼和浩特, 和林格尔县, 乌兰布和 …), overlay places included per `opts`. */

@@ -47,7 +47,11 @@ function clauseEndAfter(text: string, pos: number, ceil: number): number {
  * before it (text the item grammar did not take may separate them).
  */
 export function listRuns(text: string, items: readonly Span[]): ItemRun[] {
-  const order = items.map((_, i) => i).sort((a, b) => items[a]!.start - items[b]!.start);
+  // the indices by a loop, not items.map: V8 inlines map into compiled code as a holey array (the
+  // interpreter's is packed), and the sort on it deoptimized listRuns ("wrong map")
+  const order: number[] = [];
+  for (let i = 0; i < items.length; i++) order.push(i);
+  order.sort((a, b) => items[a]!.start - items[b]!.start);
   const groups: number[][] = [];
   for (const i of order) {
     const g = groups[groups.length - 1];

@@ -80,7 +80,12 @@ function combinedFor(kinds: ReadonlySet<MarkerKind> | undefined): Combined {
   let c = combined.get(kinds);
   if (!c) {
     const rules = kinds ? RULES.filter((r) => kinds.has(r.kind)) : RULES;
-    c = { re: new RegExp(rules.length ? rules.map((r) => `(${r.re.source})`).join("|") : "(?!)"), rules };
+    // the pattern's text by a loop, not rules.map(…).join: V8 inlines map into markerAt's compiled code, where it
+    // makes a holey array (the interpreter's is packed), and the join on it deoptimized markerAt ("wrong map")
+    // at the first set of kinds met after markerAt was compiled
+    let source = "";
+    for (let k = 0; k < rules.length; k++) source += `${k ? "|" : ""}(${rules[k]!.re.source})`;
+    c = { re: new RegExp(rules.length ? source : "(?!)"), rules };
     combined.set(kinds, c);
   }
   return c;

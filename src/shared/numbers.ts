@@ -1,6 +1,6 @@
 import units from "../data/units.json" with { type: "json" };
 import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
-import { charClass, nextOf } from "./char-class.js";
+import { charClass, codeAt, nextOf } from "./char-class.js";
 import { byLength } from "./lexicon.js";
 
 /**
@@ -87,18 +87,24 @@ const CN_NUMERAL = charClass(CN_NUMERALS);
 const NUMBER_START = charClass(`0123456789${CN_NUMERALS}`);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const COMMA = 44, DOT = 46;
-/** End of the number token starting at `p` (the character there starts one), greedy as the regular expression. */
+/**
+ * End of the number token starting at `p` (the character there starts one), greedy as the regular expression.
+ * Every read is inside the text (`i < n`): a charCodeAt past the end (a text ending in a number) gives NaN
+ * in the interpreter but deoptimizes the compiled function ("out of bounds"), which then runs interpreted
+ * until it is compiled again. This and the reads after a number below (codeAt) keep to the text.
+ */
 function numberEnd(text: string, p: number): number {
+  const n = text.length;
   let i = p + 1;
   if (!isDigit(text.charCodeAt(p))) {
-    while (CN_NUMERAL.has(text.charCodeAt(i))) i++;
+    while (i < n && CN_NUMERAL.has(text.charCodeAt(i))) i++;
     return i;
   }
-  while (isDigit(text.charCodeAt(i))) i++;
-  while (text.charCodeAt(i) === COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) i += 4;
-  if (text.charCodeAt(i) === DOT && isDigit(text.charCodeAt(i + 1))) {
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  while (i + 3 < n && text.charCodeAt(i) === COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) i += 4;
+  if (i + 1 < n && text.charCodeAt(i) === DOT && isDigit(text.charCodeAt(i + 1))) {
     i += 2;
-    while (isDigit(text.charCodeAt(i))) i++;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
   }
   return i;
 }
@@ -109,7 +115,7 @@ const RANGE_SEPARATORS = byLength(["——", "—", "–", "-", "~", "～", "至
 const RANGE_FIRST = charClass(RANGE_SEPARATORS.map((s) => s[0]!).join(""));
 /** Length of the range separator written at `p`, or 0. */
 function rangeSepAt(text: string, p: number): number {
-  if (!RANGE_FIRST.has(text.charCodeAt(p))) return 0;
+  if (!RANGE_FIRST.has(codeAt(text, p))) return 0;
   for (let k = 0; k < RANGE_SEPARATORS.length; k++) if (text.startsWith(RANGE_SEPARATORS[k]!, p)) return RANGE_SEPARATORS[k]!.length;
   return 0;
 }
@@ -182,8 +188,8 @@ const SCALE_AHEAD = /[\u5341\u767e\u5343\u4e07\u4ebf]/g;
 function nextScalePlace(text: string, from: number): number {
   for (let at = nextOf(SCALE_AHEAD, text, from); at >= 0; ) {
     let end = at + 1;
-    while (CN_NUMERAL.has(text.charCodeAt(end))) end++;
-    if (AFTER_CHINESE_NUMBER.has(text.charCodeAt(end))) return at;
+    while (end < text.length && CN_NUMERAL.has(text.charCodeAt(end))) end++;
+    if (AFTER_CHINESE_NUMBER.has(codeAt(text, end))) return at;
     at = nextOf(SCALE_AHEAD, text, end);
   }
   return -1;
@@ -211,7 +217,7 @@ export function nextQuantityStart(text: string, from: number): number {
  * build runs them interpreted), and the character after a unit is read only for a unit that has blockers.
  */
 function baseUnitAt(text: string, pos: number): string | null {
-  const candidates = UNITS_BY_FIRST.get(text.charCodeAt(pos));
+  const candidates = UNITS_BY_FIRST.get(codeAt(text, pos));
   if (!candidates) return null;
   for (let k = 0; k < candidates.length; k++) {
     const u = candidates[k]!;
@@ -229,7 +235,7 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
   let exp = 0, p = pos, written = "";
   const base0 = baseUnitAt(text, p);
   if (!base0) {
-    const scales = MULTIPLIERS_BY_FIRST.get(text.charCodeAt(p));
+    const scales = MULTIPLIERS_BY_FIRST.get(codeAt(text, p));
     if (scales) for (let k = 0; k < scales.length; k++) {
       const scale = scales[k]!;
       if (text.startsWith(scale[0], p)) { exp = scale[1]; p += scale[0].length; written = scale[0]; break; }
@@ -244,7 +250,7 @@ export function unitAt(text: string, pos: number): { unit: string; normalized: s
     exp += entry[1];
     written += base;
     p += base.length;
-    const suffixes = PER_SUFFIXES_BY_FIRST.get(text.charCodeAt(p));
+    const suffixes = PER_SUFFIXES_BY_FIRST.get(codeAt(text, p));
     if (suffixes) for (let k = 0; k < suffixes.length; k++) {
       const x = suffixes[k]!;
       if (text.startsWith(x, p)) { written += x; normalized += x; break; }
@@ -305,7 +311,7 @@ function quantityAt(text: string, start: number): Quantity | null {
 /** The quantity a Chinese numeral token [start, tokenEnd) starts, or null (a word: 统一, 进一步); sets `resume`. */
 function chineseQuantity(text: string, start: number, tokenEnd: number): Quantity | null {
   // a word, not a number: nothing a number needs comes next
-  if (!AFTER_CHINESE_NUMBER.has(text.charCodeAt(tokenEnd))) return null;
+  if (!AFTER_CHINESE_NUMBER.has(codeAt(text, tokenEnd))) return null;
   let end = tokenEnd;
   // a scale word at the end belongs to the unit when a base unit follows (千万亩, 三千万元)
   const tail = scaleTail(text.slice(start, end));
@@ -313,7 +319,7 @@ function chineseQuantity(text: string, start: number, tokenEnd: number): Quantit
   const first = text.charCodeAt(start);
   if (first === 0x4e07 /* 万 */ || first === 0x4ebf /* 亿 */) return null;
   // most runs of numeral characters are words (统一, 进一步): without a unit, a % or a range after them there is nothing to parse
-  if (text.charCodeAt(end) === PERCENT || rangeSepAt(text, end)) return quantityFrom(text, start, end, true, undefined);
+  if (codeAt(text, end) === PERCENT || rangeSepAt(text, end)) return quantityFrom(text, start, end, true, undefined);
   const u = unitAt(text, end);
   if (!u) { resume = end; return null; }
   return quantityFrom(text, start, end, true, u);
@@ -348,14 +354,14 @@ function quantityOf(text: string, start: number, end: number, p: number, value: 
 
 /** After a number ending at `end` (and its %), the end of a range's upper number, or -1 when no range is written there. */
 function rangeEndAfter(text: string, end: number, chinese: boolean): number {
-  const afterFirst = text.charCodeAt(end) === PERCENT ? end + 1 : end;
+  const afterFirst = codeAt(text, end) === PERCENT ? end + 1 : end;
   const sep = rangeSepAt(text, afterFirst);
   return sep ? rangeHighEnd(text, afterFirst + sep, chinese) : -1;
 }
 
 /** The end of a range's upper number at `at` (of the same kind as its lower one: digits or Chinese), or -1 when none is written there. */
 function rangeHighEnd(text: string, at: number, chinese: boolean): number {
-  const c = text.charCodeAt(at);
+  const c = codeAt(text, at);
   if (!NUMBER_START.has(c) || isDigit(c) === chinese) return -1;
   const highEnd = numberEnd(text, at);
   return parseNumberToken(text.slice(at, highEnd)) ? highEnd : -1;

@@ -20,9 +20,13 @@ export const DOC_NUMBER_LINE = /^(?=[^]*号[)）]?$)[(（]?([\u4e00-\u9fff]{1,12
  * whole line to its end (numberedHeads over c6: parseDocNumber 32 of 36 ms).
  */
 export function endsLikeDocNumber(t: string): boolean {
-  let k = t.length - 1;
-  const c = t.charCodeAt(k);
-  if (c === 0x29 || c === 0xff09) k--; // ) ）
+  // every operation runs on every call, none in a branch taken only by a bracketed 文号: V8 compiles
+  // this function early (it runs on every line) and left a `k--` there without type feedback, which
+  // deoptimized the compiled code at the first line ending in ) or ）; and an empty line is not
+  // read at -1 (an index out of bounds deoptimizes it too)
+  const last = t.length - 1;
+  const c = last >= 0 ? t.charCodeAt(last) : -1;
+  const k = last - (c === 0x29 || c === 0xff09 ? 1 : 0); // ) ）
   return k >= 0 && t.charCodeAt(k) === 0x53f7; // 号
 }
 

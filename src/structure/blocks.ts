@@ -46,12 +46,11 @@ class HeadingPath {
   /** The block of a line, with its cells and the heading it opens (each when it has one). */
   block(line: Line, cells: Cell[] | undefined, h: Heading | undefined): Block {
     if (h) this.enter(h);
-    // made once its section is known (no placeholder array per block), its fields in the order they always had
-    const block: Block = { start: line.start, end: line.end, text: line.text, section: this.section, review: this.review };
-    if (cells) block.cells = cells;
-    if (h) block.heading = h;
-    if (this.box) block.box = this.box;
-    return block;
+    // made once its section is known (no placeholder array per block), its fields in the order they always had.
+    // One literal with every field (undefined where the line has none): a block given its cells, heading or
+    // box by assignment had one of eight shapes, and code compiled for the shapes it had met deoptimized
+    // ("wrong map") at the first block of another (blockAt, sentencesOf)
+    return { start: line.start, end: line.end, text: line.text, section: this.section, review: this.review, cells, heading: h, box: this.box || undefined };
   }
 
   private enter(h: Heading): void {
@@ -149,6 +148,16 @@ function trimmedSentence(b: Block, s: number, whole: string): Sentence {
  * blank continues the category printed above it.
  */
 
+/**
+ * A header row's texts, by a loop: V8 inlines `cells.map` into collectTables' compiled code as a
+ * holey array (the interpreter's is packed), and reading the other kind (header.length) deoptimized it.
+ */
+function cellTexts(cells: readonly Cell[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < cells.length; k++) out.push(cells[k]!.text);
+  return out;
+}
+
 export function collectTables(blocks: Block[]): TableRow[] {
   const rows: TableRow[] = [];
   let header: string[] | null = null;
@@ -157,7 +166,7 @@ export function collectTables(blocks: Block[]): TableRow[] {
   for (const b of blocks) {
     if (b.box !== box) { header = null; box = b.box; category = undefined; }
     if (!b.cells || b.cells.length < 3 || b.heading?.box) continue;
-    if (!header) { header = b.cells.map((c) => c.text); continue; }
+    if (!header) { header = cellTexts(b.cells); continue; }
     let cells = b.cells;
     // a row shorter than its header lacks its blank leading cells, and a row
     // opening with a numbered item (10.每千人口…) lacks its blank category cell:

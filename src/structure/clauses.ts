@@ -101,11 +101,17 @@ interface Bounds { text: string; prevStart: Int32Array; nextEnd: Int32Array }
 const LONG = 2048;
 const caches: [Bounds[], Bounds[]] = [[], []];
 const CACHE_SLOTS = 8;
-function boundsOf(text: string): Bounds {
-  const cache = caches[text.length >= LONG ? 1 : 0];
+/**
+ * `n` is text.length, read by the caller: V8 gives every `.length` read of a variable in a function one
+ * feedback slot, so text.length here shared cache.length's, and with an array's map beside the strings'
+ * the compiled code checked each string's map and deoptimized ("wrong map") at a string of another
+ * representation (a slice where it had met flat strings).
+ */
+function boundsOf(text: string, n: number): Bounds {
+  const cache = caches[n >= LONG ? 1 : 0];
   for (let k = 0; k < cache.length; k++) {
     const c = cache[k]!;
-    if (c.text.length !== text.length || c.text !== text) continue;
+    if (c.text.length !== n || c.text !== text) continue;
     if (k) { cache.splice(k, 1); cache.unshift(c); }
     return c;
   }
@@ -142,12 +148,14 @@ function tableOf(text: string): Bounds {
 
 /** Start of the comma clause containing `i` (after the last ，；。 before it, within `from`). */
 export function clauseStart(text: string, i: number, from = 0): number {
-  const b = boundsOf(text).prevStart[Math.min(Math.max(i, 0), text.length)]!;
+  const n = text.length;
+  const b = boundsOf(text, n).prevStart[Math.min(Math.max(i, 0), n)]!;
   return Math.max(from, i - MAX_CLAUSE, b + 1);
 }
 
 /** End of the comma clause containing `i`. */
 export function clauseEnd(text: string, i: number, to = text.length): number {
-  const b = boundsOf(text).nextEnd[Math.min(Math.max(i, 0), text.length)]!;
+  const n = text.length;
+  const b = boundsOf(text, n).nextEnd[Math.min(Math.max(i, 0), n)]!;
   return Math.min(to, i + MAX_CLAUSE, b);
 }

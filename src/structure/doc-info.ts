@@ -52,13 +52,19 @@ export function readDocInfo(src: Source, lines: Line[], first: number, end: numb
   // "国家发展改革委等部门关于…": the signature block lists them all
   const stated = fromTitle && !(fromTitle.partial && sig.issuer) ? fromTitle.issuer : sig.issuer;
   const place = placeAndLevel({ title, issuer: stated, docNumber, body, hintLevel: hint.level ?? null });
+  const timing = planTiming(title);
+  // one literal, its fields in the order the spreads of place and timing gave them: an object built by spreads
+  // has one shape when the interpreter builds it and another in optimized code, and its readers deoptimized
   return {
     title,
     doc_number: docNumber,
     issuer: stated ?? issuerInOpening(body, place.region, place.region_code),
     date,
-    ...place,
-    ...planTiming(title),
+    region: place.region,
+    region_code: place.region_code,
+    policy_level: place.policy_level,
+    plan_year: timing.plan_year,
+    plan_period: timing.plan_period,
     // a whole file that prints no title starts at its first line, blank or not (contract v3: line_start 1)
     titleSpan: { start: untitled === "file" && first === 0 ? 0 : lines[first]!.start + cut, end: lines[first]!.end },
   };
@@ -104,8 +110,16 @@ export function issuerFromTitle(title: string): { issuer: string; partial: boole
   const partial = /等(?:部门|单位)?$/.test(m[1].trim());
   const head = m[1].replace(/等(?:部门|单位)?$/, "").trim();
   if (!head) return null;
-  const parts = head.split(/\s+/).flatMap((p) => p.split(ISSUER_JOINT)).filter(Boolean);
-  if (!parts.every((p) => ISSUER_END.test(p))) return null;
+  // the parts by a loop: flatMap makes a holey array, which filter copies as holey in the interpreter and
+  // as packed when V8 inlines it into compiled code, and the reads after it deoptimized ("wrong map")
+  const parts: string[] = [];
+  for (const word of head.split(/\s+/)) {
+    for (const p of word.split(ISSUER_JOINT)) {
+      if (!p) continue;
+      if (!ISSUER_END.test(p)) return null;
+      parts.push(p);
+    }
+  }
   return { issuer: parts.join("、"), partial };
 }
 

@@ -24,7 +24,9 @@ function buildDoc(src: Source, lines: Line[], first: number, endLine: number, hi
 /** The document on `span`; `lines` are the span's non-blank lines (linesOf's). */
 export function makeDoc(src: Source, span: Span, info: DocumentInfo, lines: readonly Line[]): Doc {
   const blocks = splitBlocks(src, span, lines);
-  return { ...span, source: src, info, blocks, sentences: splitSentences(blocks), tables: collectTables(blocks) };
+  // one literal, not `{ ...span, … }`: a spread copied in optimized code gave the document another shape than
+  // copied by the interpreter, and every reader compiled for one (blockAt, clausesOf) deoptimized at the other
+  return { start: span.start, end: span.end, source: src, info, blocks, sentences: splitSentences(blocks), tables: collectTables(blocks) };
 }
 
 /** A line wholly in brackets, e.g. "(此件公开发布)" closing the document before: never part of a title. */

@@ -84,6 +84,17 @@ describe("each step keeps the map", () => {
     expect(rejoinPageBreaks(src(bare)).text).toBe(bare);
   });
 
+  it("rejoinPageBreaks: a short line leaving a 《 “ （ open goes on after the page break; one closing all it opens, or opening none, does not", () => {
+    // the title of seed 004's plan, cut inside its 《》 (unclosed counts each bracket pair over the line)
+    const open = "印发《筑牢我国北方重要生态安全屏障\n\n全面推进美丽内蒙古建设规划纲要》。\n";
+    expect(rejoinPageBreaks(src(open)).text).toBe("印发《筑牢我国北方重要生态安全屏障全面推进美丽内蒙古建设规划纲要》。\n");
+    expect(rejoinPageBreaks(src("聚力落实“五大\n\n任务”。\n")).text).toBe("聚力落实“五大任务”。\n");
+    expect(rejoinPageBreaks(src("（责任单位（自治区\n\n发展改革委）。\n")).text).toBe("（责任单位（自治区发展改革委）。\n");
+    for (const closed of ["印发《规划纲要》\n\n全面推进。\n", "》《\n\n全面推进。\n", "规划纲要》\n\n全面推进。\n", "\n\n全面推进。\n"]) {
+      expect(rejoinPageBreaks(src(closed)).text).toBe(closed);
+    }
+  });
+
   it("rejoinPageBreaks: a number opening the next page is not a list heading (0.3元 is text)", () => {
     // seed 003 (compilation), a page break inside item 57, copied here so the rule does not hang on the seed's line numbers
     const s = rejoinPageBreaks(src("57. 按照补贴后区域内业务总体盈亏平衡和自主可持续经营等原则，以快递进村单量、单件成本、派送距离和服务发生区域等为依据，对实际发生的快递进村业务服务，按照每单不超过\n\n0.3元的标准，由各盟市制定实施差异化后补贴政策。（责任单位：内蒙古邮政管理局，各盟行政公署、市人民政府）"));

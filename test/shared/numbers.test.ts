@@ -214,3 +214,28 @@ describe("the scan's steps (quantityAt, chineseQuantity, quantityFrom, quantityO
     }
   });
 });
+
+describe("a quantity at the very end of a text reads as it does with the sentence's punctuation after it", () => {
+  // the scan never reads past the end of its text (numbers.ts numberEnd, codeAt): clauses of the seeds, as an
+  // extractor passes them (without their ，。), and texts cut inside a number's grammar (after a comma or a point)
+  it("seed clauses ending in a number, a unit, a % or a range", () => {
+    const texts = [
+      "农田灌溉水有效利用系数达到 0.612", "城镇新增就业106万人", "基本医疗保险、基本养老保险参保率均超过95%",
+      "起付线降低20%到50%", "报销比例在原有基础上提高15%到20%", "中央财政每年安排天然林资源保护工程财政资金23.5亿元", "10%—20%",
+    ];
+    for (const t of texts) {
+      const bare = findQuantities(t);
+      expect(bare.length, t).toBe(1);
+      expect(bare, t).toEqual(findQuantities(t + "。"));
+    }
+    expect(one("农田灌溉水有效利用系数达到 0.612").raw).toBe("0.612");
+    expect(one("起付线降低20%到50%").raw).toBe("20%到50%");
+  });
+  it("a text ending after a thousands comma, a decimal point or a range separator", () => {
+    expect(findQuantities("投资1,200").map((q) => q.raw)).toEqual(["1,200"]);
+    expect(findQuantities("新增1,2").map((q) => q.raw)).toEqual(["1", "2"]);
+    expect(findQuantities("增长3.").map((q) => q.raw)).toEqual(["3"]);
+    expect(findQuantities("达到20—").map((q) => q.raw)).toEqual(["20"]);
+    expect(findQuantities("两千万")).toEqual([]);
+  });
+});
