@@ -6,7 +6,7 @@ import { inputOutput, renderLayout, type InputOutput, type RenderLayout } from "
 import { reviewIndex } from "./review/index-page.js";
 import { reviewPageName } from "./review/page.js";
 import { Tally } from "./tally.js";
-import { WORKBOOK_NAME, WorkbookBuilder, type RowStore } from "./xlsx.js";
+import { rowCount, WORKBOOK_NAME, WorkbookBuilder, type RowStore } from "./xlsx.js";
 
 /**
  * Writes a dataset directory as the inputs are done, one input at a time, in name
@@ -131,7 +131,7 @@ export class DatasetWriter {
       appendBatch(this.csv.get(b.type)!, b.csv);
       // a batch rendered as it is read brings its records: their rows are made here, numbered at once
       if (b.rows) this.book.addRows(b.type, b.rows); else this.book.add(b.type, b.records!);
-      const k = b.rows ? b.rows.xml.length : b.records!.length;
+      const k = b.rows ? rowCount(b.rows) : b.records!.length;
       this.counts.set(b.type, n + k);
       total += k;
     }

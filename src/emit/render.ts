@@ -5,7 +5,7 @@ import { csvRows } from "./csv.js";
 import { schemaColumns } from "./fields.js";
 import { jsonItems } from "./json.js";
 import { Tally, type Counted, type TallyCounts } from "./tally.js";
-import { sheetRows, type SheetRows } from "./xlsx.js";
+import { packRows, sheetRows, type PackedRows, type SheetRows } from "./xlsx.js";
 
 /**
  * One input's records turned into the text of the dataset's files, everything
@@ -32,7 +32,7 @@ export interface RenderedBatch {
    * `records` are made into rows there, each with its number at once (no placeholder
    * to replace in every cell)
    */
-  rows?: SheetRows;
+  rows?: SheetRows | PackedRows;
   /** the records of a batch without rows */
   records?: readonly Record<string, unknown>[];
 }
@@ -103,10 +103,16 @@ export function inputOutput(
   };
 }
 
-/** The same, rendered whole: a worker thread's result. */
+/**
+ * The same, rendered whole and packed to be moved (packForTransfer): a worker
+ * thread's result. Each batch is packed as it is rendered, so its text dies young:
+ * rendering every batch first kept all of an input's text alive across the
+ * scavenges that ran meanwhile, and copying it from space to space was most of
+ * a worker's collector time (issue 11).
+ */
 export function renderedOutput(done: Parameters<typeof inputOutput>[0], layout: RenderLayout): InputOutput {
   const o = inputOutput(done, layout);
-  return { ...o, batches: Array.from(o.batches, withRows) };
+  return { ...o, batches: Array.from(o.batches, moveBatch) };
 }
 
 /** A text as UTF-8 in a buffer of its own (TextEncoder's: Buffer.from may share a pool, which cannot be moved). */
@@ -120,6 +126,12 @@ const ownsBuffer = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLengt
 function packBatch(b: RenderedBatch): RenderedBatch {
   const r = withRows(b);
   return { ...r, json: typeof r.json === "string" ? ownBytes(r.json) : r.json, csv: typeof r.csv === "string" ? ownBytes(r.csv) : r.csv };
+}
+
+/** A batch packed, its sheet rows too (src/emit/xlsx.ts PackedRows): nothing of it left on the heap to be copied, or to wait there. */
+function moveBatch(b: RenderedBatch): RenderedBatch {
+  const r = packBatch(b);
+  return { ...r, rows: packRows(r.rows!) };
 }
 
 /**
@@ -146,14 +158,15 @@ function* packedReview(review: NonNullable<InputOutput["review"]>): Generator<Ui
  * the JSON and CSV text and the review page as UTF-8 bytes, each in a buffer of
  * its own, listed in `transfer`. The writing thread then only hashes and writes
  * them; copying and encoding strings there (most of the output's bytes) is what
- * kept it busy. Sheet rows stay text: they get their row numbers there. Bytes
+ * kept it busy. Sheet rows are moved as UTF-16 bytes (PackedRows): they are made
+ * text again there to get their row numbers, when their input's turn comes. Bytes
  * that share a buffer (an output read from the cache) are copied, not moved.
  */
 export function packForTransfer(o: InputOutput): { output: InputOutput; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const move = (b: string | Uint8Array) => { if (typeof b !== "string" && ownsBuffer(b)) transfer.push(b.buffer as ArrayBuffer); };
-  const batches = Array.from(o.batches, packBatch);
-  for (const b of batches) { move(b.json); move(b.csv); }
+  const batches = Array.from(o.batches, moveBatch);
+  for (const b of batches) { move(b.json); move(b.csv); move((b.rows as PackedRows).utf16); }
   const review = o.review === undefined ? undefined : Array.from(packedReview(o.review));
   for (const r of review ?? []) move(r);
   return { output: { ...o, batches, review }, transfer };
@@ -173,7 +186,7 @@ export function packWithin(o: InputOutput, maxChars: number): { output: InputOut
   for (let r = rest.next(); !r.done; r = rest.next()) {
     const b = packBatch(r.value);
     batches.push(b);
-    for (const x of b.rows!.xml) chars += x.length;
+    for (const x of (b.rows as SheetRows).xml) chars += x.length;
     chars += b.json.length + b.csv.length;
     if (chars > maxChars) return { output: { ...o, batches: concat(batches, rest) }, whole: false };
   }

@@ -181,6 +181,46 @@ export interface SheetRows {
   first: Record<string, unknown> | null;
 }
 
+/**
+ * Sheet rows packed to leave the thread that made them: their XML, row after row,
+ * as UTF-16 bytes in a buffer of their own, and where each row ends (in code units).
+ * A buffer's contents are off the collector's heap: the writing thread holds an
+ * input's rows from their arrival until their turn (src/parallel/pool.ts), and
+ * their strings lived through its scavenges there, each copying them again.
+ * UTF-16, not UTF-8: the strings' own code units, so packing and unpacking are
+ * copies (any code unit, a lone surrogate too, comes back as it was).
+ */
+export interface PackedRows extends Omit<SheetRows, "xml"> {
+  utf16: Uint8Array;
+  ends: Uint32Array;
+}
+
+/** The rows of a batch as they leave their thread. */
+export function packRows(rows: SheetRows | PackedRows): PackedRows {
+  if (!("xml" in rows)) return rows;
+  const { xml, ...rest } = rows;
+  const ends = new Uint32Array(xml.length);
+  let at = 0;
+  for (let i = 0; i < xml.length; i++) ends[i] = at += xml[i]!.length;
+  // a buffer of its own (Buffer.from may share a pool, which cannot be moved)
+  const utf16 = Buffer.allocUnsafeSlow(at * 2);
+  utf16.write(xml.join(""), 0, "utf16le");
+  return { ...rest, utf16, ends };
+}
+
+/** The number of rows of a batch, packed or not. */
+export const rowCount = (rows: SheetRows | PackedRows): number => ("xml" in rows ? rows.xml.length : rows.ends.length);
+
+/** Each row's XML, unpacked: strings made as they are used, to die young. */
+function rowsXml(rows: SheetRows | PackedRows): readonly string[] {
+  if ("xml" in rows) return rows.xml;
+  const b = rows.utf16;
+  const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf16le");
+  const xml = new Array<string>(rows.ends.length);
+  for (let i = 0, at = 0; i < xml.length; i++) xml[i] = text.slice(at, (at = rows.ends[i]!));
+  return xml;
+}
+
 /** A sheet's columns, their names, and where the input and the document title are among them (-1: not there). */
 interface SheetLayout { fields: readonly FieldInfo[]; names: readonly string[]; fileAt: number; titleAt: number }
 function sheetLayout(type: RecordType): SheetLayout {
@@ -313,9 +353,10 @@ export class WorkbookBuilder {
    * them), in the sheet's order: each gets its row number (unless it was
    * rendered with it), the sheet its widths.
    */
-  addRows(type: RecordType, rows: SheetRows): void {
+  addRows(type: RecordType, rows: SheetRows | PackedRows): void {
     const sheet = this.sheets.find((s) => s.type === type);
     if (!sheet) return;
+    const xml = rowsXml(rows);
     // rows numbered where they were made must be the sheet's next ones
     if (rows.from !== undefined && rows.from !== sheet.kept + 2) throw new Error(`sheet ${type}: rows numbered from ${rows.from} added at row ${sheet.kept + 2}`);
     for (const [input, n] of rows.inputs) {
@@ -324,9 +365,9 @@ export class WorkbookBuilder {
       if (type === "documents") e.documents += n;
       this.perInput.set(input, e);
     }
-    sheet.total += rows.xml.length;
+    sheet.total += xml.length;
     if (sheet.first === null && rows.first) sheet.first = rows.first;
-    const n = sheet.fields.length, count = rows.xml.length;
+    const n = sheet.fields.length, count = xml.length;
     // Excel's row limit: the header and MAX_ROWS - 1 records. A batch kept whole (nearly
     // every one) widens the columns by its widest cells at once, not a row at a time, and
     // its rows, numbered already, go to the store as one piece
@@ -335,7 +376,7 @@ export class WorkbookBuilder {
       sheet.widths.addShown(rows.widest!, 0);
       for (let i = 0; i < count; i++) this.limits.cut += rows.cut[i]!;
       if (rows.from !== undefined) {
-        sheet.rows.append(rows.xml.join(""));
+        sheet.rows.append(xml.join(""));
         sheet.kept += count;
         return;
       }
@@ -346,7 +387,7 @@ export class WorkbookBuilder {
         sheet.widths.addShown(rows.widths, i * n);
         this.limits.cut += rows.cut[i]!;
       }
-      sheet.rows.append(rows.from === undefined ? rows.xml[i]!.replaceAll(ROW_NUMBER, String(sheet.kept + 2)) : rows.xml[i]!);
+      sheet.rows.append(rows.from === undefined ? xml[i]!.replaceAll(ROW_NUMBER, String(sheet.kept + 2)) : xml[i]!);
       sheet.kept++;
     }
   }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../src/api.js";
 import { DatasetWriter } from "../../src/emit/dataset.js";
 import { inputOutput, packForTransfer, packWithin, renderedOutput, renderLayout, type InputOutput } from "../../src/emit/render.js";
-import { memoryRows, sheetRows, toWorkbook, WorkbookBuilder } from "../../src/emit/xlsx.js";
+import { memoryRows, packRows, sheetRows, toWorkbook, WorkbookBuilder, type PackedRows } from "../../src/emit/xlsx.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { VERSION } from "../../src/version.js";
 import { outputTree, ROOT } from "../helpers.js";
@@ -66,6 +66,7 @@ describe("an input rendered and packed in a worker", () => {
       expect(b.json).toBeInstanceOf(Uint8Array);
       expect((b.json as Uint8Array).byteLength, `${b.type} json moved`).toBe(0);
       expect((b.csv as Uint8Array).byteLength, `${b.type} csv moved`).toBe(0);
+      expect((b.rows as PackedRows).utf16.byteLength, `${b.type} rows moved`).toBe(0);
     }
     for (const piece of output.review as Uint8Array[]) expect(piece.byteLength).toBe(0);
   });
@@ -83,7 +84,10 @@ describe("an input rendered and packed in a worker", () => {
     // from a worker: bytes that share the entry's buffer are copied, not moved (moving one would move them all)
     const viaWorker = await write("cached-worker", (w, done) => {
       const { output, transfer } = packForTransfer(readBack(packWithin(inputOutput(done, layout), 64 << 20).output));
-      expect(transfer).toHaveLength(0);
+      // only the sheet rows, kept as text and packed now into buffers of their own, are moved
+      const batches = Array.from(output.batches);
+      expect(transfer).toHaveLength(batches.length);
+      for (const b of batches) expect(transfer).toContain((b.rows as PackedRows).utf16.buffer);
       w.addOutput(structuredClone(output, { transfer }) as InputOutput);
     });
     expect(viaWorker).toEqual(here);
@@ -124,7 +128,7 @@ describe("sheet rows rendered before their place is known", () => {
   });
 
   it("rows numbered where they are written and rows numbered on arrival make the same workbook", () => {
-    const targets = [{ ...records.targets![0]!, quote: "前\u0000后" }, ...records.targets!.slice(1)];
+    const targets = [{ ...records.targets![0]!, quote: "前\u0000后𠀀" }, ...records.targets!.slice(1)];
     const meta = { version: VERSION, inputs: manifest.inputs, failures: [] };
     const bytes = (fill: (b: WorkbookBuilder) => void) => {
       const b = new WorkbookBuilder(["targets"], memoryRows);
@@ -138,6 +142,9 @@ describe("sheet rows rendered before their place is known", () => {
     // rendered before their place is known (a worker, the cache): placeholders, numbered when added
     const moved = bytes((b) => { for (let i = 0; i < targets.length; i += 32) b.addRows("targets", sheetRows("targets", targets.slice(i, i + 32))); });
     expect(here.equals(moved)).toBe(true);
+    // and packed to leave a worker (UTF-16 bytes, moved), made text again when added
+    const packed = bytes((b) => { for (let i = 0; i < targets.length; i += 32) b.addRows("targets", structuredClone(packRows(sheetRows("targets", targets.slice(i, i + 32))))); });
+    expect(here.equals(packed)).toBe(true);
     expect(here.equals(Buffer.from(toWorkbook({ version: VERSION, types: ["targets"], records: { targets }, inputs: manifest.inputs, failures: [] })))).toBe(true);
     // rows numbered for another place are refused, not written under the wrong numbers
     const b = new WorkbookBuilder(["targets"], memoryRows);
