@@ -4,6 +4,7 @@ import yargs from "yargs";
 import { build, columnsOf, DEFAULT_CACHE_MAX_AGE_DAYS, extractInputs } from "./api.js";
 import { OutputError, OutputWriteError } from "./emit/atomic.js";
 import { fileSha256 } from "./emit/file-hash.js";
+import { lowerBackgroundThreads } from "./parallel/background-priority.js";
 import { listTree } from "./emit/out-guard.js";
 import { toCsv } from "./emit/csv.js";
 import { toJson } from "./emit/json.js";
@@ -156,6 +157,8 @@ export async function main(argvIn: string[], io: Io = PROCESS_IO): Promise<numbe
       {
         // the bar only on a terminal (src/report/progress.ts); the report on stdout unless --quiet
         const progress = await progressBar(!a.quiet && io === PROCESS_IO && process.stderr.isTTY === true);
+        // a build in this one thread: V8's compiler and collector threads yield the core to it (src/parallel/background-priority.ts)
+        if (io === PROCESS_IO && jobsOf(a.jobs) === 1) lowerBackgroundThreads();
         const res = await build({ inputs: inputs.length ? inputs : ["seeds"], out: a.out, types: parseTypes(a.types), dropOtherTypes: a["drop-other-types"], maxInputBytes: mbToBytes(a["max-input-mb"]), threads: jobsOf(a.jobs),
           cacheDir: a.cache ? a["cache-dir"] ?? join(dirname(resolve(a.out)), ".policy-extract-cache") : null, cacheMaxAgeDays: daysOf(a["cache-max-age"]), onInput: progress.onInput }).finally(() => progress.stop());
         reportFailures(res.failures);
