@@ -3,6 +3,7 @@ import { lineAt, pageAt } from "../ingest/source.js";
 import type { RecordOf, RecordType } from "../generated/records.js";
 import { clauseEnd, clauseStart } from "../structure/clauses.js";
 import type { Block, Doc, Span } from "../structure/types.js";
+import { indices, mapPacked } from "../shared/arrays.js";
 
 /** Fields every record has; extractors never set them, `finalize` derives them from spans. */
 export type CommonField = "id" | "source_file" | "source_line" | "source_page" | "quote" | "doc_title" | "section";
@@ -64,22 +65,14 @@ export function blockAt(doc: Doc, offset: number): Block | undefined {
 /**
  * Drafts in document order (by offset, then as given): an extractor mostly gives
  * them in order already, and one pass finds that without a sort's comparator calls.
- *
- * The arrays here and in finalize are filled by loops, not made by Array.prototype.map:
- * V8 inlines map into compiled code as a holey array where the interpreter makes a packed
- * one, and the code reading the other kind (the sort here, finalize's loop, extractSource's
- * for-of over the records) deoptimized ("wrong map").
+ * (Arrays here and in finalize: mapPacked, shared/arrays.ts.)
  */
 function inOrder<T extends RecordType>(drafts: Draft<T>[]): Draft<T>[] {
   let sorted = true;
   for (let i = 1; i < drafts.length && sorted; i++) sorted = drafts[i - 1]!.at <= drafts[i]!.at;
   if (sorted) return drafts;
-  const order: number[] = [];
-  for (let i = 0; i < drafts.length; i++) order.push(i);
-  order.sort((a, b) => drafts[a]!.at - drafts[b]!.at || a - b);
-  const out: Draft<T>[] = [];
-  for (let k = 0; k < order.length; k++) out.push(drafts[order[k]!]!);
-  return out;
+  const order = indices(drafts.length).sort((a, b) => drafts[a]!.at - drafts[b]!.at || a - b);
+  return mapPacked(order, (i) => drafts[i]!);
 }
 
 /** A heading path as a record writes it; blocks under one heading share its array, so it is joined once. */
@@ -97,20 +90,14 @@ function sectionText(section: readonly string[] | undefined): string {
  * occurrence of that key in document order): never run order or time.
  */
 export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): RecordOf[T][] {
-  const ordered = inOrder(drafts);
   const seen = new Map<string, number>();
-  const out: RecordOf[T][] = [];
-  for (let k = 0; k < ordered.length; k++) out.push(recordOf(type, doc, ordered[k]!, seen));
-  return out;
+  return mapPacked(inOrder(drafts), (d) => recordOf(type, doc, d, seen));
 }
 
 /** `finalize`, keeping each record's draft beside it (for `extract --explain`). */
 export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): Array<{ record: RecordOf[T]; draft: Draft<T> }> {
-  const ordered = inOrder(drafts);
   const seen = new Map<string, number>();
-  const out: Array<{ record: RecordOf[T]; draft: Draft<T> }> = [];
-  for (let k = 0; k < ordered.length; k++) out.push({ record: recordOf(type, doc, ordered[k]!, seen), draft: ordered[k]! });
-  return out;
+  return mapPacked(inOrder(drafts), (d) => ({ record: recordOf(type, doc, d, seen), draft: d }));
 }
 
 /** The record of draft `d` (in document order; `seen` counts the keys of the document's records before it). */

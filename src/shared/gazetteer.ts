@@ -1,3 +1,4 @@
+import { mapPacked } from "./arrays.js";
 import { readFileSync } from "node:fs";
 import base from "../data/regions.json" with { type: "json" };
 import { OVERLAYS, overlaysFor, type GovLevel } from "./overlays.js";
@@ -381,16 +382,8 @@ function longestAt(text: string, at: number, accept: (r: Reading) => boolean): {
 }
 
 const strip = (r: Reading): Place => ({ division: r.division, form: r.form, name: r.name, overlay: r.overlay });
-/**
- * A mention's places, by a loop: `readings.map(strip)` is a packed array when the interpreter makes it
- * and a holey one when V8 inlines map into compiled code (scanPlaces), and resolvePlace, compiled for
- * the one, deoptimized ("wrong map") at the other.
- */
-function placesOf(readings: readonly Reading[]): Place[] {
-  const out: Place[] = [];
-  for (let k = 0; k < readings.length; k++) out.push(strip(readings[k]!));
-  return out;
-}
+/** A mention's places, packed (shared/arrays.ts): resolvePlace deoptimized at a holey readings.map(strip). */
+const placesOf = (readings: readonly Reading[]): Place[] => mapPacked(readings, strip);
 
 /**
  * Every place named in a text, left to right, longest name first, in one pass

@@ -1,3 +1,4 @@
+import { indices } from "./arrays.js";
 import { governedStage, type Stage } from "./stage.js";
 import type { Span } from "./span.js";
 
@@ -47,11 +48,8 @@ function clauseEndAfter(text: string, pos: number, ceil: number): number {
  * before it (text the item grammar did not take may separate them).
  */
 export function listRuns(text: string, items: readonly Span[]): ItemRun[] {
-  // the indices by a loop, not items.map: V8 inlines map into compiled code as a holey array (the
-  // interpreter's is packed), and the sort on it deoptimized listRuns ("wrong map")
-  const order: number[] = [];
-  for (let i = 0; i < items.length; i++) order.push(i);
-  order.sort((a, b) => items[a]!.start - items[b]!.start);
+  // packed indices (shared/arrays.ts): the sort on a holey items.map deoptimized listRuns
+  const order = indices(items.length).sort((a, b) => items[a]!.start - items[b]!.start);
   const groups: number[][] = [];
   for (const i of order) {
     const g = groups[groups.length - 1];

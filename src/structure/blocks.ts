@@ -1,3 +1,4 @@
+import { mapPacked } from "../shared/arrays.js";
 import type { Source } from "../ingest/source.js";
 import { detectHeading } from "./headings.js";
 import { isReviewHeading } from "./review.js";
@@ -148,15 +149,6 @@ function trimmedSentence(b: Block, s: number, whole: string): Sentence {
  * blank continues the category printed above it.
  */
 
-/**
- * A header row's texts, by a loop: V8 inlines `cells.map` into collectTables' compiled code as a
- * holey array (the interpreter's is packed), and reading the other kind (header.length) deoptimized it.
- */
-function cellTexts(cells: readonly Cell[]): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < cells.length; k++) out.push(cells[k]!.text);
-  return out;
-}
 
 export function collectTables(blocks: Block[]): TableRow[] {
   const rows: TableRow[] = [];
@@ -166,7 +158,7 @@ export function collectTables(blocks: Block[]): TableRow[] {
   for (const b of blocks) {
     if (b.box !== box) { header = null; box = b.box; category = undefined; }
     if (!b.cells || b.cells.length < 3 || b.heading?.box) continue;
-    if (!header) { header = cellTexts(b.cells); continue; }
+    if (!header) { header = mapPacked(b.cells, (c) => c.text); continue; } // packed (shared/arrays.ts): collectTables deoptimized at a holey cells.map
     let cells = b.cells;
     // a row shorter than its header lacks its blank leading cells, and a row
     // opening with a numbered item (10.每千人口…) lacks its blank category cell:

@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import { alt, escapeRegExp, holdsAny } from "../../shared/lexicon.js";
 import { outsidePlaceNames } from "../../shared/places.js";
 import {
@@ -222,14 +223,11 @@ function isLinkList(list: string): boolean {
 }
 
 /**
- * `firsts`, each with `suffix` added, then `last` as it is. Built by push, as are the other
- * item lists here, never by `.map`: once the function making a list is optimized, its inlined map makes a
- * holey array where the interpreter made a packed one, and every reader of the lists (splitList,
- * sharePlaceSuffix, projectCandidates) meets a new map and deoptimizes.
+ * `firsts`, each with `suffix` added, then `last` as it is. The item lists here are packed
+ * (shared/arrays.ts): their readers (splitList, sharePlaceSuffix, projectCandidates) deoptimized at holey ones.
  */
 function suffixedThenLast(firsts: ReadonlyArray<{ name: string; at: number }>, suffix: string, last: { name: string; at: number }): Array<{ name: string; at: number }> {
-  const out: Array<{ name: string; at: number }> = [];
-  for (let k = 0; k < firsts.length; k++) out.push({ name: firsts[k]!.name + suffix, at: firsts[k]!.at });
+  const out = mapPacked(firsts, (f) => ({ name: f.name + suffix, at: f.at }));
   out.push(last);
   return out;
 }
@@ -332,9 +330,7 @@ function splitSubList(list: string): ListItem[] {
     const items: Array<{ name: string; at: number }> = [];
     let gFrom = 0;
     for (const g of itemsPart.split(HE_RE)) {
-      const group: Array<{ name: string; at: number }> = [];
-      const split = splitItems(g, true);
-      for (let k = 0; k < split.length; k++) group.push({ name: split[k]!.name, at: gFrom + split[k]!.at });
+      const group = mapPacked(splitItems(g, true), (it) => ({ name: it.name, at: gFrom + it.at }));
       for (const it of sharePlaceSuffix(group)) items.push(it);
       gFrom += g.length + 1;
     }
@@ -349,19 +345,10 @@ function splitSubList(list: string): ListItem[] {
     }
     if (generic && !counted && !items.every((it) => ENDS_WITH_HEAD.test(it.name))) {
       // items each opening with an owner name one work each (中石化煤制烯烃、荣盛绿色煤化一体化等项目)
-      if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) {
-        const owned: ListItem[] = [];
-        for (let k = 0; k < items.length; k++) owned.push({ name: items[k]!.name + tail, at: items[k]!.at });
-        return owned;
-      }
+      if (/[工程项目]$/.test(tail) && items.every((it) => OWNER_PREFIX_RE.test(it.name))) return mapPacked(items, (it) => ({ name: it.name + tail, at: it.at }));
       return [];
     }
-    const named: ListItem[] = [];
-    for (let k = 0; k < items.length; k++) {
-      const it = items[k]!;
-      named.push({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at });
-    }
-    return named;
+    return mapPacked(items, (it) => ({ name: generic || keepsOwnName(it.name, tail) ? it.name : it.name + tail, at: it.at }));
   }
   // split only a list holding a level word at all (the split was the hottest line of splitSubList)
   if (holdsAny(list, LEVEL_ITEM_WORDS) && list.split(ITEM_JOINT).some((it) => LEVEL_ITEMS.has(it))) return [];
@@ -472,14 +459,12 @@ function keyProjectList(text: string): NameHit[] | null {
   const items = splitItems(list, true);
   if (items.length < 2) return null;
   const head = HEAD_BY_NAME.get("项目")!;
-  // by push and with every field namesInClause gives a hit (sharesHead too): one shape of hit and a packed
-  // array however this runs, so projectCandidates' reads of the hits stay on the maps they were optimized for
-  const hits: NameHit[] = [];
-  for (let k = 0; k < items.length; k++) { const it = items[k]!; hits.push({
+  // packed (shared/arrays.ts), and with every field namesInClause gives a hit (sharesHead too): one shape
+  // of hit, so projectCandidates' reads of the hits stay on the maps they were optimized for
+  return mapPacked(items, (it): NameHit => ({
     name: it.name, start: listStart + it.at, listStart, listEnd: text.length, verbs: v.text,
     head: HEAD_BY_NAME.get(HEAD_AT_END.exec(it.name)?.[1] ?? "") ?? head, listSize: items.length, tail: "", sharesHead: false,
-  }); }
-  return hits;
+  }));
 }
 
 /** Every candidate name in a clause. */

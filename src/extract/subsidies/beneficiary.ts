@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import { MAX_CLAUSE } from "../../structure/clauses.js";
 import { CAP_LIST, CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_LIST, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
@@ -205,7 +206,7 @@ function phraseOf(text: string): string {
     }
     return parts.join("，");
   }
-  // lists made by push, not .map (see distribute); indexed loops: a for-of costs an iterator call per item interpreted
+  // packed lists (shared/arrays.ts); indexed loops: a for-of costs an iterator call per item interpreted
   const clauses: string[] = [];
   const split = text.split(/[，,]/);
   for (let i = 0; i < split.length; i++) if (split[i]!.length) clauses.push(split[i]!.replace(PAYER_HEAD, ""));
@@ -213,8 +214,7 @@ function phraseOf(text: string): string {
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
   // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
-  const kept: string[] = [];
-  for (let i = 0; i < clauses.length; i++) kept.push(withoutPayoutName(tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 0))));
+  const kept = mapPacked(clauses, (c) => withoutPayoutName(tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0))));
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i]!;
     if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))
@@ -302,10 +302,9 @@ function splitTop(s: string, seps: string): string[] {
  * "主导制定国家（行业）标准的企业"; "开展I、II、III期临床试验…"). Returns null
  * when the phrase does not split into exactly `n` items.
  *
- * Its lists are made by push (or by split with a regular expression, or Array.from), never by `.map` or
- * split with a string: once a function is optimized its inlined map (and string split) makes holey arrays
- * where the interpreter made packed ones, and every reader of the lists (here, tiersOf, assignBeneficiaries)
- * met a map it had not seen and was thrown back to the interpreter, to be compiled again.
+ * Its lists are packed (shared/arrays.ts: made by push, by split with a regular expression, or changed in
+ * place), never made by `.map` or a split with a string: their readers (here, tiersOf, assignBeneficiaries)
+ * deoptimized at holey ones.
  */
 export function distribute(phrase: string, n: number): string[] | null {
   const s = phrase.slice(0, MAX_CLAUSE).replace(/\s+/g, "");

@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import type { Fields } from "../record.js";
 import type { Pay } from "./amounts.js";
 import { lastMarker } from "./beneficiary.js";
@@ -40,9 +41,8 @@ export function instrumentOf(text: string, r: Rec): Instrument {
   const cs = clauseStart(text, first.start, r.part.start);
   const clause = text.slice(cs, afterEnd);
   if (TAX_WORD_RE.test(clause) && (TAX_LEVY_RE.test(clause) || TAX_REDUCE_RE.test(clause))) return "tax_relief";
-  // by push, not .map: an optimized instrumentOf's inlined map made a holey array, and the push after it deoptimized
-  const afters: string[] = [];
-  for (let k = 0; k < r.pays.length; k++) { const end = r.pays[k]!.end; afters.push(text.slice(end, clauseEnd(text, end, r.part.end))); }
+  // packed (shared/arrays.ts): the push after a holey r.pays.map deoptimized instrumentOf
+  const afters = mapPacked(r.pays, (p) => text.slice(p.end, clauseEnd(text, p.end, r.part.end)));
   afters.push(text.slice(groupLast.end, clauseEnd(text, groupLast.end, r.part.end)));
   const before = text.slice(Math.max(r.leadStart, cs), first.start);
   for (const a of afters) { const w = firstOf(SPECIFIC_RE, a); if (w) return SPECIFIC[w]!; }
@@ -169,13 +169,6 @@ export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
   return firstPay(r);
 }
 
-/** The unit suffixes of a record's payouts, by push: a .map here made holey arrays once fieldsOf was optimized, and frequencyOf's read of them deoptimized. */
-function perSuffixesOf(r: Rec): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (let k = 0; k < r.pays.length; k++) out.push(r.pays[k]!.perSuffix);
-  return out;
-}
-
 /** Every field of a payout record but who receives it, its validity and its responsible units. */
 /**
  * `head`: for a member of a 分别 list, the fields of the list's first record, which read the whole list
@@ -197,7 +190,7 @@ export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel:
   const groupEnd = clauseEnd(text, Math.max(lastPay.end, ownLast(r).end), r.part.end);
   const spanEnd = wholeList ? groupEnd : Math.min(groupEnd, ownLast(r).end + 2 * MAX_CLAUSE);
   const inherit = head?.frequency != null;
-  let { frequency, years } = inherit ? { frequency: head!.frequency, years: head!.years } : frequencyOf(text.slice(spanStart, spanEnd), perSuffixesOf(r));
+  let { frequency, years } = inherit ? { frequency: head!.frequency, years: head!.years } : frequencyOf(text.slice(spanStart, spanEnd), mapPacked(r.pays, (p) => p.perSuffix));
   // …最高不超过200万元，按40%、30%、30%的比例分三年发放: the schedule after the award says how it is paid
   if (!frequency) {
     const sched = scheduleOf(text, r.part, spanEnd);

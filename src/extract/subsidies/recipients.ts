@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import type { Draft } from "../record.js";
 import { beneficiaryFromLead, distribute, isWeakBeneficiary, lastMarker } from "./beneficiary.js";
 import { fieldsOf, keyPayOf, poolTarget, type RecordFields } from "./fields.js";
@@ -60,9 +61,7 @@ function partTerms(text: string, recs: Rec[]): Map<Piece, { years: number }> {
 function payerShares(lead: string, split: string[]): string[] {
   const clauses = lead.replace(/\s+/g, "").split(/[，,]/).filter((c) => c.length);
   const ctx = (clauses.length > 1 ? clauses[clauses.length - 2]! : "").replace(/^(?:在|对)/, "");
-  // in place, not .map: the tiers stay a packed array however this runs (beneficiary.ts distribute)
-  for (let i = 0; i < split.length; i++) split[i] = `${ctx}（${split[i]!.replace(/^.*[，,]/, "")}承担部分）`;
-  return split;
+  return mapPacked(split, (g) => `${ctx}（${g.replace(/^.*[，,]/, "")}承担部分）`);
 }
 
 /** Pass 3: one draft per record, in text order, with its beneficiary and fields. */
@@ -191,8 +190,7 @@ function tiersOf(lead: string, base: string, n: number): string[] | null {
     // "按照新建、改扩建、租赁三种开办方式分别给予…": the tiers end where the payout starts; "三种…方式" only counts them
     const basis = c.replace(TIER_BASIS, "").replace(/(?:分别|给予|予以|每(?![年月])).*$/, "").replace(/[一二两三四五六七八九十\d]+(?:种|类|项)[^、]{0,8}$/, "");
     const tiers = distribute(basis, n);
-    // (in place, not .map: see beneficiary.ts distribute)
-    if (tiers) { for (let i = 0; i < tiers.length; i++) tiers[i] = withClass(base, tiers[i]!); return tiers; }
+    if (tiers) return mapPacked(tiers, (t) => withClass(base, t));
   }
   const own = distribute(base, n);
   if (own) return own;
@@ -200,10 +198,7 @@ function tiersOf(lead: string, base: string, n: number): string[] | null {
     const c = clauses[k]!.replace(/^[^，,]*?(?:对于?|凡)(?=[^，,]{4,})/, "");
     if (c === base || /给予|予以|分别/.test(c)) continue;
     const tiers = distribute(c, n);
-    if (tiers) {
-      if (base && !isWeakBeneficiary(base) && base.length <= 8) for (let i = 0; i < tiers.length; i++) tiers[i] = `${tiers[i]}（${base}）`;
-      return tiers;
-    }
+    if (tiers) return base && !isWeakBeneficiary(base) && base.length <= 8 ? mapPacked(tiers, (t) => `${t}（${base}）`) : tiers;
   }
   return null;
 }

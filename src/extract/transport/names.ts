@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import { fixOcrDashes, splitStops } from "../../shared/places.js";
 import { stageVerbs } from "../../shared/stage.js";
 import {
@@ -146,10 +147,8 @@ export function parsePrefix(prefix: string, head: string): PrefixParse {
   const portMark = PORT_MARKER_RE.exec(prefix);
   // a port named as a stop is its place: 甘其毛都口岸至塔本陶勒盖跨境铁路 → 甘其毛都
   if (chain.length >= 2) {
-    // in place, not chain.map: once parsePrefix is optimized its inlined map makes holey arrays where the
-    // interpreter made packed ones, and every reader of the stops (namedLines) met a new map and deoptimized
-    for (let k = 0; k < chain.length; k++) if (chain[k]!.length > 3) chain[k] = chain[k]!.replace(/口岸$/, "");
-    return { stops: chain, port: portHead || !!portMark };
+    // packed (shared/arrays.ts): the readers of the stops (namedLines) deoptimized at a holey chain.map
+    return { stops: mapPacked(chain, (x) => (x.length > 3 ? x.replace(/口岸$/, "") : x)), port: portHead || !!portMark };
   }
   if (portHead || portMark) {
     const place = (portMark ? prefix.slice(0, portMark.index) : prefix).replace(COUNTRY_PAIR_RE, "");
