@@ -1,3 +1,4 @@
+import { mapPacked } from "../shared/arrays.js";
 import type { RecordType } from "../generated/records.js";
 import { isHighSurrogate } from "../shared/char-class.js";
 import { textWidth } from "../shared/text-width.js";
@@ -216,9 +217,10 @@ function rowsXml(rows: SheetRows | PackedRows): readonly string[] {
   if ("xml" in rows) return rows.xml;
   const b = rows.utf16;
   const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf16le");
-  const xml = new Array<string>(rows.ends.length);
-  for (let i = 0, at = 0; i < xml.length; i++) xml[i] = text.slice(at, (at = rows.ends[i]!));
-  return xml;
+  // packed (shared/arrays.ts): a preallocated new Array(n) is holey, and the unpacked rows of a batch
+  // rendered here are a packed array, both read by addRows
+  let at = 0;
+  return mapPacked(rows.ends, (end) => text.slice(at, (at = end)));
 }
 
 /** A sheet's columns, their names, and where the input and the document title are among them (-1: not there). */
