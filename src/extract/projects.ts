@@ -46,11 +46,11 @@ export function projectCandidates(doc: Doc, withDropped = true): Array<{ draft: 
   };
   // the box place of the last block read: the hits of a clause, and the clauses of a box item, share one block
   let placeBlock: Block | null = null, blockCity: string | null = null;
-  for (const { sentence: si, heading, clauses, named } of sentences) for (let k = 0; k < named.length; k++) {
+  for (const { sentence: si, heading, clauses, named, firstHead, heads } of sentences) for (let k = 0; k < named.length; k++) {
     const ci = named[k]!;
     const clause = clauses[ci]!;
     if (holdsAny(clause.text, SKIP_CLAUSE)) continue;
-    const hits = namesInClause(clause.text, heading);
+    const hits = namesInClause(clause.text, heading, heads, firstHead[k]!, clause.start);
     // the sentence's money is read only once a clause names a work (1 clause in 9 over 3.2 MB)
     if (!hits.length || paysMoney(si)) continue;
     const sentence = doc.sentences[si]!;

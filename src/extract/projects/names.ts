@@ -7,6 +7,7 @@ import {
   type HeadNoun,
 } from "./lexicon.js";
 import { verbRunAt, verbRunOpening } from "./verb-run.js";
+import { DocHeads } from "./heads.js";
 
 /**
  * Candidate names in one clause. A name ends at a head noun of a physical
@@ -77,24 +78,31 @@ const CATEGORY_TAIL = /^(?:领域|方面|方向|行业)(?:项目|工程|建设)?
 
 interface Run { start: number; end: number; head: HeadNoun; lastHead: number }
 
-/** Head nouns merged into runs: heads with only name text between them belong to one name. */
-function headRuns(text: string, headingOk: boolean): Run[] {
+/**
+ * Head nouns merged into runs: heads with only name text between them belong to one name. The heads
+ * are those the document's search found (`heads` from `first` on, at `offset` in its text), or, with
+ * none given (a head of that search crossed the clause's ends), the clause's own.
+ */
+function headRuns(text: string, headingOk: boolean, heads: DocHeads | null, first: number, offset: number): Run[] {
   const runs: Run[] = [];
-  HEAD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = HEAD_RE.exec(text))) {
-    const head = HEAD_BY_NAME.get(m[0])!;
+  let k = first;
+  if (!heads || first < 0) { heads = new DocHeads(text, 0, text.length); k = 0; offset = 0; }
+  const starts = heads.start, ends = heads.end, nouns = heads.head;
+  const limit = offset + text.length;
+  for (; k < starts.length && starts[k]! < limit; k++) {
+    const head = nouns[k]!;
     if (head.headingOnly && !headingOk) continue;
+    const at = starts[k]! - offset, end = ends[k]! - offset;
     const last = runs[runs.length - 1];
-    const gap = last ? text.slice(last.end, m.index) : "";
+    const gap = last ? text.slice(last.end, at) : "";
     // (the verb scan of the gap last: the tests before it are single native tests)
     if (last && !SEPARATOR.test(gap) && !JOINT.test(gap) && !gap.startsWith("等")
       && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap) && !governsInGap(gap)) {
-      last.end = m.index + m[0].length;
+      last.end = end;
       last.head = head;
-      last.lastHead = m.index;
+      last.lastHead = at;
     } else {
-      runs.push({ start: m.index, end: m.index + m[0].length, head, lastHead: m.index });
+      runs.push({ start: at, end, head, lastHead: at });
     }
   }
   // what stays with the head is read where the run ends, in the clause itself: no window cut out and no
@@ -160,7 +168,7 @@ function verbRun(seg: string, headAt: number, heading: boolean): { verbs: string
 
 export const isPlace = isPlaceName;
 
-/** HEAD_RE with a lastIndex of its own (cutAtFirstWork runs after headRuns' loop, but need not rely on it) */
+/** HEAD_RE with a lastIndex of its own (cutAtFirstWork need not rely on any other search's state) */
 const WORK_RE = new RegExp(HEAD_RE.source, "g");
 
 function cutAtFirstWork(tail: string): string {
@@ -467,12 +475,15 @@ function keyProjectList(text: string): NameHit[] | null {
   }));
 }
 
-/** Every candidate name in a clause. */
-export function namesInClause(text: string, heading: boolean): NameHit[] {
+/**
+ * Every candidate name in a clause. Its head nouns are searched for in it, or given: `heads` of its
+ * document from index `first` on (clausesOf's firstHead), the clause standing at `offset` in the text.
+ */
+export function namesInClause(text: string, heading: boolean, heads: DocHeads | null = null, first = -2, offset = 0): NameHit[] {
   const key = keyProjectList(text);
   if (key) return key;
   const out: NameHit[] = [];
-  const runs = headRuns(text, heading);
+  const runs = headRuns(text, heading, heads, first, offset);
   let segStart = 0;
   for (let i = 0; i < runs.length;) {
     const run = runs[i]!;

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { clausesOf } from "../../../src/extract/projects/clauses.js";
+import { DocHeads } from "../../../src/extract/projects/heads.js";
 import { HEAD_RE } from "../../../src/extract/projects/lexicon.js";
 import { namesInClause } from "../../../src/extract/projects/names.js";
 import { sentenceClauses } from "../../../src/structure/clauses.js";
@@ -58,5 +59,35 @@ describe("clausesOf: only sentences holding a head noun", () => {
     const [s] = clausesOf(doc);
     expect(s!.clauses.map((c) => c.text)).toEqual(["推进宁城县通用机场", "东乌旗运输机场", "加强管理"]);
     expect(s!.named).toEqual([0, 1]);
+  });
+});
+
+describe("DocHeads: the document's head nouns answer for its clauses", () => {
+  it("over the seeds: names read off the document's heads are those a search of each clause gives", () => {
+    let given = 0;
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) {
+      for (const doc of splitDocuments(sourceOf(seedText(f), f))) {
+        for (const s of clausesOf(doc)) {
+          s.named.forEach((ci, k) => {
+            const c = s.clauses[ci]!;
+            if (s.firstHead[k]! >= 0) given++;
+            expect(namesInClause(c.text, s.heading, s.heads, s.firstHead[k]!, c.start)).toEqual(namesInClause(c.text, s.heading));
+          });
+        }
+      }
+    }
+    expect(given).toBeGreaterThan(1000);
+  });
+
+  it("a span a head of the document crosses is searched on its own (产业园区 cut before 园区)", () => {
+    const text = "推进产业园区建设";
+    const heads = new DocHeads(text, 0, text.length);
+    expect(heads.head.map((h) => h.head)).toEqual(["产业园区"]);
+    expect(heads.firstIn(0, text.length)).toBe(0);
+    expect(heads.firstIn(4, text.length)).toBe(-2); // 园区建设 alone holds 园区
+    expect(heads.holds(4, text.length)).toBe(true);
+    expect(heads.firstIn(0, 5)).toBe(-2); // 推进产业园 holds 产业园
+    expect(heads.firstIn(6, text.length)).toBe(-1);
+    expect(heads.holds(6, text.length)).toBe(false);
   });
 });

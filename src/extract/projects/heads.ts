@@ -1,0 +1,79 @@
+import { HEAD_BY_NAME, HEAD_RE, type HeadNoun } from "./lexicon.js";
+
+/** HEAD_RE with a lastIndex of its own, made once: a RegExp made per document cost 5 µs (its source hashed) */
+const HEADS_IN_DOC = new RegExp(HEAD_RE.source, "g");
+
+/**
+ * Every head noun of a document, found by one global search of its text: where each starts and
+ * ends (source offsets) and which head it is. Whether a sentence or a clause holds a head, and
+ * which heads a clause holds (projects/names.ts headRuns), are read off these lists: the clauses
+ * naming works were each searched again, match by match, after the search that found their
+ * sentence (a match array and a string per head, and a last search running to the clause's end).
+ * Packed lists made by push (shared/arrays.ts).
+ */
+export class DocHeads {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly head: HeadNoun[] = [];
+  /** the first head ending after the last position asked: spans are asked in text order */
+  private k = 0;
+  private readonly body: string;
+  constructor(text: string, private readonly lo: number, private readonly hi: number) {
+    const body = (this.body = text.slice(lo, hi));
+    const re = HEADS_IN_DOC;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(body))) {
+      this.start.push(lo + m.index);
+      this.end.push(lo + m.index + m[0].length);
+      this.head.push(HEAD_BY_NAME.get(m[0])!);
+    }
+  }
+
+  /** The first head ending after `pos` (the count of heads when none). */
+  private firstEndingAfter(pos: number): number {
+    const end = this.end;
+    let k = this.k;
+    if (k > 0 && end[k - 1]! > pos) {
+      // asked out of order (rare): a binary search over the heads before, which end in order as they start
+      let a = 0, b = k - 1;
+      while (a < b) { const mid = (a + b) >> 1; if (end[mid]! > pos) b = mid; else a = mid + 1; }
+      k = a;
+    }
+    while (k < end.length && end[k]! <= pos) k++;
+    this.k = k;
+    return k;
+  }
+
+  /**
+   * The index of the first head of `text[start, end)`, -1 when it holds none, or -2 when a head
+   * of the document's search crosses `start` or `end`: a search of the span alone can find other
+   * heads there (园区 inside a 产业园区 cut at `start`), so the span is searched on its own.
+   * Otherwise a search of the span alone finds exactly the document's heads inside it: before
+   * `start` the document's search ended every match at or before it, and inside, the same
+   * alternative matches first at each position unless its match runs past `end`.
+   */
+  firstIn(start: number, end: number): number {
+    const k = this.firstEndingAfter(start);
+    if (k === this.start.length) return -1;
+    if (this.start[k]! < start) return -2;
+    if (this.start[k]! >= end) return -1;
+    return this.end[k]! > end ? -2 : k;
+  }
+
+  /**
+   * Whether `text[start, end)` holds a head noun as a search from `start` finds it (a match
+   * starting before `end`, even one running past it): the sentences and clauses are asked
+   * in text order, so the lists answer; a head crossing `start` is searched for from there.
+   * A span outside the document's text is answered yes: read in full.
+   */
+  holds(start: number, end: number): boolean {
+    if (start < this.lo || start >= this.hi) return start < end;
+    const k = this.firstEndingAfter(start);
+    if (k === this.start.length) return false;
+    if (this.start[k]! >= start) return this.start[k]! < end;
+    HEADS_IN_DOC.lastIndex = start - this.lo;
+    const m = HEADS_IN_DOC.exec(this.body);
+    return m !== null && m.index + this.lo < end;
+  }
+}
