@@ -72,6 +72,9 @@ function quoteOf(sent: Sentence, m: Span): Span {
   return { start: sent.start + Math.max(0, m.start - half), end: sent.start + Math.min(sent.end - sent.start, m.end + half) };
 }
 
+/** The sentence ends in ；: a list it holds may go on in the next one. */
+const endsPart = (s: string): boolean => s.endsWith("；") || s.endsWith(";");
+
 const cache = new WeakMap<Doc, TransportItem[]>();
 
 /** All railway and road items the document commits to, staged by their list's verbs. */
@@ -79,13 +82,17 @@ export function transportItems(doc: Doc): TransportItem[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const out: TransportItem[] = [];
-  // a list continued after ；("建成：A铁路；B铁路。") keeps the verb of the sentence before it
-  let carried: { block: unknown; stage: Stage | null } = { block: null, stage: null };
+  // a list continued after ；("建成：A铁路；B铁路。") keeps the verb of the sentence before it (two variables, not
+  // an object per sentence, and an indexed loop: every sentence of a document passes here, mostly interpreted)
+  let carriedBlock: unknown = null, carriedStage: Stage | null = null;
   let section: readonly string[] | null = null, roadSection = false;
-  for (const sent of doc.sentences) {
+  const sentences = doc.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si]!;
     const block = sent.block;
-    const before = carried.block === block ? carried.stage : null;
-    carried = { block, stage: /[；;]$/.test(sent.text) ? before : null };
+    const before: Stage | null = carriedBlock === block ? carriedStage : null;
+    carriedBlock = block;
+    carriedStage = endsPart(sent.text) ? before : null;
     if (block.review || !mayHoldMention(sent.text)) continue;
     // a list marker opening the line ((一), 1., 二、) is no part of a name: blank it, keeping offsets
     const n = markerLength(sent.text, LIST_KINDS);
@@ -101,7 +108,7 @@ export function transportItems(doc: Doc): TransportItem[] {
         run.stage = before; run.inherited = true;
       }
     });
-    if (/[；;]$/.test(s)) carried = { block, stage: runs[runs.length - 1]!.stage ?? before };
+    if (endsPart(s)) carriedStage = runs[runs.length - 1]!.stage ?? before;
     for (const run of runs) {
       carryRoadHead(ms, run.items);
       const govern = s.slice(run.govern.start, run.govern.end).trim();
