@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameStartIn } from "../../src/extract/transport/names.js";
+import { isNameChar, nameRunStart, nameStartIn } from "../../src/extract/transport/names.js";
 import { readdirSync } from "node:fs";
 import { mayHoldMention, sentenceMentions } from "../../src/extract/transport/mentions.js";
 import { splitDocuments } from "../../src/structure/documents.js";
@@ -34,5 +34,14 @@ describe("mayHoldMention: the sentences sentenceMentions can find a line in", ()
   it("a real road sentence is read (公路方面，建成S22…)", () => {
     expect(mayHoldMention("建成S22呼和浩特至和林格尔段")).toBe(true);
     expect(mayHoldMention("畅通物流渠道，拓展线上销售")).toBe(false);
+  });
+});
+
+describe("nameRunStart: the run of name characters before a head", () => {
+  it("is the walk back over isNameChar (real text: 加快建设包（银）海、集宁—大同铁路)", () => {
+    const s = "加快建设包（银）海、集宁—大同铁路";
+    const walk = (floor: number, end: number) => { let i = end; while (i > floor && isNameChar(s[i - 1]!)) i--; return i; };
+    for (let end = 1; end <= s.length; end++) for (let floor = 0; floor < end; floor++) expect(nameRunStart(s, floor, end)).toBe(walk(floor, end));
+    expect(s.slice(nameRunStart(s, 0, s.indexOf("铁路")), s.indexOf("铁路"))).toBe("集宁—大同");
   });
 });

@@ -9,7 +9,8 @@ export type { Mention } from "./mention.js";
 import {
   CORRIDOR, NOUN_WORKS, ORDINARY_LINE_WORDS, PORT_MARKER_RE, SEGMENT_WORDS, HEAD_RE, LIST_TAIL, NOT_A_LINE_AFTER, RAIL_HEADS, ROAD_GRADE_RE, ROAD_HEADS,
 } from "./vocab.js";
-import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
+import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter, nameRunStart, nameStartIn, parsePrefix, parseRoadBody } from "./names.js";
+import { nextOf } from "../../shared/char-class.js";
 
 /**
  * Railway lines and road sections named in one sentence: coded roads
@@ -20,7 +21,6 @@ import { endsGeneric, hasGenericStop, isGenericPrefix, isNameChar, markersAfter,
  */
 
 
-const DELIM = /[、，,。；;：:“”"《》\s]/;
 const CODE_RE = /(?<![A-Za-z0-9])([GSXY])(\d{1,4})(?=[\u4e00-\u9fff、，,。；;])/g;
 /**
  * A route code counts in a sentence or heading about roads (公路方面，建成S22…; （四）普通国省道 … G109能源运输通道),
@@ -35,6 +35,10 @@ const CODE_WORD_RE = /(?<!国)(国道|省道)(\d{2,4})(?![\d.]|公里|千米|米
 /** A road word written before a route code (国道G331线, 省道S203). */
 const CODE_PREFIX_WORD = /(?:国道|省道)$/;
 const ITEM_END = /[、，,。；;：:]/;
+/** ITEM_END searched from a lastIndex */
+const ITEM_END_ANY = new RegExp(ITEM_END.source, "g");
+/** The next list mark at or after `from`, or the sentence's end. */
+const nextItemEnd = (s: string, from: number): number => { const i = nextOf(ITEM_END_ANY, s, from); return i < 0 ? s.length : i; };
 const BARE_EXPRESSWAY = /高速(?!公路|铁路|客运)/g;
 const PAREN_CODE = /^[（(]([GS]\d{1,4})[)）]/;
 /** What may follow a short expressway name (乌石高速、…; 京密高速等工程; 京藏高速改扩建). */
@@ -207,7 +211,7 @@ function namedLines(s: string, taken: Taken): Mention[] {
     // a head inside a quoted brand, more words following it before the quote closes (“东北铁路快运”): a service, no line
     if (QUOTED_WORD_AFTER.test(after) && s.lastIndexOf("“", h.start) > s.lastIndexOf("”", h.start)) continue;
     let i = h.start;
-    while (i > floor && isNameChar(s[i - 1]!) && !DELIM.test(s[i - 1]!)) i--;
+    i = nameRunStart(s, floor, i);
     const left = s.slice(i, h.start);
     const cut = nameStartIn(left);
     let prefix = left.slice(cut);
@@ -305,7 +309,7 @@ function sharedHeadItems(s: string, taken: Taken, nameStart: number, sh: SharedH
   while (s[j - 1] === "、") {
     const f = taken.floorBefore(j - 1);
     let k = j - 1;
-    while (k > f && isNameChar(s[k - 1]!) && !DELIM.test(s[k - 1]!)) k--;
+    k = nameRunStart(s, f, k);
     const raw = s.slice(k, j - 1);
     const c = nameStartIn(raw);
     const item = raw.slice(c);
@@ -347,15 +351,18 @@ function isLineAbbreviation(item: string): boolean {
 
 /** Short line names in a railway sentence: 扩能改造临哈线、集二线. */
 function abbreviatedLines(s: string, taken: Taken): Mention[] {
-  if (!/铁路|高铁/.test(s)) return [];
+  // an abbreviated line ends in 线: a railway sentence without one holds none
+  if (!s.includes("线") || !/铁路|高铁/.test(s)) return [];
   const out: Mention[] = [];
   let segStart = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && !ITEM_END.test(s[i]!)) continue;
+  // each item ends at a list mark or the sentence's end, found by a native search (a test per character ran interpreted)
+  for (let i = nextItemEnd(s, 0); i <= s.length; i = i < s.length ? nextItemEnd(s, i + 1) : s.length + 1) {
     const from = Math.max(segStart, i - MAX_NAME);
     segStart = i + 1;
     if (i - from < 3 || s[i - 1] === undefined) continue;
     const raw = s.slice(from, i);
+    if (!raw.includes("线")) continue; // the item lies in raw and ends in 线
+
     const start = from + nameStartIn(raw);
     const end = stripListTail(s, start, i);
     const item = s.slice(start, end);

@@ -16,6 +16,17 @@ import {
 const CJK = /[\u4e00-\u9fff]/;
 /** Characters a line's name can hold before its head: CJK, brackets (包（银）海), dashes (集宁—大同). */
 export const isNameChar = (c: string) => CJK.test(c) || "（）()—–－-".includes(c);
+/** the longest run of isNameChar's characters closing a text */
+const NAME_RUN_END = /[\u4e00-\u9fff（）()—–－-]*$/;
+/**
+ * Where the run of name characters ending at `end` starts, not before `floor`: the walk back over
+ * isNameChar, one character and two tests at a time, as one native match. (None of the list and
+ * sentence marks the walks also stopped at is a name character.) The callers' floors lie at most
+ * MAX_NAME before `end`, which bounds the match's retries.
+ */
+export function nameRunStart(s: string, floor: number, end: number): number {
+  return floor + NAME_RUN_END.exec(s.slice(floor, end))!.index;
+}
 
 /** Leading list joiners that belong to the list, not to the name. */
 const LEADING_JOINER = /^(?:以及|和|及|与)/;
