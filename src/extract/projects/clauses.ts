@@ -66,10 +66,10 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
     // asked in text order, after the sentence's own start: the head found for the sentence answers its first clauses
     const named: number[] = [], firstHead: number[] = [];
     for (let ci = 0; ci < clauses.length; ci++) {
-      const c = clauses[ci]!;
-      if (!heads.holds(c.start, c.end)) continue;
+      const k = heads.named(clauses[ci]!.start, clauses[ci]!.end);
+      if (k === -1) continue;
       named.push(ci);
-      firstHead.push(heads.firstIn(c.start, c.end));
+      firstHead.push(k);
     }
     if (named.length) out.push({ sentence: si, heading: false, clauses, named, firstHead, heads });
   }

@@ -62,6 +62,19 @@ export class DocHeads {
   }
 
   /**
+   * What clausesOf asks of a clause in one call: -1 when it holds no head as `holds` answers, else
+   * what `firstIn` answers (the index of its first head, or -2 when a head crosses its ends).
+   */
+  named(start: number, end: number): number {
+    const k = this.firstEndingAfter(start);
+    if (k === this.start.length) return -1;
+    if (this.start[k]! >= start) return this.start[k]! >= end ? -1 : this.end[k]! > end ? -2 : k;
+    HEADS_IN_DOC.lastIndex = start - this.lo;
+    const m = HEADS_IN_DOC.exec(this.body);
+    return m !== null && m.index + this.lo < end ? -2 : -1;
+  }
+
+  /**
    * Whether `text[start, end)` holds a head noun as a search from `start` finds it (a match
    * starting before `end`, even one running past it): the sentences and clauses are asked
    * in text order, so the lists answer; a head crossing `start` is searched for from there.

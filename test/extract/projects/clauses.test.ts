@@ -89,5 +89,9 @@ describe("DocHeads: the document's head nouns answer for its clauses", () => {
     expect(heads.firstIn(0, 5)).toBe(-2); // 推进产业园 holds 产业园
     expect(heads.firstIn(6, text.length)).toBe(-1);
     expect(heads.holds(6, text.length)).toBe(false);
+    // named: -1 where holds says no, else firstIn
+    for (let a = 0; a < text.length; a++) for (let b = a + 1; b <= text.length; b++) {
+      expect(heads.named(a, b)).toBe(heads.holds(a, b) ? heads.firstIn(a, b) : -1);
+    }
   });
 });
