@@ -279,9 +279,11 @@ export function splitList(list: string): ListItem[] {
   }
   for (const it of splitSubList(list.slice(from))) out.push({ ...it, at: from + it.at });
   // a phase written alone after a phased item is a phase of the same work (大窑湾港区三期、四期工程 → 大窑湾港区四期工程)
+  // (the phase alone first: an anchored test, where PHASE_OF's lazy run tries every length of the item before)
   for (let i = 1; i < out.length; i++) {
+    if (!PHASE_ONLY.test(out[i]!.name)) continue;
     const base = PHASE_OF.exec(out[i - 1]!.name)?.[1];
-    if (base && PHASE_ONLY.test(out[i]!.name)) out[i] = { ...out[i]!, name: base + out[i]!.name };
+    if (base) out[i] = { ...out[i]!, name: base + out[i]!.name };
   }
   return out;
 }

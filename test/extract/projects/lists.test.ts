@@ -199,3 +199,10 @@ describe("class words read off the last item from its first generic word (classT
     expect(splitList("包头稀土、鄂尔多斯达拉特国家重点实验室").map((i) => i.name)).toEqual(["包头稀土重点实验室", "鄂尔多斯达拉特国家重点实验室"]);
   });
 });
+
+describe("splitList: a phase written alone after a phased item", () => {
+  it("takes the work of the item before (大窑湾港区三期、四期工程), and an item that is no phase stays", () => {
+    expect(splitList("大窑湾港区三期、四期工程").map((i) => i.name)).toEqual(["大窑湾港区三期工程", "大窑湾港区四期工程"]);
+    expect(splitList("大窑湾港区三期、长兴岛港区工程").map((i) => i.name)).not.toContain("大窑湾港区长兴岛港区工程");
+  });
+});
