@@ -1,6 +1,6 @@
 import { decodeInPieces, looksBinary } from "./decode.js";
 import { InputError } from "./errors.js";
-import { piecesFromLines, type SourcePieces } from "./source.js";
+import type { SourcePieces } from "./source.js";
 
 /**
  * Plain text: original lines are kept exactly (CRLF and CR count as one break).
@@ -18,6 +18,5 @@ export function readTxt(file: string, bytes: Uint8Array): SourcePieces {
   // a piece ends after a line feed, so a CRLF is never split between two
   const texts = decoded.pieces.map((t) => t.replace(/\r\n?/g, "\n"));
   if (texts.every((t) => !t.trim())) throw new InputError(file, "empty file: no text");
-  const src = piecesFromLines(file, "txt", texts);
-  return decoded.warnings ? { ...src, warnings: decoded.warnings } : src;
+  return decoded.warnings ? { file, format: "txt", texts, warnings: decoded.warnings } : { file, format: "txt", texts };
 }

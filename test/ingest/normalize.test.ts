@@ -261,6 +261,47 @@ describe("normalisation by pieces", () => {
   });
 });
 
+describe("a text mapped line by line is edited as text", () => {
+  // the same text and map, but built by a TextBuilder: not known to be mapped line by line, so edited through rewrite
+  const general = (s: Source) => {
+    const b = new TextBuilder();
+    b.copy(s, 0, s.text.length);
+    return b.build(s.file, s.format);
+  };
+  const same = (a: Source, b: Source) => {
+    expect(a.text).toBe(b.text);
+    expect(Array.from(a.map.starts)).toEqual(Array.from(b.map.starts));
+    expect(Array.from(a.map.lineOf)).toEqual(Array.from(b.map.lineOf));
+    expect(lineAt(a, a.text.length)).toBe(lineAt(b, b.text.length));
+  };
+  const lines = seedText(SEED.annual).split("\n");
+  const texts = [
+    seedText(SEED.fyp),
+    // edits on every third line, and seed 004's paragraph split by a page break (lines 27-29): a cut
+    lines.map((l, k) => (k % 3 === 0 && (k < 26 || k > 28) ? ` ${l} ２０２５ 年 8 %  大理 - -保山\u3000 ` : l)).join("\n"),
+    // blank lines of spaces, a page break over them, a final line of spaces
+    "本办法所称的基础设施项目，是指由自治区财政安排资金支持的，并\n   \n\t\n由各盟市组织实施的基础设施项目。\n  2 0 2 5 年  \n   ",
+  ];
+  it("each step and normalize give the text and map that rewrite gives", () => {
+    for (const text of texts) {
+      const byLine = src(text), other = general(byLine);
+      expect(byLine.map.byLine).toBe(true);
+      expect(other.map.byLine).toBe(false);
+      for (const step of [foldWidth, joinSpacedNumbers, squeezeSpaces, trimLineEnds]) same(step(byLine), step(other));
+      same(normalize(byLine), normalize(other));
+    }
+    expect(normalize(src(texts[1]!)).text).toContain("印发《筑牢我国北方重要生态安全屏障全面推进");
+    expect(normalize(src(texts[2]!)).text).toContain("并由各盟市组织实施");
+  });
+  it("on random lines of the characters the edits act on", () => {
+    const line = fc.array(fc.constantFrom("中", "理", "年", "。", "，", "《", "\u3000", "２", " ", " ", "\t", "-", "—", "2", "0", "a", "%", ".", "第"), { maxLength: 40 }).map((a) => a.join(""));
+    fc.assert(fc.property(fc.array(line, { maxLength: 12 }), (ls) => {
+      const byLine = src(ls.join("\n"));
+      same(normalize(byLine), normalize(general(byLine)));
+    }), { numRuns: 2000 });
+  });
+});
+
 describe("patterns that open with a character find what the lookbehind-first ones found", () => {
   // the patterns as first written, opening with a lookbehind (tried at every position)
   const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef“”‘’、";
