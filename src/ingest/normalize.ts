@@ -1,5 +1,4 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
-import { charClass } from "../shared/char-class.js";
 import { editByPieces, editLinesByPieces, linesOfText, removeRanges, rewrite, withLineText, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
@@ -106,8 +105,17 @@ export function trimLineEnds(src: Source): Source {
  * lines and a line that is not a heading, continues on that line. The blank
  * lines are removed; each character keeps its own original line.
  */
-/** what a line that does not go on ends with (its last code unit) */
-const TERMINAL = charClass("。；！？：:;!?”）)]】〕］」』…");
+/**
+ * What a line that does not go on ends with (its last code unit), and the end of a
+ * line that may: a line break, or the text's end, after anything else but a line
+ * break. Most lines are empty or end a sentence: a native search finds the others.
+ * Each alternative opens with what it stands at, read first: a large (negated) class
+ * read at every position is a call out of the matcher per character (seeds: +19 M
+ * instructions).
+ */
+const TERMINAL = "。；！？：:;!?”）)]】〕］」』…";
+const OPEN_BEFORE = `[^${TERMINAL.replace(/[\]\\^-]/g, "\\$&")}\\n]`;
+const OPEN_END = new RegExp(`\\n(?<=${OPEN_BEFORE}\\n)|$(?<=${OPEN_BEFORE})`, "g");
 /** a line opening with a heading or list marker (shared/markers.ts), an attachment or a note */
 const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专栏|附件|附表|注[:：])/.test(line);
 
@@ -140,37 +148,46 @@ export function rejoinPageBreaks(src: Source): Source {
 /**
  * Where rejoinPageBreaks cuts `lines`: each cut is the line break and blank lines
  * between a fragment and its continuation, removed as they are, not by a match and
- * a callback at every line break of the text. Most lines end a sentence: that is
- * tested first, on the last code unit, before anything else is read of the line
+ * a callback at every line break of the text. Most lines end a sentence, or are
+ * empty: the lines read are those a search for an open end finds (OPEN_END),
+ * without a string for every line
  * (every test below is a further condition for a cut, so their order is free).
  */
 function pageBreakCuts(lines: TextLines, format: InputFormat): Cuts {
   const cuts: Array<[number, number]> = [];
-  const { starts } = lines;
-  for (let k = 0; k < starts.length; k++) {
-    const cur = lines.text(k);
-    // an empty line is no fragment (nothing below cuts after it), and its last code unit is not read at -1:
-    // an index out of bounds deoptimized this loop's compiled code at the first blank line
-    if (cur.length === 0 || TERMINAL.has(cur.charCodeAt(cur.length - 1))) continue;
-    // a short line is a heading, title or signature line unless it visibly stops
-    // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
-    const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
-    if (!fragment || cur.includes("\t")) continue;
-    // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
-    // is a paragraph that a page break can split like any other
-    const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
-    if (pureHeading || TITLE_END.test(cur)) continue;
-    let n = k + 1;
-    while (n < starts.length && lines.text(n).trim() === "") n++;
-    // no blank gap: a real line break. A PDF shows a paragraph break as space its text does not keep,
-    // so there a prose line (a sentence or clause already ended on it) that stops mid-sentence goes on regardless
-    const gapless = format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
-    if ((n === k + 1 && !gapless) || n >= starts.length) continue;
-    if (n - k > 4) continue; // a long gap is not a page break
-    const next = lines.text(n);
-    if (!next || next.includes("\t") || headingStart(next) || next.startsWith("#")) continue;
-    if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
-    cuts.push([starts[k]! + cur.length, starts[n]!]);
+  const { starts, pieces } = lines;
+  let k = 0, base = 0;
+  for (const piece of pieces) {
+    OPEN_END.lastIndex = 0;
+    while (OPEN_END.test(piece)) {
+      // the line that ends here (at the "\n" matched, or at the text's end: an empty match, which is the last)
+      const at = OPEN_END.lastIndex;
+      const broken = piece.charCodeAt(at - 1) === 0x0a;
+      if (!broken) OPEN_END.lastIndex = piece.length + 1;
+      const end = base + (broken ? at - 1 : at);
+      while (k + 1 < starts.length && starts[k + 1]! <= end) k++;
+      const cur = lines.text(k);
+      // a short line is a heading, title or signature line unless it visibly stops
+      // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
+      const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
+      if (!fragment || cur.includes("\t")) continue;
+      // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
+      // is a paragraph that a page break can split like any other
+      const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
+      if (pureHeading || TITLE_END.test(cur)) continue;
+      let n = k + 1;
+      while (n < starts.length && lines.text(n).trim() === "") n++;
+      // no blank gap: a real line break. A PDF shows a paragraph break as space its text does not keep,
+      // so there a prose line (a sentence or clause already ended on it) that stops mid-sentence goes on regardless
+      const gapless = format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
+      if ((n === k + 1 && !gapless) || n >= starts.length) continue;
+      if (n - k > 4) continue; // a long gap is not a page break
+      const next = lines.text(n);
+      if (!next || next.includes("\t") || headingStart(next) || next.startsWith("#")) continue;
+      if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
+      cuts.push([starts[k]! + cur.length, starts[n]!]);
+    }
+    base += piece.length;
   }
   return cuts;
 }

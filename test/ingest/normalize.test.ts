@@ -95,6 +95,19 @@ describe("each step keeps the map", () => {
     }
   });
 
+  it("rejoinPageBreaks reads the lines a search for an open end finds: every line ending with no terminal mark, whatever it ends with", () => {
+    const TERMINAL = "。；！？：:;!?”）)]】〕］」』…";
+    const ends = [...TERMINAL, "，", "的", "a", "-", "\\", "^", "]", "\r", "、", "》"];
+    const body = "由各盟市组织实施并按照项目进度拨付到位的自治区本级财政资金支持";
+    fc.assert(fc.property(fc.array(fc.constantFrom(...ends), { minLength: 1, maxLength: 8 }), fc.boolean(), (lineEnds, finalBreak) => {
+      const lines = lineEnds.map((e) => body + e);
+      const text = lines.join("\n\n") + (finalBreak ? "\n" : "");
+      const expected = lines.map((l, i) => l + (i + 1 === lines.length ? "" : TERMINAL.includes(l.at(-1)!) ? "\n\n" : "")).join("") + (finalBreak ? "\n" : "");
+      expect(rejoinPageBreaks(src(text)).text).toBe(expected);
+      expect(normalize(src(text)).text).toBe(expected);
+    }), { numRuns: 500 });
+  });
+
   it("rejoinPageBreaks: a number opening the next page is not a list heading (0.3元 is text)", () => {
     // seed 003 (compilation), a page break inside item 57, copied here so the rule does not hang on the seed's line numbers
     const s = rejoinPageBreaks(src("57. 按照补贴后区域内业务总体盈亏平衡和自主可持续经营等原则，以快递进村单量、单件成本、派送距离和服务发生区域等为依据，对实际发生的快递进村业务服务，按照每单不超过\n\n0.3元的标准，由各盟市制定实施差异化后补贴政策。（责任单位：内蒙古邮政管理局，各盟行政公署、市人民政府）"));
