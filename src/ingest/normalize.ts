@@ -109,13 +109,27 @@ export function trimLineEnds(src: Source): Source {
  * What a line that does not go on ends with (its last code unit), and the end of a
  * line that may: a line break, or the text's end, after anything else but a line
  * break. Most lines are empty or end a sentence: a native search finds the others.
- * Each alternative opens with what it stands at, read first: a large (negated) class
- * read at every position is a call out of the matcher per character (seeds: +19 M
- * instructions).
+ * The pattern opens with the line break, searched for natively, and looks behind it:
+ * a large (negated) class read at every position is a call out of the matcher per
+ * character (seeds: +19 M instructions), and a `$` alternative is tried at every one.
  */
 const TERMINAL = "。；！？：:;!?”）)]】〕］」』…";
-const OPEN_BEFORE = `[^${TERMINAL.replace(/[\]\\^-]/g, "\\$&")}\\n]`;
-const OPEN_END = new RegExp(`\\n(?<=${OPEN_BEFORE}\\n)|$(?<=${OPEN_BEFORE})`, "g");
+const OPEN_END = new RegExp(`\\n(?<=[^${TERMINAL.replace(/[\]\\^-]/g, "\\$&")}\\n]\\n)`, "g");
+
+/** Where the lines that end open end: at their "\n" (OPEN_END), and at the text's end when its last line has none. */
+function openEnds(pieces: readonly string[]): number[] {
+  const ends: number[] = [];
+  let base = 0;
+  for (const piece of pieces) {
+    OPEN_END.lastIndex = 0;
+    while (OPEN_END.test(piece)) ends.push(base + OPEN_END.lastIndex - 1);
+    base += piece.length;
+  }
+  const last = pieces[pieces.length - 1]!;
+  const c = last.charAt(last.length - 1);
+  if (c && c !== "\n" && !TERMINAL.includes(c)) ends.push(base);
+  return ends;
+}
 /** a line opening with a heading or list marker (shared/markers.ts), an attachment or a note */
 const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专栏|附件|附表|注[:：])/.test(line);
 
@@ -156,38 +170,30 @@ export function rejoinPageBreaks(src: Source): Source {
 function pageBreakCuts(lines: TextLines, format: InputFormat): Cuts {
   const cuts: Array<[number, number]> = [];
   const { starts, pieces } = lines;
-  let k = 0, base = 0;
-  for (const piece of pieces) {
-    OPEN_END.lastIndex = 0;
-    while (OPEN_END.test(piece)) {
-      // the line that ends here (at the "\n" matched, or at the text's end: an empty match, which is the last)
-      const at = OPEN_END.lastIndex;
-      const broken = piece.charCodeAt(at - 1) === 0x0a;
-      if (!broken) OPEN_END.lastIndex = piece.length + 1;
-      const end = base + (broken ? at - 1 : at);
-      while (k + 1 < starts.length && starts[k + 1]! <= end) k++;
-      const cur = lines.text(k);
-      // a short line is a heading, title or signature line unless it visibly stops
-      // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
-      const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
-      if (!fragment || cur.includes("\t")) continue;
-      // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
-      // is a paragraph that a page break can split like any other
-      const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
-      if (pureHeading || TITLE_END.test(cur)) continue;
-      let n = k + 1;
-      while (n < starts.length && lines.text(n).trim() === "") n++;
-      // no blank gap: a real line break. A PDF shows a paragraph break as space its text does not keep,
-      // so there a prose line (a sentence or clause already ended on it) that stops mid-sentence goes on regardless
-      const gapless = format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
-      if ((n === k + 1 && !gapless) || n >= starts.length) continue;
-      if (n - k > 4) continue; // a long gap is not a page break
-      const next = lines.text(n);
-      if (!next || next.includes("\t") || headingStart(next) || next.startsWith("#")) continue;
-      if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
-      cuts.push([starts[k]! + cur.length, starts[n]!]);
-    }
-    base += piece.length;
+  let k = 0;
+  for (const end of openEnds(pieces)) {
+    // the line that ends here: the last starting at or before its end
+    while (k + 1 < starts.length && starts[k + 1]! <= end) k++;
+    const cur = lines.text(k);
+    // a short line is a heading, title or signature line unless it visibly stops
+    // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
+    const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);
+    if (!fragment || cur.includes("\t")) continue;
+    // a heading line stands alone, but a run-in heading ("（一）坚决筑牢…屏障。印发《筑牢我")
+    // is a paragraph that a page break can split like any other
+    const pureHeading = headingStart(cur) && cur.length <= 40 && !RUN_IN.test(cur);
+    if (pureHeading || TITLE_END.test(cur)) continue;
+    let n = k + 1;
+    while (n < starts.length && lines.text(n).trim() === "") n++;
+    // no blank gap: a real line break. A PDF shows a paragraph break as space its text does not keep,
+    // so there a prose line (a sentence or clause already ended on it) that stops mid-sentence goes on regardless
+    const gapless = format === "pdf" && (RUN_IN.test(cur) || unclosed(cur) || (cur.length >= 30 && /[，、]/.test(cur)));
+    if ((n === k + 1 && !gapless) || n >= starts.length) continue;
+    if (n - k > 4) continue; // a long gap is not a page break
+    const next = lines.text(n);
+    if (!next || next.includes("\t") || headingStart(next) || next.startsWith("#")) continue;
+    if (DOC_NUMBER_LINE.test(next) || DATE_LINE.test(next) || ADDRESSEE_LINE.test(next)) continue;
+    cuts.push([starts[k]! + cur.length, starts[n]!]);
   }
   return cuts;
 }
