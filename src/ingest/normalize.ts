@@ -1,4 +1,5 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
+import { charClass } from "../shared/char-class.js";
 import { editByPieces, editLinesByPieces, linesOfText, removeRanges, rewrite, withLineText, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
@@ -105,31 +106,8 @@ export function trimLineEnds(src: Source): Source {
  * lines and a line that is not a heading, continues on that line. The blank
  * lines are removed; each character keeps its own original line.
  */
-/**
- * What a line that does not go on ends with (its last code unit), and the end of a
- * line that may: a line break, or the text's end, after anything else but a line
- * break. Most lines are empty or end a sentence: a native search finds the others.
- * The pattern opens with the line break, searched for natively, and looks behind it:
- * a large (negated) class read at every position is a call out of the matcher per
- * character (seeds: +19 M instructions), and a `$` alternative is tried at every one.
- */
-const TERMINAL = "。；！？：:;!?”）)]】〕］」』…";
-const OPEN_END = new RegExp(`\\n(?<=[^${TERMINAL.replace(/[\]\\^-]/g, "\\$&")}\\n]\\n)`, "g");
-
-/** Where the lines that end open end: at their "\n" (OPEN_END), and at the text's end when its last line has none. */
-function openEnds(pieces: readonly string[]): number[] {
-  const ends: number[] = [];
-  let base = 0;
-  for (const piece of pieces) {
-    OPEN_END.lastIndex = 0;
-    while (OPEN_END.test(piece)) ends.push(base + OPEN_END.lastIndex - 1);
-    base += piece.length;
-  }
-  const last = pieces[pieces.length - 1]!;
-  const c = last.charAt(last.length - 1);
-  if (c && c !== "\n" && !TERMINAL.includes(c)) ends.push(base);
-  return ends;
-}
+/** what a line that does not go on ends with (its last code unit) */
+const TERMINAL = charClass("。；！？：:;!?”）)]】〕］」』…");
 /** a line opening with a heading or list marker (shared/markers.ts), an attachment or a note */
 const headingStart = (line: string) => markerAt(line) !== undefined || /^(?:专栏|附件|附表|注[:：])/.test(line);
 
@@ -162,19 +140,18 @@ export function rejoinPageBreaks(src: Source): Source {
 /**
  * Where rejoinPageBreaks cuts `lines`: each cut is the line break and blank lines
  * between a fragment and its continuation, removed as they are, not by a match and
- * a callback at every line break of the text. Most lines end a sentence, or are
- * empty: the lines read are those a search for an open end finds (OPEN_END),
- * without a string for every line
+ * a callback at every line break of the text. Most lines end a sentence: that is
+ * tested first, on the last code unit, before anything else is read of the line
  * (every test below is a further condition for a cut, so their order is free).
  */
 function pageBreakCuts(lines: TextLines, format: InputFormat): Cuts {
   const cuts: Array<[number, number]> = [];
-  const { starts, pieces } = lines;
-  let k = 0;
-  for (const end of openEnds(pieces)) {
-    // the line that ends here: the last starting at or before its end
-    while (k + 1 < starts.length && starts[k + 1]! <= end) k++;
+  const { starts } = lines;
+  for (let k = 0; k < starts.length; k++) {
     const cur = lines.text(k);
+    // an empty line is no fragment (nothing below cuts after it), and its last code unit is not read at -1:
+    // an index out of bounds deoptimized this loop's compiled code at the first blank line
+    if (cur.length === 0 || TERMINAL.has(cur.charCodeAt(cur.length - 1))) continue;
     // a short line is a heading, title or signature line unless it visibly stops
     // mid-paragraph: a sentence already ended on it, or a 《 “ （ is left open
     const fragment = cur.length >= 30 || RUN_IN.test(cur) || unclosed(cur);

@@ -372,8 +372,6 @@ export function removeRanges(src: Source, cuts: Cuts): Source {
 export interface TextLines {
   readonly starts: readonly number[];
   text(k: number): string;
-  /** the text as consecutive pieces of whole lines (a native search reads them, each but the last ending with "\n") */
-  readonly pieces: readonly string[];
 }
 
 export function linesOfText(text: string): TextLines {
@@ -382,7 +380,7 @@ export function linesOfText(text: string): TextLines {
   // branch only the last line takes had no type feedback when V8 had compiled it (pageBreakCuts reads
   // every line), and the last line of each text deoptimized it
   const end = text.length + 1;
-  return { starts, text: (k) => text.slice(starts[k]!, (k + 1 < starts.length ? starts[k + 1]! : end) - 1), pieces: [text] };
+  return { starts, text: (k) => text.slice(starts[k]!, (k + 1 < starts.length ? starts[k + 1]! : end) - 1) };
 }
 
 /**
@@ -409,7 +407,6 @@ function linesOfPieces(pieces: readonly string[]): TextLines {
   const end = base + 1;
   return {
     starts,
-    pieces,
     text: (k) => {
       const j = pieceOf[k]!;
       if (j >= pieces.length) return "";
