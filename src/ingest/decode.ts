@@ -41,9 +41,14 @@ function decodePieces(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Arr
     let nl = bytes.length - from <= CHUNK ? -1 : bytes.lastIndexOf(0x0a, from + CHUNK - 1);
     if (nl < from && bytes.length - from > CHUNK) nl = bytes.indexOf(0x0a, from + CHUNK);
     const to = nl < 0 ? bytes.length : nl + 1;
-    pieces.push(decoder.decode(bytes.subarray(from, to), { stream: to < bytes.length }));
+    pieces.push(decoder.decode(bytes.subarray(from, to), { stream: true }));
     from = to;
   } while (from < bytes.length);
+  // every piece is streamed and the end flushed by a call of its own, a text of one piece too: a call that
+  // does not stream, before any that does, takes node's UTF-8 fast path, V8's decoder, which on Chinese
+  // text costs twice ICU's streaming converter (~55 against ~33 instructions a byte; c6: 3.6 against 1.6 ns)
+  const end = decoder.decode();
+  if (end) pieces[pieces.length - 1] += end;
   return pieces;
 }
 

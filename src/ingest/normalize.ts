@@ -1,6 +1,6 @@
 import { ADDRESSEE_LINE, DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from "../shared/patterns.js";
 import { charClass } from "../shared/char-class.js";
-import { editByPieces, linesOfText, removeRanges, rewrite, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
+import { editByPieces, editLinesByPieces, linesOfText, removeRanges, rewrite, withLineText, type Cuts, type InputFormat, type Source, type SourcePieces, type TextLines } from "./source.js";
 import { markerAt } from "../shared/markers.js";
 
 /**
@@ -8,6 +8,42 @@ import { markerAt } from "../shared/markers.js";
  * `rewrite`). Order matters: fold characters first, then spaces, then rejoin
  * paragraphs split by page breaks.
  */
+
+/**
+ * An edit within lines: every match of `re` (global, linear-time, never empty, holding
+ * no line break and reading none) becomes `by`: a string without `$`, or what the
+ * function gives for the match, its offset and the text edited (the arguments
+ * String.prototype.replace passes for a pattern without groups).
+ */
+interface LineEdit {
+  readonly re: RegExp;
+  readonly by: string | ((match: string, at: number, text: string) => string);
+}
+
+/** A text after `edits`, one after another. */
+function editedText(text: string, edits: readonly LineEdit[]): string {
+  for (const { re, by } of edits) text = typeof by === "string" ? text.replace(re, by) : text.replace(re, by);
+  return text;
+}
+
+/**
+ * `src` after `edits`, one after another. A source mapped line by line (every input
+ * but a PDF) is edited as text by String.prototype.replace, which finds a pattern's
+ * matches in one native call and builds the result natively, and its map is made once,
+ * from the line starts of the result (`withLineText`): through `rewrite`, each match
+ * was an exec and its result array, and each edit that changed a text copied the map's
+ * runs, a run a line, in JavaScript. Any other source goes through `rewrite`, which
+ * records where each replacement came from.
+ */
+function edited(src: Source, edits: readonly LineEdit[]): Source {
+  if (src.map.byLine) return withLineText(src, editedText(src.text, edits));
+  let out = src;
+  for (const { re, by } of edits) {
+    const text = out.text;
+    out = rewrite(out, re, typeof by === "string" ? () => by : (m) => by(m[0], m.index, text));
+  }
+  return out;
+}
 
 /**
  * Full-width forms (U+FF01-U+FF5E, each 0xFEE0 above its ASCII) of the ASCII that
@@ -21,13 +57,18 @@ const FULLWIDTH = /[\uff05\uff0b\uff0d-\uff19\uff1c-\uff1e\uff21-\uff3a\uff41-\u
 /** Full-width ASCII (digits, letters, ％, ．) → ASCII; odd spaces → ' ' (zero-width → nothing).
  * A form feed (the page break pdftotext writes at a page's first line) is dropped,
  * so that line still starts with its heading marker. */
-export function foldWidth(src: Source): Source {
-  return rewrite(src, FULLWIDTH, (m) => {
-    const c = m[0].charCodeAt(0);
+const FOLD_WIDTH: LineEdit = {
+  re: FULLWIDTH,
+  by: (ch) => {
+    const c = ch.charCodeAt(0);
     if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a)) return " ";
     if (c === 0x200b || c === 0xfeff || c === 0x0c || c === 0x0b) return "";
     return String.fromCharCode(c - 0xfee0);
-  });
+  },
+};
+
+export function foldWidth(src: Source): Source {
+  return edited(src, [FOLD_WIDTH]);
 }
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef“”‘’、";
@@ -43,9 +84,10 @@ const CJK_SPACE = new RegExp(` (?:(?<=[${CJK}] ) *(?=[0-9A-Za-z%])|(?<=[0-9A-Za-
 /** Runs of spaces inside a line collapse to one. */
 const SPACE_RUN = / {2,}/g;
 
+const SQUEEZE_SPACES: readonly LineEdit[] = [{ re: CJK_SPACE, by: "" }, { re: SPACE_RUN, by: " " }];
+
 export function squeezeSpaces(src: Source): Source {
-  const s = rewrite(src, CJK_SPACE, () => "");
-  return rewrite(s, SPACE_RUN, () => " ");
+  return edited(src, SQUEEZE_SPACES);
 }
 
 /** Trailing spaces/tabs at line ends, leading spaces at line starts. The lookbehind
@@ -53,8 +95,10 @@ export function squeezeSpaces(src: Source): Source {
  * tabs that is not at a line end linear instead of quadratic. */
 const LINE_END_BLANKS = /(?<![ \t])[ \t]+(?=\n)|(?<![^\n]) +/g;
 
+const TRIM_LINE_ENDS: LineEdit = { re: LINE_END_BLANKS, by: "" };
+
 export function trimLineEnds(src: Source): Source {
-  return rewrite(src, LINE_END_BLANKS, () => "");
+  return edited(src, [TRIM_LINE_ENDS]);
 }
 
 /**
@@ -212,13 +256,20 @@ const DASH_RUN = / (?<=[\u4e00-\u9fff] ) *[-－–—](?: *[-－–—])* *(?=[\
 /** a printed dash: spaces around it, or a hyphen doubled (--); a lone hyphen or a Chinese dash —— is written text */
 const isPrintedDash = (run: string) => run.includes(" ") || (run.length >= 2 && /[-－–]/.test(run));
 
+const JOIN_SPACED_NUMBERS: readonly LineEdit[] = [
+  {
+    re: SPACED_DIGITS,
+    by: (run, at, text) => {
+      const opened = text[at - 1] === "第" || (text[at - 1] === " " && text[at - 2] === "第");
+      return opened || NUMBER_FOLLOWER.test(text.slice(at + run.length, at + run.length + 2)) ? run.replace(/ /g, "") : run;
+    },
+  },
+  { re: PERCENT_SPACE, by: "" },
+  { re: DASH_RUN, by: (run) => (isPrintedDash(run) ? "—" : run) },
+];
+
 export function joinSpacedNumbers(src: Source): Source {
-  const text = src.text;
-  const joined = rewrite(src, SPACED_DIGITS, (m) => {
-    const opened = text[m.index - 1] === "第" || (text[m.index - 1] === " " && text[m.index - 2] === "第");
-    return opened || NUMBER_FOLLOWER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) ? m[0].replace(/ /g, "") : m[0];
-  });
-  return rewrite(rewrite(joined, PERCENT_SPACE, () => ""), DASH_RUN, (m) => (isPrintedDash(m[0]) ? "—" : m[0]));
+  return edited(src, JOIN_SPACED_NUMBERS);
 }
 
 /**
@@ -227,12 +278,17 @@ export function joinSpacedNumbers(src: Source): Source {
  * stops at a line break, and none removes one. A piece starts right after a
  * line break, where "start of text" answers each lookbehind as the break did.
  */
-const lineSteps = (src: Source): Source => trimLineEnds(squeezeSpaces(joinSpacedNumbers(foldWidth(src))));
+const LINE_STEPS: readonly LineEdit[] = [FOLD_WIDTH].concat(JOIN_SPACED_NUMBERS, SQUEEZE_SPACES, TRIM_LINE_ENDS);
+const lineSteps = (src: Source): Source => edited(src, LINE_STEPS);
+const lineStepsOfText = (text: string): string => editedText(text, LINE_STEPS);
 
 export function normalize(src: Source | SourcePieces): Source {
-  // a PDF's lines are unwrapped between the line steps and the rejoin; other text is rejoined as its pieces are joined
-  const out = src.format === "pdf"
-    ? rejoinPageBreaks(unwrapPdfLines(editByPieces(src, lineSteps)))
-    : editByPieces(src, lineSteps, (lines) => pageBreakCuts(lines, src.format));
+  // a PDF's lines are unwrapped between the line steps and the rejoin; other text is rejoined as its pieces
+  // are joined, and a text whose lines are its original lines (every input but a PDF) is edited as text
+  const cutsOf = (lines: TextLines) => pageBreakCuts(lines, src.format);
+  const out = "texts" in src ? editLinesByPieces(src.file, src.format, src.texts, 1, lineStepsOfText, cutsOf)
+    : src.format === "pdf" ? rejoinPageBreaks(unwrapPdfLines(editByPieces(src, lineSteps)))
+    : src.map.byLine ? editLinesByPieces(src.file, src.format, [src.text], src.map.line(0), lineStepsOfText, cutsOf)
+    : editByPieces(src, lineSteps, cutsOf);
   return src.warnings?.length ? { ...out, warnings: src.warnings } : out;
 }

@@ -1,3 +1,4 @@
+import { mapPacked } from "../shared/arrays.js";
 /**
  * A Source is the text of one input after ingest and normalisation, plus a
  * position map: for every UTF-16 offset of `text`, the 1-based line (and, for
@@ -38,6 +39,12 @@ export class PositionMap {
     /** line and page of offset `length`: where the text ended */
     private readonly endLine: number,
     private readonly endPage: number,
+    /**
+     * run k is the text's line k (it starts where the line starts) and comes from original
+     * line lineOf[0] + k, without pages: the map sourceFromLines makes, which the text's
+     * line starts make again after an edit within lines (see `withLineText`)
+     */
+    readonly byLine = false,
   ) {}
 
   get runs(): number { return this.starts.length; }
@@ -152,32 +159,34 @@ export function sourceFromLines(file: string, format: InputFormat, text: string,
   }
   // the end is on the last line that holds a character (the first line for an empty text)
   const endLine = firstLine + Math.max(0, runs - 1);
-  const map = new PositionMap(Int32Array.from(starts), lineOf, pageOf, text.length, endLine, pageOf && runs ? pageOf[runs - 1]! : 1);
+  const map = new PositionMap(Int32Array.from(starts), lineOf, pageOf, text.length, endLine, pageOf && runs ? pageOf[runs - 1]! : 1, !pageOf);
   return { file, format, text, map };
 }
 
 /**
- * A source still held as consecutive pieces of whole lines (a text file decoded
- * piece by piece), each a source of its own lines: what normalize takes to build
- * the text once, where a whole decoded text would be built only to be built again.
+ * A source mapped line by line (`map.byLine`) with its text edited within lines into
+ * `text`: no line break removed or added, so each line keeps its original line and the
+ * map is made from the new text's line starts. An edit's matches and their
+ * replacements need no map of their own, nor a copy of the runs between them.
+ */
+export function withLineText(src: Source, text: string): Source {
+  if (!src.map.byLine) throw new Error("withLineText needs a source mapped line by line");
+  return text === src.text ? src : sourceFromLines(src.file, src.format, text, undefined, src.map.line(0));
+}
+
+/**
+ * A text still held as consecutive pieces of whole lines (a text file decoded
+ * piece by piece), each but the last ending with "\n", whose lines ARE the
+ * original lines, from line 1: what normalize takes to build the text once, where a
+ * whole decoded text would be built only to be built again. No piece has a map of
+ * its own: the text's map is made once, when the edited pieces are joined
+ * (`editLinesByPieces`).
  */
 export interface SourcePieces {
   readonly file: string;
   readonly format: InputFormat;
-  readonly pieces: readonly Source[];
+  readonly texts: readonly string[];
   readonly warnings?: readonly string[];
-}
-
-/** Texts that are consecutive pieces of a file's text, each but the last ending with "\n", as sources of their lines. */
-export function piecesFromLines(file: string, format: InputFormat, texts: readonly string[]): SourcePieces {
-  const pieces: Source[] = [];
-  let line = 1;
-  for (const text of texts) {
-    const piece = sourceFromLines(file, format, text, undefined, line);
-    pieces.push(piece);
-    line += piece.map.runs; // a piece ending with "\n" holds a run per line
-  }
-  return { file, format, pieces };
 }
 
 /**
@@ -219,7 +228,7 @@ export function subSource(src: Source, from: number, to: number): Source {
   while (last < map.starts.length && map.starts[last]! < to) last++;
   const starts = new Int32Array(last - first);
   for (let k = first; k < last; k++) starts[k - first] = Math.max(0, map.starts[k]! - from);
-  const sub = new PositionMap(starts, map.lineOf.subarray(first, last), map.pageOf ? map.pageOf.subarray(first, last) : null, to - from, map.line(to), map.page(to));
+  const sub = new PositionMap(starts, map.lineOf.subarray(first, last), map.pageOf ? map.pageOf.subarray(first, last) : null, to - from, map.line(to), map.page(to), map.byLine);
   return { file: src.file, format: src.format, text: src.text.slice(from, to), map: sub };
 }
 
@@ -231,6 +240,13 @@ const PIECE = 16384;
 
 /** Ranges [from, to) of a text, in order and apart. */
 export type Cuts = ReadonlyArray<readonly [number, number]>;
+
+/** Where the piece of `text` that starts at `from` (a line start) ends: past the last line break inside PIECE characters, else (one long line) past the next one, else at the end. */
+function pieceEnd(text: string, from: number): number {
+  let nl = text.length - from <= PIECE ? -1 : text.lastIndexOf("\n", from + PIECE - 1);
+  if (nl < from && text.length - from > PIECE) nl = text.indexOf("\n", from + PIECE);
+  return nl < 0 ? text.length : nl + 1;
+}
 
 /**
  * `edit` applied to `src` piece by piece, a piece being whole lines of about PIECE
@@ -244,29 +260,82 @@ export type Cuts = ReadonlyArray<readonly [number, number]>;
  * warm, most of it page faults, for ~2 rewrites a file. A piece's strings are
  * small and die young, and the text is built whole once, or not at all.
  */
-export function editByPieces(src: Source | SourcePieces, edit: (piece: Source) => Source, cutsOf?: (lines: TextLines) => Cuts): Source {
-  const parts = "pieces" in src ? src.pieces : [src];
+export function editByPieces(src: Source, edit: (piece: Source) => Source, cutsOf?: (lines: TextLines) => Cuts): Source {
   const pieces: Source[] = [];
   let changed = false;
-  for (const part of parts) {
-    const text = part.text;
+  const text = src.text;
+  let from = 0;
+  do {
+    const to = pieceEnd(text, from);
+    const piece = from === 0 && to === text.length ? src : subSource(src, from, to);
+    const edited = edit(piece);
+    if (edited !== piece) changed = true;
+    pieces.push(edited);
+    from = to;
+  } while (from < text.length);
+  const cuts = cutsOf ? cutsOf(linesOfPieces(mapPacked(pieces, (p) => p.text))) : [];
+  // a source that nothing changed is its own result
+  if (!changed && !cuts.length) return src;
+  return joinPieces(pieces, cuts, src.file, src.format, !!src.map.pageOf);
+}
+
+/**
+ * `editByPieces` for a text whose lines are original lines firstLine, firstLine + 1, …
+ * (a text file's pieces, or a source mapped line by line), edited as text by `edit`,
+ * which keeps every line break. No piece gets a map: the joined text's is made once,
+ * a run per line from the lines `cutsOf` read, without the lines inside a cut (the
+ * line after a cut starts a run of its own). Through pieces with maps, every line's
+ * run was made for its piece, made again after each edit that changed the piece, and
+ * copied into the joined map by a call per run.
+ */
+export function editLinesByPieces(file: string, format: InputFormat, texts: readonly string[], firstLine: number, edit: (text: string) => string, cutsOf: (lines: TextLines) => Cuts): Source {
+  const pieces: string[] = [];
+  for (const text of texts) {
     let from = 0;
     do {
-      // the last line break inside the piece's span, else (one long line) the next one
-      let nl = text.length - from <= PIECE ? -1 : text.lastIndexOf("\n", from + PIECE - 1);
-      if (nl < from && text.length - from > PIECE) nl = text.indexOf("\n", from + PIECE);
-      const to = nl < 0 ? text.length : nl + 1;
-      const piece = from === 0 && to === text.length ? part : subSource(part, from, to);
-      const edited = edit(piece);
-      if (edited !== piece) changed = true;
-      pieces.push(edited);
+      const to = pieceEnd(text, from);
+      pieces.push(edit(from === 0 && to === text.length ? text : text.slice(from, to)));
       from = to;
     } while (from < text.length);
   }
-  const cuts = cutsOf ? cutsOf(linesOfPieces(pieces)) : [];
-  // a source in one piece that nothing changed is its own result; one held in pieces is joined
-  if (!changed && !cuts.length && parts.length === 1) return parts[0]!;
-  return joinPieces(pieces, cuts, src.file, src.format, !!parts[0]!.map.pageOf);
+  const lines = linesOfPieces(pieces);
+  const cuts = cutsOf(lines);
+  // the text: each piece around the cuts (a cut may run over pieces)
+  const parts: string[] = [];
+  let base = 0, at = 0, c = 0;
+  for (const p of pieces) {
+    const end = base + p.length;
+    while (at < end) {
+      const cut = c < cuts.length && cuts[c]![0] < end ? cuts[c]! : null;
+      parts.push(p.slice(at - base, (cut ? cut[0] : end) - base));
+      if (!cut) { at = end; break; }
+      at = Math.max(at, cut[1]);
+      c++;
+    }
+    base = end;
+  }
+  const text = parts.length === 1 ? parts[0]! : parts.join("");
+  // the map: a run per line that holds a character (not the empty line after a final "\n"), lines inside a
+  // cut left out; `removed` counts what the cuts opening before a line removed (their union: cuts may overlap)
+  const { starts } = lines;
+  const runStarts = new Int32Array(starts.length), runLines = new Int32Array(starts.length);
+  let n = 0, removed = 0, cutTo = 0;
+  c = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k]!;
+    if (s >= base) break;
+    for (; c < cuts.length && cuts[c]![0] < s; c++) {
+      const from = Math.max(cuts[c]![0], cutTo), to = cuts[c]![1];
+      if (to > from) { removed += to - from; cutTo = to; }
+    }
+    if (s < cutTo) continue;
+    runStarts[n] = s - removed;
+    runLines[n] = firstLine + k;
+    n++;
+  }
+  // the end is on the last line that holds a character (line 1 in an empty text, as a TextBuilder has it)
+  const map = new PositionMap(runStarts.subarray(0, n), runLines.subarray(0, n), null, text.length, n ? runLines[n - 1]! : 1, 1, !cuts.length);
+  return { file, format, text, map };
 }
 
 /** One text held as consecutive pieces, without the ranges `cuts` (offsets into the whole), built once. */
@@ -318,14 +387,14 @@ export function linesOfText(text: string): TextLines {
  * The lines of a text held as consecutive pieces, each but the last ending with
  * its "\n" (as editByPieces cuts them), so that a line lies in one piece.
  */
-function linesOfPieces(pieces: readonly Source[]): TextLines {
-  if (pieces.length === 1) return linesOfText(pieces[0]!.text);
+function linesOfPieces(pieces: readonly string[]): TextLines {
+  if (pieces.length === 1) return linesOfText(pieces[0]!);
   const starts = [0];
   const pieceOf = [0]; // the piece holding each line (pieces.length for the empty line after a final "\n")
   const bases: number[] = [];
   let base = 0;
   for (let j = 0; j < pieces.length; j++) {
-    const t = pieces[j]!.text;
+    const t = pieces[j]!;
     bases.push(base);
     for (let nl = t.indexOf("\n"); nl >= 0; nl = t.indexOf("\n", nl + 1)) {
       starts.push(base + nl + 1);
@@ -341,7 +410,7 @@ function linesOfPieces(pieces: readonly Source[]): TextLines {
     text: (k) => {
       const j = pieceOf[k]!;
       if (j >= pieces.length) return "";
-      const t = pieces[j]!.text;
+      const t = pieces[j]!;
       return t.slice(starts[k]! - bases[j]!, (k + 1 < starts.length ? starts[k + 1]! : end) - 1 - bases[j]!);
     },
   };

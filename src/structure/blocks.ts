@@ -84,17 +84,18 @@ function cellsOf(all: string, span: Span, first: boolean, start: number, end: nu
   return splitCells(raw.replace(/^ +/, ""), pos + (raw.length - raw.replace(/^ +/, "").length));
 }
 
+/** The cells between a row's tabs, each found by indexOf (a native search), not by a test of every character. */
 function splitCells(text: string, start: number): Cell[] {
   const cells: Cell[] = [];
-  let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\t") {
-      const raw = text.slice(s, i);
-      const lead = raw.length - raw.trimStart().length;
-      const t = raw.trim();
-      cells.push({ start: start + s + lead, end: start + s + lead + t.length, text: t });
-      s = i + 1;
-    }
+  for (let s = 0; ;) {
+    const tab = text.indexOf("\t", s);
+    const i = tab < 0 ? text.length : tab;
+    const raw = text.slice(s, i);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    cells.push({ start: start + s + lead, end: start + s + lead + t.length, text: t });
+    if (tab < 0) break;
+    s = i + 1;
   }
   while (cells.length && !cells[cells.length - 1]!.text) cells.pop();
   return cells;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeBytes, looksBinary } from "../../src/ingest/decode.js";
+import { decodeBytes, decodeInPieces, looksBinary } from "../../src/ingest/decode.js";
 
 const LINE = "《2025 年内蒙古自治区国民经济和社会发展规划》已经自治区十四届人大三次会议审议通过";
 
@@ -28,6 +28,19 @@ describe("decodeBytes", () => {
   });
   it("a UTF-16 file with an odd byte count fails loudly instead of producing garbage", () => {
     expect(() => decodeBytes(Buffer.concat([utf16le(LINE), Buffer.from([0x41])]))).toThrow();
+  });
+});
+
+describe("decodeInPieces", () => {
+  it("streams every piece and flushes the end: a sequence cut by the end of the file is replaced as by one call", () => {
+    const cut = Buffer.from(LINE).subarray(0, Buffer.from(LINE).length - 1); // 通过 loses its last byte
+    for (const bytes of [cut, Buffer.concat([Buffer.from((LINE + "\n").repeat(800)), cut])]) {
+      const decoded = decodeInPieces(bytes);
+      expect(decoded.pieces.join("")).toBe(new TextDecoder().decode(bytes));
+      expect(decoded.pieces.join("").endsWith("\ufffd")).toBe(true);
+      expect(decoded.warnings).toEqual(["1 invalid UTF-8 byte sequence(s) replaced by U+FFFD"]);
+    }
+    expect(decodeInPieces(Buffer.from((LINE + "\n").repeat(800))).pieces.length).toBeGreaterThan(2);
   });
 });
 

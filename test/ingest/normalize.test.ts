@@ -95,6 +95,19 @@ describe("each step keeps the map", () => {
     }
   });
 
+  it("rejoinPageBreaks reads the lines a search for an open end finds: every line ending with no terminal mark, whatever it ends with", () => {
+    const TERMINAL = "。；！？：:;!?”）)]】〕］」』…";
+    const ends = [...TERMINAL, "，", "的", "a", "-", "\\", "^", "]", "\r", "、", "》"];
+    const body = "由各盟市组织实施并按照项目进度拨付到位的自治区本级财政资金支持";
+    fc.assert(fc.property(fc.array(fc.constantFrom(...ends), { minLength: 1, maxLength: 8 }), fc.boolean(), (lineEnds, finalBreak) => {
+      const lines = lineEnds.map((e) => body + e);
+      const text = lines.join("\n\n") + (finalBreak ? "\n" : "");
+      const expected = lines.map((l, i) => l + (i + 1 === lines.length ? "" : TERMINAL.includes(l.at(-1)!) ? "\n\n" : "")).join("") + (finalBreak ? "\n" : "");
+      expect(rejoinPageBreaks(src(text)).text).toBe(expected);
+      expect(normalize(src(text)).text).toBe(expected);
+    }), { numRuns: 500 });
+  });
+
   it("rejoinPageBreaks: a number opening the next page is not a list heading (0.3元 is text)", () => {
     // seed 003 (compilation), a page break inside item 57, copied here so the rule does not hang on the seed's line numbers
     const s = rejoinPageBreaks(src("57. 按照补贴后区域内业务总体盈亏平衡和自主可持续经营等原则，以快递进村单量、单件成本、派送距离和服务发生区域等为依据，对实际发生的快递进村业务服务，按照每单不超过\n\n0.3元的标准，由各盟市制定实施差异化后补贴政策。（责任单位：内蒙古邮政管理局，各盟行政公署、市人民政府）"));
@@ -258,6 +271,47 @@ describe("normalisation by pieces", () => {
     const text = lines.join("\n").repeat(3);
     const pdf = sourceFromLines("t.pdf", "pdf", text, (line) => 1 + (line >> 5));
     for (const s of [src(text), pdf]) sameSource(normalize(s), whole(s));
+  });
+});
+
+describe("a text mapped line by line is edited as text", () => {
+  // the same text and map, but built by a TextBuilder: not known to be mapped line by line, so edited through rewrite
+  const general = (s: Source) => {
+    const b = new TextBuilder();
+    b.copy(s, 0, s.text.length);
+    return b.build(s.file, s.format);
+  };
+  const same = (a: Source, b: Source) => {
+    expect(a.text).toBe(b.text);
+    expect(Array.from(a.map.starts)).toEqual(Array.from(b.map.starts));
+    expect(Array.from(a.map.lineOf)).toEqual(Array.from(b.map.lineOf));
+    expect(lineAt(a, a.text.length)).toBe(lineAt(b, b.text.length));
+  };
+  const lines = seedText(SEED.annual).split("\n");
+  const texts = [
+    seedText(SEED.fyp),
+    // edits on every third line, and seed 004's paragraph split by a page break (lines 27-29): a cut
+    lines.map((l, k) => (k % 3 === 0 && (k < 26 || k > 28) ? ` ${l} ２０２５ 年 8 %  大理 - -保山\u3000 ` : l)).join("\n"),
+    // blank lines of spaces, a page break over them, a final line of spaces
+    "本办法所称的基础设施项目，是指由自治区财政安排资金支持的，并\n   \n\t\n由各盟市组织实施的基础设施项目。\n  2 0 2 5 年  \n   ",
+  ];
+  it("each step and normalize give the text and map that rewrite gives", () => {
+    for (const text of texts) {
+      const byLine = src(text), other = general(byLine);
+      expect(byLine.map.byLine).toBe(true);
+      expect(other.map.byLine).toBe(false);
+      for (const step of [foldWidth, joinSpacedNumbers, squeezeSpaces, trimLineEnds]) same(step(byLine), step(other));
+      same(normalize(byLine), normalize(other));
+    }
+    expect(normalize(src(texts[1]!)).text).toContain("印发《筑牢我国北方重要生态安全屏障全面推进");
+    expect(normalize(src(texts[2]!)).text).toContain("并由各盟市组织实施");
+  });
+  it("on random lines of the characters the edits act on", () => {
+    const line = fc.array(fc.constantFrom("中", "理", "年", "。", "，", "《", "\u3000", "２", " ", " ", "\t", "-", "—", "2", "0", "a", "%", ".", "第"), { maxLength: 40 }).map((a) => a.join(""));
+    fc.assert(fc.property(fc.array(line, { maxLength: 12 }), (ls) => {
+      const byLine = src(ls.join("\n"));
+      same(normalize(byLine), normalize(general(byLine)));
+    }), { numRuns: 2000 });
   });
 });
 

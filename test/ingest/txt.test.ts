@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
 import { ingestBytes } from "../../src/ingest/index.js";
 import { normalize } from "../../src/ingest/normalize.js";
-import { editByPieces, lineAt, sourceFromLines, type Source } from "../../src/ingest/source.js";
+import { editLinesByPieces, lineAt, sourceFromLines, type Source } from "../../src/ingest/source.js";
 import { readTxt } from "../../src/ingest/txt.js";
 import { ROOT, SEED, seedText } from "../helpers.js";
 
@@ -83,7 +83,7 @@ describe("a text file decoded in pieces of whole lines reads as one decoded at o
       const once = new TextDecoder(encoding).decode(bytes.subarray(start)).replace(/\r\n?/g, "\n");
       // the pieces as read, joined with nothing changed
       const read = readTxt(NAME, bytes);
-      const src = editByPieces(read, (piece) => piece);
+      const src = editLinesByPieces(read.file, read.format, read.texts, 1, (piece) => piece, () => []);
       expect(src.text).toBe(once);
       const lines = once.split("\n");
       for (let k = 0, at = 0; k < lines.length; at += lines[k]!.length + 1, k++) if (lines[k]) expect(lineAt(src, at)).toBe(k + 1);

@@ -44,3 +44,18 @@ describe("a table as a PDF prints it: no blank leading cells", () => {
     expect(r.cells[0]!.end).toBe(r.cells[0]!.start);
   });
 });
+
+describe("a row's cells, found between its tabs by indexOf", () => {
+  it("each cell's offsets hold its trimmed text, blank cells and spaces around cells included", () => {
+    const text = "专栏1 指标\n类别\t指标\t2025年\n \t 2.全员劳动生产率 \t\t5.4*\t\t\n经济\t地区生产总值\t增长6%\n";
+    const src = sourceOf(text, "t.txt");
+    const rows = splitDocuments(src).flatMap((d) => d.tables);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) for (const c of r.cells) expect(src.text.slice(c.start, c.end)).toBe(c.text);
+    const [seed] = splitDocuments(sourceOf(seedText(SEED.fyp), SEED.fyp));
+    const seedSrc = sourceOf(seedText(SEED.fyp), SEED.fyp);
+    for (const r of seed!.tables) for (const c of r.cells) expect(seedSrc.text.slice(c.start, c.end)).toBe(c.text);
+    const row = rows.find((r) => r.cells.some((c) => c.text === "2.全员劳动生产率"));
+    expect(row?.cells.map((c) => c.text)).toEqual(["", "2.全员劳动生产率", "", "5.4*"]);
+  });
+});
