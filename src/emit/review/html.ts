@@ -47,6 +47,11 @@ export function esc(s: string): string {
   return replaceChars(s, ENTITY);
 }
 
+/** Whether `esc` would change `s` (a part of a text that holds nothing it rewrites holds nothing either). */
+export function escapes(s: string): boolean {
+  return ENTITY.any.test(s);
+}
+
 const SCRIPT_UNSAFE = replacements(Object.fromEntries(["<", ">", "&", "\u2028", "\u2029"].map((c) => [c, uEscape(c)])));
 
 /**

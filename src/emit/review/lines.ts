@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import type { Source } from "../../ingest/source.js";
 
 /**
@@ -130,6 +131,12 @@ export function segments(spans: ReadonlyArray<{ span: Span; record: number }>, m
     const { span: [start, end], record } = spans[0]!;
     return end > start ? [{ start, end, records: [record] }] : [];
   }
+  // a line's records often share their quote, and QuoteLocator gives a quote one span per line:
+  // one span for all of them is one piece, listing them all (no groups, cuts or sorting)
+  const [start, end] = spans[0]!.span;
+  let k = 1;
+  while (k < spans.length && spans[k]!.span === spans[0]!.span) k++;
+  if (k === spans.length) return end > start ? [{ start, end, records: mapPacked(spans, (s) => s.record) }] : [];
   const groups = new Map<string, { start: number; end: number; records: number[] }>();
   for (const { span, record } of spans) {
     if (span[1] <= span[0]) continue;
