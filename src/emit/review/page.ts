@@ -63,6 +63,8 @@ function markedLines(lines: readonly string[], recs: readonly Rec[]): MarkedLine
  * `LINE_TEXT`, text, `LINE_CLOSE`.
  */
 const LINE_OPEN = `<div class="l" id="L`, LINE_NUMBER = `"><span class="n">`, LINE_TEXT = `</span><span class="x">`, LINE_CLOSE = `</span></div>`;
+/** a line's start after the first: made once, not joined again for every line */
+const NEXT_LINE_OPEN = `\n${LINE_OPEN}`;
 
 /** A line's text with the quotes on it marked (escaped, unless `plain`: the page's text holds nothing to escape). */
 function markedHtml(text: string, spans: ReadonlyArray<{ span: Span; record: number }>, plain: boolean): string {
@@ -181,7 +183,7 @@ export function* reviewPage(input: ReviewInput): Generator<string> {
     let body: string;
     if (m !== undefined && m.line === n) { body = markedHtml(text, m.spans, plain); next++; }
     else body = plain ? text : esc(text);
-    piece += (i ? "\n" + LINE_OPEN : LINE_OPEN) + n + LINE_NUMBER + n + LINE_TEXT + body + LINE_CLOSE;
+    piece += (i ? NEXT_LINE_OPEN : LINE_OPEN) + n + LINE_NUMBER + n + LINE_TEXT + body + LINE_CLOSE;
     if (piece.length >= PIECE_CHARS) { yield piece; piece = ""; }
   }
   if (piece) yield piece;
