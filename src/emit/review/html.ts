@@ -68,7 +68,13 @@ export function scriptSafe(json: string): string {
   return replaceChars(json, SCRIPT_UNSAFE);
 }
 
-const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+/** A text's hash as a CSP source. Every review page has the same style and script: each is hashed once, not for every page. */
+function sha256(s: string): string {
+  let h = hashes.get(s);
+  if (h === undefined) hashes.set(s, (h = `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`));
+  return h;
+}
+const hashes = new Map<string, string>();
 
 /**
  * A whole page: CSP meta (no network; only this page's own style and script),
