@@ -162,8 +162,8 @@ const KEEP_OPEN = XF.map((_, s) => `" s="${s}" t="inlineStr"><is><t xml:space="p
  * written as records arrive (Excel and LibreOffice read both).
  */
 export function rowXml(row: readonly Cell[], r: number | string): string {
-  // its number as text once: cellXml always joins a text (sheetRows passes one), so its
-  // compiled code is not thrown away when a number first comes (the codebook's rows)
+  // its number as text once: cellXml always joins a text, so its compiled code is not
+  // thrown away when a number first comes (the codebook's rows)
   const at = String(r);
   let x = rowStart(at);
   for (let c = 0; c < row.length; c++) x += cellXml(row[c] ?? null, c, at);
@@ -174,14 +174,24 @@ export function rowXml(row: readonly Cell[], r: number | string): string {
 export const rowStart = (r: number | string): string => `<row r="${r}">`;
 export const ROW_END = "</row>";
 
+/** A cell's start up to its row number: `<c r="` and its column's letters. */
+export const cellOpen = (c: number): string => CELL_OPEN[c] ?? `<c r="${columnName(c)}`;
+
 /** The `<c>` element of the cell at 0-based column c of row r ("" for an empty cell). */
 export function cellXml(cell: Cell, c: number, r: number | string): string {
   if (!cell) return "";
-  const open = CELL_OPEN[c] ?? `<c r="${columnName(c)}`;
+  return cellOpen(c) + r + cellTail(cell);
+}
+
+/**
+ * A cell's element after its row number: it depends on the cell alone, so a value
+ * repeated down a column is written by the same text (xlsx.ts sheetRows).
+ */
+export function cellTail(cell: Exclude<Cell, null>): string {
   const s = styleId(cell);
   const v = cell.v;
-  if (typeof v === "number") return open + r + NUMBER_OPEN[s] + numText(v) + "</v></c>";
-  return open + r + (keepsSpace(v) ? KEEP_OPEN[s] : TEXT_OPEN[s]) + xmlText(v) + "</t></is></c>";
+  if (typeof v === "number") return NUMBER_OPEN[s] + numText(v) + "</v></c>";
+  return (keepsSpace(v) ? KEEP_OPEN[s] : TEXT_OPEN[s]) + xmlText(v) + "</t></is></c>";
 }
 
 /**

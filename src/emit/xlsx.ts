@@ -5,7 +5,7 @@ import { textWidth } from "../shared/text-width.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "./codebook.js";
 import { listText } from "./csv.js";
 import { readingOrder, typeDescription, type FieldInfo } from "./fields.js";
-import { cellXml, dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, ROW_END, rowStart, rowXml, writeWorkbook, writeWorkbookAsync, type Cell, type SheetSpec, type StreamSheet, type WorkbookProps } from "./xlsx-writer.js";
+import { cellOpen, cellTail, dateSerial, MAX_CELL_CHARS, MAX_ROWS, memorySheet, ROW_END, rowStart, rowXml, writeWorkbook, writeWorkbookAsync, type Cell, type SheetSpec, type StreamSheet, type WorkbookProps } from "./xlsx-writer.js";
 
 /**
  * out/policy-extract.xlsx: one sheet per record type, then `codebook`, `sources`
@@ -223,13 +223,13 @@ function rowsXml(rows: SheetRows | PackedRows): readonly string[] {
   return mapPacked(rows.ends, (end) => text.slice(at, (at = end)));
 }
 
-/** A sheet's columns, their names, and where the input and the document title are among them (-1: not there). */
-interface SheetLayout { fields: readonly FieldInfo[]; names: readonly string[]; fileAt: number; titleAt: number }
+/** A sheet's columns, their names, each one's cell start (cellOpen), and where the input and the document title are among them (-1: not there). */
+interface SheetLayout { fields: readonly FieldInfo[]; names: readonly string[]; opens: readonly string[]; fileAt: number; titleAt: number }
 function sheetLayout(type: RecordType): SheetLayout {
   let l = layouts.get(type);
   if (!l) {
-    const fields = readingOrder(type), names = fields.map((f) => f.name);
-    layouts.set(type, (l = { fields, names, fileAt: names.indexOf("source_file"), titleAt: names.indexOf("doc_title") }));
+    const fields = readingOrder(type), names = mapPacked(fields, (f) => f.name);
+    layouts.set(type, (l = { fields, names, opens: mapPacked(fields, (_, c) => cellOpen(c)), fileAt: names.indexOf("source_file"), titleAt: names.indexOf("doc_title") }));
   }
   return l;
 }
@@ -238,7 +238,7 @@ const layouts = new Map<RecordType, SheetLayout>();
 
 /** The rows of some records: numbered from `from` when that is known, else with ROW_NUMBER in place of their numbers. */
 export function sheetRows(type: RecordType, records: readonly Record<string, unknown>[], from?: number): SheetRows {
-  const { fields, names, fileAt, titleAt } = sheetLayout(type);
+  const { fields, names, opens, fileAt, titleAt } = sheetLayout(type);
   const n = fields.length, count = records.length;
   // everything the loop reads or fills is a local: the records of each type have a shape of
   // their own, and a property read by name from a record (or from the result, which has
@@ -252,10 +252,14 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
   // a sheet's rows' time, and one no longer than half that width (a unit shows at most two
   // columns), or any cell once the column is at the cap, cannot widen it
   const widest = new Uint16Array(n);
+  // each column's value in the row above, its cell after the row number ("" for none) and whether it
+  // was cut: a value repeated down a column (a record's input, document, section, quote: about half
+  // the cells) is the same cell, not made, measured and escaped again; it cannot widen its column
+  const above = mapPacked(names, (): unknown => undefined), tails = mapPacked(names, () => ""), cutAbove = new Uint8Array(n);
   let last: [string, number] | undefined;
   for (let i = 0; i < count; i++) {
     const r = records[i]!;
-    limits.cut = 0;
+    let cut = 0;
     // each cell made, measured and written in one go: no row of cells in between
     const num = from === undefined ? ROW_NUMBER : String(from + i);
     let xml = from === undefined ? ROW_START : rowStart(num);
@@ -264,20 +268,31 @@ export function sheetRows(type: RecordType, records: readonly Record<string, unk
       const v = r[names[c]!];
       if (c === fileAt) file = v;
       else if (c === titleAt) title = v;
+      if (v === above[c]) {
+        const tail = tails[c]!;
+        if (tail) { xml += opens[c]! + num + tail; cut += cutAbove[c]!; }
+        continue;
+      }
+      above[c] = v;
+      limits.cut = 0;
       const cell = cellOf(fields[c]!, v, limits);
-      if (!cell) continue;
+      cutAbove[c] = limits.cut;
+      if (!cell) { tails[c] = ""; continue; }
+      cut += limits.cut;
       const most = widest[c]!;
       if (most < MAX_WIDTH && (typeof cell.v !== "string" || cell.v.length * 2 > most)) {
         const w = shownWidth(cell, MAX_WIDTH);
         widths[i * n + c] = w;
         if (w > most) widest[c] = w;
       }
-      xml += cellXml(cell, c, num);
+      const tail = cellTail(cell);
+      tails[c] = tail;
+      xml += opens[c]! + num + tail;
     }
     const input = String(fileAt < 0 ? r.source_file : file);
     if (last && last[0] === input) last[1]++; else inputs.push((last = [input, 1]));
     if (first === null && cites && (titleAt < 0 ? r.doc_title : title)) first = r;
-    cuts[i] = limits.cut;
+    cuts[i] = cut;
     xmls[i] = xml + ROW_END;
   }
   const out: SheetRows = { xml: xmls, widths, widest, cut: cuts, inputs, first };

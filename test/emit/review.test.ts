@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { esc, jsonData } from "../../src/emit/review/html.js";
-import { QuoteLocator, segments, sourceLines } from "../../src/emit/review/lines.js";
+import { QuoteLocator, segments, sourceLines, type Span } from "../../src/emit/review/lines.js";
 import { reviewPage, reviewPageName } from "../../src/emit/review/page.js";
 import { normalize } from "../../src/ingest/normalize.js";
 import { sourceFromLines } from "../../src/ingest/source.js";
@@ -83,6 +83,28 @@ describe("review pages: source lines and quote spans", () => {
     expect(segments([{ span: [3, 12], record: 7 }])).toEqual([{ start: 3, end: 12, records: [7] }]);
     expect(segments([{ span: [4, 4], record: 7 }])).toEqual([]);
   });
+
+  it("records that share one span (one quote, located once) are one piece listing them all, as spans of equal bounds are", () => {
+    const name = SEED.annual;
+    const src = normalize(sourceFromLines(name, "txt", seedText(name)));
+    const lines = sourceLines(src);
+    const loc = new QuoteLocator(1e9);
+    let shared = 0;
+    for (const recs of Object.values(seedRecords(name))) {
+      const byLine = new Map<number, Array<{ span: Span; record: number }>>();
+      (recs as Array<{ source_line: number; quote: string }>).forEach((r, record) => {
+        const span = loc.locate(r.source_line, lines[r.source_line - 1]!, r.quote);
+        if (span) byLine.set(r.source_line, [...(byLine.get(r.source_line) ?? []), { span, record }]);
+      });
+      for (const spans of byLine.values()) {
+        if (spans.length > 1 && spans.every((s) => s.span === spans[0]!.span)) shared++;
+        // the same bounds in spans of their own take the general way
+        expect(segments(spans)).toEqual(segments(spans.map(({ span, record }) => ({ span: [span[0], span[1]] as const, record }))));
+      }
+    }
+    expect(shared).toBeGreaterThan(10);
+    expect(segments([{ span: [4, 4], record: 1 }, { span: [4, 4], record: 2 }].map((s, _, a) => ({ ...s, span: a[0]!.span })))).toEqual([]);
+  });
 });
 
 describe("review page HTML", () => {
@@ -145,6 +167,15 @@ describe("review page HTML", () => {
     expect(reviewPageName("政策 文件.txt")).toMatch(/^review\/政策_文件\.txt-[0-9a-f]{8}\.html$/);
     expect(reviewPageName("a b.txt")).not.toBe(reviewPageName("a_b.txt"));
     expect(reviewPageName("../x.txt")).toMatch(/^review\/\.\._x\.txt-[0-9a-f]{8}\.html$/);
+  });
+
+  it("a page given the text its lines were taken from is the same page: its lines searched for what to escape, or not", () => {
+    for (const [name, text] of [[SEED.annual, seedText(SEED.annual)], ["h.txt", "政策<b>汇编</b>\n到2025年，A&B \"达到\" 400亿斤。\n"]] as const) {
+      const src = normalize(sourceFromLines(name, "txt", text));
+      const { records } = extractSource(src);
+      const page = (withText: boolean) => Array.from(reviewPage({ file: name, types: Object.keys(records) as never, records: records as never, lines: sourceLines(src), ...(withText ? { text: src.text } : {}), version: "1" })).join("");
+      expect(page(true)).toBe(page(false));
+    }
   });
 
   it("a seed's page marks every record's quote", () => {

@@ -161,6 +161,29 @@ describe("policy-extract.xlsx", () => {
     expect(skipped).toBeGreaterThan(1000);
   });
 
+  it("a value repeated down a column is written as the same cell: every row of a batch as it is alone, cut cells counted", () => {
+    let repeated = 0;
+    for (const t of RECORD_TYPES) {
+      const recs = data.records[t]!;
+      const names = readingOrder(t).map((f) => f.name);
+      for (let from = 0; from < recs.length; from += 32) {
+        const batch = recs.slice(from, from + 32);
+        const got = sheetRows(t, batch);
+        batch.forEach((r, i) => {
+          // a row alone has no row above: each of its cells is made
+          const alone = sheetRows(t, [r]);
+          expect(got.xml[i]).toBe(alone.xml[0]);
+          expect(got.cut[i]).toBe(alone.cut[0]);
+          if (i) repeated += names.filter((k) => r[k] !== null && r[k] !== "" && r[k] === batch[i - 1]![k]).length;
+        });
+      }
+    }
+    expect(repeated).toBeGreaterThan(5000);
+    // the hostile long quote, cut, repeated: each of its rows counts its cut cell
+    const long = { ...hostile[1]!, id: "tgt_ffffffffffffff03" };
+    expect([...sheetRows("targets", [hostile[1]!, long]).cut]).toEqual([1, 1]);
+  });
+
   it("a cell is written as the plain template would: every style, guarded or not, with whitespace kept at either end, in any column", () => {
     const quote = String(target0.quote);
     for (const style of ["text", "bold", "wrap", "number", "yuan", "day", "month"] as const) {

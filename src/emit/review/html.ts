@@ -47,6 +47,11 @@ export function esc(s: string): string {
   return replaceChars(s, ENTITY);
 }
 
+/** Whether `esc` would change `s` (a part of a text that holds nothing it rewrites holds nothing either). */
+export function escapes(s: string): boolean {
+  return ENTITY.any.test(s);
+}
+
 const SCRIPT_UNSAFE = replacements(Object.fromEntries(["<", ">", "&", "\u2028", "\u2029"].map((c) => [c, uEscape(c)])));
 
 /**
@@ -63,7 +68,13 @@ export function scriptSafe(json: string): string {
   return replaceChars(json, SCRIPT_UNSAFE);
 }
 
-const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+/** A text's hash as a CSP source. Every review page has the same style and script: each is hashed once, not for every page. */
+function sha256(s: string): string {
+  let h = hashes.get(s);
+  if (h === undefined) hashes.set(s, (h = `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`));
+  return h;
+}
+const hashes = new Map<string, string>();
 
 /**
  * A whole page: CSP meta (no network; only this page's own style and script),

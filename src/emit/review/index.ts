@@ -9,7 +9,7 @@ import { reviewPage } from "./page.js";
  * its lines are taken now, the page is made as it is read (src/emit/review/page.ts).
  */
 export function reviewOf(src: Source, records: Readonly<Record<string, readonly Record<string, unknown>[]>>, types: readonly RecordType[]): Iterable<string> {
-  return reviewPage({ file: src.file, types, records, lines: sourceLines(src), version: VERSION });
+  return reviewPage({ file: src.file, types, records, lines: sourceLines(src), text: src.text, version: VERSION });
 }
 
 export { reviewPageName } from "./page.js";

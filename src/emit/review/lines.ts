@@ -1,3 +1,4 @@
+import { mapPacked } from "../../shared/arrays.js";
 import type { Source } from "../../ingest/source.js";
 
 /**
@@ -10,17 +11,20 @@ import type { Source } from "../../ingest/source.js";
  */
 export function sourceLines(src: Source): string[] {
   const { map, text } = src;
+  // the map's arrays read here (a run's end is the next one's start): a line or two of
+  // work per run, not a method call and several property reads each
+  const { starts, lineOf } = map, runs = starts.length, last = runs - 1;
   let max = 0;
-  for (let k = 0; k < map.runs; k++) if (map.lineOf[k]! > max) max = map.lineOf[k]!;
+  for (let k = 0; k < runs; k++) if (lineOf[k]! > max) max = lineOf[k]!;
   // each line's pieces joined as they come (most lines are one piece): no array of them per line
   const lines = new Array<string>(max).fill("");
   let nl = -1; // the first line break at or after the run's start (kept: runs between two breaks share it)
-  for (let k = 0; k < map.runs; k++) {
-    const start = map.starts[k]!, end = map.end(k);
+  for (let k = 0; k < runs; k++) {
+    const start = starts[k]!, end = k < last ? starts[k + 1]! : map.length;
     // a run is usually one line and its line break: a slice of the text, not a copy
     if (nl < start) nl = text.indexOf("\n", start) >>> 0; // none: 2³² - 1, past every run
     const piece = nl >= end ? text.slice(start, end) : nl === end - 1 ? text.slice(start, nl) : text.slice(start, end).replace(/\n/g, "");
-    if (piece) lines[map.lineOf[k]! - 1] += piece;
+    if (piece) lines[lineOf[k]! - 1] += piece;
   }
   return lines;
 }
@@ -130,6 +134,12 @@ export function segments(spans: ReadonlyArray<{ span: Span; record: number }>, m
     const { span: [start, end], record } = spans[0]!;
     return end > start ? [{ start, end, records: [record] }] : [];
   }
+  // a line's records often share their quote, and QuoteLocator gives a quote one span per line:
+  // one span for all of them is one piece, listing them all (no groups, cuts or sorting)
+  const [start, end] = spans[0]!.span;
+  let k = 1;
+  while (k < spans.length && spans[k]!.span === spans[0]!.span) k++;
+  if (k === spans.length) return end > start ? [{ start, end, records: mapPacked(spans, (s) => s.record) }] : [];
   const groups = new Map<string, { start: number; end: number; records: number[] }>();
   for (const { span, record } of spans) {
     if (span[1] <= span[0]) continue;

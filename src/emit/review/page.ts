@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { RecordType } from "../../generated/records.js";
 import { readingOrder } from "../fields.js";
 import { SCRIPT, STYLE } from "./assets.js";
-import { esc, jsonData, pageShell, scriptSafe } from "./html.js";
+import { esc, escapes, jsonData, pageShell, scriptSafe } from "./html.js";
 import { QuoteLocator, segments, type Span } from "./lines.js";
 
 /**
@@ -30,39 +30,52 @@ export function labelField(type: RecordType): string {
   return readingOrder(type).find((f) => !f.bookkeeping && f.name !== "doc_title" && f.name !== "section")?.name ?? "quote";
 }
 
-/** Each line's quote spans: record i's quote, located on its line. */
-function spansByLine(lines: readonly string[], recs: readonly Rec[]): Map<number, Array<{ span: Span; record: number }>> {
+/** The records whose quotes stand on one line, each with its quote's span there. */
+interface MarkedLine { line: number; spans: Array<{ span: Span; record: number }> }
+
+/**
+ * The lines that hold quotes, in line order, each with its records' spans (record
+ * i's quote, located on its line): `recs` come in line order (listed), so a line's
+ * records come together, and the page's lines are read against this list in order,
+ * not looked up one by one.
+ */
+function markedLines(lines: readonly string[], recs: readonly Rec[]): MarkedLine[] {
   let total = 0;
   for (const l of lines) total += l.length;
   const locator = new QuoteLocator(32 * total + 1_000_000);
-  const byLine = new Map<number, Array<{ span: Span; record: number }>>();
+  const marked: MarkedLine[] = [];
+  let last: MarkedLine | undefined;
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i]!;
     const text = lines[r.source_line - 1];
     if (text === undefined) continue;
     const span = locator.locate(r.source_line, text, r.quote);
     if (!span) continue;
-    let a = byLine.get(r.source_line);
-    if (!a) byLine.set(r.source_line, (a = []));
-    a.push({ span, record: i });
+    if (last?.line !== r.source_line) marked.push((last = { line: r.source_line, spans: [] }));
+    last.spans.push({ span, record: i });
   }
-  return byLine;
+  return marked;
 }
 
-/** One line of the source text, the quotes on it marked. */
-function lineHtml(i: number, text: string, spans: ReadonlyArray<{ span: Span; record: number }> | undefined): string {
-  let body = "";
-  if (!spans) body = esc(text);
-  else {
-    let at = 0;
-    for (const s of segments(spans)) {
-      body += esc(text.slice(at, s.start));
-      body += `<mark tabindex="0" role="button" data-r="${s.records.join(" ")}">${esc(text.slice(s.start, s.end))}</mark>`;
-      at = s.end;
-    }
-    body += esc(text.slice(at));
+/**
+ * A line's element is these around its number (twice) and its text: `LINE_OPEN`
+ * (after a line break, but on the first line), number, `LINE_NUMBER`, number,
+ * `LINE_TEXT`, text, `LINE_CLOSE`.
+ */
+const LINE_OPEN = `<div class="l" id="L`, LINE_NUMBER = `"><span class="n">`, LINE_TEXT = `</span><span class="x">`, LINE_CLOSE = `</span></div>`;
+/** a line's start after the first: made once, not joined again for every line */
+const NEXT_LINE_OPEN = `\n${LINE_OPEN}`;
+
+/** A line's text with the quotes on it marked (escaped, unless `plain`: the page's text holds nothing to escape). */
+function markedHtml(text: string, spans: ReadonlyArray<{ span: Span; record: number }>, plain: boolean): string {
+  let body = "", at = 0;
+  for (const s of segments(spans)) {
+    const before = text.slice(at, s.start), quoted = text.slice(s.start, s.end);
+    body += `${plain ? before : esc(before)}<mark tabindex="0" role="button" data-r="${s.records.join(" ")}">${plain ? quoted : esc(quoted)}</mark>`;
+    at = s.end;
   }
-  return `${i ? "\n" : ""}<div class="l" id="L${i + 1}"><span class="n">${i + 1}</span><span class="x">${body}</span></div>`;
+  const rest = text.slice(at);
+  return body + (plain ? rest : esc(rest));
 }
 
 export interface ReviewInput {
@@ -73,6 +86,12 @@ export interface ReviewInput {
   records: Readonly<Record<string, readonly Record<string, unknown>[]>>;
   /** the source text by line (src/emit/review/lines.ts) */
   lines: readonly string[];
+  /**
+   * the text the lines were taken from (src/ingest Source.text), when at hand: if it
+   * holds nothing `esc` rewrites (nearly every input: Chinese text has no & < > " '),
+   * neither does any line, and one search of it spares a search of every line
+   */
+  text?: string;
   version: string;
 }
 
@@ -154,10 +173,17 @@ export function* reviewPage(input: ReviewInput): Generator<string> {
 <section id="src" aria-label="source text of ${esc(input.file)}">
 `;
   const { lines } = input;
-  const byLine = spansByLine(lines, recs);
-  let piece = "";
+  const plain = input.text !== undefined && !escapes(input.text);
+  const marked = markedLines(lines, recs);
+  let piece = "", next = 0;
+  // each line written here, not by a function per line: a line without quotes (nine in ten) is its text
+  // (escaped, unless plain) between fixed pieces
   for (let i = 0; i < lines.length; i++) {
-    piece += lineHtml(i, lines[i]!, byLine.get(i + 1));
+    const text = lines[i]!, n = i + 1, m = marked[next];
+    let body: string;
+    if (m !== undefined && m.line === n) { body = markedHtml(text, m.spans, plain); next++; }
+    else body = plain ? text : esc(text);
+    piece += (i ? NEXT_LINE_OPEN : LINE_OPEN) + n + LINE_NUMBER + n + LINE_TEXT + body + LINE_CLOSE;
     if (piece.length >= PIECE_CHARS) { yield piece; piece = ""; }
   }
   if (piece) yield piece;
