@@ -57,7 +57,7 @@ export function usable(q: Quantity, clause: string): boolean {
 /**
  * Where a value usable keeps can lie, as searches for placesAhead: a quantity starting with a digit is kept
  * only with a unit (its number's last digit is then followed by a %, a range separator, a scale word or a
- * unit: AFTER_NUMBER_CLASS), or as a bare coefficient below 1 right after a goal verb (达到0.612: a 0 after the verb);
+ * unit: AFTER_NUMBER_CLASS), or as a bare coefficient below 1 right after a goal verb (达到0.612: a goal verb before a 0);
  * one starting with a Chinese numeral only with a scale character (SCALED_QUANTITY_PLACES' second search).
  * A digit followed by 年 alone ends a year, never kept (usable: a time unit), and so does one before a range
  * of years (2021—2025年). A sentence holding only list markers (11.), codes (G627), dates and years holds no
@@ -65,7 +65,9 @@ export function usable(q: Quantity, clause: string): boolean {
  * range separator are read once, for the one digit before it): linear on any text.
  */
 const MEASURED_DIGIT = new RegExp(`[0-9](?=[${AFTER_NUMBER_CLASS}])(?!年(?!/)|(?:${RANGE_SEPARATOR_ALT})[0-9]+年(?!/))`, "g");
-const COEFFICIENT_AHEAD = new RegExp(`(?<=${COEFFICIENT_VERBS})0`, "g");
+// the verb, then a 0 (the place is the verb's last character, in the clause with the value): a lookbehind made the
+// engine try the verbs backwards at every position, a search dearer than all the others
+const COEFFICIENT_AHEAD = new RegExp(`${COEFFICIENT_VERBS}(?=0)`, "g");
 export const USABLE_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
   (text, from) => nextOf(MEASURED_DIGIT, text, from),
   (text, from) => nextOf(COEFFICIENT_AHEAD, text, from),
