@@ -1,7 +1,7 @@
 import units from "../data/units.json" with { type: "json" };
 import { decFromInt, decFromString, decToNumber, mulPow10, type Dec } from "./decimal.js";
 import { charClass, codeAt, nextOf } from "./char-class.js";
-import { byLength } from "./lexicon.js";
+import { byLength, escapeRegExp } from "./lexicon.js";
 
 /**
  * The Chinese number grammar shared by every extractor: Arabic numbers (with
@@ -164,6 +164,14 @@ const DIGIT_AHEAD = /[0-9]/g;
 /** NUMBER_START as a search (global: from a lastIndex; every match is one character) */
 const NUMBER_START_AHEAD = new RegExp(`[${classOf(`0123456789${CN_NUMERALS}`)}]`, "g");
 const CHINESE_NUMBER_AHEAD = new RegExp(`[${classOf(CN_NUMERALS)}](?=[${classOf(CN_NUMERALS + AFTER_CHINESE)}])`, "g");
+/**
+ * What a number's last character is followed by in a quantity with a unit: its %, its range's separator,
+ * its scale word or its unit (AFTER_CHINESE), as the members of a regular expression class. A caller
+ * keeping only quantities with a unit finds their places with it (targets/prose.ts).
+ */
+export const AFTER_NUMBER_CLASS = classOf(AFTER_CHINESE);
+/** the range separators as a regular expression alternation, longest first (——, before —) */
+export const RANGE_SEPARATOR_ALT = RANGE_SEPARATORS.map(escapeRegExp).join("|");
 /**
  * The searches for places where a quantity can start, each giving the first place of its kind at or
  * after `from`, or -1: a span holds a quantity only where one of them finds a place. Kept apart so a

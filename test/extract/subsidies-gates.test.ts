@@ -164,3 +164,20 @@ describe("namesNoOne's gates (NO_ONE_GATES)", () => {
     expect(isWeakBeneficiary("首次认定的高新技术企业")).toBe(false);
   });
 });
+
+describe("partTerms reads a lead's term only when it holds 年", () => {
+  it("no text without 年 is read as a multi-year term: every sentence of the seeds with its 年 dropped, and random text", async () => {
+    const { frequencyOf } = await import("../../src/extract/subsidies/timing.js");
+    let terms = 0;
+    for (const name of Object.values(SEED)) for (const s of seedText(name).split(/[。；\n]/)) {
+      if (frequencyOf(s, []).frequency === "multi_year") terms++;
+      expect(frequencyOf(s.replaceAll("年", "月"), []).frequency, s).not.toBe("multi_year");
+    }
+    expect(terms).toBeGreaterThan(0);
+    fc.assert(fc.property(fc.array(fc.constantFrom("连", "续", "分", "5", "三", "内", "按", "给予", "在", "，", "对")), (a) => frequencyOf(a.join(""), []).frequency !== "multi_year"));
+  });
+  it("连续5年 before the last 对 of a lead covers the payouts after it (partTerms)", () => {
+    const rs = extractSubsidies(docOf("1. 连续5年对新引进的企业每年给予50万元奖励，对新认定的企业每年给予30万元奖励。"));
+    expect(rs.map((r) => [r.fields.amount_yuan, r.fields.frequency, r.fields.years])).toEqual([[500000, "multi_year", 5], [300000, "multi_year", 5]]);
+  });
+});

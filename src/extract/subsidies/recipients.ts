@@ -50,8 +50,12 @@ function partTerms(text: string, recs: Rec[]): Map<Piece, { years: number }> {
     if (checked.has(r.part)) continue;
     checked.add(r.part);
     const lead = text.slice(r.part.start, firstPay(r).start).replace(/\s+/g, "");
+    // a term is written with 年 (连续5年, 3年内: timing.ts MULTI_YEAR): a lead without one before its last 对 holds
+    // none, and most leads hold no 年 at all (neither the marker search nor the frequency is read for them)
+    const nian = lead.indexOf("年");
+    if (nian < 0) continue;
     const at = lastMarker(lead);
-    const pre = at > 0 ? frequencyOf(lead.slice(0, at), []) : null;
+    const pre = at > nian ? frequencyOf(lead.slice(0, at), []) : null;
     if (pre?.frequency === "multi_year" && pre.years) terms.set(r.part, { years: pre.years });
   }
   return terms;

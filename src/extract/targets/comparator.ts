@@ -28,10 +28,15 @@ export function suffixAt(text: string, pos: number): Suffix | null {
   return null;
 }
 
+/** the prefix phrases alone: one test says whether a window holds any */
+const PREFIX_PHRASES = COMPARATOR_PREFIX.map(([p]) => p);
+
 /** The last prefix comparator in the few characters before `pos`. */
 export function prefixBefore(text: string, from: number, pos: number): { comparator: Comparator; phrase: string; at: number } | null {
   const lo = Math.max(from, pos - PREFIX_WINDOW);
   const window = text.slice(lo, pos);
+  // most values have none before them: one native test, not a search per phrase (the loop below made this function hot)
+  if (!holdsAny(window, PREFIX_PHRASES)) return null;
   let best: { comparator: Comparator; phrase: string; at: number } | null = null;
   for (let k = 0; k < COMPARATOR_PREFIX.length; k++) {
     const p = COMPARATOR_PREFIX[k]![0], c = COMPARATOR_PREFIX[k]![1];

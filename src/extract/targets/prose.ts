@@ -1,4 +1,4 @@
-import { decToNumber, findQuantities, normalizedValue, SCALED_QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
+import { AFTER_NUMBER_CLASS, RANGE_SEPARATOR_ALT, decToNumber, findQuantities, normalizedValue, SCALED_QUANTITY_PLACES, type Quantity } from "../../shared/numbers.js";
 import type { Doc, Sentence } from "../../structure/types.js";
 import type { Draft, DropSink } from "../record.js";
 import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
@@ -12,7 +12,7 @@ import { endsWithAny, startsWithAny } from "../../shared/lexicon.js";
 import { blockYears, bulletDeadlines, dueYear, yearMentions, type BlockYears, type Timing } from "./year.js";
 import { markerLength, PAREN_KINDS } from "../../shared/markers.js";
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
-import { charClass } from "../../shared/char-class.js";
+import { charClass, nextOf } from "../../shared/char-class.js";
 
 /**
  * Quantified targets in prose: every value with a unit in a clause of a
@@ -31,11 +31,15 @@ function perBase(unit: string): string {
   return slash < 0 ? unit : unit.slice(0, slash);
 }
 
-function usable(q: Quantity, clause: string): boolean {
+/** the goal verbs a bare coefficient is kept after (有效利用系数达到0.612) */
+const COEFFICIENT_VERBS = "(?:达到|提高到|提升到|稳定在|保持在)";
+const COEFFICIENT_BEFORE = new RegExp(`${COEFFICIENT_VERBS}$`);
+
+export function usable(q: Quantity, clause: string): boolean {
   if (q.raw.length > 40) return false;
   const first = q.raw.charCodeAt(0);
   const chinese = !(first >= 48 && first <= 57);
-  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障 (proseTargets passes the clauses without one: keep SCALED_QUANTITY_PLACES in step)
+  // a Chinese numeral is a quantity only with a scale word (千万亩), not 一方案, 两个屏障 (proseTargets passes the clauses without one: keep USABLE_PLACES in step)
   if (chinese && (!q.unitNormalized || COUNTERS.has(q.unitNormalized) || TIME.has(q.unitNormalized) || !/[十百千万亿]/.test(q.raw))) return false;
   if (q.unitNormalized && TIME.has(perBase(q.unitNormalized))) {
     const rest = clause.slice(q.end, q.end + 12);
@@ -44,11 +48,31 @@ function usable(q: Quantity, clause: string): boolean {
   if (!q.unit) {
     // a bare number is a target only as a coefficient reached by a goal verb (有效利用系数达到0.612)
     const v = decToNumber(q.value);
-    return v < 1 && /(?:达到|提高到|提升到|稳定在|保持在)$/.test(clause.slice(Math.max(0, q.start - 4), q.start));
+    return v < 1 && COEFFICIENT_BEFORE.test(clause.slice(Math.max(0, q.start - 4), q.start));
   }
   // a bare scale word (10万) counts nothing nameable
   return q.unitNormalized !== null;
 }
+
+/**
+ * Where a value usable keeps can lie, as searches for placesAhead: a quantity starting with a digit is kept
+ * only with a unit (its number's last digit is then followed by a %, a range separator, a scale word or a
+ * unit: AFTER_NUMBER_CLASS), or as a bare coefficient below 1 right after a goal verb (达到0.612: a goal verb before a 0);
+ * one starting with a Chinese numeral only with a scale character (SCALED_QUANTITY_PLACES' second search).
+ * A digit followed by 年 alone ends a year, never kept (usable: a time unit), and so does one before a range
+ * of years (2021—2025年). A sentence holding only list markers (11.), codes (G627), dates and years holds no
+ * place and is passed unread. Each search is one character with bounded lookaheads (the digits after a
+ * range separator are read once, for the one digit before it): linear on any text.
+ */
+const MEASURED_DIGIT = new RegExp(`[0-9](?=[${AFTER_NUMBER_CLASS}])(?!年(?!/)|(?:${RANGE_SEPARATOR_ALT})[0-9]+年(?!/))`, "g");
+// the verb, then a 0 (the place is the verb's last character, in the clause with the value): a lookbehind made the
+// engine try the verbs backwards at every position, a search dearer than all the others
+const COEFFICIENT_AHEAD = new RegExp(`${COEFFICIENT_VERBS}(?=0)`, "g");
+export const USABLE_PLACES: ReadonlyArray<(text: string, from: number) => number> = [
+  (text, from) => nextOf(MEASURED_DIGIT, text, from),
+  (text, from) => nextOf(COEFFICIENT_AHEAD, text, from),
+  SCALED_QUANTITY_PLACES[1]!,
+];
 
 /**
  * An indicator that is only a task word (规划完成生态建设任务) is the task of the
@@ -119,9 +143,8 @@ export function proseTargets(doc: Doc, timing: Timing, dropped?: DropSink): Draf
   const text = doc.source.text;
   const out: Draft<"targets">[] = [];
   const inherited = bulletDeadlines(doc.blocks);
-  // where the next quantity usable keeps can lie: the sentences and clauses ending before it hold none, and are passed without
-  // reading them (usable keeps a Chinese numeral only with a scale character in its raw text, so only those characters are places)
-  const next = placesAhead(text, doc.start, doc.end, SCALED_QUANTITY_PLACES);
+  // where the next quantity usable keeps can lie: the sentences and clauses ending before it hold none, and are passed without reading them
+  const next = placesAhead(text, doc.start, doc.end, USABLE_PLACES);
   eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
     if (b.cells && b.cells.length > 1) return;

@@ -7,7 +7,7 @@ import { BASIS, GOAL_VERBS, QUALITATIVE, QUALITATIVE_LEAD_INS, includesAny, type
 import { sentenceClauses, type Clause } from "../../structure/clauses.js";
 import { blockYears, deadlineWithin, dueYear, yearMentions, type Timing } from "./year.js";
 import { charClass, trimEndOf, WHITESPACE } from "../../shared/char-class.js";
-import { alt, endsWithAny, holdsAny } from "../../shared/lexicon.js";
+import { alt, endsWithAny } from "../../shared/lexicon.js";
 import { eachHoldingPlace, placesAhead } from "../../shared/ahead.js";
 
 /** closing quotes and spaces at a clause's end */
@@ -27,7 +27,7 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   const out: Draft<"targets">[] = [];
   // where the next word of any pattern is: the sentences and clauses ending before it match no pattern, and are passed without reading them
   // (with a pattern of no known word, every position is such a place)
-  const next = UNWORDED ? (pos: number) => pos : placesAhead(text, doc.start, doc.end, [nextWord]);
+  const next = UNWORDED.length ? (pos: number) => pos : placesAhead(text, doc.start, doc.end, [nextWord]);
   eachHoldingPlace(doc.sentences, next, (s) => {
     const b = s.block;
     if (b.cells && b.cells.length > 1) return;
@@ -38,32 +38,46 @@ export function qualitativeTargets(doc: Doc, timing: Timing): Draft<"targets">[]
   return out;
 }
 
-/** every pattern's words (scripts/gen-required-words.mjs), for one test of a clause against them all */
-const ALL_WORDS = QUALITATIVE.flatMap((p) => p.words ?? []);
+/** every pattern's words (scripts/gen-required-words.mjs), each once */
+const WORDS = [...new Set(QUALITATIVE.flatMap((p) => p.words ?? []))];
 /** patterns with no word known: tried on every clause */
-const UNWORDED = QUALITATIVE.some((p) => !p.words);
-/** the first of those words at or after lastIndex, searched in a whole document (the start of a match is the earliest start of any word there) */
-const WORD_AHEAD = new RegExp(ALL_WORDS.length ? alt(ALL_WORDS) : "(?!)", "g");
+const UNWORDED = QUALITATIVE.flatMap((p, k) => (p.words ? [] : [k]));
+/**
+ * The words, longest first, as one search: at each place it finds the longest word written there, and the
+ * other words there are the ones that word begins with. Searched in a whole document (nextWord: the start of
+ * a match is the earliest start of any word there) and in a clause (firstPattern); each sets lastIndex first.
+ */
+const WORD_AT = new RegExp(WORDS.length ? alt(WORDS) : "(?!)", "g");
 function nextWord(body: string, from: number): number {
-  WORD_AHEAD.lastIndex = from;
-  return WORD_AHEAD.exec(body)?.index ?? -1;
+  WORD_AT.lastIndex = from;
+  return WORD_AT.exec(body)?.index ?? -1;
 }
-
-/** holdsAny for one pattern's words: most patterns have one, and includes finds it without a regular expression */
-function holdsWords(clause: string, words: readonly string[]): boolean {
-  return words.length === 1 ? clause.includes(words[0]!) : holdsAny(clause, words);
-}
+/**
+ * For each word, the patterns (indices in table order) a clause holding it may match: those that need it or a
+ * word it begins with (全国 of 全国首位), and those with no word known.
+ */
+const CANDIDATES = new Map<string, readonly number[]>(WORDS.map((w) => [w, QUALITATIVE.flatMap((p, k) => (!p.words || p.words.some((u) => w.startsWith(u)) ? [k] : []))]));
 
 /**
  * The first qualitative pattern (in table order) matching the clause. A pattern is
- * tried only on a clause holding one of its words: most clauses hold none of any
- * pattern's, and one test of the clause says so.
+ * tried only on a clause holding one of its words: the words of the clause are found
+ * by one search (most visited clauses hold one or two), and only their patterns are
+ * tried, not a test of every pattern's words per clause.
  */
 export function firstPattern(clause: string): { p: QualitativePattern; m: RegExpExecArray } | null {
-  const worded = holdsAny(clause, ALL_WORDS);
-  if (!worded && !UNWORDED) return null;
-  for (const p of QUALITATIVE) {
-    if (p.words && !(worded && holdsWords(clause, p.words))) continue;
+  // the patterns of the first word found; those of other words are merged in only when they differ (in table order)
+  let tried: readonly number[] | null = null, merged: number[] | null = null;
+  WORD_AT.lastIndex = 0;
+  for (let w = WORD_AT.exec(clause); w; w = WORD_AT.exec(clause)) {
+    const c = CANDIDATES.get(w[0])!;
+    if (tried === null) tried = c;
+    else if (c !== tried) { merged ??= tried.slice(); for (const k of c) if (!merged.includes(k)) merged.push(k); }
+    // the next place may start inside this word (全国首位 then 首位)
+    WORD_AT.lastIndex = w.index + 1;
+  }
+  if (merged) tried = merged.sort((a, b) => a - b);
+  for (const k of tried ?? UNWORDED) {
+    const p = QUALITATIVE[k]!;
     const m = p.re.exec(clause);
     if (m) return { p, m };
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eachHoldingPlace, placesAhead } from "../../../src/shared/ahead.js";
-import { QUANTITY_PLACES, nextQuantityStart } from "../../../src/shared/numbers.js";
+import { QUANTITY_PLACES, findQuantities, nextQuantityStart } from "../../../src/shared/numbers.js";
+import { USABLE_PLACES, usable } from "../../../src/extract/targets/prose.js";
+import { SEEDS, seedText } from "../../helpers.js";
 import { FYP, targets } from "./helpers.js";
 
 describe("placesAhead: one search answers for the spans before the next place", () => {
@@ -39,5 +41,39 @@ describe("prose and qualitative targets read only the sentences that can hold th
   it("a paragraph whose sentences hold no value passes them, and finds the values and end states after them", () => {
     const rs = targets("推进统一大市场建设，进一步优化营商环境。到2030年，粮食产量稳定在1.3亿吨以上，行政村5G网络实现全覆盖。持续深化改革，统一规划。", FYP);
     expect(rs.map((r) => [r.indicator, r.value, r.value_text])).toEqual([["粮食产量", 1.3, "1.3亿吨以上"], ["行政村5G网络", null, "全覆盖"]]);
+  });
+});
+
+describe("USABLE_PLACES: where a value prose targets keep can lie", () => {
+  const firstPlace = (t: string, from = 0) => Math.min(...USABLE_PLACES.map((f) => f(t, from)).map((x) => (x < 0 ? Infinity : x)));
+  it("every quantity usable keeps holds a place: every clause of the seeds and the test corpus; many clauses with numbers hold none", async () => {
+    const { readdirSync } = await import("node:fs");
+    const corpus = (await import("../../corpus/sentences.json", { with: { type: "json" } })).default as Record<string, { text: string }>;
+    const clauses = [...readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).map(seedText), ...Object.values(corpus).map((s) => s.text)]
+      .flatMap((t) => t.split(/[，,：:；;。！？!?\n]/));
+    let kept = 0, passed = 0;
+    for (const c of clauses) {
+      const qs = findQuantities(c);
+      // a place in the value, or in the goal verb right before a coefficient (at most 3 characters: 提高到)
+      for (const q of qs) if (usable(q, c)) { kept++; expect(firstPlace(c, Math.max(0, q.start - 3)), c).toBeLessThan(q.end); }
+      if (qs.length && firstPlace(c) === Infinity) passed++;
+    }
+    expect(kept).toBeGreaterThan(400);
+    // years, dates, list markers and codes: clauses with numbers and no place
+    expect(passed).toBeGreaterThan(300);
+  });
+  it("a year, a range of years, a list marker or a code is no place; a value with a unit, a % and a coefficient after a goal verb are", () => {
+    for (const t of ["到2025年", "2021—2025年", "2021——2025年", "11.支持乳制品加工企业", "建成G627额济纳旗至呼鲁赤古特", "3—5年内"]) expect(firstPlace(t), t).toBe(Infinity);
+    expect(firstPlace("新增5亩")).toBe(2);
+    expect(firstPlace("占比10%—20%")).toBe(3);
+    expect(firstPlace("有效利用系数达到0.612")).toBe(7);
+    expect(firstPlace("营收3,000万元")).toBe(6);
+    expect(firstPlace("新增千万亩")).toBe(2);
+    // a per-year unit after 年 can be kept (usable reads what follows): a place
+    expect(firstPlace("2021—2025年/年")).toBe(3);
+  });
+  it("a 2 MB run of digits after a range separator is searched in linear time", () => {
+    expect(firstPlace("1—" + "2".repeat(2_000_000) + "年")).toBe(Infinity);
+    expect(firstPlace("1—1年".repeat(500_000) + "5亩")).toBe(2_000_000);
   });
 });

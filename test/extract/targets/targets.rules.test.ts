@@ -63,6 +63,17 @@ describe("target year", () => {
     expect(dueYear(ys, text.indexOf("2024"), text.indexOf("2亩"), plan)).toEqual({ year: null, past: true });
     expect(dueYear(ys, text.indexOf("C"), text.indexOf("3亩"), plan)).toEqual({ year: 2027, past: false });
   });
+  it("blockYears gives each year mention the last clause separator before it (searched separator by separator), as a reading of every character does", () => {
+    for (const text of [sentence("fyp-313"), "到2027年，A达到1亩：2024年B达到2亩,C达到3亩。2028年", "2025年2030年"]) {
+      const ys = blockYears({}, text);
+      expect(ys.mentions.length, text).toBeGreaterThan(0);
+      ys.mentions.forEach((y, i) => {
+        let sep = -1;
+        for (let k = 0; k < y.start; k++) if ("，,：:".includes(text[k]!)) sep = k;
+        expect(ys.separatorBefore[i], text).toBe(sep);
+      });
+    }
+  });
   it("到二〇三五年 … 同全国一道基本实现社会主义现代化 is due in 2035", () => {
     const rs = targets(sentence("fyp-313"), FYP);
     expect(rs).toHaveLength(1);
