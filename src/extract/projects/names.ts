@@ -87,10 +87,10 @@ function headRuns(text: string, headingOk: boolean, heads: DocHeads | null, firs
   const runs: Run[] = [];
   let k = first;
   if (!heads || first < 0) { heads = new DocHeads(text, 0, text.length); k = 0; offset = 0; }
-  const starts = heads.start, ends = heads.end, nouns = heads.head;
+  const starts = heads.start, ends = heads.end, count = heads.count;
   const limit = offset + text.length;
-  for (; k < starts.length && starts[k]! < limit; k++) {
-    const head = nouns[k]!;
+  for (; k < count && starts[k]! < limit; k++) {
+    const head = heads.nounAt(k);
     if (head.headingOnly && !headingOk) continue;
     const at = starts[k]! - offset, end = ends[k]! - offset;
     const last = runs[runs.length - 1];

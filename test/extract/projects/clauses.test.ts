@@ -82,7 +82,8 @@ describe("DocHeads: the document's head nouns answer for its clauses", () => {
   it("a span a head of the document crosses is searched on its own (产业园区 cut before 园区)", () => {
     const text = "推进产业园区建设";
     const heads = new DocHeads(text, 0, text.length);
-    expect(heads.head.map((h) => h.head)).toEqual(["产业园区"]);
+    expect(heads.count).toBe(1);
+    expect(heads.nounAt(0).head).toBe("产业园区");
     expect(heads.firstIn(0, text.length)).toBe(0);
     expect(heads.firstIn(4, text.length)).toBe(-2); // 园区建设 alone holds 园区
     expect(heads.holds(4, text.length)).toBe(true);
@@ -93,5 +94,16 @@ describe("DocHeads: the document's head nouns answer for its clauses", () => {
     for (let a = 0; a < text.length; a++) for (let b = a + 1; b <= text.length; b++) {
       expect(heads.named(a, b)).toBe(heads.holds(a, b) ? heads.firstIn(a, b) : -1);
     }
+  });
+
+  it("a document of many heads keeps each one's place past its lists' first growth (the bench's page repeats one phrase 10⁶ times)", () => {
+    const phrase = "推进重点项目建设。";
+    const text = phrase.repeat(100);
+    const heads = new DocHeads(text, 0, text.length);
+    expect(heads.count).toBe(100);
+    for (let k = 0; k < 100; k++) {
+      expect([heads.start[k], heads.end[k], heads.nounAt(k).head]).toEqual([k * phrase.length + 4, k * phrase.length + 6, "项目"]);
+    }
+    expect(heads.firstIn(99 * phrase.length, text.length)).toBe(99);
   });
 });
