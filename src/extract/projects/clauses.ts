@@ -55,9 +55,8 @@ export function clausesOf(doc: Doc): SentenceClauses[] {
     if (title && b.box && !b.heading!.box && markerAt(b.heading!.marker)?.kind !== "article") {
       // a box item heading's list marker (（一）, (二), 1.) is no part of the work
       const start = b.start + markerLength(b.text, LIST_KINDS);
-      if (start < b.end && heads.holds(start, b.end)) {
-        out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }], named: [0], firstHead: [heads.firstIn(start, b.end)], heads });
-      }
+      const k = start < b.end ? heads.named(start, b.end) : -1;
+      if (k !== -1) out.push({ sentence: si, heading: true, clauses: [{ text: text.slice(start, b.end), start }], named: [0], firstHead: [k], heads });
       continue;
     }
     if (title) continue; // a heading line is a title, not a commitment

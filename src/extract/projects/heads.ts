@@ -92,9 +92,7 @@ export class DocHeads {
     const k = this.firstEndingAfter(start);
     if (k === this.count) return -1;
     if (this.start[k]! >= start) return this.start[k]! >= end ? -1 : this.end[k]! > end ? -2 : k;
-    HEADS_IN_DOC.lastIndex = start - this.lo;
-    const m = HEADS_IN_DOC.exec(this.body);
-    return m !== null && m.index + this.lo < end ? -2 : -1;
+    return this.searchedFrom(start, end) ? -2 : -1;
   }
 
   /**
@@ -108,6 +106,11 @@ export class DocHeads {
     const k = this.firstEndingAfter(start);
     if (k === this.count) return false;
     if (this.start[k]! >= start) return this.start[k]! < end;
+    return this.searchedFrom(start, end);
+  }
+
+  /** Whether a search of the document's text from `start` (inside a head of the lists) finds a head starting before `end`. */
+  private searchedFrom(start: number, end: number): boolean {
     HEADS_IN_DOC.lastIndex = start - this.lo;
     const m = HEADS_IN_DOC.exec(this.body);
     return m !== null && m.index + this.lo < end;
