@@ -64,6 +64,26 @@ const ownUrl = {
   },
 };
 
+// the validators precompiled from schemas/ (dist/generated/validators.cjs, scripts/gen-validators.mjs)
+// go into the bundle in place of the module that requires them at run time (src/validate/generated.ts):
+// their functions then come from the code cache, not from 100 kB of source parsed and compiled
+// at every start. The build writes them just before the bundle, so both come from the same schemas;
+// schemas edited after the build are still found by their hash, and compiled at run time.
+const validatorsInside = {
+  name: "validators-inside",
+  setup(b) {
+    b.onResolve({ filter: /\/generated\.js$/ }, (args) => {
+      const file = join(args.resolveDir, args.path);
+      return file === join(dist, "validate", "generated.js") ? { path: "validate/generated.js", namespace: "validators-inside" } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "validators-inside" }, () => ({
+      contents: `export function generatedValidators() { return require("./generated/validators.cjs"); }`,
+      loader: "js",
+      resolveDir: dist,
+    }));
+  },
+};
+
 // fflate builds its deflate and inflate tables when loaded: a loop of 32 768 steps for one of
 // them, run by the interpreter at every start (about 30 M instructions, and a background
 // TurboFan compile of the loop), though the workbook takes only its zip container (Zip,
@@ -149,7 +169,7 @@ const esbuildOf = (entry, outfile, external) => build({
     // the package folder as Node resolves a bare name: node_modules/<pkg> in this folder or the nearest one above
     `const __pePackageUrl = (pkg, rel) => { const { join, dirname } = require("node:path"); for (let d = __peDir; ; d = dirname(d)) { const p = join(d, "node_modules", pkg); if (require("node:fs").existsSync(join(p, "package.json"))) return require("node:url").pathToFileURL(join(p, rel)).href; if (dirname(d) === d) return require("node:url").pathToFileURL(join(__peDir, rel)).href; } };`,
   ].join("\n") },
-  plugins: [packagesOutside, lazyStringWidth, fflateTablesOnUse, ownUrl],
+  plugins: [packagesOutside, validatorsInside, lazyStringWidth, fflateTablesOnUse, ownUrl],
   logLevel: "warning",
 });
 await bundleOf("cli.js", "cli.cjs");

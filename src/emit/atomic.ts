@@ -83,14 +83,17 @@ async function repair(abs: string): Promise<void> {
   const dir = dirname(abs);
   const names = await readdir(dir).catch(() => [] as string[]);
   const targetExists = await stat(abs).then(() => true, () => false);
-  for (const n of names.filter((x) => x.startsWith(oldPrefix(abs))).sort()) {
-    const pid = pidOf(n, oldPrefix(abs));
+  // the prefixes once: the parent can hold thousands of entries (a home directory, /tmp), and
+  // building them per entry was most of a small build's start-up there
+  const old = oldPrefix(abs), tmp = tmpPrefix(abs);
+  for (const n of names.filter((x) => x.startsWith(old)).sort()) {
+    const pid = pidOf(n, old);
     if (pid === process.pid || alive(pid)) continue;
     if (!targetExists) { await rename(join(dir, n), abs); return repair(abs); }
     await rm(join(dir, n), { recursive: true, force: true });
   }
-  for (const n of names.filter((x) => x.startsWith(tmpPrefix(abs)))) {
-    const pid = pidOf(n, tmpPrefix(abs));
+  for (const n of names.filter((x) => x.startsWith(tmp))) {
+    const pid = pidOf(n, tmp);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) {
       await rm(join(dir, n), { recursive: true, force: true });
     }

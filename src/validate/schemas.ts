@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RECORD_TYPES, type RecordType } from "../generated/records.js";
+import { generatedValidators } from "./generated.js";
 
 /** schemas/ is the single source of truth for every record's shape. */
 export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "schemas");
@@ -35,8 +36,8 @@ function schemaHash(): string {
  * made from the schemas on disk; null when missing or stale (then compile at run time).
  */
 function precompiled(): Validators | null {
-  let mod: Partial<Validators> & { schemaHash?: string };
-  try { mod = require("../generated/validators.cjs"); } catch { return null; }
+  const mod = generatedValidators() as (Partial<Validators> & { schemaHash?: string }) | null;
+  if (!mod) return null;
   if (mod.schemaHash !== schemaHash()) return null;
   return RECORD_TYPES.every((t) => typeof mod[t] === "function") ? (mod as Validators) : null;
 }

@@ -49,6 +49,24 @@ describe("the bundled CLI", () => {
     expect(fflate).not.toMatch(/\bfreb\(/);
   });
 
+  it("holds the validators precompiled from schemas/: a build takes them from the bundle (and its code cache), and requires no validators.cjs from disk", () => {
+    const bundle = readFileSync(join(DIST, "cli.cjs"), "latin1");
+    expect(bundle).toContain('"dist/generated/validators.cjs"(');
+    const preload = join(base, "required.cjs");
+    const report = join(base, "required.json");
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, JSON.stringify(Object.keys(require.cache))));`);
+    const inputs = join(base, "validated");
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, "one.txt"), "到2025年，全区地区生产总值达到3000亿元。\n");
+    const r = spawnSync(process.execPath, ["--require", preload, BIN, "build", "--in", inputs, "--out", join(base, "validated-out"), "--quiet", "--no-cache"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const required = JSON.parse(readFileSync(report, "utf8")) as string[];
+    expect(required.some((f) => f.endsWith("cli.cjs") || f.endsWith("launch.cjs"))).toBe(true); // the report sees required files
+    expect(required.filter((f) => f.includes("validators"))).toEqual([]);
+    // the one target was validated and written
+    expect(JSON.parse(readFileSync(join(base, "validated-out", "targets.json"), "utf8"))).toHaveLength(1);
+  });
+
   it("a text build without the cache loads neither node:v8 (the cache's serializer) nor Node's ES module loader (bin and launcher are CommonJS, src/packages.ts is required on first use)", () => {
     const preload = join(base, "builtins.cjs");
     const report = join(base, "builtins.txt");
