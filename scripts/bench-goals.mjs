@@ -21,11 +21,11 @@ const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 const work = mkdtempSync(join(tmpdir(), "bench-goals-"));
 
 /** wall seconds, peak MiB and CPU seconds (user + system, every thread) of one run of a command; `node` adds options to node itself */
-function runOnce(args, node = []) {
+function runOnce(args, node = [], env = process.env) {
   rmSync(join(work, "out"), { recursive: true, force: true });
   const cmd = TIME ? [TIME, ["-f", "%e %M %U %S", process.execPath, ...node, ...args]] : [process.execPath, [...node, ...args]];
   const t0 = performance.now();
-  const r = spawnSync(cmd[0], cmd[1], { encoding: "utf8", cwd: ROOT, timeout: 600_000 });
+  const r = spawnSync(cmd[0], cmd[1], { encoding: "utf8", cwd: ROOT, timeout: 600_000, env });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) return { failed: (r.error?.message ?? r.stderr.slice(-200)).trim() };
   const m = TIME ? /(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(r.stderr) : null;
@@ -44,8 +44,8 @@ function medians(runs) {
 const overFloor = (s, floor) => `floor ${s >= floor ? "+" : "−"} ${Math.abs(s - floor).toFixed(2)}`;
 
 /** one command, median of `n` runs */
-function run(args, n = 3, node = []) {
-  return medians(Array.from({ length: n }, () => runOnce(args, node)));
+function run(args, n = 3, node = [], env = process.env) {
+  return medians(Array.from({ length: n }, () => runOnce(args, node, env)));
 }
 
 /**
@@ -57,7 +57,7 @@ function run(args, n = 3, node = []) {
  */
 function interleaved(cases, n) {
   const runs = cases.map(() => []);
-  for (let i = 0; i < n; i++) cases.forEach((c, k) => runs[k].push(runOnce(c.args, c.node)));
+  for (let i = 0; i < n; i++) cases.forEach((c, k) => runs[k].push(runOnce(c.args, c.node, c.env)));
   return runs.map(medians);
 }
 
@@ -127,6 +127,15 @@ const seedsNoOpt = run(SEEDS_OUT, 5, ["--no-opt"]);
 const oneLine = run([BIN, "build", "--in", tiny, "--out", join(work, "out"), "--quiet", "--no-cache"], 5);
 rows.push({ case: "  the same, V8's optimizing compiler off (node --no-opt)", now: `${seedsNoOpt.s} s, CPU ${seedsNoOpt.cpu} s`, goal: "", met: "" });
 rows.push({ case: "  a one-line input (start-up, data tables, empty outputs)", now: `${oneLine.s} s, CPU ${oneLine.cpu} s`, goal: "", met: "" });
+// Also a diagnosis: Node reads the certificates NODE_EXTRA_CA_CERTS names before any JavaScript runs,
+// in every process (on the machine this was written on, a bundle of 144 certificates: about 80 % of
+// the floor's instructions). It is the machine's setting, in the floor and in every build above alike.
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const bare = { ...process.env };
+  delete bare.NODE_EXTRA_CA_CERTS;
+  const [floorBare, seedsBare] = interleaved([{ args: ["-e", "0"], env: bare }, { args: SEEDS_OUT, env: bare }], 5);
+  rows.push({ case: "  without this machine's NODE_EXTRA_CA_CERTS: floor; the seeds", now: `${floorBare.s} s; ${seedsBare.s} s, CPU ${seedsBare.cpu} s`, goal: "", met: "" });
+}
 
 /**
  * How much of a --jobs 0 build the thread that writes the output does, against
