@@ -41,6 +41,33 @@ const packagesOutside = {
   },
 };
 
+// yargs' platform shim (the CLI's parser) asks for process.stdout when loaded (its width, for help
+// text) and imports node:assert (for two checks of its own state), whose messages' colours ask for
+// process.stderr: Node makes each stream when first asked for, and for a pipe that is a socket with
+// Node's net module. A build that writes nothing to them (--quiet) paid about 30 M instructions of
+// every start for both. The width is read when help is laid out, and node:assert is loaded when a
+// check fails, to throw its own error. A statement not found exactly stops the build.
+const PACKAGE_PATCHES = [
+  [/[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/, [
+    [`import { notStrictEqual, strictEqual } from 'assert'\n`, ``],
+    [`  assert: {\n    notStrictEqual,\n    strictEqual\n  },`,
+      `  assert: {\n    notStrictEqual: (a, b, m) => { if (Object.is(a, b)) require('assert').notStrictEqual(a, b, m) },\n    strictEqual: (a, b, m) => { if (!Object.is(a, b)) require('assert').strictEqual(a, b, m) }\n  },`],
+    [`    stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null`,
+      `    get stdColumns () { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }`],
+  ]],
+];
+function patched(path, code) {
+  for (const [file, edits] of PACKAGE_PATCHES) {
+    if (!file.test(path)) continue;
+    for (const [from, to] of edits) {
+      const at = code.indexOf(from);
+      if (at < 0 || code.indexOf(from, at + 1) >= 0) throw new Error(`bundle-cli: a statement to patch not found once in ${path}: ${from.slice(0, 50)}`);
+      code = code.slice(0, at) + to + code.slice(at + from.length);
+    }
+  }
+  return code;
+}
+
 const ownUrl = {
   name: "import-meta-url",
   setup(b) {
@@ -53,8 +80,8 @@ const ownUrl = {
       // a package's own file (yargs finds its locales from it): found where Node would find the package
       const at = file.lastIndexOf("/node_modules/");
       if (at < 0) return undefined;
-      const code = readFileSync(args.path, "utf8");
-      if (!code.includes("import.meta.url")) return undefined;
+      const code = patched(args.path, readFileSync(args.path, "utf8").replaceAll("\r\n", "\n"));
+      if (!code.includes("import.meta.url")) return PACKAGE_PATCHES.some(([f]) => f.test(args.path)) ? { contents: code, loader: "js" } : undefined;
       const parts = file.slice(at + "/node_modules/".length).split("/");
       const n = parts[0].startsWith("@") ? 2 : 1;
       const pkg = parts.slice(0, n).join("/");

@@ -12,8 +12,10 @@ export interface Progress {
   stop(): void;
 }
 
-export async function progressBar(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Promise<Progress> {
+export async function progressBar(enabled: boolean, to?: NodeJS.WritableStream): Promise<Progress> {
   if (!enabled) return { stop() {} };
+  // process.stderr is made when first asked for (a stream, a socket for a pipe): a build that draws no bar never asks
+  const stream = to ?? process.stderr;
   // loaded only for a terminal: pipes and files never draw a bar
   const { default: bars } = await loadCliProgress();
   let bar: cliProgress.SingleBar | null = null;

@@ -82,6 +82,33 @@ describe("the bundled CLI", () => {
     expect(loaded).not.toContain("NativeModule internal/modules/esm/module_job");
   });
 
+  it("a quiet build into pipes makes neither process.stdout nor process.stderr (for a pipe, a socket with Node's net module), nor loads node:assert (yargs' shim, patched in the bundle)", () => {
+    const preload = join(base, "streams.cjs");
+    const report = join(base, "streams.txt");
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join("\\n")));`);
+    const r = spawnSync(process.execPath, ["--require", preload, BIN, "build", "--in", join(SEEDS, "002_236636c766a7cbd7.txt"), "--out", join(base, "streams-out"), "--quiet", "--no-cache"], { encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = readFileSync(report, "utf8").split("\n");
+    expect(loaded).toContain("NativeModule zlib"); // the list is the one a build fills
+    for (const m of ["net", "tty", "assert", "internal/fs/sync_write_stream"]) expect(loaded).not.toContain(`NativeModule ${m}`);
+    // and a build that reports makes them as ever
+    const loud = spawnSync(process.execPath, ["--require", preload, BIN, "build", "--in", join(SEEDS, "002_236636c766a7cbd7.txt"), "--out", join(base, "streams-out"), "--no-cache"], { encoding: "utf8" });
+    expect(loud.status, loud.stderr).toBe(0);
+    expect(loud.stderr).toMatch(/^built /m);
+    expect(readFileSync(report, "utf8").split("\n")).toContain("NativeModule net");
+  });
+
+  it("a reader that stops early (`extract … | head`) is no error: exit 0, nothing on stderr", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [BIN, "extract", join(SEEDS, "003_17bb7473e1f3ef6c.txt")], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => { err += d; });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((res) => child.on("close", (c) => res(c)));
+    expect(err).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
+
   it("the CommonJS launcher (dist/launch.cjs) is the module's bundle, and a bare tsc since makes bin use the module", () => {
     const cjs = join(DIST, "launch.cjs");
     const kept = statSync(cjs);
