@@ -35,7 +35,13 @@ const ID_PREFIX: Record<RecordType, string> = {
   documents: "doc", targets: "tgt", projects: "prj", railways: "rwy", highways: "hwy", subsidies: "sub",
 };
 
-export const normalizeQuote = (s: string) => s.replace(/\s+/g, " ").trim();
+/**
+ * Whitespace a quote's folding would change: any but the space, two spaces, a space at
+ * either end. Most quotes hold none (the input's runs of spaces are squeezed by ingest):
+ * one native test spares them the global replace and the trim, which give them back unchanged.
+ */
+const UNFOLDED = /[^\S ]| {2}|^ | $/;
+export const normalizeQuote = (s: string) => (UNFOLDED.test(s) ? s.replace(/\s+/g, " ").trim() : s);
 
 /**
  * A record's quote is its sentence; a sentence can run on without end (a page of
@@ -90,37 +96,53 @@ function sectionText(section: readonly string[] | undefined): string {
  * occurrence of that key in document order): never run order or time.
  */
 export function finalize<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): RecordOf[T][] {
-  const seen = new Map<string, number>();
-  return mapPacked(inOrder(drafts), (d) => recordOf(type, doc, d, seen));
+  const f = new Finishing(type, doc);
+  return mapPacked(inOrder(drafts), (d) => f.recordOf(d));
 }
 
 /** `finalize`, keeping each record's draft beside it (for `extract --explain`). */
 export function finalizeDrafts<T extends RecordType>(type: T, doc: Doc, drafts: Draft<T>[]): Array<{ record: RecordOf[T]; draft: Draft<T> }> {
-  const seen = new Map<string, number>();
-  return mapPacked(inOrder(drafts), (d) => ({ record: recordOf(type, doc, d, seen), draft: d }));
+  const f = new Finishing(type, doc);
+  return mapPacked(inOrder(drafts), (d) => ({ record: f.recordOf(d), draft: d }));
 }
 
-/** The record of draft `d` (in document order; `seen` counts the keys of the document's records before it). */
-function recordOf<T extends RecordType>(type: T, doc: Doc, d: Draft<T>, seen: Map<string, number>): RecordOf[T] {
-  const src = doc.source;
-  const q = quoteSpan(src.text, d.quote, d.at);
-  const quote = normalizeQuote(src.text.slice(q.start, q.end));
-  // the document title separates identical sentences printed in two documents of one file
-  const key = `${src.file}\u0000${type}\u0000${doc.info.title}\u0000${d.key ?? ""}\u0000${quote}`;
-  const n = seen.get(key) ?? 0;
-  seen.set(key, n + 1);
-  // one-shot hash: a Hash object per record was a third of finalize's time
-  const id = `${ID_PREFIX[type]}_${hash("sha256", `${key}\u0000${n}`, "hex").slice(0, 16)}`;
-  const page = pageAt(src, d.at);
-  const rec = {
-    id,
-    source_file: src.file,
-    source_line: lineAt(src, d.at),
-    source_page: page ?? null, // the schema: "1-based PDF page, null for other inputs"
-    quote,
-    doc_title: doc.info.title,
-    section: sectionText(blockAt(doc, d.at)?.section),
-    ...d.fields,
-  };
-  return rec as unknown as RecordOf[T];
+/**
+ * The records of one document's drafts of one type, made in document order. What
+ * every record of them shares is made once: the start of its id and of the text its
+ * id hashes, `file\0type\0title\0`, which `seen` (the keys of the records before,
+ * counted) then leaves out of its keys, as it is the same in all of them.
+ */
+class Finishing<T extends RecordType> {
+  private readonly seen = new Map<string, number>();
+  private readonly idHead: string;
+  private readonly keyHead: string;
+  constructor(type: T, private readonly doc: Doc) {
+    this.idHead = `${ID_PREFIX[type]}_`;
+    // the document title separates identical sentences printed in two documents of one file
+    this.keyHead = `${doc.source.file}\u0000${type}\u0000${doc.info.title}\u0000`;
+  }
+
+  /** The record of draft `d`, the next in document order. */
+  recordOf(d: Draft<T>): RecordOf[T] {
+    const doc = this.doc, src = doc.source;
+    const q = quoteSpan(src.text, d.quote, d.at);
+    const quote = normalizeQuote(src.text.slice(q.start, q.end));
+    const key = d.key ? `${d.key}\u0000${quote}` : `\u0000${quote}`;
+    const n = this.seen.get(key) ?? 0;
+    this.seen.set(key, n + 1);
+    // one-shot hash: a Hash object per record was a third of finalize's time
+    const id = this.idHead + hash("sha256", `${this.keyHead}${key}\u0000${n}`, "hex").slice(0, 16);
+    const page = pageAt(src, d.at);
+    const rec = {
+      id,
+      source_file: src.file,
+      source_line: lineAt(src, d.at),
+      source_page: page ?? null, // the schema: "1-based PDF page, null for other inputs"
+      quote,
+      doc_title: doc.info.title,
+      section: sectionText(blockAt(doc, d.at)?.section),
+      ...d.fields,
+    };
+    return rec as unknown as RecordOf[T];
+  }
 }

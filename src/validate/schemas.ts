@@ -45,16 +45,58 @@ function precompiled(): Validators | null {
 /** Keywords of schemas/ that only annotate (ajv's strict mode refuses unknown ones): x-enum-meanings gives each enum value's meaning to the codebook (src/emit/fields.ts). */
 export const ANNOTATIONS = ["x-enum-meanings"] as const;
 
+/**
+ * Whether these schemas' string lengths may be counted in UTF-16 code units (ajv's
+ * `unicode: false`: `s.length`) rather than in code points (ajv's default, a loop over
+ * every character of every checked text of every record, in a module of ajv's that the
+ * validators then load): they judge alike when every length limit is a minLength of at
+ * most 1 (a text is empty in both counts or in neither), as all of schemas/ are. Any
+ * other limit (a maxLength, a minLength of 2) keeps the code-point count.
+ */
+export function lengthsByCodeUnits(schemas: readonly unknown[]): boolean {
+  let ok = true;
+  const visit = (x: unknown): void => {
+    if (!ok || x === null || typeof x !== "object") return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const o = x as Record<string, unknown>;
+    if ("maxLength" in o || ("minLength" in o && !(typeof o.minLength === "number" && o.minLength <= 1))) ok = false;
+    for (const k in o) visit(o[k]);
+  };
+  for (const s of schemas) visit(s);
+  return ok;
+}
+
+/**
+ * The options the validators are compiled with, here and by scripts/gen-validators.mjs
+ * (`code` aside), for the schemas of schemas/: draft 2020-12, every error, strict.
+ * `unicode: false` is one of ajv's deprecated options, which it says so of when
+ * given: that one line is left out of its log.
+ */
+export function ajvOptions(schemas: readonly unknown[]): Record<string, unknown> {
+  const opts: Record<string, unknown> = { allErrors: true, strict: true, allowUnionTypes: true };
+  if (lengthsByCodeUnits(schemas)) {
+    opts.unicode = false;
+    opts.logger = { log: console.log, error: console.error, warn: (...a: unknown[]) => { if (!String(a[0]).includes("option unicode")) console.warn(...a); } };
+  }
+  return opts;
+}
+
+/** Every schema of schemas/, common first. */
+function allSchemas(): Record<string, unknown>[] {
+  return [loadSchema("common"), ...RECORD_TYPES.map((t) => loadSchema(t))];
+}
+
 /** Compile schemas/ with ajv now (draft 2020-12, strict, formats). */
 function compileNow(): Validators {
   const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
   const addFormats = (require("ajv-formats") as { default: (a: unknown) => void }).default;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  const schemas = allSchemas();
+  const ajv = new Ajv2020(ajvOptions(schemas));
   addFormats(ajv);
   for (const k of ANNOTATIONS) ajv.addKeyword(k);
-  ajv.addSchema(loadSchema("common"));
+  ajv.addSchema(schemas[0]!);
   const out = {} as Validators;
-  for (const t of RECORD_TYPES) out[t] = ajv.compile(loadSchema(t));
+  RECORD_TYPES.forEach((t, i) => { out[t] = ajv.compile(schemas[i + 1]!); });
   return out;
 }
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { esc, jsonData } from "../../src/emit/review/html.js";
 import { QuoteLocator, segments, sourceLines, type Span } from "../../src/emit/review/lines.js";
-import { reviewPage, reviewPageName } from "../../src/emit/review/page.js";
+import { labelField, reviewPage, reviewPageName } from "../../src/emit/review/page.js";
 import { normalize } from "../../src/ingest/normalize.js";
 import { sourceFromLines } from "../../src/ingest/source.js";
 import { extractSource } from "../../src/pipeline/extract-input.js";
@@ -201,5 +201,27 @@ describe("review page HTML", () => {
     expect(pieces.find((p) => p.length === longest)).toMatch(/^\n?<div class="l" id="L1">/);
     const recs = [...records.subsidies].sort((a, b) => a.source_line - b.source_line).map((r) => ({ type: "subsidies", ...r }));
     expect(data).toBe(jsonData({ file: name, types: ["subsidies"], labels: { subsidies: "beneficiary" }, records: recs }));
+  });
+
+  it("a seed's records go into the page's data a run of one type at a time, as each one's jsonData; records with a \"type\" or not first an id go one by one, the same", () => {
+    const name = SEED.fyp;
+    const src = normalize(sourceFromLines(name, "txt", seedText(name)));
+    const { records } = extractSource(src);
+    const types = Object.keys(records) as Array<keyof typeof records>;
+    const listedData = (recs: Record<string, Array<Record<string, unknown>>>) => {
+      const page = Array.from(reviewPage({ file: name, types, records: recs as never, lines: sourceLines(src), version: "1" })).join("");
+      return /<script type="application\/json" id="data">(.*?)<\/script>/s.exec(page)![1]!;
+    };
+    const expected = (recs: Record<string, Array<Record<string, unknown>>>) => {
+      const all = types.flatMap((t) => recs[t]!.map((r) => ({ type: t, ...r })));
+      const labels = Object.fromEntries(types.map((t) => [t, labelField(t)]));
+      return jsonData({ file: name, types, labels, records: all.sort((a, b) => (a.source_line as number) - (b.source_line as number)) });
+    };
+    const recs = records as unknown as Record<string, Array<Record<string, unknown>>>;
+    expect(Object.values(recs).reduce((n, r) => n + r.length, 0)).toBeGreaterThan(20);
+    expect(listedData(recs)).toBe(expected(recs));
+    // a record holding a "type" of its own, and one whose first key is not its id, in the middle of runs
+    const odd = Object.fromEntries(Object.entries(recs).map(([t, rs]) => [t, rs.map((r, i) => (i === 1 ? { ...r, type: "x" } : i === 2 ? { quote: r.quote, ...r } : r))]));
+    expect(listedData(odd)).toBe(expected(odd));
   });
 });

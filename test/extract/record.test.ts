@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { extractSubsidies } from "../../src/extract/subsidies.js";
-import { finalize, finalizeDrafts } from "../../src/extract/record.js";
-import { docOf } from "../helpers.js";
+import { finalize, finalizeDrafts, normalizeQuote } from "../../src/extract/record.js";
+import { docOf, SEED, seedText } from "../helpers.js";
 
 describe("finishing drafts (record.ts)", () => {
   // three subsidy sentences (seeds style) under two headings
@@ -31,5 +32,20 @@ describe("finishing drafts (record.ts)", () => {
     const given = finalizeDrafts("subsidies", doc, [a!, tie, b!]).map((p) => p.draft);
     expect(given).toEqual([a, tie, b]);
     expect(finalizeDrafts("subsidies", doc, [tie, b!, a!]).map((p) => p.draft)).toEqual([tie, a, b]);
+  });
+  it("a quote is folded only when it holds whitespace folding changes: the same text as folding every one", () => {
+    const fold = (q: string) => q.replace(/\s+/g, " ").trim();
+    const cases = ["到2025年，粮食产量达到400亿斤。", "2.全员劳动生产率增长 (%) 5.4*", "a\tb", "a  b", " a", "a ", "\u3000\u3000一、总体要求", "第一行\n第二行", "", " ", "a\u00a0b"];
+    for (const name of Object.values(SEED)) for (const line of seedText(name).split("\n")) cases.push(line);
+    for (const q of cases) expect(normalizeQuote(q)).toBe(fold(q));
+  });
+  it("the ids do not change: the file, type, title, key and occurrence hashed as before", () => {
+    const seen = new Map<string, number>();
+    for (const { record: r, draft: d } of finalizeDrafts("subsidies", doc, drafts)) {
+      const key = `${doc.source.file}\u0000subsidies\u0000${doc.info.title}\u0000${d.key ?? ""}\u0000${r.quote}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      expect(r.id).toBe(`sub_${createHash("sha256").update(`${key}\u0000${n}`).digest("hex").slice(0, 16)}`);
+    }
   });
 });

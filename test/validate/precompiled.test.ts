@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
 import { RECORD_TYPES } from "../../src/generated/records.js";
 import { ingestBytes } from "../../src/ingest/index.js";
-import { compileValidatorsNow, validatorOrigin, validators } from "../../src/validate/schemas.js";
+import { compileValidatorsNow, lengthsByCodeUnits, loadSchema, validatorOrigin, validators } from "../../src/validate/schemas.js";
 
 // The build precompiles schemas/ into src/generated/validators.cjs (scripts/gen-validators.mjs);
 // these tests prove the file is used, is current, and judges exactly like ajv compiling at run time.
@@ -39,5 +39,17 @@ describe("precompiled validators", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("count lengths in code units only where that judges as counting code points would (every limit a minLength ≤ 1)", async () => {
+    expect(lengthsByCodeUnits([loadSchema("common"), ...RECORD_TYPES.map((t) => loadSchema(t))])).toBe(true);
+    expect(lengthsByCodeUnits([{ properties: { a: { type: "string", maxLength: 5 } } }])).toBe(false);
+    expect(lengthsByCodeUnits([{ $defs: { a: { anyOf: [{ type: "string", minLength: 2 }] } } }])).toBe(false);
+    const src = await ingestBytes(seed, readFileSync(join("seeds", seed)));
+    const r = (extractSource(src).records.targets as unknown as Record<string, unknown>[])[0]!;
+    const pre = validators(), now = compileValidatorsNow();
+    // a quote of one character outside the BMP (two code units) is as long as one of one unit; an empty one is too short
+    for (const quote of ["𠀀", "a", ""]) expect(pre.targets({ ...r, quote })).toBe(quote !== "");
+    for (const quote of ["𠀀", ""]) expect(now.targets({ ...r, quote })).toBe(pre.targets({ ...r, quote }));
   });
 });
