@@ -141,7 +141,12 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
       prevPart = m.part;
       prevPeriod = m.period;
       // a 分别 list is one payout: its members share the instrument and frequency read for the whole list
-      const fields = { ...fieldsOf(text, m, who, facts.policyLevel, head, i === 0 && members.length > 1), ...facts.termOf(m.period), responsible_units: facts.unitsOf(m.period.start) };
+      // set on the fields' own object (its keys already in their order): spreads into a new literal cost more interpreted
+      const fields = fieldsOf(text, m, who, facts.policyLevel, head, i === 0 && members.length > 1);
+      const validity = facts.termOf(m.period);
+      fields.valid_from = validity.valid_from;
+      fields.valid_to = validity.valid_to;
+      fields.responsible_units = facts.unitsOf(m.period.start);
       if (i === 0) head = fields;
       // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
       if (i === 0) groupPerUnit = fields.per_unit;
@@ -154,7 +159,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
         if (after) { fields.frequency = "multi_year"; fields.years = after; }
       }
       // the record stands where its own amount is written, not where a shared cap is
-      const keyPay = keyPayOf(m, m.pays.filter((p) => !p.shared));
+      const keyPay = keyPayOf(m, true);
       drafts.push({
         fields,
         at: srcAt(item, keyPay.start),
