@@ -145,12 +145,12 @@ export function poolTarget(text: string, r: Rec): string | null {
 const PER_UNIT_END = new RegExp(`(?:给予|一次性|${INSTRUMENT_WORDS}|金额|额度|不超过|最高|最多|按照|按|的标准|每年|每月)+.*$`);
 /** The unit an amount is paid per: 4000元/头, 每张床位给予…, 每车补贴… */
 export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
-  if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
+  if (p.perSuffix && p.perSuffix !== "/年" && p.perSuffix !== "/月") return `每${p.perSuffix.slice(1)}`;
   const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
   const window = text.slice(from, p.start).replace(/\s+/g, "");
   let m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
   // "企业每增加出口1美元，即给予0.02元人民币的奖励": the unit stated in the clause before a 即/则 payout clause
-  if (!m && /^(?:即|则|就)/.test(window)) {
+  if (!m && (window.startsWith("即") || window.startsWith("则") || window.startsWith("就"))) {
     const prevAt = clauseStart(text, Math.max(from - 1, r.part.start), r.part.start);
     m = /每(?![年月])([^，,；。]{1,24})$/.exec(text.slice(prevAt, Math.max(from - 1, prevAt)).replace(/\s+/g, ""));
   }
