@@ -93,7 +93,6 @@ const PER_BASE_BEFORE = /每(?:新增|增加|增长|减少)$/;
  * the payout itself (its 额度/金额/上限 named after the payout word), not a condition on the applicant.
  */
 const PAYOUT_CAP_BEFORE = new RegExp(`(?:${INSTRUMENT_WORDS})(?:支持|资金)?(?:额度|金额|标准|上限)(?:原则上)?(?:${CAP_WORDS})$`);
-const RATE_OF = /的$/;
 /** a tax deduction or relief share raised: 减除幅度由10%调整为30% (the old level is no payout) */
 const RELIEF_RAISED = /([^，,；。]{0,24}税[^，,；。]{0,12}?(?:减除|减免|扣除|抵扣)(?:幅度|比例))由[\d.]{1,8}%(?:调整为|调整到|提高至|提高到)$/;
 const RATE_BY = /(?:按照|减按|按)/;
@@ -263,7 +262,7 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   // 按40%、30%、30%的比例分三年发放, 分别按应奖励额的30%、30%和40%拨付: instalments of one award (contract v3)
   if (pct && (INSTALMENT_AFTER.test(text.slice(q.end, Math.min(text.length, q.end + 60))) || INSTALMENT_BASE.test(before))) return null;
   // 按20%的税率缴纳企业所得税, 可按3%的税率计征营业税: the tax rate levied, not a relief (减按15%的税率 is one)
-  if (/^的?税率/.test(afterT) && !/减按$/.test(before)) return null;
+  if ((afterT.startsWith("税率") || afterT.startsWith("的税率")) && !before.endsWith("减按")) return null;
   if (RATE_CHANGE_BEFORE_RE.test(before) || RATE_CONDITION_AFTER.test(after)) {
     // "房产税从价计征的减除幅度由10%调整为30%": a tax relief share raised to a new level is that relief's rate
     const raised = pct && !RATE_CONDITION_AFTER.test(after) ? RELIEF_RAISED.exec(clauseBefore) : null;
@@ -275,7 +274,7 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   }
   // 资助标准原则上不高于产品订货合同的20%, 标准为…投资额的1%: the payout's own standard names the base
   const label = RATE_LABEL_RE.exec(clauseBefore);
-  if (label && /的$/.test(clauseBefore)) {
+  if (label && clauseBefore.endsWith("的")) {
     const base = clauseBefore.slice(label.index + label[0].length, -1).replace(BOUND_HEAD, "");
     if (base.length >= 2) return rate(base);
   }
@@ -284,30 +283,30 @@ function ratePay(text: string, q: Quantity, cs: number, before: string, after: s
   // 按照不高于10%, 给予不低于25%的政府补贴, 研发投入按照1%给予资金奖补: a rate with no base written after 的
   const bounded = /(?:按照|按|给予|予以)(?:不高于|不超过|最高|不低于)?$/.test(clauseBefore);
   const baseAfter = BASE_AFTER.exec(afterT);
-  if (bounded && baseAfter && !/^的/.test(afterT)) {
+  if (bounded && baseAfter && !afterT.startsWith("的")) {
     // 可享受50%贷款利息的一次性贴息
     base = baseAfter[1]!;
-  } else if (bounded && (/^(?:给予|的)/.test(afterT) || RATE_AFTER_OK.test(afterT))) {
+  } else if (bounded && (afterT.startsWith("给予") || afterT.startsWith("的") || RATE_AFTER_OK.test(afterT))) {
     // 按其年实际贷款额给予不超过6%的…贴息: the base written between 按 and the giving verb
     base = /(?:按照|按)([^，,；。]{2,20}?)(?:给予|予以)(?:不高于|不超过|最高|不低于)?$/.exec(clauseBefore)?.[1] ?? null;
   } else if (pct && POOL_SHARE_BEFORE.test(clauseBefore) && /^的(?:资金|经费)/.test(afterT)) {
     // 每年应从市补贴的土地出让金收益中留取不低于5%的资金，用于…: a share set aside from a revenue is a pool
     base = POOL_SHARE_BEFORE.exec(clauseBefore)![1]!;
-  } else if (by && RATE_OF.test(clauseBefore)) {
+  } else if (by && clauseBefore.endsWith("的")) {
     base = clauseBefore.slice(by.index + by[0].length, clauseBefore.length - 1);
   } else if (by && BY_BASE_AFTER.test(afterT)) {
     // 按照增资金额1%的标准给予, 按农村“五保”集中供养标准15倍给予补助: the base written between 按 and the rate
     base = clauseBefore.slice(by.index + by[0].length) || null;
   } else if (/(?:给予|予以)([^，,；。]{0,30})$/.test(clauseBefore) && RATE_AFTER_OK.test(afterT)) {
     base = /(?:给予|予以)([^，,；。]{0,30})$/.exec(clauseBefore)![1]!.replace(/^一次性/, "") || null;
-  } else if (pct && RATE_AFTER_OK.test(afterT) && !RATE_CONDITION_BEFORE.test(before) && /(?:承担|减按)$/.test(before)) {
+  } else if (pct && RATE_AFTER_OK.test(afterT) && !RATE_CONDITION_BEFORE.test(before) && (before.endsWith("承担") || before.endsWith("减按"))) {
     base = null;
-  } else if (pct && /^的税率/.test(afterT) && /减按$/.test(before)) {
+  } else if (pct && afterT.startsWith("的税率") && before.endsWith("减按")) {
     base = "税率";
   } else if (pct && RATE_AFTER_VERB.test(clauseBefore) && /^(?:[，,。；;]|$)/.test(after)) {
     // 扶持12%。 年度所需经费由市以上财政补助80%，
     base = null;
-  } else if (pct && !by && /(?:享受|获得)$/.test(before) && baseAfter) {
+  } else if (pct && !by && (before.endsWith("享受") || before.endsWith("获得")) && baseAfter) {
     base = baseAfter[1]!;
   } else return null;
   if (RATE_CONDITION_BEFORE.test(before) && !by && !bounded && !POOL_SHARE_BEFORE.test(clauseBefore)) return null;

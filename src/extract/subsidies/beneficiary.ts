@@ -154,7 +154,7 @@ function namesNoOne(c: string): boolean {
       && ((holdsAny(c, STANDARD_LABELS) && STANDARD_CLAUSE.test(c)) || (endsWithAny(c, NAME_ENDS) !== null && PAYOUT_NAME.test(c))))
     || (ENJOY_FIRST.has(first) && ENJOY_CLAUSE.test(c)) || (TERM_LAST.has(last) && TERM_CLAUSE.test(c))
     || (holdsAny(c, LIMIT_WORDS) && LIMIT_CLAUSE.test(c)) || (WEIGHING_FIRST.has(first) && WEIGHING_CLAUSE.test(c))
-    || (PAYER_LAST.has(last) && PAYER_ONLY.test(c)) || (LABEL_LAST.has(last) && LABEL_CLAUSE.test(c) && !/的$/.test(c));
+    || (PAYER_LAST.has(last) && PAYER_ONLY.test(c)) || (LABEL_LAST.has(last) && LABEL_CLAUSE.test(c) && !c.endsWith("的"));
 }
 /** a clause that states a base or basis, not a recipient: 以上一年度生鲜乳加工量为基数 */
 const BASIS_CLAUSE = /^(?:以|按|依据|根据)/;
@@ -175,7 +175,7 @@ export function beneficiaryFromLead(lead: string): string {
       if (!who || isWeakBeneficiary(who)) return cond;
       if (!cond || isWeakBeneficiary(cond)) return who;
       // "年度区级贡献在100万元至300万元（含300万元）的" + "总部企业": a condition ending in 的 qualifies a short recipient
-      return /的$/.test(cond) && who.length <= 8 && !/[的，,]/.test(who) ? cond + who : `${who}，${cond}`;
+      return cond.endsWith("的") && who.length <= 8 && !/[的，,]/.test(who) ? cond + who : `${who}，${cond}`;
     }
   }
   return phraseOf(text);
@@ -194,7 +194,7 @@ function phraseOf(text: string): string {
     parts[parts.length - 1] = withoutPayoutName(parts[parts.length - 1]!);
     // "列入…的项目，居家社区型和医养结合型按…": a short trailing clause names a class of the recipient
     const tail = parts[parts.length - 1]!;
-    if (parts.length > 1 && tail.length <= 12 && !/的/.test(tail) && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
+    if (parts.length > 1 && tail.length <= 12 && !tail.includes("的") && /的[^，,]{0,12}$/.test(parts[parts.length - 2]!)) {
       return `${parts.slice(0, -1).join("，")}（${tail}）`;
     }
     // "对于…的规模以上工业企业，对于研发费用增量部分给予…": the first 对 names who, the second what is paid on
@@ -222,7 +222,7 @@ function phraseOf(text: string): string {
     if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2 && !namesNoOne(kept[i - 1]!)) return tidy(`${kept[i - 1]}（${c}）`);
     // "企业每吸纳1名…高校毕业生，签订1年以上劳动合同…的，由…给予": a condition ending in 的 starts with the clause before it
     const prev = i > 0 ? tidy(clauses[i - 1]!.replace(LEADING_VERB, "")) : "";
-    if (/的$/.test(c) && prev.length >= 4 && !/的$/.test(prev) && !BASIS_CLAUSE.test(prev) && !ISSUER_CLAUSE_RE.test(prev) && !PAYER_CLAUSE.test(prev) && !PROCEDURE_CLAUSE.test(prev) && !namesNoOne(prev) && !/给予|予以/.test(prev)) {
+    if (c.endsWith("的") && prev.length >= 4 && !prev.endsWith("的") && !BASIS_CLAUSE.test(prev) && !ISSUER_CLAUSE_RE.test(prev) && !PAYER_CLAUSE.test(prev) && !PROCEDURE_CLAUSE.test(prev) && !namesNoOne(prev) && !prev.includes("给予") && !prev.includes("予以")) {
       return `${prev}，${c}`;
     }
     return c.replace(/^(?:即由|即|由|其中)/, "");

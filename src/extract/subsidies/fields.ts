@@ -145,12 +145,12 @@ export function poolTarget(text: string, r: Rec): string | null {
 const PER_UNIT_END = new RegExp(`(?:给予|一次性|${INSTRUMENT_WORDS}|金额|额度|不超过|最高|最多|按照|按|的标准|每年|每月)+.*$`);
 /** The unit an amount is paid per: 4000元/头, 每张床位给予…, 每车补贴… */
 export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
-  if (p.perSuffix && !/^\/(?:年|月)$/.test(p.perSuffix)) return `每${p.perSuffix.slice(1)}`;
+  if (p.perSuffix && p.perSuffix !== "/年" && p.perSuffix !== "/月") return `每${p.perSuffix.slice(1)}`;
   const from = Math.max(r.leadStart, clauseStart(text, p.start, r.part.start));
   const window = text.slice(from, p.start).replace(/\s+/g, "");
   let m = /每(?![年月])([^，,；。]{1,24})$/.exec(window);
   // "企业每增加出口1美元，即给予0.02元人民币的奖励": the unit stated in the clause before a 即/则 payout clause
-  if (!m && /^(?:即|则|就)/.test(window)) {
+  if (!m && (window.startsWith("即") || window.startsWith("则") || window.startsWith("就"))) {
     const prevAt = clauseStart(text, Math.max(from - 1, r.part.start), r.part.start);
     m = /每(?![年月])([^，,；。]{1,24})$/.exec(text.slice(prevAt, Math.max(from - 1, prevAt)).replace(/\s+/g, ""));
   }
@@ -160,13 +160,23 @@ export function perUnitOf(text: string, r: Rec, p: Pay): string | null {
   return s.length >= 2 ? s : null;
 }
 
-/** The payout that gives a record its line: fixed amount first, then cap, floor, range, rate. */
-export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
-  for (const role of ["fixed", "cap", "floor", "range", "rate"] as const) {
-    const p = pays.find((x) => x.role === role);
-    if (p) return p;
+/** rank of each role as the payout that gives a record its line (keyPayOf) */
+const KEY_RANK: Record<Pay["role"], number> = { fixed: 0, cap: 1, floor: 2, range: 3, rate: 4 };
+/**
+ * The payout that gives a record its line: fixed amount first, then cap, floor, range, rate (the first of its
+ * role); `ownOnly`: of the record's own payouts, not a cap shared from another sentence. One pass, no list or
+ * closure per record.
+ */
+export function keyPayOf(r: Rec, ownOnly = false): Pay {
+  const { pays } = r;
+  let key: Pay | null = null, rank = 5;
+  for (let k = 0; k < pays.length; k++) {
+    const p = pays[k]!;
+    if (ownOnly && p.shared) continue;
+    const q = KEY_RANK[p.role];
+    if (q < rank) { key = p; rank = q; }
   }
-  return firstPay(r);
+  return key ?? firstPay(r);
 }
 
 /** Every field of a payout record but who receives it, its validity and its responsible units. */
@@ -176,13 +186,26 @@ export function keyPayOf(r: Rec, pays: Pay[] = r.pays): Pay {
  * The first record of a list reads to the list's end (`wholeList`).
  */
 export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel: RecordFields["policy_level"], head: RecordFields | null, wholeList = false): RecordFields {
-  const get = (role: Pay["role"]) => r.pays.find((p) => p.role === role);
-  const fixed = get("fixed"), floor = get("floor"), range = get("range"), rate = get("rate");
+  // the first payout of each role, in one pass (a find per role, each with its closure, cost more interpreted)
+  const { pays } = r;
+  let fixed: Pay | undefined, floor: Pay | undefined, range: Pay | undefined, rate: Pay | undefined, cap: Pay | undefined, caps = 0;
+  for (let k = 0; k < pays.length; k++) {
+    const p = pays[k]!;
+    switch (p.role) {
+      case "fixed": fixed ??= p; break;
+      case "floor": floor ??= p; break;
+      case "range": range ??= p; break;
+      case "rate": rate ??= p; break;
+      case "cap": cap ??= p; caps++; break;
+    }
+  }
   // 单笔奖励不超过100万元，累计不超过1000万元: the cap after 累计/总额 is the total cap, the other the per-payment one
-  const caps = r.pays.filter((p) => p.role === "cap");
-  const isTotal = (p: Pay) => TOTAL_CAP_BEFORE_RE.test(text.slice(Math.max(0, p.start - 10), p.start));
-  const totalCap = caps.length > 1 ? caps.find(isTotal) : undefined;
-  const cap = caps.find((p) => p !== totalCap);
+  let totalCap: Pay | undefined;
+  if (caps > 1) {
+    const all = pays.filter((p) => p.role === "cap");
+    totalCap = all.find((p) => TOTAL_CAP_BEFORE_RE.test(text.slice(Math.max(0, p.start - 10), p.start)));
+    cap = all.find((p) => p !== totalCap);
+  }
   const spanStart = Math.max(r.group ? r.group[0]!.leadStart : r.leadStart, r.leadStart - MAX_CLAUSE);
   const lastPay = r.group ? ownLast(r.group[r.group.length - 1]!) : ownLast(r);
   // bounded: a 分别 list of thousands of amounts (hostile input) must not make every member read the whole list;
@@ -208,7 +231,8 @@ export function fieldsOf(text: string, r: Rec, beneficiary: string, policyLevel:
     rate_pct: rate?.rate ?? null,
     rate_pct_high: rate?.rateHigh ?? null,
     rate_base: rate?.rateBase ?? null,
-    per_unit: perUnitOf(text, r, keyPayOf(r, [fixed, cap, floor, range, rate].filter((p): p is Pay => p !== undefined))),
+    // the key payout (keyPayOf's order) of the amounts read here: a total cap gives no line
+    per_unit: perUnitOf(text, r, fixed ?? cap ?? floor ?? range ?? rate ?? firstPay(r)),
     frequency,
     responsible_units: [],
     policy_level: policyLevel,

@@ -9,6 +9,7 @@ import type { Piece } from "../../structure/clauses.js";
 import { clauseStart, MAX_CLAUSE } from "../../structure/clauses.js";
 import { frequencyOf, termAfter } from "./timing.js";
 import { LIST_KINDS, markerLength } from "../../shared/markers.js";
+import { startsWithAny } from "../../shared/lexicon.js";
 
 /**
  * Pass 3 of the subsidies extractor: assign beneficiaries and make the drafts.
@@ -109,15 +110,15 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
       }
       const ownLead = text.slice(m.leadStart, firstPay(m).start).trim();
       // "给予一次性专项补贴5000元和健康体检补贴1000元": a second payout joined by 和 goes to the same recipient
-      if (prevWho && m.part === prevPart && /^(?:和|及)/.test(ownLead) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
+      if (prevWho && m.part === prevPart && (ownLead.startsWith("和") || ownLead.startsWith("及")) && lastMarker(ownLead) < 0 && ANY_INSTRUMENT_RE.test(ownLead)) who = prevWho;
       // "…6000元、4000元、2000元的一次性建设补贴，按机构等级和实际入住人数每张床位每月给予100—300元": same recipient, another basis
-      const basisLead = ownLead.replace(/^[，,]/, "");
-      if (prevWho && m.part === prevPart && i === 0 && /^(?:按照|按|依据|根据)/.test(basisLead) && lastMarker(basisLead) < 0) {
+      const basisLead = ownLead.startsWith("，") || ownLead.startsWith(",") ? ownLead.slice(1) : ownLead;
+      if (prevWho && m.part === prevPart && i === 0 && startsWithAny(basisLead, BASIS_LEADS) !== null && lastMarker(basisLead) < 0) {
         const basis = basisLead.replace(/(?:每(?![年月])|给予|予以|一次性).*$/, "");
         if (basis.length >= 4) who = `${prevWho.replace(/（[^（）]*）$/, "")}（${basis}）`;
       }
       // "同时以上年度屠宰加工数量为基数，年屠宰量每增加5万只，给予10万元补贴": the same recipient, on a further basis
-      if (prevWho && /^同时/.test(ownLead) && lastMarker(ownLead) < 0) {
+      if (prevWho && ownLead.startsWith("同时") && lastMarker(ownLead) < 0) {
         const basis = /(以[^，,；。]{2,30}为基数)/.exec(ownLead);
         who = basis ? `${prevWho.replace(/（[^（）]*为基数）$/, "")}（${basis[1]}）` : prevWho;
       }
@@ -128,20 +129,25 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
         if (title) who = title;
       }
       // "…挂牌企业，…补贴额度最高不超过150万元；成功升板后，按照…给予补贴": the recipient of the sentence's payout before
-      if ((isWeakBeneficiary(who) || BASIS_ONLY_LEAD.test(who)) && prevWho && prevPeriod === m.period) who = withClass(prevWho.replace(/（[^（）]*）$/, ""), stepOf(ownLead) ?? "");
+      if ((isWeakBeneficiary(who) || startsWithAny(who, BASIS_LEADS) !== null) && prevWho && prevPeriod === m.period) who = withClass(prevWho.replace(/（[^（）]*）$/, ""), stepOf(ownLead) ?? "");
       // "给予租赁费用10%的补贴": what follows 给予 is the rate's base; the recipient is in the clauses before
       if (m.pays[0]!.role === "rate" && m.pays[0]!.rateBase && who === m.pays[0]!.rateBase) {
         const earlier = beneficiaryFromLead(text.slice(m.leadStart, clauseStart(text, firstPay(m).start, m.leadStart)));
         if (!isWeakBeneficiary(earlier)) who = earlier;
       }
       // "一是新增养老床位补贴。市财政给予新建每张床位…": a recipient the sentence does not name is the one named before
-      if (isWeakBeneficiary(who) || (who.length <= 4 && !/的/.test(who) && kindBefore(facts, m.period))) who = recipientBefore(facts, m.part, who);
+      if (isWeakBeneficiary(who) || (who.length <= 4 && !who.includes("的") && kindBefore(facts, m.period))) who = recipientBefore(facts, m.part, who);
       who = withParent(who, m);
       prevWho = who;
       prevPart = m.part;
       prevPeriod = m.period;
       // a 分别 list is one payout: its members share the instrument and frequency read for the whole list
-      const fields = { ...fieldsOf(text, m, who, facts.policyLevel, head, i === 0 && members.length > 1), ...facts.termOf(m.period), responsible_units: facts.unitsOf(m.period.start) };
+      // set on the fields' own object (its keys already in their order): spreads into a new literal cost more interpreted
+      const fields = fieldsOf(text, m, who, facts.policyLevel, head, i === 0 && members.length > 1);
+      const validity = facts.termOf(m.period);
+      fields.valid_from = validity.valid_from;
+      fields.valid_to = validity.valid_to;
+      fields.responsible_units = facts.unitsOf(m.period.start);
       if (i === 0) head = fields;
       // "分别给予每张床位6000元、4000元、2000元": the list shares its per-unit base
       if (i === 0) groupPerUnit = fields.per_unit;
@@ -154,7 +160,7 @@ export function assignBeneficiaries(facts: ItemFacts, recs: Rec[]): Draft<"subsi
         if (after) { fields.frequency = "multi_year"; fields.years = after; }
       }
       // the record stands where its own amount is written, not where a shared cap is
-      const keyPay = keyPayOf(m, m.pays.filter((p) => !p.shared));
+      const keyPay = keyPayOf(m, true);
       drafts.push({
         fields,
         at: srcAt(item, keyPay.start),
@@ -211,7 +217,7 @@ function tiersOf(lead: string, base: string, n: number): string[] | null {
 function withClass(who: string, cls: string): string {
   if (!who) return cls;
   if (!cls) return who;
-  return /）$/.test(who) ? `${who.slice(0, -1)}，${cls}）` : `${who}（${cls}）`;
+  return who.endsWith("）") ? `${who.slice(0, -1)}，${cls}）` : `${who}（${cls}）`;
 }
 
 /** "一是新增养老床位补贴。": a sentence that only names the kind of payout the next ones set */
@@ -254,8 +260,8 @@ function recipientBefore(facts: ItemFacts, part: Piece, who: string): string {
   return cls.length ? `${parent}（${cls.join("，")}）` : parent;
 }
 
-/** "按照经审核后的上市票据实际发生额": a basis of computation only */
-const BASIS_ONLY_LEAD = /^(?:按照|按|根据|依据)/;
+/** "按照经审核后的上市票据实际发生额": a basis of computation only (tested by startsWith: no pattern to compile) */
+const BASIS_LEADS = ["按照", "按", "根据", "依据"];
 /**
  * an amount of money or a rate: a sentence holding one pays someone of its own. Only tested, so the number's
  * last character is enough: [\d.]+ here re-read a run of n digits from each of its starts (n² on hostile input).

@@ -43,7 +43,7 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
   for (const { period, parts } of periods) {
     const periodRecs: Rec[] = [];
     for (const p of parts) for (const r of p.recs) periodRecs.push(r);
-    const lead = period.text.replace(/^\s+/, "");
+    const lead = period.text.trimStart();
     const cap = periodRecs.length > 0 && periodRecs.every((r) => r.pays.every((p) => p.role === "cap")) ? firstPay(periodRecs[0]!) : null;
     const targetsBefore = itemRecs.length > capFrom ? itemRecs.length - capFrom : prevRecs.length;
     // "第二十九条 …，单个项目的补助上限原则上不超过200万元。": a cap with no award before it in the item is the item's promise
@@ -69,7 +69,7 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
     }
     for (const r of periodRecs) itemRecs.push(r);
     // "同时…" adds to the sentence before: a later shared cap covers both
-    if (/^(?:同时|并|另)/.test(lead)) for (const r of periodRecs) prevRecs.push(r);
+    if (lead.startsWith("同时") || lead.startsWith("并") || lead.startsWith("另")) for (const r of periodRecs) prevRecs.push(r);
     else prevRecs = periodRecs;
   }
   return itemRecs;
@@ -81,12 +81,15 @@ export function spreadSharedCaps(text: string, periods: PeriodPayouts[], parentK
  * sentence that gives an award itself ("按照…给予财政资金奖补，单个企业每年最高奖补500万元")
  * is that award's record, and a new 对-phrase names a recipient of its own.
  */
+/** does `s` hold a giving verb (by includes: a pattern for two words is compiled twice in a cold run) */
+const givesIn = (s: string) => s.includes("给予") || s.includes("予以");
+
 function isSharedCap(text: string, period: { start: number }, lead: string, capStart: number): boolean {
   const capAt = clauseStart(text, capStart, period.start);
   const capClause = text.slice(capAt, capStart).replace(/\s+/g, "");
   // "补助金额最高不超过100万元，按40%、30%、30%的比例分三年发放。": the payout's own amount, capped after the sentence that set it
   const scoped = SHARED_CAP_LEAD_RE.test(lead) || opensWithPayoutName(lead) || TOTAL_CAP_LEAD_RE.test(lead)
-    || (SHARED_CAP_LEAD_RE.test(capClause) && !/给予|予以/.test(text.slice(period.start, capAt)));
+    || (SHARED_CAP_LEAD_RE.test(capClause) && !givesIn(text.slice(period.start, capAt)));
   MARKER_RE.lastIndex = 0;
   return scoped && !MARKER_RE.test(lead);
 }

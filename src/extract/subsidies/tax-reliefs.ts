@@ -30,12 +30,12 @@ function reliefsOfPart(text: string, part: Piece, taken: Rec[], carry: { who: st
     if (paidClauses.has(cs)) continue;
     const relief = text.slice(at, ce).replace(/\s+/g, "");
     // fee waivers are not tax relief: 免征…费
-    if (/费$/.test(relief) && !TAX_WORD_RE.test(relief)) continue;
+    if (relief.endsWith("费") && !TAX_WORD_RE.test(relief)) continue;
     if (!TAX_WORD_RE.test(relief) && !taxInPart) continue;
     if (m[0] === "减按" && !TAX_WORD_RE.test(relief)) continue;
     // 免税时间自…起计算 names the relief's term, not a relief; 享受税前加计扣除的研发费用 qualifies a noun
     const rest = partText.slice(m.index + m[0].length);
-    if (TAX_RELIEF_TERM_RE.test(rest) || /^的/.test(rest)) continue;
+    if (TAX_RELIEF_TERM_RE.test(rest) || rest.startsWith("的")) continue;
     // "…免征企业所得税，超过部分减半征收": the second relief's condition starts after the first one's clause
     const who = continuedTaxBeneficiary(taxBeneficiary(text.slice(Math.max(leadFrom, part.start), at)), carry.who);
     carry.who = who;

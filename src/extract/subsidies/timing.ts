@@ -12,9 +12,12 @@ import { FREQUENCY_WORDS, NOT_ANNUAL_RE, ONE_TIME_RE, RANKED_YEAR_RE, TERM_AFTER
 // "5年内按销售收入的5%给予奖补" is a term; "在3年内被认定为高新技术企业的" is a condition
 const MULTI_YEAR = /(?:连续|分)(\d{1,2}|[一二两三四五六七八九十]{1,2})年|(?<!在)(\d{1,2}|[一二两三四五六七八九十]{1,2})年内(?=[，,]?(?:按|每年|给予|予以|共|累计|奖|补))/;
 
+/** an ASCII digit (what \d matches), by code unit: no pattern compiled for one character */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 function yearsOf(m: RegExpExecArray): number | null {
   const t = m[1] ?? m[2]!;
-  const n = /^\d/.test(t) ? Number(t) : (() => { const d = parseChineseNumeral(t); return d ? decToNumber(d) : null; })();
+  const n = isDigit(t.charCodeAt(0)) ? Number(t) : (() => { const d = parseChineseNumeral(t); return d ? decToNumber(d) : null; })();
   return n && n > 1 ? n : null;
 }
 

@@ -48,7 +48,7 @@ function trailingUnits(text: string, close: number): UnitsClause | null {
   if (/[：:。；]/.test(inner)) return null;
   const units = splitUnits(inner.replace(DUTY_TAIL, ""));
   if (!units.length || !units.every((u) => AGENCY.test(u))) return null;
-  return { start: k, end: close + 1, units, carries: /下同$/.test(inner) };
+  return { start: k, end: close + 1, units, carries: inner.endsWith(CARRIED) };
 }
 
 /** Every 责任单位 clause in `text`, left to right. */
