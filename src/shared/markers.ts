@@ -76,18 +76,23 @@ const MARKER_FIRST = charClass(`第专（(0123456789⑴⑵⑶⑷⑸⑹⑺⑻⑼�
  */
 interface Combined { re: RegExp; rules: ReadonlyArray<(typeof RULES)[number]> }
 const combined = new Map<ReadonlySet<MarkerKind> | undefined, Combined>();
+/**
+ * (markerAt asks here, and V8 compiles what it calls into markerAt's optimized code: the pattern's
+ * making, which runs once per set of kinds, is a function of its own, which that code only calls.
+ * Inside, it made markerAt's optimizing compile the largest of a cold structure pass over the seeds.)
+ */
 function combinedFor(kinds: ReadonlySet<MarkerKind> | undefined): Combined {
-  let c = combined.get(kinds);
-  if (!c) {
-    const rules = kinds ? RULES.filter((r) => kinds.has(r.kind)) : RULES;
-    // the pattern's text by a loop, not rules.map(…).join: V8 inlines map into markerAt's compiled code, where it
-    // makes a holey array (the interpreter's is packed), and the join on it deoptimized markerAt ("wrong map")
-    // at the first set of kinds met after markerAt was compiled
-    let source = "";
-    for (let k = 0; k < rules.length; k++) source += `${k ? "|" : ""}(${rules[k]!.re.source})`;
-    c = { re: new RegExp(rules.length ? source : "(?!)"), rules };
-    combined.set(kinds, c);
-  }
+  return combined.get(kinds) ?? combine(kinds);
+}
+function combine(kinds: ReadonlySet<MarkerKind> | undefined): Combined {
+  const rules = kinds ? RULES.filter((r) => kinds.has(r.kind)) : RULES;
+  // the pattern's text by a loop, not rules.map(…).join: V8 inlines map into markerAt's compiled code, where it
+  // makes a holey array (the interpreter's is packed), and the join on it deoptimized markerAt ("wrong map")
+  // at the first set of kinds met after markerAt was compiled
+  let source = "";
+  for (let k = 0; k < rules.length; k++) source += `${k ? "|" : ""}(${rules[k]!.re.source})`;
+  const c = { re: new RegExp(rules.length ? source : "(?!)"), rules };
+  combined.set(kinds, c);
   return c;
 }
 

