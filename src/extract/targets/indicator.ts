@@ -47,7 +47,9 @@ export function stripLead(s: string, leadIns: readonly string[]): string {
   for (let guard = 0; guard < 6; guard++) {
     const y = LEAD_YEAR.exec(t);
     if (y && y[0].length < t.length) { t = trimEnds(t.slice(y[0].length)); continue; }
-    const l = startsWithAny(t, leadIns);
+    // no lead-ins (distribute: the year alone) asks no list: an empty array literal is a list of small
+    // integers to V8, and startsWithAny, compiled for lists of strings, was thrown back ("wrong map") at it
+    const l = leadIns.length ? startsWithAny(t, leadIns) : null;
     if (l && l.length < t.length) { t = trimEnds(t.slice(l.length)); continue; }
     break;
   }
