@@ -1,3 +1,5 @@
+import { charClass, type CharClass } from "./char-class.js";
+
 /**
  * Word lists as regular expressions: every phrase table (targets, projects,
  * subsidies, transport, review headings) is compiled through these, once, when
@@ -38,6 +40,21 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
  * patterns (subsidies: a pattern never run is never compiled): indexed loops of native tests, since a
  * for-of makes an iterator per call and most of a build runs them interpreted.
  */
+
+/**
+ * The characters the words of a list start (wordStarts) or end (wordEnds) with, as a class made once at
+ * load: a caller asks it of the one character it would compare before calling startsWithAny/endsWithAny,
+ * and most texts (a value's next characters, the words before it) fail there, without a call and a
+ * native test per word (20 to 40 words a list, read for every value of the targets pass). A list
+ * holding the empty word, which every text starts and ends with, gives a class holding everything.
+ */
+export function wordStarts(words: readonly string[]): CharClass {
+  return words.some((w) => !w) ? ANY_CHARACTER : charClass(words.map((w) => w.charAt(0)).join(""));
+}
+export function wordEnds(words: readonly string[]): CharClass {
+  return words.some((w) => !w) ? ANY_CHARACTER : charClass(words.map((w) => w.charAt(w.length - 1)).join(""));
+}
+const ANY_CHARACTER: CharClass = { has: () => true };
 
 /** First word of `words` that `text` ends with, or null. */
 export function endsWithAny(text: string, words: readonly string[]): string | null {

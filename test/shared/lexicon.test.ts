@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstContained, holdsAny } from "../../src/shared/lexicon.js";
+import { endsWithAny, firstContained, holdsAny, startsWithAny, wordEnds, wordStarts } from "../../src/shared/lexicon.js";
+import { NOT_TARGETS, PAST, GOAL_VERBS } from "../../src/extract/targets/phrases.js";
 import { SECTOR_KEYWORDS } from "../../src/extract/projects/lexicon.js";
 
 /** Random texts and word lists over a few characters, so that words overlap, nest and repeat. */
@@ -20,5 +21,25 @@ describe("word lists read in one pass", () => {
     for (const name of ["锡林郭勒盟风电基地配套储能电站", "乌兰察布市新能源汽车产业园", "呼和浩特至包头高速铁路", "国家级大数据中心"]) {
       expect(firstContained(name, words)).toBe(words.findIndex((w) => name.includes(w)));
     }
+  });
+});
+
+describe("wordStarts / wordEnds: the one-character gates before startsWithAny / endsWithAny", () => {
+  it("a text the gate turns away holds no word of the list at that end (random lists, the empty word too)", () => {
+    fc.assert(fc.property(text(8), fc.array(text(4), { maxLength: 8 }), (t, words) => {
+      if (startsWithAny(t, words) !== null) expect(wordStarts(words).has(t.charCodeAt(0)) || t === "").toBe(true);
+      if (endsWithAny(t, words) !== null) expect(wordEnds(words).has(t.charCodeAt(t.length - 1)) || t === "").toBe(true);
+    }), { numRuns: 5000 });
+  });
+
+  it("gates the targets phrase tables on real words", () => {
+    expect(wordStarts(PAST.sentenceOpeners).has("过去五年，全区地区生产总值年均增长5.6%".charCodeAt(0))).toBe(true);
+    expect(wordStarts(PAST.sentenceOpeners).has("到2027年，全区地区生产总值达到3万亿元".charCodeAt(0))).toBe(false);
+    expect(wordEnds(NOT_TARGETS.conditionAttributes).has("城区人口".charCodeAt(3))).toBe(true);
+    expect(wordEnds(GOAL_VERBS).has("新能源装机规模达到".charCodeAt(8))).toBe(true);
+    expect(wordStarts(NOT_TARGETS.nameWords).has("强旗县".charCodeAt(0))).toBe(true);
+    // the empty word is at both ends of every text
+    expect(wordStarts(["", "用于"]).has(0x4e00)).toBe(true);
+    expect(wordEnds(["", "用于"]).has(-1)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { BASIS, includesAny, type Basis } from "./phrases.js";
+import { endsWithAny } from "../../shared/lexicon.js";
 import type { Timing } from "./year.js";
 
 /**
@@ -26,7 +27,8 @@ export interface BasisInput {
 }
 
 export function basisOf(b: BasisInput): Basis {
-  const levelVerb = b.verb !== null && BASIS.levelVerbs.some((v) => b.verb!.endsWith(v));
+  // one indexed loop of native tests, not a closure made and called per verb for every value
+  const levelVerb = b.verb !== null && endsWithAny(b.verb, BASIS.levelVerbs) !== null;
   if (includesAny(b.before, BASIS.averageAnnual)) return "average_annual";
   // 年均 elsewhere in the sentence covers a change (…年均增长7.5%左右，…收入增长8%), not a
   // level reached with its own verb (…，物流业增加值占全市GDP比重达到13%)

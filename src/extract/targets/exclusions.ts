@@ -1,5 +1,6 @@
 import { NOT_TARGETS, PAST, includesAny } from "./phrases.js";
-import { endsWithAny, holdsAny, startsWithAny } from "../../shared/lexicon.js";
+import { endsWithAny, holdsAny, startsWithAny, wordEnds, wordStarts } from "../../shared/lexicon.js";
+import { charClass, codeAt, WHITESPACE } from "../../shared/char-class.js";
 
 /**
  * What looks like a target but is not (contract, targets): past results and
@@ -7,8 +8,21 @@ import { endsWithAny, holdsAny, startsWithAny } from "../../shared/lexicon.js";
  * projects, values that are part of a name. Each test reads a phrase table.
  */
 
+/*
+ * The first or last characters of the phrase lists read for every sentence, clause and value: most
+ * fail on the one character they would compare, without a trim, a slice or a test per phrase.
+ */
+const SPACE = charClass(WHITESPACE);
+const OPENER_START = wordStarts(PAST.sentenceOpeners);
+const CONDITION_END = wordEnds(NOT_TARGETS.conditionAttributes);
+const NAME_WORD_START = wordStarts(NOT_TARGETS.nameWords);
+const ALLOCATION_START = wordStarts(NOT_TARGETS.allocationAfter);
+const PROGRESS_END = wordEnds(NOT_TARGETS.progressEnds);
+
 /** A sentence opening with a review phrase (过去一年，…): all its clauses are results. */
 export function reviewSentence(sentence: string): boolean {
+  const first = sentence.charCodeAt(0);
+  if (!OPENER_START.has(first) && !SPACE.has(first)) return false;
   return startsWithAny(sentence.trimStart(), PAST.sentenceOpeners) !== null;
 }
 
@@ -24,6 +38,7 @@ const CJK = /[\u4e00-\u9fff]/;
  * attribute noun right before it and a noun (not a clause end) right after it.
  */
 export function isThreshold(text: string, start: number, afterEnd: number): boolean {
+  if (start === 0 || !CONDITION_END.has(text.charCodeAt(start - 1))) return false;
   const before = text.slice(Math.max(0, start - 6), start);
   if (!endsWithAny(before, NOT_TARGETS.conditionAttributes)) return false;
   return CJK.test(text[afterEnd] ?? "") && text[afterEnd] !== "的";
@@ -48,13 +63,13 @@ export function isClassValue(text: string, unit: string | null, afterEnd: number
 
 /** A value that is part of a name or a designation (千亿级, 百强, 第3届, 80周年). */
 export function isNamePart(text: string, start: number, afterEnd: number): boolean {
-  if (text[start - 1] === "第") return true;
+  if (start > 0 && text.charCodeAt(start - 1) === 0x7b2c /* 第 */) return true;
   // inside a quoted name after other words (“奶33条”); a quote that opens with the value (“15分钟”就业服务圈) is a target
   const lo = Math.max(0, start - 24);
   const near = text.slice(lo, start);
   const open = near.lastIndexOf("“");
   if (open >= 0 && open < near.length - 1 && near.lastIndexOf("”") < open && text.slice(afterEnd, afterEnd + 24).includes("”")) return true;
-  return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.nameWords) !== null;
+  return NAME_WORD_START.has(codeAt(text, afterEnd)) && startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.nameWords) !== null;
 }
 
 /**
@@ -90,7 +105,7 @@ export function directionOnly(clause: string): boolean {
 
 /** A share or amount assigned to a use (资金10%用于“以工代赈”): an allocation rule, no goal. */
 export function isAllocation(text: string, afterEnd: number): boolean {
-  return startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.allocationAfter) !== null;
+  return ALLOCATION_START.has(codeAt(text, afterEnd)) && startsWithAny(text.slice(afterEnd, afterEnd + 4), NOT_TARGETS.allocationAfter) !== null;
 }
 
 /**
@@ -99,5 +114,7 @@ export function isAllocation(text: string, afterEnd: number): boolean {
  * and set no goal (rates and shares in such a clause still can). Read once per clause.
  */
 export function progressClause(clause: string): boolean {
+  const last = clause.charCodeAt(clause.length - 1);
+  if (!PROGRESS_END.has(last) && !SPACE.has(last)) return false;
   return endsWithAny(clause.trimEnd(), NOT_TARGETS.progressEnds) !== null;
 }

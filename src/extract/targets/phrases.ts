@@ -91,6 +91,8 @@ export const QUALITATIVE: QualitativePattern[] = table.qualitative.patterns.map(
   };
 });
 export const QUALITATIVE_LEAD_INS = byLength(table.qualitative.leadIns);
+/** the pieces of the required words a document is searched for (target-phrases.json placeWords) */
+export const QUALITATIVE_PLACE_WORDS: readonly string[] = table.qualitative.placeWords;
 
 /** First phrase of `list` (in list order) that `text` contains. */
 export function includesAny(text: string, list: readonly string[]): string | null {

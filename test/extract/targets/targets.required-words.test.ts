@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { QUALITATIVE } from "../../../src/extract/targets/phrases.js";
-import { firstPattern } from "../../../src/extract/targets/qualitative.js";
+import { QUALITATIVE, QUALITATIVE_PLACE_WORDS } from "../../../src/extract/targets/phrases.js";
+import { firstPattern, PLACE_WORDS, placeWordsOf } from "../../../src/extract/targets/qualitative.js";
 import { readFileSync } from "node:fs";
 // a build script (JavaScript): the words are derived at build time
 import { GENERATED, requiredWords, requiredWordsTable } from "../../../scripts/gen-required-words.mjs";
@@ -52,5 +52,27 @@ describe("firstPattern: the qualitative patterns tried only on clauses holding t
       }
     }
     expect(matched).toBeGreaterThan(20);
+  });
+});
+
+describe("placeWords: the pieces a document is searched for", () => {
+  const words = [...new Set(QUALITATIVE.flatMap((p) => p.words ?? []))];
+  it("every required word holds one of the table's place words (none is searched for itself)", () => {
+    for (const w of words) expect(QUALITATIVE_PLACE_WORDS.some((p) => w.includes(p)), w).toBe(true);
+    expect(PLACE_WORDS.every((p) => QUALITATIVE_PLACE_WORDS.includes(p))).toBe(true);
+  });
+  it("a word holding no piece is searched for itself; a piece in no word is not searched for", () => {
+    expect(placeWordsOf(["国内领先", "全覆盖", "清零"], ["领先", "水平"])).toEqual(["领先", "全覆盖", "清零"]);
+  });
+  it("a seed clause holding a required word holds a place word", () => {
+    let held = 0;
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) {
+      for (const clause of seedText(f).split(/[，,：:；;。！？!?\n]/)) {
+        if (!words.some((w) => clause.includes(w))) continue;
+        held++;
+        expect(PLACE_WORDS.some((p) => clause.includes(p)), clause).toBe(true);
+      }
+    }
+    expect(held).toBeGreaterThan(100);
   });
 });
