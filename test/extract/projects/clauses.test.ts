@@ -6,6 +6,8 @@ import { HEAD_RE } from "../../../src/extract/projects/lexicon.js";
 import { namesInClause } from "../../../src/extract/projects/names.js";
 import { sentenceClauses } from "../../../src/structure/clauses.js";
 import { splitDocuments } from "../../../src/structure/documents.js";
+import type { Doc } from "../../../src/structure/types.js";
+import { LIST_KINDS, markerAt, markerLength } from "../../../src/shared/markers.js";
 import { SEEDS, docOf, seedText, sourceOf } from "../../helpers.js";
 
 const HEAD = new RegExp(HEAD_RE.source);
@@ -52,6 +54,36 @@ describe("clausesOf: only sentences holding a head noun", () => {
     }
     // about half the clauses of a sentence naming a work hold no head noun
     expect(passed).toBeGreaterThan(named / 2);
+  });
+
+  it("over the seeds and a box: the sentences passed by the heads' pointer are those every sentence's own tests pass", () => {
+    // the reading of every sentence in turn (before the pointer passed sentences whose block holds no head)
+    const perSentence = (doc: Doc) => {
+      const text = doc.source.text, heads = new DocHeads(text, doc.start, doc.end), out: unknown[] = [];
+      doc.sentences.forEach((s, si) => {
+        const b = s.block, title = !!b.heading && !/[。；]/.test(b.text);
+        if (title && b.box && !b.heading!.box && markerAt(b.heading!.marker)?.kind !== "article") {
+          const start = b.start + markerLength(b.text, LIST_KINDS);
+          const k = start < b.end ? heads.named(start, b.end) : -1;
+          if (k !== -1) out.push([si, true, [text.slice(start, b.end)], [0], [k]]);
+          return;
+        }
+        if (title || !heads.holds(s.start, s.end)) return;
+        const clauses = sentenceClauses(text, s), named: number[] = [], firstHead: number[] = [];
+        clauses.forEach((c, ci) => { const k = heads.named(c.start, c.end); if (k !== -1) { named.push(ci); firstHead.push(k); } });
+        if (named.length) out.push([si, false, clauses.map((c) => c.text), named, firstHead]);
+      });
+      return out;
+    };
+    const docs = [docOf("专栏3 重大水利工程\n（一）引调水工程\n引绰济辽工程二期。加强管理。\n（二）完善制度\n推进岱海生态应急补水工程建设。")];
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) for (const doc of splitDocuments(sourceOf(seedText(f), f))) docs.push(doc);
+    let read = 0;
+    for (const doc of docs) {
+      const got = clausesOf(doc).map((s) => [s.sentence, s.heading, s.clauses.map((c) => c.text), s.named, s.firstHead]);
+      expect(got).toEqual(perSentence(doc));
+      read += got.length;
+    }
+    expect(read).toBeGreaterThan(1000);
   });
 
   it("a sentence's clauses without a head are passed, the list carried on over them stays readable", () => {
