@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { clausesOf } from "../../../src/extract/projects/clauses.js";
 import { DocHeads } from "../../../src/extract/projects/heads.js";
 import { HEAD_RE } from "../../../src/extract/projects/lexicon.js";
-import { namesInClause } from "../../../src/extract/projects/names.js";
+import { NAME_GAP, namesInClause } from "../../../src/extract/projects/names.js";
+import { outsidePlaceNames } from "../../../src/shared/places.js";
 import { sentenceClauses } from "../../../src/structure/clauses.js";
 import { splitDocuments } from "../../../src/structure/documents.js";
 import type { Doc } from "../../../src/structure/types.js";
@@ -137,5 +138,31 @@ describe("DocHeads: the document's head nouns answer for its clauses", () => {
       expect([heads.start[k], heads.end[k], heads.nounAt(k).head]).toEqual([k * phrase.length + 4, k * phrase.length + 6, "项目"]);
     }
     expect(heads.firstIn(99 * phrase.length, text.length)).toBe(99);
+  });
+});
+
+describe("headRuns: the text between two heads of one name", () => {
+  it("over the seeds: NAME_GAP's one test answers as the four tests it replaced (separator, joint, 等, characters)", () => {
+    const HE = outsidePlaceNames("和");
+    const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
+    const before = (gap: string) => !/[、，,；;。]/.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap);
+    let joined = 0, apart = 0;
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) {
+      const text = seedText(f);
+      const heads = new DocHeads(text, 0, text.length);
+      // every gap up to 30 characters between heads, and its tails (和林格尔…, 及…, 等…)
+      for (let k = 1; k < heads.count; k++) {
+        const gap = text.slice(heads.end[k - 1]!, heads.start[k]!);
+        if (gap.length > 30) continue;
+        for (let i = 0; i < gap.length; i++) {
+          const g = gap.slice(i);
+          expect(NAME_GAP.test(g)).toBe(before(g));
+          if (before(g)) joined++; else apart++;
+        }
+      }
+    }
+    for (const g of ["", "和林格尔", "和赤峰", "及", "等", "“东数西算”", "（一期）", "以及"]) expect(NAME_GAP.test(g)).toBe(before(g));
+    expect(joined).toBeGreaterThan(100);
+    expect(apart).toBeGreaterThan(100);
   });
 });
