@@ -28,14 +28,18 @@ export class DocHeads {
     const body = (this.body = text.slice(lo, hi));
     const re = HEADS_IN_DOC;
     re.lastIndex = 0;
+    // the lists and the count in locals, stored back once: the loop runs once per head of the document,
+    // interpreted in a cold pass, and V8 charges each turn the length of its body (with a read of the
+    // object's fields per store, the loop got the constructor optimized within the first pass of the seeds)
+    let start = this.start, end = this.end, head = this.head, n = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(body))) {
-      if (this.count === this.start.length) this.grow();
-      const at = lo + m.index, n = this.count++;
-      this.start[n] = at;
-      this.end[n] = at + m[0].length;
-      this.head[n] = HEAD_INDEX.get(m[0])!;
+      if (n === start.length) { this.grow(); start = this.start; end = this.end; head = this.head; }
+      start[n] = lo + m.index;
+      end[n] = re.lastIndex + lo;
+      head[n++] = HEAD_INDEX.get(m[0])!;
     }
+    this.count = n;
   }
 
   /** Head `k`'s noun. */

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import { clausesOf } from "../../../src/extract/projects/clauses.js";
 import { DocHeads } from "../../../src/extract/projects/heads.js";
 import { HEAD_RE } from "../../../src/extract/projects/lexicon.js";
-import { namesInClause } from "../../../src/extract/projects/names.js";
+import { NAME_GAP, namesInClause } from "../../../src/extract/projects/names.js";
+import { outsidePlaceNames } from "../../../src/shared/places.js";
 import { sentenceClauses } from "../../../src/structure/clauses.js";
 import { splitDocuments } from "../../../src/structure/documents.js";
+import type { Doc } from "../../../src/structure/types.js";
+import { LIST_KINDS, markerAt, markerLength } from "../../../src/shared/markers.js";
 import { SEEDS, docOf, seedText, sourceOf } from "../../helpers.js";
 
 const HEAD = new RegExp(HEAD_RE.source);
@@ -52,6 +55,36 @@ describe("clausesOf: only sentences holding a head noun", () => {
     }
     // about half the clauses of a sentence naming a work hold no head noun
     expect(passed).toBeGreaterThan(named / 2);
+  });
+
+  it("over the seeds and a box: the sentences passed by the heads' pointer are those every sentence's own tests pass", () => {
+    // the reading of every sentence in turn (before the pointer passed sentences whose block holds no head)
+    const perSentence = (doc: Doc) => {
+      const text = doc.source.text, heads = new DocHeads(text, doc.start, doc.end), out: unknown[] = [];
+      doc.sentences.forEach((s, si) => {
+        const b = s.block, title = !!b.heading && !/[。；]/.test(b.text);
+        if (title && b.box && !b.heading!.box && markerAt(b.heading!.marker)?.kind !== "article") {
+          const start = b.start + markerLength(b.text, LIST_KINDS);
+          const k = start < b.end ? heads.named(start, b.end) : -1;
+          if (k !== -1) out.push([si, true, [text.slice(start, b.end)], [0], [k]]);
+          return;
+        }
+        if (title || !heads.holds(s.start, s.end)) return;
+        const clauses = sentenceClauses(text, s), named: number[] = [], firstHead: number[] = [];
+        clauses.forEach((c, ci) => { const k = heads.named(c.start, c.end); if (k !== -1) { named.push(ci); firstHead.push(k); } });
+        if (named.length) out.push([si, false, clauses.map((c) => c.text), named, firstHead]);
+      });
+      return out;
+    };
+    const docs = [docOf("专栏3 重大水利工程\n（一）引调水工程\n引绰济辽工程二期。加强管理。\n（二）完善制度\n推进岱海生态应急补水工程建设。")];
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) for (const doc of splitDocuments(sourceOf(seedText(f), f))) docs.push(doc);
+    let read = 0;
+    for (const doc of docs) {
+      const got = clausesOf(doc).map((s) => [s.sentence, s.heading, s.clauses.map((c) => c.text), s.named, s.firstHead]);
+      expect(got).toEqual(perSentence(doc));
+      read += got.length;
+    }
+    expect(read).toBeGreaterThan(1000);
   });
 
   it("a sentence's clauses without a head are passed, the list carried on over them stays readable", () => {
@@ -105,5 +138,31 @@ describe("DocHeads: the document's head nouns answer for its clauses", () => {
       expect([heads.start[k], heads.end[k], heads.nounAt(k).head]).toEqual([k * phrase.length + 4, k * phrase.length + 6, "项目"]);
     }
     expect(heads.firstIn(99 * phrase.length, text.length)).toBe(99);
+  });
+});
+
+describe("headRuns: the text between two heads of one name", () => {
+  it("over the seeds: NAME_GAP's one test answers as the four tests it replaced (separator, joint, 等, characters)", () => {
+    const HE = outsidePlaceNames("和");
+    const JOINT = new RegExp(`^(?:以及|${HE}|及|与|并|、)`);
+    const before = (gap: string) => !/[、，,；;。]/.test(gap) && !JOINT.test(gap) && !gap.startsWith("等") && !/[^\u4e00-\u9fff“”"（）()—·]/.test(gap);
+    let joined = 0, apart = 0;
+    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith(".txt"))) {
+      const text = seedText(f);
+      const heads = new DocHeads(text, 0, text.length);
+      // every gap up to 30 characters between heads, and its tails (和林格尔…, 及…, 等…)
+      for (let k = 1; k < heads.count; k++) {
+        const gap = text.slice(heads.end[k - 1]!, heads.start[k]!);
+        if (gap.length > 30) continue;
+        for (let i = 0; i < gap.length; i++) {
+          const g = gap.slice(i);
+          expect(NAME_GAP.test(g)).toBe(before(g));
+          if (before(g)) joined++; else apart++;
+        }
+      }
+    }
+    for (const g of ["", "和林格尔", "和赤峰", "及", "等", "“东数西算”", "（一期）", "以及"]) expect(NAME_GAP.test(g)).toBe(before(g));
+    expect(joined).toBeGreaterThan(100);
+    expect(apart).toBeGreaterThan(100);
   });
 });
