@@ -76,7 +76,8 @@ export function ajvOptions(schemas: readonly unknown[]): Record<string, unknown>
   const opts: Record<string, unknown> = { allErrors: true, strict: true, allowUnionTypes: true };
   if (lengthsByCodeUnits(schemas)) {
     opts.unicode = false;
-    opts.logger = { log: console.log, error: console.error, warn: (...a: unknown[]) => { if (!String(a[0]).includes("option unicode")) console.warn(...a); } };
+    // ajv's own few arguments, passed on as they came (a message and its detail: never sized by the input)
+    opts.logger = { log: console.log, error: console.error, warn: (...a: unknown[]) => { if (!String(a[0]).includes("option unicode")) console.warn.apply(console, a); } };
   }
   return opts;
 }
