@@ -41,20 +41,51 @@ const packagesOutside = {
   },
 };
 
+// fflate builds its deflate and inflate tables when loaded: a loop of 32 768 steps for one of
+// them, run by the interpreter at every start (about 30 M instructions, and a background
+// TurboFan compile of the loop), though the workbook takes only its zip container (Zip,
+// ZipPassThrough) and deflates natively. Each table's statements are wrapped as a pure
+// expression, the same values made the same way when something uses them, so that esbuild
+// drops those nothing in the bundle uses. A statement not found exactly stops the build.
+const FFLATE_TABLES = [
+  [
+    `var _a = freb(fleb, 2), fl = _a.b, revfl = _a.r;\n// we can ignore the fact that the other numbers are wrong; they never happen anyway\nfl[28] = 258, revfl[258] = 28;\nvar _b = freb(fdeb, 0), fd = _b.b, revfd = _b.r;\n`,
+    `var _a = /*#__PURE__*/ (function () { var t = freb(fleb, 2); t.b[28] = 258, t.r[258] = 28; return t; })();\n` +
+    `var fl = /*#__PURE__*/ (function () { return _a.b; })(), revfl = /*#__PURE__*/ (function () { return _a.r; })();\n` +
+    `var _b = /*#__PURE__*/ freb(fdeb, 0);\n` +
+    `var fd = /*#__PURE__*/ (function () { return _b.b; })(), revfd = /*#__PURE__*/ (function () { return _b.r; })();\n`,
+  ],
+  [
+    `var rev = new u16(32768);\nfor (var i = 0; i < 32768; ++i) {\n    // reverse table algorithm from SO\n    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);\n    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);\n    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);\n    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;\n}\n`,
+    `var rev = /*#__PURE__*/ (function () { var rev = new u16(32768);\nfor (var i = 0; i < 32768; ++i) {\n    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);\n    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);\n    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);\n    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;\n}\nreturn rev; })();\n`,
+  ],
+  [
+    `var flt = new u8(288);\nfor (var i = 0; i < 144; ++i)\n    flt[i] = 8;\nfor (var i = 144; i < 256; ++i)\n    flt[i] = 9;\nfor (var i = 256; i < 280; ++i)\n    flt[i] = 7;\nfor (var i = 280; i < 288; ++i)\n    flt[i] = 8;\n`,
+    `var flt = /*#__PURE__*/ (function () { var flt = new u8(288);\nfor (var i = 0; i < 144; ++i)\n    flt[i] = 8;\nfor (var i = 144; i < 256; ++i)\n    flt[i] = 9;\nfor (var i = 256; i < 280; ++i)\n    flt[i] = 7;\nfor (var i = 280; i < 288; ++i)\n    flt[i] = 8;\nreturn flt; })();\n`,
+  ],
+  [
+    `var fdt = new u8(32);\nfor (var i = 0; i < 32; ++i)\n    fdt[i] = 5;\n`,
+    `var fdt = /*#__PURE__*/ (function () { var fdt = new u8(32);\nfor (var i = 0; i < 32; ++i)\n    fdt[i] = 5;\nreturn fdt; })();\n`,
+  ],
+];
+
 // yargs' platform shim (the CLI's parser) asks for process.stdout when loaded (its width, for help
 // text) and imports node:assert (for two checks of its own state), whose messages' colours ask for
 // process.stderr: Node makes each stream when first asked for, and for a pipe that is a socket with
 // Node's net module. A build that writes nothing to them (--quiet) paid about 30 M instructions of
 // every start for both. The width is read when help is laid out, and node:assert is loaded when a
 // check fails, to throw its own error. A statement not found exactly stops the build.
-const PACKAGE_PATCHES = [
-  [/[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/, [
+const YARGS_SHIM = [
     [`import { notStrictEqual, strictEqual } from 'assert'\n`, ``],
     [`  assert: {\n    notStrictEqual,\n    strictEqual\n  },`,
       `  assert: {\n    notStrictEqual: (a, b, m) => { if (Object.is(a, b)) require('assert').notStrictEqual(a, b, m) },\n    strictEqual: (a, b, m) => { if (!Object.is(a, b)) require('assert').strictEqual(a, b, m) }\n  },`],
     [`    stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null`,
       `    get stdColumns () { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }`],
-  ]],
+];
+/** Each package file changed, and its statements replaced as they stand (ownUrl below reads them through `patched`). */
+const PACKAGE_PATCHES = [
+  [/[\\/]fflate[\\/]esm[\\/]browser\.js$/, FFLATE_TABLES],
+  [/[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/, YARGS_SHIM],
 ];
 function patched(path, code) {
   for (const [file, edits] of PACKAGE_PATCHES) {
@@ -111,48 +142,6 @@ const validatorsInside = {
   },
 };
 
-// fflate builds its deflate and inflate tables when loaded: a loop of 32 768 steps for one of
-// them, run by the interpreter at every start (about 30 M instructions, and a background
-// TurboFan compile of the loop), though the workbook takes only its zip container (Zip,
-// ZipPassThrough) and deflates natively. Each table's statements are wrapped as a pure
-// expression, the same values made the same way when something uses them, so that esbuild
-// drops those nothing in the bundle uses. A statement not found exactly stops the build.
-const FFLATE_TABLES = [
-  [
-    `var _a = freb(fleb, 2), fl = _a.b, revfl = _a.r;\n// we can ignore the fact that the other numbers are wrong; they never happen anyway\nfl[28] = 258, revfl[258] = 28;\nvar _b = freb(fdeb, 0), fd = _b.b, revfd = _b.r;\n`,
-    `var _a = /*#__PURE__*/ (function () { var t = freb(fleb, 2); t.b[28] = 258, t.r[258] = 28; return t; })();\n` +
-    `var fl = /*#__PURE__*/ (function () { return _a.b; })(), revfl = /*#__PURE__*/ (function () { return _a.r; })();\n` +
-    `var _b = /*#__PURE__*/ freb(fdeb, 0);\n` +
-    `var fd = /*#__PURE__*/ (function () { return _b.b; })(), revfd = /*#__PURE__*/ (function () { return _b.r; })();\n`,
-  ],
-  [
-    `var rev = new u16(32768);\nfor (var i = 0; i < 32768; ++i) {\n    // reverse table algorithm from SO\n    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);\n    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);\n    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);\n    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;\n}\n`,
-    `var rev = /*#__PURE__*/ (function () { var rev = new u16(32768);\nfor (var i = 0; i < 32768; ++i) {\n    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);\n    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);\n    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);\n    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;\n}\nreturn rev; })();\n`,
-  ],
-  [
-    `var flt = new u8(288);\nfor (var i = 0; i < 144; ++i)\n    flt[i] = 8;\nfor (var i = 144; i < 256; ++i)\n    flt[i] = 9;\nfor (var i = 256; i < 280; ++i)\n    flt[i] = 7;\nfor (var i = 280; i < 288; ++i)\n    flt[i] = 8;\n`,
-    `var flt = /*#__PURE__*/ (function () { var flt = new u8(288);\nfor (var i = 0; i < 144; ++i)\n    flt[i] = 8;\nfor (var i = 144; i < 256; ++i)\n    flt[i] = 9;\nfor (var i = 256; i < 280; ++i)\n    flt[i] = 7;\nfor (var i = 280; i < 288; ++i)\n    flt[i] = 8;\nreturn flt; })();\n`,
-  ],
-  [
-    `var fdt = new u8(32);\nfor (var i = 0; i < 32; ++i)\n    fdt[i] = 5;\n`,
-    `var fdt = /*#__PURE__*/ (function () { var fdt = new u8(32);\nfor (var i = 0; i < 32; ++i)\n    fdt[i] = 5;\nreturn fdt; })();\n`,
-  ],
-];
-const fflateTablesOnUse = {
-  name: "fflate-tables-on-use",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]fflate[\\/]esm[\\/]browser\.js$/ }, (args) => {
-      let code = readFileSync(args.path, "utf8").replaceAll("\r\n", "\n");
-      for (const [from, to] of FFLATE_TABLES) {
-        const at = code.indexOf(from);
-        if (at < 0 || code.indexOf(from, at + 1) >= 0) throw new Error(`bundle-cli: fflate's table statement not found once in ${args.path}: ${from.slice(0, 40)}`);
-        code = code.slice(0, at) + to + code.slice(at + from.length);
-      }
-      return { contents: code, loader: "js" };
-    });
-  },
-};
-
 // string-width (yargs' help layout; three copies under yargs, cliui and wrap-ansi) builds an
 // Intl.Segmenter and emoji expressions when loaded: 20 ms at every start for text only help and
 // usage errors lay out. Each import of it gets a stand-in that loads the real one on first call.
@@ -196,7 +185,7 @@ const esbuildOf = (entry, outfile, external) => build({
     // the package folder as Node resolves a bare name: node_modules/<pkg> in this folder or the nearest one above
     `const __pePackageUrl = (pkg, rel) => { const { join, dirname } = require("node:path"); for (let d = __peDir; ; d = dirname(d)) { const p = join(d, "node_modules", pkg); if (require("node:fs").existsSync(join(p, "package.json"))) return require("node:url").pathToFileURL(join(p, rel)).href; if (dirname(d) === d) return require("node:url").pathToFileURL(join(__peDir, rel)).href; } };`,
   ].join("\n") },
-  plugins: [packagesOutside, validatorsInside, lazyStringWidth, fflateTablesOnUse, ownUrl],
+  plugins: [packagesOutside, validatorsInside, lazyStringWidth, ownUrl],
   logLevel: "warning",
 });
 await bundleOf("cli.js", "cli.cjs");

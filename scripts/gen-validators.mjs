@@ -8,7 +8,6 @@
 // compares it with the schemas on disk and compiles at run time when they differ,
 // so a stale file can never validate against old rules.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -21,23 +20,14 @@ const addFormats = require("ajv-formats").default;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = join(root, "schemas");
 
-/** sha256 over every schema file's name and bytes, in name order (same recipe as src/validate/schemas.ts). */
-export function schemaHash() {
-  const h = createHash("sha256");
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".schema.json")).sort()) {
-    h.update(f).update("\0").update(readFileSync(join(dir, f))).update("\0");
-  }
-  return h.digest("hex");
-}
-
 export async function generate() {
-  // the options the run-time compile uses (src/validate/schemas.ts, compiled by tsc before this runs)
-  const { ajvOptions } = await import("../dist/validate/schemas.js");
+  // the options, annotation keywords and schema hash of the run-time compile (src/validate/schemas.ts, compiled by tsc before this runs)
+  const { ajvOptions, ANNOTATIONS, schemaHash } = await import("../dist/validate/schemas.js");
   const files = readdirSync(dir).filter((n) => n.endsWith(".schema.json")).sort();
   const schemas = files.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
   const ajv = new Ajv2020({ ...ajvOptions(schemas), code: { source: true, esm: false } });
   addFormats(ajv);
-  ajv.addKeyword("x-enum-meanings"); // annotation only: each enum value's meaning, for the codebook (src/validate/schemas.ts ANNOTATIONS)
+  for (const k of ANNOTATIONS) ajv.addKeyword(k);
   const exportsMap = {};
   files.forEach((f, i) => {
     ajv.addSchema(schemas[i]);

@@ -22,8 +22,8 @@ type Validators = { [T in RecordType]: Validator };
 
 const require = createRequire(import.meta.url);
 
-/** sha256 over every schema file's name and bytes, in name order (same recipe as scripts/gen-validators.mjs). */
-function schemaHash(): string {
+/** sha256 over every schema file's name and bytes, in name order: what scripts/gen-validators.mjs writes into the validators it makes. */
+export function schemaHash(): string {
   const h = createHash("sha256");
   for (const f of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
     h.update(f).update("\0").update(readFileSync(join(SCHEMA_DIR, f))).update("\0");
