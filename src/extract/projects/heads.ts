@@ -1,3 +1,4 @@
+import type { Span } from "../../shared/span.js";
 import { HEADS, HEAD_RE, type HeadNoun } from "./lexicon.js";
 
 /** HEAD_RE with a lastIndex of its own, made once: a RegExp made per document cost 5 µs (its source hashed) */
@@ -55,6 +56,32 @@ export class DocHeads {
     this.start = start;
     this.end = end;
     this.head = head;
+  }
+
+  /**
+   * The first of `sentences` from `si` on whose block a head overlaps (sentences.length when none): a sentence
+   * of any other block names no work, neither in its clauses nor in its block's heading. Asked in text order
+   * (the cursor of firstEndingAfter moves on with it); one turn of two numeric tests per sentence passed.
+   */
+  nextOverlapping(sentences: ReadonlyArray<{ readonly block: Span }>, si: number): number {
+    const start = this.start, end = this.end, count = this.count, n = sentences.length;
+    let k = this.k;
+    for (; si < n; si++) {
+      const b = sentences[si]!.block;
+      while (k < count && end[k]! <= b.start) k++;
+      if (k === count) { si = n; break; }
+      if (start[k]! < b.end) break;
+    }
+    this.k = k;
+    return si;
+  }
+
+  /** Which of `clauses` (in text order) hold a head, as `named` answers each: their indices and `named`'s answers, added to the two lists. */
+  namedIn(clauses: readonly Span[], indices: number[], answers: number[]): void {
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const k = this.named(clauses[ci]!.start, clauses[ci]!.end);
+      if (k !== -1) { indices.push(ci); answers.push(k); }
+    }
   }
 
   /** The first head ending after `pos` (the count of heads when none). */
