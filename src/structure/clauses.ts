@@ -1,5 +1,6 @@
 import { charClass, nextOf } from "../shared/char-class.js";
 import type { Span } from "../shared/span.js";
+import type { Sentence } from "./types.js";
 
 /**
  * Clauses: the pieces of a sentence between ，and ：, the unit in which a verb
@@ -20,28 +21,33 @@ const CLAUSE_MARK_ANY = /[，,：:；;。！？!?]/g;
 /**
  * The clauses of `text[s.start, s.end)`, without their punctuation; empty ones are
  * skipped. One pass, made once per sentence: every extractor that reads a sentence's
- * clauses (targets, qualitative targets, projects) gets the same array.
+ * clauses (targets, qualitative targets, projects) gets the same array, kept on the
+ * sentence itself (its `clauses` slot, made undefined with it, so every sentence has
+ * one shape) and read from its own text. Kept in a WeakMap by sentence, each was a
+ * lookup, an entry and an object to hold it, and a copy of the sentence's text.
+ * Any other span (a test's) is read from `text` each time.
  */
-const made = new WeakMap<Span, { text: string; clauses: Clause[] }>();
 /** (The array is shared: read it, never change it.) */
-export function sentenceClauses(text: string, s: Span): readonly Clause[] {
-  const known = made.get(s);
-  if (known && known.text === text) return known.clauses;
+export function sentenceClauses(text: string, s: Span | Sentence): readonly Clause[] {
+  if (!("block" in s)) return clausesIn(text.slice(s.start, s.end), s.start);
+  return (s.clauses ??= clausesIn(s.text, s.start));
+}
+
+/** The clauses of `body`, a text starting at offset `start`. */
+function clausesIn(body: string, start: number): Clause[] {
   const out: Clause[] = [];
   // the marks are found by a native search, not a test per character (mostly interpreted: few
   // sentences are read often enough for this loop to be compiled), in the sentence only: a search
   // of the whole text would run on past a sentence without marks to the next one
-  const body = text.slice(s.start, s.end);
   let a = 0;
   CLAUSE_MARK_ANY.lastIndex = 0;
   for (;;) {
     const m = CLAUSE_MARK_ANY.exec(body);
     const i = m ? m.index : body.length;
-    if (i > a) out.push({ start: s.start + a, end: s.start + i, text: body.slice(a, i) });
+    if (i > a) out.push({ start: start + a, end: start + i, text: body.slice(a, i) });
     if (!m) break;
     a = i + 1;
   }
-  made.set(s, { text, clauses: out });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import type { Clause } from "./clauses.js";
 import type { Source } from "../ingest/source.js";
 
 /** Offsets [start, end) into Source.text. */
@@ -39,6 +40,8 @@ export interface Cell extends Span { text: string }
 export interface Sentence extends Span {
   text: string;
   block: Block;
+  /** its clauses once read (structure/clauses.ts sentenceClauses), else undefined */
+  clauses: readonly Clause[] | undefined;
 }
 
 /** A table row under a header row (专栏 indicator tables). */

@@ -35,4 +35,15 @@ describe("sentenceClauses", () => {
     }
     expect(n).toBeGreaterThan(1000);
   });
+  it("a sentence keeps its clauses: read again, the same array, equal to its span's reading from the text", () => {
+    const f = readdirSync(SEEDS).filter((x) => x.endsWith(".txt")).sort()[0]!;
+    const doc = splitDocuments(sourceOf(seedText(f), f))[0]!;
+    const s = doc.sentences.find((x) => x.text.includes("，"))!;
+    expect(s.clauses).toBeUndefined();
+    const first = sentenceClauses(doc.source.text, s);
+    expect(first.length).toBeGreaterThan(1);
+    expect(s.clauses).toBe(first);
+    expect(sentenceClauses(doc.source.text, s)).toBe(first);
+    expect(first).toEqual(sentenceClauses(doc.source.text, { start: s.start, end: s.end }));
+  });
 });

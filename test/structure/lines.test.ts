@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { flat, linesOf } from "../../src/structure/lines.js";
 import { SEEDS, sourceOf } from "../helpers.js";
+import { WHITESPACE } from "../../src/shared/char-class.js";
 
 /** flat as five regular-expression replaces wrote it: the oracle of the native-search version */
 const oracle = (s: string) => s.replace(/[\s*#]/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/[〔［【]/g, "[").replace(/[〕］】]/g, "]");
@@ -17,6 +18,11 @@ describe("flat (whitespace and markup dropped, brackets unified)", () => {
   });
   it("edits at either end and between edits, and returns a line without any as it is", () => {
     for (const s of ["【关于印发《内蒙古自治区 促进投资》的通知】", "  #国发〔2023〕16号\t", "（一）", "无需编辑", "", "\u3000\u3000二、主要目标*"]) expect(flat(s)).toBe(oracle(s));
+  });
+  it("drops every character \\s matches, beside markup and brackets (the edits are searched as two alternatives)", () => {
+    const s = `（一）${WHITESPACE.split("").join("加快")}【#*〔［〕］】`;
+    expect(flat(s)).toBe(oracle(s));
+    expect(flat(s)).toBe(`(一)${"加快".repeat(WHITESPACE.length - 1)}[[[]]]`);
   });
 });
 
