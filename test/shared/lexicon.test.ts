@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { endsWithAny, firstContained, holdsAny, startsWithAny, wordEnds, wordStarts } from "../../src/shared/lexicon.js";
-import { NOT_TARGETS, PAST, GOAL_VERBS } from "../../src/extract/targets/phrases.js";
+import { NOT_TARGETS, PAST, GOAL_VERBS, INDICATOR_LEAD_INS } from "../../src/extract/targets/phrases.js";
 import { SECTOR_KEYWORDS } from "../../src/extract/projects/lexicon.js";
 
 /** Random texts and word lists over a few characters, so that words overlap, nest and repeat. */
@@ -41,5 +41,23 @@ describe("wordStarts / wordEnds: the one-character gates before startsWithAny / 
     // the empty word is at both ends of every text
     expect(wordStarts(["", "用于"]).has(0x4e00)).toBe(true);
     expect(wordEnds(["", "用于"]).has(-1)).toBe(true);
+  });
+});
+
+describe("startsWithAny / endsWithAny: a list read by the character a text starts or ends with", () => {
+  it("give the first listed word the text starts / ends with, as find over startsWith / endsWith does (random lists, the empty word and the empty text too)", () => {
+    fc.assert(fc.property(text(8), fc.array(text(4), { maxLength: 12 }), (t, words) => {
+      expect(startsWithAny(t, words)).toBe(words.find((w) => t.startsWith(w)) ?? null);
+      expect(endsWithAny(t, words)).toBe(words.find((w) => t.endsWith(w)) ?? null);
+    }), { numRuns: 5000 });
+  });
+
+  it("take list order among words sharing a character, on real goal verbs and lead-ins", () => {
+    for (const before of ["新能源装机规模达到", "粮食产量稳定在", "森林覆盖率稳定保持在", "城镇新增就业", "规模"]) {
+      expect(endsWithAny(before, GOAL_VERBS)).toBe(GOAL_VERBS.find((w) => before.endsWith(w)) ?? null);
+    }
+    for (const t of ["在此基础上，粮食产量", "力争全区地区生产总值", "到2027年", ""]) {
+      expect(startsWithAny(t, INDICATOR_LEAD_INS)).toBe(INDICATOR_LEAD_INS.find((w) => t.startsWith(w)) ?? null);
+    }
   });
 });

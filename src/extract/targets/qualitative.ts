@@ -144,10 +144,13 @@ function clauseTargets(out: Draft<"targets">[], doc: Doc, timing: Timing, s: Sen
   }
 }
 
+/** words of holding a level left before a value phrase (稳定保持全国首位); one list for every call: endsWithAny indexes a list once per array */
+const HOLDING_WORDS = ["稳定保持", "保持", "稳定", "长期"];
+
 function cleanIndicator(t: string): string {
   let x = stripLead(t, QUALITATIVE_LEAD_INS);
   for (let guard = 0; guard < 3; guard++) {
-    const v = endsWithAny(x, GOAL_VERBS) ?? endsWithAny(x, ["稳定保持", "保持", "稳定", "长期"]);
+    const v = endsWithAny(x, GOAL_VERBS) ?? endsWithAny(x, HOLDING_WORDS);
     if (!v || v.length >= x.length) break;
     x = trimEnds(x.slice(0, x.length - v.length));
   }
