@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { isHighSurrogate } from "../shared/char-class.js";
 import { exchangeDirs } from "./exchange.js";
+import { utf8Of, writeUtf8 } from "./utf8.js";
 import { asWriteError, OutputWriteError } from "./output-errors.js";
 
 export { OutputError, OutputWriteError } from "./output-errors.js";
@@ -221,7 +222,7 @@ export class FileSink {
       if (piece.length * 3 > APPEND_BYTES) { this.writeText(piece); return; }
     }
     this.buf ??= Buffer.allocUnsafe(APPEND_BYTES);
-    this.used += this.buf.write(piece, this.used, "utf8");
+    this.used += writeUtf8(piece, this.buf, this.used);
   }
 
   /** Write what was appended (a high surrogate left at the end has nothing more to pair with). */
@@ -275,7 +276,7 @@ export class FileSink {
     for (let at = 0; at < data.length;) {
       let end = Math.min(at + STRING_PIECE, data.length);
       if (end < data.length && isHighSurrogate(data.charCodeAt(end - 1))) end--;
-      this.writeBytes(Buffer.from(at === 0 && end === data.length ? data : data.slice(at, end), "utf8"));
+      this.writeBytes(utf8Of(at === 0 && end === data.length ? data : data.slice(at, end)));
       at = end;
     }
   }

@@ -13,6 +13,14 @@ export function toJson(records: unknown): string {
  */
 export function jsonItems(records: readonly unknown[], first: boolean): string {
   if (!records.length) return "";
-  const whole = JSON.stringify(records, null, 2);
-  return (first ? "[" : ",") + whole.slice(1, -2);
+  if (first) return "[" + JSON.stringify(records, null, 2).slice(1, -2);
+  // after a comma: the array's text with a null before them, `[\n  null,\n  {…}\n]`, from that
+  // comma on. A slice of the one string JSON.stringify made: joining "," to the text was a second
+  // string, copied whole again when written (and as much garbage again)
+  const whole = JSON.stringify(AFTER.concat(records), null, 2);
+  return whole.slice(NULL_ITEM.length, -2);
 }
+/** what the runs after the first are stringified after */
+const AFTER: readonly unknown[] = [null];
+/** the text of that first element, up to the comma after it */
+const NULL_ITEM = "[\n  null";

@@ -5,6 +5,7 @@ import { csvRows } from "./csv.js";
 import { schemaColumns } from "./fields.js";
 import { jsonItems } from "./json.js";
 import { Tally, type Counted, type TallyCounts } from "./tally.js";
+import { utf8Of } from "./utf8.js";
 import { packRows, sheetRows, type PackedRows, type SheetRows } from "./xlsx.js";
 
 /**
@@ -115,9 +116,8 @@ export function renderedOutput(done: Parameters<typeof inputOutput>[0], layout: 
   return { ...o, batches: Array.from(o.batches, moveBatch) };
 }
 
-/** A text as UTF-8 in a buffer of its own (TextEncoder's: Buffer.from may share a pool, which cannot be moved). */
-const utf8 = new TextEncoder();
-const ownBytes = (text: string): Uint8Array => utf8.encode(text);
+/** A text as UTF-8 in a buffer of its own (Buffer.from may share a pool, which cannot be moved). */
+const ownBytes = (text: string): Uint8Array => utf8Of(text);
 
 /** Bytes that are the whole of their buffer: they can be moved to another thread without moving anything else. */
 const ownsBuffer = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;

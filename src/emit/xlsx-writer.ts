@@ -5,6 +5,7 @@ import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import { Zip, ZipPassThrough } from "fflate/browser";
 import { charClass, WHITESPACE } from "../shared/char-class.js";
 import { startsFormula } from "./csv.js";
+import { utf8Of, writeUtf8 } from "./utf8.js";
 
 /**
  * A minimal SpreadsheetML (Office Open XML, .xlsx) writer: typed cells, a few
@@ -312,7 +313,7 @@ class NativeDeflate extends ZipPassThrough {
  * Where an Entry's pieces go: its zip entry at once, or a queue of pieces being
  * deflated. A piece is `buf[0, n)`; `buf` goes back to the pool once deflated.
  */
-type PieceSink = (file: NativeDeflate, buf: Uint8Array, n: number, final: boolean) => void;
+type PieceSink = (file: NativeDeflate, buf: Buffer, n: number, final: boolean) => void;
 
 const PIECE = 1 << 20;
 
@@ -324,21 +325,20 @@ const PIECE = 1 << 20;
  * not all 256.
  */
 class PiecePool {
-  private readonly free: Uint8Array[] = [];
-  get(): Uint8Array { return this.free.pop() ?? Buffer.allocUnsafeSlow(PIECE); }
-  put(buf: Uint8Array): void { this.free.push(buf); }
+  private readonly free: Buffer[] = [];
+  get(): Buffer { return this.free.pop() ?? Buffer.allocUnsafeSlow(PIECE); }
+  put(buf: Buffer): void { this.free.push(buf); }
 }
 
 /**
  * Feeds one zip entry in fixed 1 MiB pieces, whatever the sizes of the chunks it
  * is given: the compressed bytes depend on how the input is cut, and a sheet read
  * from a scratch file must give the same bytes as the same sheet from memory.
- * Text is encoded straight into the piece (no copy of it as bytes first).
+ * Text is encoded straight into the piece (src/emit/utf8.ts; no copy of it as bytes first).
  */
-const utf8 = new TextEncoder();
 class Entry {
   /** the piece being filled: buf[0, n) */
-  private buf: Uint8Array | null = null;
+  private buf: Buffer | null = null;
   private n = 0;
   constructor(private readonly file: NativeDeflate, private readonly sink: PieceSink, private readonly pool: PiecePool) {}
   push(data: string | Uint8Array): void {
@@ -346,11 +346,11 @@ class Entry {
       // UTF-8 takes at most 3 bytes per UTF-16 code unit: a text that surely fits is encoded in place
       if (data.length * 3 <= PIECE - this.n) {
         const buf = (this.buf ??= this.pool.get());
-        this.n += utf8.encodeInto(data, buf.subarray(this.n)).written;
+        this.n += writeUtf8(data, buf, this.n);
         this.full();
         return;
       }
-      data = utf8.encode(data);
+      data = utf8Of(data);
     }
     for (let i = 0; i < data.length;) {
       const buf = (this.buf ??= this.pool.get());
