@@ -35,6 +35,13 @@ describe("subsidies 分别 distribution", () => {
     expect(distribute("被评为国家3A-5A级的企业", 3)).toEqual(["被评为国家3A级的企业", "被评为国家4A级的企业", "被评为国家5A级的企业"]);
   });
 
+  it("a run of tiers is found past a tier word outside it (each run starts where a tier word does: one search, not a test per character)", () => {
+    // the same lists as the per-character scan before (8b717d3)
+    expect(distribute("经国家认定的国家级、自治区级企业技术中心", 2)).toEqual(["经国家认定的国家级企业技术中心", "经国家认定的自治区级企业技术中心"]);
+    expect(distribute("开展I、II、III期临床试验的药品", 3)).toEqual(["开展I期临床试验的药品", "开展II期临床试验的药品", "开展III期临床试验的药品"]);
+    expect(distribute("获得国家级和自治区级", 2)).toEqual(["获得国家级", "获得自治区级"]);
+  });
+
   it("a phrase that does not split into as many items gives null", () => {
     expect(distribute("参与制定国际、国家（行业）标准的企业", 3)).toBeNull();
   });

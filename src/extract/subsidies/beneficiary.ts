@@ -1,6 +1,5 @@
-import { mapPacked } from "../../shared/arrays.js";
 import { MAX_CLAUSE } from "../../structure/clauses.js";
-import { CAP_LIST, CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_LIST, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_END_RE, TIER_START_RE } from "./lexicon.js";
+import { CAP_LIST, CAP_WORDS, CUT_RE, INSTRUMENT_LEADS, INSTRUMENT_LIST, INSTRUMENT_WORDS, ISSUER_CLAUSE_RE, SPECIFIC_RE, GENERIC_RE, TIER_AT, TIER_END_RE, TIER_NEXT } from "./lexicon.js";
 import { ITEM_KINDS, stripMarker } from "../../shared/markers.js";
 import { charClass, nextOf, trimEndOf, trimStartOf, type CharClass } from "../../shared/char-class.js";
 import { alt, endsWithAny, escapeRegExp, holdsAny, startsWithAny } from "../../shared/lexicon.js";
@@ -206,7 +205,7 @@ function phraseOf(text: string): string {
     }
     return parts.join("，");
   }
-  // packed lists (shared/arrays.ts); indexed loops: a for-of costs an iterator call per item interpreted
+  // packed lists (made by push); indexed loops: a for-of costs an iterator call per item interpreted
   const clauses: string[] = [];
   const split = text.split(/[，,]/);
   for (let i = 0; i < split.length; i++) if (split[i]!.length) clauses.push(split[i]!.replace(PAYER_HEAD, ""));
@@ -214,12 +213,15 @@ function phraseOf(text: string): string {
   const given = recipientAfterGive(last);
   if (given) return tidy(given);
   // the last clause that names someone: cut at its payout word, skip issuers (自治区按照…) and empty rests (每个给予…)
-  const kept = mapPacked(clauses, (c) => withoutPayoutName(tidy(cutAtPayoutFrom(c.replace(LEADING_VERB, ""), 0))));
+  // each clause cut when the scan from the end reaches it: it mostly stops at the last or the one before
+  const kept: (string | null)[] = [];
+  for (let i = 0; i < clauses.length; i++) kept.push(null);
+  const keptAt = (i: number): string => (kept[i] ??= withoutPayoutName(tidy(cutAtPayoutFrom(clauses[i]!.replace(LEADING_VERB, ""), 0))));
   for (let i = kept.length - 1; i >= 0; i--) {
-    const c = kept[i]!;
+    const c = keptAt(i);
     if (c.length < 2 || ISSUER_CLAUSE_RE.test(c) || PAYER_CLAUSE.test(c) || SCOPE_CLAUSE.test(c) || PROCEDURE_CLAUSE.test(c) || namesNoOne(c) || namesNoOne(tidy(clauses[i]!))
       || /^(?:即|其中)/.test(c) && c.length < 4) continue;
-    if (BASIS_CLAUSE.test(c) && i > 0 && kept[i - 1]!.length >= 2 && !namesNoOne(kept[i - 1]!)) return tidy(`${kept[i - 1]}（${c}）`);
+    if (BASIS_CLAUSE.test(c) && i > 0 && keptAt(i - 1).length >= 2 && !namesNoOne(keptAt(i - 1))) return tidy(`${keptAt(i - 1)}（${c}）`);
     // "企业每吸纳1名…高校毕业生，签订1年以上劳动合同…的，由…给予": a condition ending in 的 starts with the clause before it
     const prev = i > 0 ? tidy(clauses[i - 1]!.replace(LEADING_VERB, "")) : "";
     if (c.endsWith("的") && prev.length >= 4 && !prev.endsWith("的") && !BASIS_CLAUSE.test(prev) && !ISSUER_CLAUSE_RE.test(prev) && !PAYER_CLAUSE.test(prev) && !PROCEDURE_CLAUSE.test(prev) && !namesNoOne(prev) && !prev.includes("给予") && !prev.includes("予以")) {
@@ -312,16 +314,17 @@ export function distribute(phrase: string, n: number): string[] | null {
   if (ranged) return ranged;
   const amounts = amountTiers(s, n);
   if (amounts) return amounts;
-  // a run of exactly n tiers (国家级、自治区级…中心、企业技术中心的): the rest of the phrase is shared
-  for (let i = 0; i < s.length; i++) {
+  // a run of exactly n tiers (国家级、自治区级…中心、企业技术中心的): the rest of the phrase is shared. A run starts
+  // where a tier word does: one search finds the next such place, not a test and a slice at every character
+  for (let i = nextTier(s, 0); i >= 0; i = nextTier(s, i + 1)) {
     const tiers: string[] = [];
     let k = i;
     for (;;) {
-      const t = TIER_START_RE.exec(s.slice(k));
+      const t = tierAt(s, k);
       if (!t) break;
-      tiers.push(t[0]);
-      k += t[0].length;
-      if (!"、和及与".includes(s[k] ?? "") || !TIER_START_RE.test(s.slice(k + 1))) break;
+      tiers.push(t);
+      k += t.length;
+      if (!"、和及与".includes(s[k] ?? "") || !tierAt(s, k + 1)) break;
       k++;
     }
     if (tiers.length >= 2) {
@@ -338,7 +341,8 @@ export function distribute(phrase: string, n: number): string[] | null {
     // the tier each later item opens with (null when one opens with none); items is splitTop's own array, rewritten in place below
     let tiers: RegExpExecArray[] | null = endTier ? [] : null;
     for (let j = 1; tiers && j < n; j++) {
-      const t = TIER_START_RE.exec(items[j]!);
+      TIER_AT.lastIndex = 0;
+      const t = TIER_AT.exec(items[j]!);
       if (t) tiers.push(t); else tiers = null;
     }
     if (endTier && tiers) {
@@ -368,6 +372,17 @@ export function distribute(phrase: string, n: number): string[] | null {
     return items;
   }
   return null;
+}
+
+/** the tier word starting at `k` of `s`, or null */
+function tierAt(s: string, k: number): string | null {
+  TIER_AT.lastIndex = k;
+  return TIER_AT.exec(s)?.[0] ?? null;
+}
+/** where the next tier word of `s` at or after `from` starts, or -1 */
+function nextTier(s: string, from: number): number {
+  TIER_NEXT.lastIndex = from;
+  return TIER_NEXT.exec(s)?.index ?? -1;
 }
 
 /** "被评为国家3A-5A级的企业" with three awards: a range of graded tiers (3A, 4A, 5A) is one tier per grade. */

@@ -68,7 +68,9 @@ export const ONE_TIME_RE = new RegExp(`(?:${alt(lex.frequency.one_time)})(?=[^�
 export const ISSUER_CLAUSE_RE = new RegExp(`^(?:由)?(?:${alt(lex.issuers)})$`);
 
 /** Tier words that vary inside a 分别 list: 国际、国家（行业）标准; 国家级、自治区级工业设计中心; I、II、III期 */
-export const TIER_START_RE = new RegExp(`^(?:${alt(lex.tiers)})`);
+/** a tier word starting where lastIndex is set (sticky), and the next one at or after it (global): set lastIndex first */
+export const TIER_AT = new RegExp(alt(lex.tiers), "y");
+export const TIER_NEXT = new RegExp(alt(lex.tiers), "g");
 export const TIER_END_RE = new RegExp(`(?:${alt(lex.tiers)})$`);
 
 /** A word list entry with "…" is two words in one clause: 调整…税额标准 */
