@@ -34,6 +34,19 @@ describe("tables written at build time (scripts/gen-tables.mjs, src/shared/built
     expect(JSON.parse(bytes.toString("latin1"))).toEqual(table);
   });
 
+  it("division stems: the stems with the openings of those longer than two answer as the openings of all for any two characters (projects' STEM_OPENINGS), and the longest is the longest", async () => {
+    const { divisionStemsTable } = await import("../../src/extract/projects/lexicon.js");
+    const t = divisionStemsTable();
+    const stems = t.stems.split("|");
+    const openings = new Set(stems.map((s) => s.slice(0, 2)));
+    const gate = new Set([...stems, ...t.openings.split("|")]);
+    // asked only of two characters (or one, at a text's end): none of one, and the same of two
+    expect([...gate].filter((s) => s.length < 2)).toEqual([]);
+    expect(new Set([...gate].filter((s) => s.length === 2))).toEqual(openings);
+    expect(stems.some((s) => s.length > 2)).toBe(true);
+    expect(t.longest).toBe(Math.max(...stems.map((s) => s.length)));
+  });
+
   it("a binary table reads back what was written: strings of any code units, integers of 16 and 32 bits, aligned or not", () => {
     // the gazetteer's own kinds of field: a code list (ASCII), names (CJK), trie numbers and parent codes
     const table = { codes: "210200210211", names: "大连市|甘井子区|呼和浩特市", empty: "", chars: "\ud840\udc00𠀀ÿ", kids: [0, 3, 8246, 65535], parents: [0, 210200, -1, 654300], none: [] };

