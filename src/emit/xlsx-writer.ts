@@ -334,7 +334,7 @@ class PiecePool {
  * Feeds one zip entry in fixed 1 MiB pieces, whatever the sizes of the chunks it
  * is given: the compressed bytes depend on how the input is cut, and a sheet read
  * from a scratch file must give the same bytes as the same sheet from memory.
- * Text is encoded straight into the piece (src/emit/utf8.ts; no copy of it as bytes first).
+ * Text that surely fits is written into the piece (src/emit/utf8.ts: a short one encoded there by V8, a longer one by simdutf and copied in).
  */
 class Entry {
   /** the piece being filled: buf[0, n) */

@@ -42,21 +42,6 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
  */
 
 /**
- * The characters the words of a list start (wordStarts) or end (wordEnds) with, as a class made once at
- * load: a caller that would cut or trim a text to call startsWithAny/endsWithAny asks it of the one
- * character it would compare first, and most texts (a value's next characters, the words before it)
- * fail there, without a substring or a call (read for every value of the targets pass). A list
- * holding the empty word, which every text starts and ends with, gives a class holding everything.
- */
-export function wordStarts(words: readonly string[]): CharClass {
-  return words.some((w) => !w) ? ANY_CHARACTER : charClass(words.map((w) => w.charAt(0)).join(""));
-}
-export function wordEnds(words: readonly string[]): CharClass {
-  return words.some((w) => !w) ? ANY_CHARACTER : charClass(words.map((w) => w.charAt(w.length - 1)).join(""));
-}
-const ANY_CHARACTER: CharClass = { has: () => true };
-
-/**
  * A list's words by the code unit they end (endsWithAny) or start (startsWithAny) with, in list order, made
  * once per list (the lists are module constants): a text is compared only with the words sharing its last
  * (first) character, and most texts (the words before a value, a lead-in, a year's neighbours) share it
@@ -68,16 +53,40 @@ const ANY_CHARACTER: CharClass = { has: () => true };
 type ByUnit = Map<number, string[]> | null;
 const byLastUnit = new WeakMap<readonly string[], ByUnit>(), byFirstUnit = new WeakMap<readonly string[], ByUnit>();
 function unitIndex(words: readonly string[], last: boolean): ByUnit {
-  if (words.some((w) => !w)) return null;
-  const index = new Map<number, string[]>();
-  for (const w of words) {
-    const k = w.charCodeAt(last ? w.length - 1 : 0);
+  const made = last ? byLastUnit : byFirstUnit;
+  let index = made.get(words);
+  if (index !== undefined) return index;
+  index = words.some((w) => !w) ? null : new Map<number, string[]>();
+  for (let i = 0; index && i < words.length; i++) {
+    const w = words[i]!, k = w.charCodeAt(last ? w.length - 1 : 0);
     const list = index.get(k);
     if (list) list.push(w);
     else index.set(k, [w]);
   }
+  made.set(words, index);
   return index;
 }
+
+/**
+ * The characters the words of a list start (wordStarts) or end (wordEnds) with, as a class made once at
+ * load from the same index: a caller that would cut or trim a text to call startsWithAny/endsWithAny asks
+ * it of the one character it would compare first, and most texts (a value's next characters, the words
+ * before it) fail there, without a substring or a call (read for every value of the targets pass). A list
+ * holding the empty word, which every text starts and ends with, gives a class holding everything.
+ */
+export function wordStarts(words: readonly string[]): CharClass {
+  return classOfIndex(unitIndex(words, false));
+}
+export function wordEnds(words: readonly string[]): CharClass {
+  return classOfIndex(unitIndex(words, true));
+}
+function classOfIndex(index: ByUnit): CharClass {
+  if (index === null) return ANY_CHARACTER;
+  let chars = "";
+  index.forEach((_, k) => { chars += String.fromCharCode(k); });
+  return charClass(chars);
+}
+const ANY_CHARACTER: CharClass = { has: () => true };
 
 /*
  * The character a text is looked up by is read in place (-1 for an empty text, which no index holds),
@@ -86,8 +95,7 @@ function unitIndex(words: readonly string[], last: boolean): ByUnit {
 
 /** First word of `words` that `text` ends with, or null. */
 export function endsWithAny(text: string, words: readonly string[]): string | null {
-  let index = byLastUnit.get(words);
-  if (index === undefined) byLastUnit.set(words, (index = unitIndex(words, true)));
+  const index = unitIndex(words, true);
   const candidates = index === null ? words : index.get(text.length ? text.charCodeAt(text.length - 1) : -1);
   if (candidates === undefined) return null;
   for (let k = 0; k < candidates.length; k++) if (text.endsWith(candidates[k]!)) return candidates[k]!;
@@ -96,8 +104,7 @@ export function endsWithAny(text: string, words: readonly string[]): string | nu
 
 /** First word of `words` that `text` starts with, or null. */
 export function startsWithAny(text: string, words: readonly string[]): string | null {
-  let index = byFirstUnit.get(words);
-  if (index === undefined) byFirstUnit.set(words, (index = unitIndex(words, false)));
+  const index = unitIndex(words, false);
   const candidates = index === null ? words : index.get(text.length ? text.charCodeAt(0) : -1);
   if (candidates === undefined) return null;
   for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k]!)) return candidates[k]!;

@@ -131,7 +131,7 @@ export function splitSentences(blocks: Block[]): Sentence[] {
   // per block) and both loops here, this was one of the larger optimizing compiles of a cold build
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.cells && b.cells.length > 1) out.push({ start: b.start, end: b.end, text: b.text, block: b, clauses: undefined });
+    if (b.cells && b.cells.length > 1) out.push(sentence(b.start, b.end, b.text, b));
     else sentencesOf(b, out);
   }
   return out;
@@ -143,7 +143,7 @@ function sentencesOf(b: Block, out: Sentence[]): void {
   SENTENCE.lastIndex = 0;
   for (let m = SENTENCE.exec(t); m; m = SENTENCE.exec(t)) {
     const text = m[0];
-    out.push(SPACE.has(text.charCodeAt(text.length - 1)) ? trimmedSentence(b, m.index, text) : { start: b.start + m.index, end: b.start + m.index + text.length, text, block: b, clauses: undefined });
+    out.push(SPACE.has(text.charCodeAt(text.length - 1)) ? trimmedSentence(b, m.index, text) : sentence(b.start + m.index, b.start + m.index + text.length, text, b));
   }
 }
 
@@ -152,7 +152,12 @@ function trimmedSentence(b: Block, s: number, whole: string): Sentence {
   let e = whole.length;
   while (SPACE.has(whole.charCodeAt(e - 1))) e--;
   const text = whole.slice(0, e);
-  return { start: b.start + s, end: b.start + s + text.length, text, block: b, clauses: undefined };
+  return sentence(b.start + s, b.start + s + text.length, text, b);
+}
+
+/** A sentence, its clauses not yet read: every sentence is made here, so all have one shape (structure/clauses.ts keeps them in that slot). */
+function sentence(start: number, end: number, text: string, block: Block): Sentence {
+  return { start, end, text, block, clauses: undefined };
 }
 
 /**
